@@ -1,0 +1,2 @@
+// Public API of the auth layer (re-exported from the package root).
+export {};

@@ -1,0 +1,9 @@
+/**
+ * @sipkit/core: a framework-free SIP over WebSocket user agent.
+ *
+ * Layers, bottom-up (data flows up): transport -> message -> transaction -> dialog -> session/UA.
+ * Each folder's index.ts is that layer's deliberate public surface.
+ */
+export * from './message/index.js';
+export * from './transport/index.js';
+export * from './auth/index.js';

@@ -1,2 +1,28 @@
-// Public API of the auth layer (re-exported from the package root).
-export {};
+// Public API of the auth layer (re-exported from the package root): digest (RFC 2617, RFC 7616,
+// RFC 8760) and bearer (RFC 8898) credentials, plus redaction helpers for logging.
+export type { AuthErrorCode } from './auth-error.js';
+export { AuthError } from './auth-error.js';
+export { authorizationHeaderName, challengeHeaderName } from './authorization-header-name.js';
+export { BearerCredentials } from './bearer.js';
+export type { DigestAlgorithm, DigestAlgorithmName } from './digest-algorithm.js';
+export { describeDigestAlgorithm, isDigestAlgorithmSupported } from './digest-algorithm.js';
+export type { DigestAuthenticatorOptions, DigestRequest } from './digest-authenticator.js';
+export { DigestAuthenticator } from './digest-authenticator.js';
+export type {
+  DigestChallenge,
+  DigestChallengeInput,
+  DigestChallengePreference,
+  SelectDigestChallengesOptions,
+} from './digest-challenge.js';
+export { readDigestChallenge, selectDigestChallenges } from './digest-challenge.js';
+export type { DigestCredentialsInit, DigestResponseRequest } from './digest-credentials.js';
+export { DigestCredentials } from './digest-credentials.js';
+export type { DigestHashName } from './digest-hash.js';
+export { digestHex, isDigestHashSupported } from './digest-hash.js';
+export type { DigestAuthorizationFields } from './digest-header.js';
+export { formatDigestAuthorization } from './digest-header.js';
+export type { DigestQop, DigestResponseInput } from './digest-response.js';
+export { computeDigestHa1, computeDigestResponse } from './digest-response.js';
+export type { DigestAttempt, DigestRetryDecision } from './digest-retry.js';
+export { decideDigestRetry } from './digest-retry.js';
+export { REDACTED, redactAuthorization, redactHeader, redactSipMessage } from './redact.js';

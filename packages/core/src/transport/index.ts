@@ -1,2 +1,25 @@
 // Public API of the transport layer (re-exported from the package root).
-export {};
+export { TransportError, type TransportErrorCode } from './transport-error.js';
+export { isSocket, socketProblem, type Socket } from './socket.js';
+export { TypedEmitter, type Listener, type ListenerErrorHandler } from './typed-emitter.js';
+export { systemClock, SingleTimer, type Clock } from './clock.js';
+export { silentLogger, type TransportLogger } from './logger.js';
+export { decodeFrame, type DecodedFrame } from './frame-decoder.js';
+export type {
+  WebSocketCloseEventLike,
+  WebSocketConstructor,
+  WebSocketLike,
+  WebSocketMessageEventLike,
+} from './websocket-like.js';
+export { parseWebSocketUrl, type ParsedWebSocketUrl } from './websocket-url.js';
+export {
+  SIP_SUBPROTOCOL,
+  WebSocketInterface,
+  type WebSocketInterfaceOptions,
+} from './websocket-interface.js';
+export {
+  normalizeSockets,
+  type SocketsConfiguration,
+  type WeightedSocketEntry,
+  type WeightedSocketInput,
+} from './sockets-configuration.js';

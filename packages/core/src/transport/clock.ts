@@ -1,0 +1,71 @@
+/**
+ * The timer functions the transport layer uses, injectable so tests can drive time and so that a
+ * stopped transport provably leaves nothing scheduled. Handles are opaque: whatever `setTimeout`
+ * returns is what `clearTimeout` gets back.
+ *
+ * @example
+ * ```ts
+ * const clock: Clock = {
+ *   setTimeout: (callback, ms) => setTimeout(callback, ms),
+ *   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+ * };
+ * ```
+ */
+export interface Clock {
+  /** Runs `callback` once after `ms` milliseconds; returns a handle for `clearTimeout`. */
+  setTimeout(callback: () => void, ms: number): unknown;
+  /** Cancels a pending `setTimeout`; harmless for handles that already ran or were cleared. */
+  clearTimeout(handle: unknown): void;
+}
+
+/**
+ * The global timers. They are looked up on every call rather than captured, so timers installed
+ * later (e.g. Vitest fake timers) are honoured.
+ */
+export const systemClock: Clock = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => {
+    globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]);
+  },
+};
+
+/**
+ * One pending timeout at most, e.g. "the recovery timer": scheduling again replaces the previous
+ * one, and `cancel()` is always safe.
+ *
+ * @example
+ * ```ts
+ * const timer = new SingleTimer(systemClock);
+ * timer.schedule(1000, () => reconnect());
+ * timer.cancel();
+ * ```
+ */
+export class SingleTimer {
+  private handle: { value: unknown } | null = null;
+
+  constructor(private readonly clock: Clock) {}
+
+  /** True while a callback is scheduled and has not run. */
+  get pending(): boolean {
+    return this.handle !== null;
+  }
+
+  /** Schedules `callback` after `ms`, cancelling any previously scheduled one. */
+  schedule(ms: number, callback: () => void): void {
+    this.cancel();
+    const handle = {
+      value: this.clock.setTimeout(() => {
+        if (this.handle === handle) this.handle = null;
+        callback();
+      }, ms),
+    };
+    this.handle = handle;
+  }
+
+  /** Cancels the scheduled callback, if any. */
+  cancel(): void {
+    if (this.handle === null) return;
+    this.clock.clearTimeout(this.handle.value);
+    this.handle = null;
+  }
+}

@@ -20,6 +20,6 @@ export {
 export {
   normalizeSockets,
   type SocketsConfiguration,
-  type WeightedSocketEntry,
+  type WeightedSocket,
   type WeightedSocketInput,
 } from './sockets-configuration.js';

@@ -30,7 +30,7 @@ export interface WeightedSocketInput {
 export type SocketsConfiguration = Socket | ReadonlyArray<Socket | WeightedSocketInput>;
 
 /** One normalised `sockets` entry: the socket and its weight (a finite number). */
-export interface WeightedSocketEntry {
+export interface WeightedSocket {
   readonly socket: Socket;
   readonly weight: number;
 }
@@ -52,7 +52,7 @@ export interface WeightedSocketEntry {
  * normalizeSockets([{ socket: a, weight: 5 }, b]); // [{ socket: a, weight: 5 }, { socket: b, weight: 0 }]
  * ```
  */
-export function normalizeSockets(input: unknown): readonly WeightedSocketEntry[] {
+export function normalizeSockets(input: unknown): readonly WeightedSocket[] {
   if (!Array.isArray(input)) {
     if (socketProblem(input) !== null) {
       invalid(
@@ -68,7 +68,7 @@ export function normalizeSockets(input: unknown): readonly WeightedSocketEntry[]
   return Object.freeze(entries);
 }
 
-function normalizeEntry(entry: unknown, path: string): WeightedSocketEntry {
+function normalizeEntry(entry: unknown, path: string): WeightedSocket {
   if (socketProblem(entry) === null) return Object.freeze({ socket: entry as Socket, weight: 0 });
   if (typeof entry !== 'object' || entry === null || !('socket' in entry)) {
     return invalid(
@@ -84,7 +84,7 @@ function normalizeEntry(entry: unknown, path: string): WeightedSocketEntry {
   return Object.freeze({ socket: socket as Socket, weight: weight as number });
 }
 
-function rejectDuplicates(entries: readonly WeightedSocketEntry[]): void {
+function rejectDuplicates(entries: readonly WeightedSocket[]): void {
   const seen = new Map<Socket, number>();
   entries.forEach(({ socket }, index) => {
     const first = seen.get(socket);

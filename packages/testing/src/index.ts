@@ -1,0 +1,16 @@
+/**
+ * @sipkit/testing: an in-memory SIP network (virtual sockets, a registrar/proxy, fault injection)
+ * for unit tests, Storybook stories and the demo's dev server.
+ */
+export {
+  matches,
+  FaultPlan,
+  type Direction,
+  type FaultAction,
+  type FaultOptions,
+  type MessageMatcher,
+} from './network/fault-plan.js';
+export type { ServerConnection, SipServerEndpoint } from './network/server-connection.js';
+export { SipNetwork, type SipNetworkOptions } from './network/sip-network.js';
+export { TrafficLog, type MessageFate, type TrafficEntry } from './network/traffic-log.js';
+export { VirtualSocket } from './network/virtual-socket.js';

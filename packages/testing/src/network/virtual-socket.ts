@@ -1,0 +1,93 @@
+import type { Socket } from '@sipkit/core';
+import type { VirtualLink } from './virtual-link.js';
+
+type SocketState = 'disconnected' | 'connecting' | 'connected';
+
+/** What a virtual socket needs from the network it belongs to. */
+export interface VirtualSocketHost {
+  readonly host: string;
+  /** Opens a link for this socket, or returns undefined when the server refuses connections. */
+  open(socket: VirtualSocket): VirtualLink | undefined;
+  /** The client closed the link on purpose. */
+  closed(socket: VirtualSocket): void;
+}
+
+/**
+ * A `Socket` whose wire is the in-memory network: a real UA runs over it unchanged. Connecting is
+ * asynchronous, like a WebSocket handshake. `cut()` simulates a network failure.
+ *
+ * @example
+ * const socket = network.createSocket();
+ * const ua = new UA({ uri: 'sip:alice@sip.test', sockets: socket });
+ */
+export class VirtualSocket implements Socket {
+  readonly via_transport = 'WS';
+  readonly url: string;
+  readonly sip_uri: string;
+  onconnect: () => void = () => undefined;
+  ondisconnect: (error: boolean, code?: number, reason?: string) => void = () => undefined;
+  ondata: (data: string) => void = () => undefined;
+
+  #state: SocketState = 'disconnected';
+  #link: VirtualLink | undefined;
+  #attempt = 0;
+
+  constructor(
+    readonly id: string,
+    private readonly network: VirtualSocketHost,
+  ) {
+    this.url = `ws://${network.host}/${id}`;
+    this.sip_uri = `sip:${network.host};transport=ws`;
+  }
+
+  connect(): void {
+    if (this.#state !== 'disconnected') return;
+    this.#state = 'connecting';
+    const attempt = ++this.#attempt;
+    queueMicrotask(() => {
+      // A disconnect() while connecting abandons this attempt.
+      if (attempt !== this.#attempt || this.#state !== 'connecting') return;
+      const link = this.network.open(this);
+      if (link === undefined) {
+        this.#state = 'disconnected';
+        this.ondisconnect(true, 1006, 'connection refused');
+        return;
+      }
+      this.#link = link;
+      this.#state = 'connected';
+      this.onconnect();
+    });
+  }
+
+  disconnect(): void {
+    this.#attempt++;
+    const wasConnected = this.#state === 'connected';
+    this.#state = 'disconnected';
+    this.#link?.close();
+    this.#link = undefined;
+    if (wasConnected) this.network.closed(this);
+  }
+
+  send(message: string): boolean {
+    if (this.#state !== 'connected' || this.#link === undefined) return false;
+    this.#link.transmit('to-server', message);
+    return true;
+  }
+
+  isConnected(): boolean {
+    return this.#state === 'connected';
+  }
+
+  isConnecting(): boolean {
+    return this.#state === 'connecting';
+  }
+
+  /** Called by the network when the link ends without the client asking for it. */
+  lost(error: boolean, code: number, reason: string): void {
+    if (this.#state !== 'connected') return;
+    this.#state = 'disconnected';
+    this.#link?.close();
+    this.#link = undefined;
+    this.ondisconnect(error, code, reason);
+  }
+}

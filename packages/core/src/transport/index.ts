@@ -23,3 +23,22 @@ export {
   type WeightedSocket,
   type WeightedSocketInput,
 } from './sockets-configuration.js';
+export {
+  recoveryDelay,
+  DEFAULT_RECOVERY_INTERVALS,
+  type RecoveryIntervals,
+} from './recovery-delay.js';
+export { orderByWeight } from './socket-order.js';
+export {
+  classifyFrame,
+  KEEP_ALIVE_PING,
+  KEEP_ALIVE_PONG,
+  type FrameKind,
+} from './keep-alive-frames.js';
+export { KeepAlive, type KeepAliveOptions } from './keep-alive.js';
+export {
+  resolveTransportOptions,
+  type ResolvedTransportOptions,
+  type TransportOptions,
+} from './transport-options.js';
+export { Transport, type TransportEvents, type TransportState } from './transport.js';

@@ -19,7 +19,7 @@ export type ListenerErrorHandler = (error: unknown, event: string) => void;
  * off();
  * ```
  */
-export class TypedEmitter<Events extends Record<string, unknown>> {
+export class TypedEmitter<Events extends { [K in keyof Events]: unknown }> {
   private readonly listeners = new Map<keyof Events, Set<Listener<never>>>();
   private readonly onListenerError: ListenerErrorHandler | undefined;
 

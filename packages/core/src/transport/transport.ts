@@ -1,0 +1,341 @@
+import { SingleTimer } from './clock.js';
+import { KeepAlive } from './keep-alive.js';
+import { classifyFrame, KEEP_ALIVE_PONG } from './keep-alive-frames.js';
+import { recoveryDelay } from './recovery-delay.js';
+import type { Socket } from './socket.js';
+import {
+  normalizeSockets,
+  type SocketsConfiguration,
+  type WeightedSocket,
+} from './sockets-configuration.js';
+import { orderByWeight } from './socket-order.js';
+import {
+  resolveTransportOptions,
+  type ResolvedTransportOptions,
+  type TransportOptions,
+} from './transport-options.js';
+import { TypedEmitter, type Listener } from './typed-emitter.js';
+
+/** Where the transport is: trying a socket, connected through one, or neither. */
+export type TransportState = 'disconnected' | 'connecting' | 'connected';
+
+/**
+ * Events of a {@link Transport} and their payloads.
+ *
+ * @example
+ * ```ts
+ * transport.on('disconnected', ({ socket, error, code }) => console.log(socket.url, error, code));
+ * ```
+ */
+export interface TransportEvents {
+  /** A connection attempt starts on `socket`; `attempt` is the recovery attempt count (0 at first). */
+  connecting: { readonly socket: Socket; readonly attempt: number };
+  /** `socket` is open; the recovery backoff has been reset. */
+  connected: { readonly socket: Socket };
+  /**
+   * An attempt failed, a connection was lost, or `disconnect()` was called (then `error` is false).
+   * `code` and `reason` are the WebSocket close code and reason when known.
+   */
+  disconnected: {
+    readonly socket: Socket;
+    readonly error: boolean;
+    readonly code: number | undefined;
+    readonly reason: string | undefined;
+  };
+  /** Every socket failed or the connection was lost: a new cycle starts in `delay` ms. */
+  recovery: { readonly attempt: number; readonly delay: number };
+  /** One received SIP message (never a keep-alive or a blank frame). */
+  data: { readonly socket: Socket; readonly data: string };
+}
+
+/**
+ * Keeps one SIP connection up over a set of weighted sockets.
+ *
+ * - Cycle: sockets are tried by descending weight, random among equal weights; a failed attempt
+ *   moves straight to the next socket.
+ * - Recovery: when the whole cycle failed, or an established connection is lost, the transport
+ *   waits `recoveryDelay(k)` (see `recovery-delay.ts`) and starts a new cycle from the top; `k`
+ *   counts these waits and is reset to 0 by every successful connection.
+ * - Keep-alive (RFC 5626 §4.4.1, optional): see {@link TransportOptions}. A missing pong closes
+ *   the socket and goes through recovery. Incoming pings are answered; CRLF and blank frames are
+ *   never emitted as `data`.
+ * - `disconnect()` closes the connection, cancels every timer and never reconnects by itself.
+ *
+ * @example
+ * ```ts
+ * const transport = new Transport(
+ *   [{ socket: new WebSocketInterface('wss://a.example.com'), weight: 10 },
+ *    { socket: new WebSocketInterface('wss://b.example.com'), weight: 1 }],
+ *   { connection_recovery_min_interval: 2, keep_alive_interval: 25 },
+ * );
+ * transport.on('data', ({ data }) => parser.feed(data));
+ * transport.on('connected', () => transport.send(register));
+ * transport.connect();
+ * ```
+ */
+export class Transport {
+  /** The normalised `sockets` configuration, in configuration order. */
+  readonly sockets: readonly WeightedSocket[];
+  private readonly options: ResolvedTransportOptions;
+  private readonly events: TypedEmitter<TransportEvents>;
+  private readonly recoveryTimer: SingleTimer;
+  private readonly keepAlive: KeepAlive | null;
+  private stateValue: TransportState = 'disconnected';
+  private running = false;
+  private current: Socket | null = null;
+  private cycle: Socket[] = [];
+  private cycleIndex = 0;
+  private recoveryAttempt = 0;
+  /** Bumped whenever the current attempt is abandoned, so its late callbacks are ignored. */
+  private attemptToken = 0;
+
+  /** @throws {TransportError} `invalid-sockets` or `invalid-option`. */
+  constructor(sockets: SocketsConfiguration, options: TransportOptions = {}) {
+    this.sockets = normalizeSockets(sockets);
+    this.options = resolveTransportOptions(options);
+    const { logger, clock, random } = this.options;
+    this.events = new TypedEmitter<TransportEvents>((error, event) =>
+      logger.error(`transport: a "${event}" listener threw`, error),
+    );
+    this.recoveryTimer = new SingleTimer(clock);
+    this.keepAlive =
+      this.options.keepAliveInterval > 0
+        ? new KeepAlive({
+            interval: this.options.keepAliveInterval,
+            timeout: this.options.keepAliveTimeout,
+            clock,
+            random,
+            send: (frame) => this.current?.send(frame) ?? false,
+            onFailure: (reason) => this.flowFailed(reason),
+          })
+        : null;
+  }
+
+  /** Current state; see {@link TransportState}. */
+  get state(): TransportState {
+    return this.stateValue;
+  }
+
+  /** The socket in use (connected or being tried), else the first one a cycle would try. */
+  get socket(): Socket {
+    return this.current ?? topSocket(this.sockets);
+  }
+
+  /** Via transport of {@link socket} (`WS` / `WSS`). */
+  get via_transport(): string {
+    return this.socket.via_transport;
+  }
+
+  /** URL of {@link socket}. */
+  get url(): string {
+    return this.socket.url;
+  }
+
+  /** SIP URI of {@link socket}. */
+  get sip_uri(): string {
+    return this.socket.sip_uri;
+  }
+
+  /** True while waiting before the next connection cycle. */
+  get recovering(): boolean {
+    return this.recoveryTimer.pending;
+  }
+
+  isConnected(): boolean {
+    return this.stateValue === 'connected';
+  }
+
+  isConnecting(): boolean {
+    return this.stateValue === 'connecting';
+  }
+
+  /** Adds a listener; returns a function that removes it. */
+  on<K extends keyof TransportEvents>(
+    event: K,
+    listener: Listener<TransportEvents[K]>,
+  ): () => void {
+    return this.events.on(event, listener);
+  }
+
+  /** Adds a one-shot listener; returns a function that removes it. */
+  once<K extends keyof TransportEvents>(
+    event: K,
+    listener: Listener<TransportEvents[K]>,
+  ): () => void {
+    return this.events.once(event, listener);
+  }
+
+  /** Removes a listener added with `on`. */
+  off<K extends keyof TransportEvents>(event: K, listener: Listener<TransportEvents[K]>): void {
+    this.events.off(event, listener);
+  }
+
+  /**
+   * Starts connecting (and keeps the connection up until `disconnect()`). While waiting to
+   * recover, skips the wait and starts a new cycle now; otherwise a no-op when already started.
+   */
+  connect(): void {
+    if (this.running && !this.recoveryTimer.pending) return;
+    this.recoveryTimer.cancel();
+    this.running = true;
+    this.startCycle();
+  }
+
+  /**
+   * Closes the connection or attempt, cancels pending recovery and keep-alive timers, and emits
+   * `disconnected` (error false) unless already disconnected. Nothing reconnects afterwards.
+   */
+  disconnect(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.recoveryTimer.cancel();
+    this.keepAlive?.stop();
+    const socket = this.current;
+    const wasDisconnected = this.stateValue === 'disconnected';
+    this.abandonAttempt();
+    this.stateValue = 'disconnected';
+    if (socket === null || wasDisconnected) return;
+    socket.disconnect();
+    this.options.logger.debug(`transport: ${socket.url} closed on request`);
+    this.events.emit('disconnected', { socket, error: false, code: undefined, reason: undefined });
+  }
+
+  /** Alias of {@link disconnect}, for symmetry with the UA's `start()` / `stop()`. */
+  stop(): void {
+    this.disconnect();
+  }
+
+  /** Sends one SIP message on the connected socket; false when not connected or not sent. */
+  send(message: string): boolean {
+    if (this.stateValue !== 'connected' || this.current === null) {
+      this.options.logger.debug('transport: send() while not connected, message not sent');
+      return false;
+    }
+    return this.current.send(message);
+  }
+
+  private startCycle(): void {
+    this.cycle = orderByWeight(this.sockets, this.options.random).map((entry) => entry.socket);
+    this.cycleIndex = 0;
+    this.attempt();
+  }
+
+  private attempt(): void {
+    const socket = this.cycle[this.cycleIndex];
+    if (socket === undefined) return this.scheduleRecovery();
+    const token = ++this.attemptToken;
+    const live = (): boolean => token === this.attemptToken;
+    this.current = socket;
+    socket.onconnect = () => {
+      if (live()) this.handleConnect(socket);
+    };
+    socket.ondisconnect = (error, code, reason) => {
+      if (live()) this.handleDisconnect(socket, error, code, reason);
+    };
+    socket.ondata = (data) => {
+      if (live()) this.handleData(socket, data);
+    };
+    this.stateValue = 'connecting';
+    this.options.logger.debug(`transport: connecting to ${socket.url}`);
+    this.events.emit('connecting', { socket, attempt: this.recoveryAttempt });
+    if (!live()) return; // a listener called disconnect()
+    this.connectSocket(socket, live);
+  }
+
+  private connectSocket(socket: Socket, live: () => boolean): void {
+    try {
+      socket.connect();
+    } catch (error) {
+      this.options.logger.error(`transport: ${socket.url} connect() threw`, error);
+      if (live()) this.handleDisconnect(socket, true, undefined, errorMessage(error));
+      return;
+    }
+    // A socket that was already open does not call onconnect again.
+    if (live() && this.stateValue === 'connecting' && socket.isConnected()) {
+      this.handleConnect(socket);
+    }
+  }
+
+  private handleConnect(socket: Socket): void {
+    if (this.stateValue === 'connected') return;
+    this.stateValue = 'connected';
+    this.recoveryAttempt = 0;
+    this.options.logger.debug(`transport: connected to ${socket.url}`);
+    this.keepAlive?.start();
+    this.events.emit('connected', { socket });
+  }
+
+  private handleDisconnect(
+    socket: Socket,
+    error: boolean,
+    code: number | undefined,
+    reason: string | undefined,
+  ): void {
+    const wasConnected = this.stateValue === 'connected';
+    this.abandonAttempt();
+    this.keepAlive?.stop();
+    this.stateValue = 'disconnected';
+    this.options.logger.debug(`transport: ${socket.url} disconnected (code ${String(code)})`);
+    this.events.emit('disconnected', { socket, error, code, reason });
+    if (!this.running) return; // a listener called disconnect()
+    if (wasConnected) return this.scheduleRecovery();
+    // Failover: the next socket of this cycle is tried at once; recovery waits only between cycles.
+    this.cycleIndex += 1;
+    if (this.cycleIndex < this.cycle.length) this.attempt();
+    else this.scheduleRecovery();
+  }
+
+  private handleData(socket: Socket, data: string): void {
+    // RFC 5626 §4.4.1: answer pings, consume pongs; neither is a SIP message.
+    switch (classifyFrame(data)) {
+      case 'ping':
+        this.options.logger.debug(`transport: keep-alive ping from ${socket.url}, sending pong`);
+        socket.send(KEEP_ALIVE_PONG);
+        return;
+      case 'pong':
+        if (this.keepAlive?.pongReceived() !== true) {
+          this.options.logger.debug(`transport: unsolicited pong from ${socket.url} ignored`);
+        }
+        return;
+      case 'blank':
+        this.options.logger.debug(`transport: blank frame from ${socket.url} dropped`);
+        return;
+      case 'message':
+        this.events.emit('data', { socket, data });
+    }
+  }
+
+  /** RFC 5626 §4.4.1: no pong means the flow failed: close it ourselves and recover. */
+  private flowFailed(reason: string): void {
+    const socket = this.current;
+    if (socket === null || this.stateValue !== 'connected') return;
+    this.options.logger.warn(`transport: ${socket.url}: ${reason}; reconnecting`);
+    this.abandonAttempt();
+    socket.disconnect();
+    this.handleDisconnect(socket, true, undefined, reason);
+  }
+
+  private scheduleRecovery(): void {
+    const attempt = this.recoveryAttempt;
+    const delay = recoveryDelay(attempt, this.options.recovery, this.options.random);
+    this.recoveryAttempt += 1;
+    // Scheduled before emitting so that a listener calling disconnect() cancels it.
+    this.recoveryTimer.schedule(delay, () => this.startCycle());
+    this.options.logger.debug(`transport: recovery attempt ${attempt} in ${Math.round(delay)} ms`);
+    this.events.emit('recovery', { attempt, delay });
+  }
+
+  /** Ignores whatever the current socket reports from now on (e.g. the close we asked for). */
+  private abandonAttempt(): void {
+    this.attemptToken += 1;
+  }
+}
+
+function topSocket(sockets: readonly WeightedSocket[]): Socket {
+  const best = sockets.reduce((a, b) => (b.weight > a.weight ? b : a));
+  return best.socket;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

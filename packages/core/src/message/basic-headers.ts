@@ -1,0 +1,90 @@
+import { SipParseError } from './sip-parse-error.js';
+import { isToken, isWordChar, trimWhitespace } from './chars.js';
+import { ValueScanner } from './value-scanner.js';
+
+/** The CSeq header (RFC 3261 §20.16). */
+export interface CSeq {
+  /** Sequence number, below 2**31 (RFC 3261 §8.1.1.5). */
+  readonly seq: number;
+  readonly method: string;
+}
+
+const MAX_CSEQ = 2 ** 31 - 1;
+// RFC 3261 §25.1: delta-seconds = 1*DIGIT; values past 2**32-1 are not meaningful.
+const MAX_DELTA_SECONDS = 2 ** 32 - 1;
+
+/**
+ * Parses `CSeq: 0009 INVITE` into `{ seq: 9, method: 'INVITE' }`.
+ *
+ * @example parseCSeq('314159 INVITE').seq // 314159
+ */
+export function parseCSeq(value: string): CSeq {
+  const scanner = new ValueScanner(value);
+  scanner.skipWhitespace();
+  const seq = scanner.number('CSeq number', MAX_CSEQ);
+  const beforeSpace = scanner.pos;
+  scanner.skipWhitespace();
+  if (scanner.pos === beforeSpace) scanner.fail('expected space after CSeq number');
+  const method = scanner.token('CSeq method');
+  scanner.expectEnd();
+  return { seq, method };
+}
+
+/**
+ * Validates a Call-ID (RFC 3261 §20.8: `word [ "@" word ]`) and returns it trimmed.
+ *
+ * @example parseCallId(' a84b4c76e66710@pc33.example ') // 'a84b4c76e66710@pc33.example'
+ */
+export function parseCallId(value: string): string {
+  const callId = trimWhitespace(value);
+  if (callId.length === 0) throw new SipParseError('empty Call-ID', { offset: 0 });
+  let seenAt = false;
+  for (let i = 0; i < callId.length; i++) {
+    const c = callId.charCodeAt(i);
+    if (c === 0x40 && !seenAt && i > 0 && i < callId.length - 1) {
+      seenAt = true;
+    } else if (!isWordChar(c)) {
+      throw new SipParseError('invalid character in Call-ID', { offset: i });
+    }
+  }
+  return callId;
+}
+
+/** Parses a non-negative decimal header (Content-Length, Max-Forwards...) bounded by `max`. */
+export function parseBoundedNumber(value: string, what: string, max: number): number {
+  const scanner = new ValueScanner(value);
+  scanner.skipWhitespace();
+  const result = scanner.number(what, max);
+  scanner.expectEnd();
+  return result;
+}
+
+/** Max-Forwards (RFC 3261 §20.22): 0-255. */
+export const parseMaxForwards = (value: string): number =>
+  parseBoundedNumber(value, 'Max-Forwards', 255);
+
+/** Expires / Min-Expires delta-seconds (RFC 3261 §20.19). */
+export const parseDeltaSeconds = (value: string): number =>
+  parseBoundedNumber(value, 'delta-seconds', MAX_DELTA_SECONDS);
+
+/**
+ * Parses a comma list of tokens (Supported, Require, Allow...). An empty value is an empty list
+ * (RFC 3261 §20.37 allows `Supported:` with nothing).
+ *
+ * @example parseTokenList('100rel, timer ,replaces') // ['100rel', 'timer', 'replaces']
+ */
+export function parseTokenList(value: string): string[] {
+  const tokens: string[] = [];
+  const scanner = new ValueScanner(value);
+  scanner.skipWhitespace();
+  if (scanner.done) return tokens;
+  for (;;) {
+    tokens.push(scanner.token('token'));
+    scanner.skipWhitespace();
+    if (scanner.done) return tokens;
+    scanner.expect(0x2c, ',');
+  }
+}
+
+/** True when `method` is a valid request method (RFC 3261 §25.1: Method = token). */
+export const isMethod = (method: string): boolean => isToken(method);

@@ -1,0 +1,75 @@
+// Character classes of RFC 3261 §25.1, as lookup tables indexed by char code (ASCII only).
+
+function table(chars: string, ranges: boolean = true): Uint8Array {
+  const t = new Uint8Array(128);
+  if (ranges) {
+    for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
+    for (let c = 0x41; c <= 0x5a; c++) t[c] = 1;
+    for (let c = 0x61; c <= 0x7a; c++) t[c] = 1;
+  }
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+
+// RFC 3261 §25.1: token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")
+const TOKEN = table("-.!%*_+`'~");
+// RFC 3261 §25.1: word adds ( ) < > : \ " / [ ] ? { } to token characters (used by Call-ID).
+const WORD = table('-.!%*_+`\'~()<>:\\"/[]?{}');
+// unreserved = alphanum / mark; mark = - _ . ! ~ * ' ( )
+const UNRESERVED = table("-_.!~*'()");
+// RFC 3261 §25.1 user-unreserved, on top of unreserved.
+const USER = table("-_.!~*'()&=+$,;?/");
+const PASSWORD = table("-_.!~*'()&=+$,");
+// param-unreserved = [ ] / : & + $, on top of unreserved.
+const PARAM = table("-_.!~*'()[]/:&+$");
+// hnv-unreserved = [ ] / ? : + $, on top of unreserved.
+const HEADER_NV = table("-_.!~*'()[]/?:+$");
+// Hostnames: alphanum, '-', '.', and '_' which real deployments use in DNS names despite §25.1.
+const HOSTNAME = table('-._');
+// Characters a gen-value may hold when unquoted: token plus host (IPv6 ':' '[' ']').
+const GEN_VALUE = table("-.!%*_+`'~:[]");
+
+const at = (t: Uint8Array, c: number): boolean => c < 128 && t[c] === 1;
+
+export const isTokenChar = (c: number): boolean => at(TOKEN, c);
+export const isWordChar = (c: number): boolean => at(WORD, c);
+export const isUnreservedChar = (c: number): boolean => at(UNRESERVED, c);
+export const isUserChar = (c: number): boolean => at(USER, c);
+export const isPasswordChar = (c: number): boolean => at(PASSWORD, c);
+export const isParamChar = (c: number): boolean => at(PARAM, c);
+export const isHeaderNvChar = (c: number): boolean => at(HEADER_NV, c);
+export const isHostnameChar = (c: number): boolean => at(HOSTNAME, c);
+export const isGenValueChar = (c: number): boolean => at(GEN_VALUE, c);
+export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+export const isHexDigit = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+/** SP or HTAB: the whitespace of LWS once line folding has been undone. */
+export const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x09;
+
+/** True when every character of `text` is a token character and there is at least one. */
+export function isToken(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isTokenChar(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Index of the first non-whitespace character at or after `pos` (or `end`). */
+export function skipWhitespace(text: string, pos: number, end: number = text.length): number {
+  while (pos < end && isWhitespace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Index of the first char that is not a token char, at or after `pos`. */
+export function scanToken(text: string, pos: number, end: number = text.length): number {
+  while (pos < end && isTokenChar(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** `text` without leading and trailing SP/HTAB. */
+export function trimWhitespace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}

@@ -1,0 +1,127 @@
+import { SipSerializeError } from './sip-serialize-error.js';
+import { isToken } from './chars.js';
+import { emptyParams, readHeaderParams, type Params } from './params.js';
+import { isIPv6Address, isValidHost, scanHost } from './host.js';
+import { formatHeaderParams } from './name-addr.js';
+import { ValueScanner } from './value-scanner.js';
+
+/**
+ * One via-parm (RFC 3261 §20.42). `protocol` is `name/version` without LWS (`SIP/2.0`),
+ * `transport` is uppercased (`UDP`, `WSS`), `host` keeps IPv6 brackets. `params` hold every
+ * parameter as written (names lowercased), including `branch`, `received` and `rport`.
+ *
+ * @example parseViaList('SIP/2.0/WSS df7jal23ls0d.invalid;branch=z9hG4bK776')[0]?.branch
+ */
+export interface Via {
+  readonly protocol: string;
+  readonly transport: string;
+  readonly host: string;
+  readonly port: number | undefined;
+  readonly branch: string | undefined;
+  readonly params: Params;
+}
+
+/** What `formatVia` accepts. */
+export interface ViaInit {
+  /** Defaults to `SIP/2.0`. */
+  readonly protocol?: string | undefined;
+  readonly transport: string;
+  readonly host: string;
+  readonly port?: number | undefined;
+  readonly branch?: string | undefined;
+  readonly params?: Params | undefined;
+}
+
+/**
+ * Parses a Via header value holding one or more comma-separated via-parms.
+ * Throws SipParseError if any is malformed.
+ *
+ * @example parseViaList('SIP/2.0/UDP a.example, SIP/2.0/TCP b.example:5061').length // 2
+ */
+export function parseViaList(value: string): Via[] {
+  const vias: Via[] = [];
+  const scanner = new ValueScanner(value);
+  for (;;) {
+    vias.push(readVia(scanner));
+    scanner.skipWhitespace();
+    if (scanner.done) return vias;
+    scanner.expect(0x2c, ', between Via values');
+  }
+}
+
+/** Parses a Via value that must hold exactly one via-parm. */
+export function parseVia(value: string): Via {
+  const scanner = new ValueScanner(value);
+  const via = readVia(scanner);
+  scanner.expectEnd();
+  return via;
+}
+
+function readVia(scanner: ValueScanner): Via {
+  scanner.skipWhitespace();
+  // RFC 3261 §20.42: sent-protocol = protocol-name SLASH protocol-version SLASH transport.
+  const name = scanner.token('protocol name');
+  scanner.expect(0x2f, '/');
+  const version = scanner.token('protocol version');
+  scanner.expect(0x2f, '/');
+  const transport = scanner.token('transport').toUpperCase();
+  const transportEnd = scanner.pos;
+  const hostStart = scanner.skipWhitespace().pos;
+  if (hostStart === transportEnd) scanner.fail('expected space before sent-by');
+  const hostEnd = scanHost(scanner.text, hostStart, scanner.end);
+  if (hostEnd === -1) scanner.fail('invalid Via host');
+  const host = scanner.text.slice(hostStart, hostEnd);
+  scanner.pos = hostEnd;
+  let port: number | undefined;
+  if (scanner.accept(0x3a)) port = scanner.number('port', 65535);
+  const params = emptyParams();
+  readHeaderParams(scanner, params);
+  return {
+    protocol: `${name}/${version}`,
+    transport,
+    host,
+    port,
+    branch: params['branch'],
+    params,
+  };
+}
+
+/**
+ * Formats one via-parm. `branch` is written first among parameters (RFC 3261 §8.1.1.7).
+ *
+ * @example formatVia({ transport: 'WSS', host: 'x.invalid', branch: 'z9hG4bK1' }) // 'SIP/2.0/WSS x.invalid;branch=z9hG4bK1'
+ */
+export function formatVia(via: ViaInit): string {
+  const protocol = via.protocol ?? 'SIP/2.0';
+  const [name, version, extra] = protocol.split('/');
+  if (
+    name === undefined ||
+    version === undefined ||
+    extra !== undefined ||
+    !isToken(name) ||
+    !isToken(version)
+  ) {
+    throw new SipSerializeError('Via protocol', `invalid '${protocol}'`);
+  }
+  if (!isToken(via.transport)) throw new SipSerializeError('Via transport', 'must be a token');
+  let host = via.host;
+  if (host.includes(':') && !host.startsWith('[') && isIPv6Address(host, 0, host.length))
+    host = `[${host}]`;
+  if (!isValidHost(host)) throw new SipSerializeError('Via host', `invalid host '${via.host}'`);
+  let out = `${protocol}/${via.transport} ${host}`;
+  if (via.port !== undefined) {
+    if (!Number.isInteger(via.port) || via.port < 0 || via.port > 65535) {
+      throw new SipSerializeError('Via port', 'must be an integer 0-65535');
+    }
+    out += `:${via.port}`;
+  }
+  if (via.branch !== undefined) out += formatHeaderParams({ branch: via.branch });
+  if (via.params !== undefined) {
+    const rest = emptyParams();
+    for (const key in via.params) {
+      if (key !== 'branch' || via.branch === undefined) rest[key] = via.params[key] ?? '';
+    }
+    out += formatHeaderParams(rest);
+  }
+  return out;
+}

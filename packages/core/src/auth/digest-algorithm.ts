@@ -62,14 +62,16 @@ export function describeDigestAlgorithm(value: string | undefined): DigestAlgori
 }
 
 /**
- * Whether this runtime can answer challenges with `algorithm` (see {@link isDigestHashSupported}).
+ * Whether this runtime can answer challenges with `algorithm` (any case; unknown names are
+ * unsupported). See {@link isDigestHashSupported}.
  *
  * @example
  * ```ts
  * isDigestAlgorithmSupported('SHA-512-256-sess'); // true: SHA-512/256 is built in
+ * isDigestAlgorithmSupported('SHA-1'); // false
  * ```
  */
-export function isDigestAlgorithmSupported(algorithm: DigestAlgorithmName): boolean {
+export function isDigestAlgorithmSupported(algorithm: string): boolean {
   const described = describeDigestAlgorithm(algorithm);
   return described !== undefined && isDigestHashSupported(described.hash);
 }

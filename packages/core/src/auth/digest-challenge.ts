@@ -107,8 +107,10 @@ export function readDigestChallenge(input: DigestChallengeInput): DigestChalleng
  * - `strongest` (default): the strongest algorithm this side can answer (SHA-512-256 > SHA-256 >
  *   MD5), ties going to the one listed first. This never lets an MD5 challenge listed first (by a
  *   misconfigured server or an attacker adding a header) downgrade a server that also offers SHA-2.
- * - `first`: the first one this side can answer, as RFC 8760 §2.4 has servers list challenges in
- *   their order of preference.
+ * - `first`: the first one this side can answer. RFC 8760 has servers list their challenges
+ *   most preferred first and the UAC use the topmost one it supports "unless a local policy
+ *   dictates otherwise"; `strongest` is such a local policy, and agrees with `first` whenever the
+ *   server lists strongest first, as RFC 8760 servers do.
  *
  * @example
  * ```ts

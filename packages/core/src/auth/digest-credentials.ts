@@ -41,6 +41,26 @@ export interface DigestResponseRequest extends Omit<DigestResponseInput, 'ha1'> 
   readonly realm: string;
 }
 
+/**
+ * The redacted form of {@link DigestCredentials} (`toJSON()`, `String()`, `util.inspect`): which
+ * secrets are held, never their values.
+ *
+ * @example
+ * ```ts
+ * const summary: DigestCredentialsSummary = credentials.toJSON();
+ * // { username: 'alice', password: null, ha1: [{ algorithm: 'MD5', realm: 'example.com', ha1: '<redacted>' }] }
+ * ```
+ */
+export interface DigestCredentialsSummary {
+  readonly username: string;
+  readonly password: typeof REDACTED | null;
+  readonly ha1: readonly {
+    readonly algorithm: DigestHashName;
+    readonly realm: string;
+    readonly ha1: typeof REDACTED;
+  }[];
+}
+
 const HEX_DIGITS: Readonly<Record<DigestHashName, number>> = {
   MD5: 32,
   'SHA-256': 64,
@@ -168,11 +188,7 @@ export class DigestCredentials {
   }
 
   /** Redacted summary: username, and the algorithm and realm of each HA1 held. */
-  toJSON(): {
-    username: string;
-    password: typeof REDACTED | null;
-    ha1: { algorithm: DigestHashName; realm: string; ha1: typeof REDACTED }[];
-  } {
+  toJSON(): DigestCredentialsSummary {
     return {
       username: this.username,
       password: this.#password === undefined ? null : REDACTED,

@@ -1,5 +1,15 @@
-// Public API of the auth layer (re-exported from the package root): digest (RFC 2617, RFC 7616,
-// RFC 8760) and bearer (RFC 8898) credentials, plus redaction helpers for logging.
+/**
+ * Public API of the auth layer (re-exported from the package root).
+ *
+ * - Digest (RFC 2617, RFC 7616, RFC 8760): {@link DigestCredentials} hold the secrets and compute
+ *   responses; a {@link DigestAuthenticator} per challenge flow picks challenges, counts nonces,
+ *   builds `Authorization` / `Proxy-Authorization` values and decides retries.
+ * - Bearer (RFC 8898): {@link BearerCredentials}.
+ * - Logging: {@link redactAuthorization}, {@link redactHeader}, {@link redactSipMessage}.
+ *
+ * Challenges come in as {@link DigestChallengeInput}, the shape of the message layer's parsed
+ * `AuthChallenge`; this layer does not parse header text.
+ */
 export type { AuthErrorCode } from './auth-error.js';
 export { AuthError } from './auth-error.js';
 export { authorizationHeaderName, challengeHeaderName } from './authorization-header-name.js';
@@ -15,7 +25,11 @@ export type {
   SelectDigestChallengesOptions,
 } from './digest-challenge.js';
 export { readDigestChallenge, selectDigestChallenges } from './digest-challenge.js';
-export type { DigestCredentialsInit, DigestResponseRequest } from './digest-credentials.js';
+export type {
+  DigestCredentialsInit,
+  DigestCredentialsSummary,
+  DigestResponseRequest,
+} from './digest-credentials.js';
 export { DigestCredentials } from './digest-credentials.js';
 export type { DigestHashName } from './digest-hash.js';
 export { digestHex, isDigestHashSupported } from './digest-hash.js';

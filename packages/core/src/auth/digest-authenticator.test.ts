@@ -5,26 +5,13 @@ import { authorizationHeaderName, challengeHeaderName } from './authorization-he
 import { DigestAuthenticator } from './digest-authenticator.js';
 import type { DigestChallengeInput } from './digest-challenge.js';
 import { DigestCredentials } from './digest-credentials.js';
-
-/** Test-only: a parsed challenge as the message layer would hand it over. */
-const digest = (params: Record<string, string>, scheme = 'Digest'): DigestChallengeInput => ({
-  scheme,
-  params,
-});
-
-function fields(header: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const match of header.matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))/g)) {
-    out[match[1] as string] = (match[2] ?? match[3] ?? '').replace(/\\(.)/g, '$1');
-  }
-  return out;
-}
+import { authorizationFields, digestChallenge } from './testing/challenges.js';
 
 const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 const REALM = 'example.com';
 const register = { method: 'REGISTER', uri: 'sip:example.com' };
 const challenge = (nonce: string, extra: Record<string, string> = {}): DigestChallengeInput =>
-  digest({ realm: REALM, nonce, qop: 'auth', ...extra });
+  digestChallenge({ realm: REALM, nonce, qop: 'auth', ...extra });
 const alice = (): DigestCredentials =>
   new DigestCredentials({ username: 'alice', password: 'wonderland' });
 
@@ -43,7 +30,7 @@ describe('nonce count and cnonce', () => {
   it('counts 00000001, 00000002 with the same nonce and restarts on a new nonce', async () => {
     const authenticator = new DigestAuthenticator(alice());
     const nc = async (nonce: string): Promise<string | undefined> =>
-      fields(await authenticator.authorize(challenge(nonce), register))['nc'];
+      authorizationFields(await authenticator.authorize(challenge(nonce), register))['nc'];
     expect(await nc('n1')).toBe('00000001');
     expect(await nc('n1')).toBe('00000002');
     expect(await nc('n1')).toBe('00000003');
@@ -55,7 +42,7 @@ describe('nonce count and cnonce', () => {
     const authenticator = new DigestAuthenticator(alice());
     let last = '';
     for (let i = 0; i < 26; i++) last = await authenticator.authorize(challenge('n'), register);
-    expect(fields(last)['nc']).toBe('0000001a');
+    expect(authorizationFields(last)['nc']).toBe('0000001a');
   });
 
   it('never gives two concurrent requests the same nc', async () => {
@@ -63,7 +50,7 @@ describe('nonce count and cnonce', () => {
     const headers = await Promise.all(
       [1, 2, 3].map(() => authenticator.authorize(challenge('n'), register)),
     );
-    expect(headers.map((header) => fields(header)['nc']).sort()).toEqual([
+    expect(headers.map((header) => authorizationFields(header)['nc']).sort()).toEqual([
       '00000001',
       '00000002',
       '00000003',
@@ -74,7 +61,7 @@ describe('nonce count and cnonce', () => {
     const authenticator = new DigestAuthenticator(alice());
     const seen = new Set<string>();
     for (let i = 1; i <= 20; i++) {
-      const answered = fields(await authenticator.authorize(challenge('n'), register));
+      const answered = authorizationFields(await authenticator.authorize(challenge('n'), register));
       const cnonce = answered['cnonce'] ?? '';
       expect(cnonce).toMatch(/^[0-9a-f]{32}$/);
       seen.add(cnonce);
@@ -96,7 +83,7 @@ describe('nonce count and cnonce', () => {
 describe('echoed and emitted parameters', () => {
   it('echoes opaque and the algorithm exactly as the server wrote it', async () => {
     const authenticator = new DigestAuthenticator(alice(), { cnonce: () => 'c' });
-    const answered = fields(
+    const answered = authorizationFields(
       await authenticator.authorize(
         challenge('n', { algorithm: 'md5', opaque: 'op/aq=ue' }),
         register,
@@ -115,7 +102,13 @@ describe('echoed and emitted parameters', () => {
   it('quotes and escapes per RFC 7616 §3.4, with qop, nc and algorithm unquoted', async () => {
     const credentials = new DigestCredentials({ username: 'al"i\\ce', password: 'p' });
     const header = await new DigestAuthenticator(credentials, { cnonce: () => 'c"n' }).authorize(
-      digest({ realm: 're"al\\m', nonce: 'no"nce', qop: 'auth', algorithm: 'MD5', opaque: 'o\\' }),
+      digestChallenge({
+        realm: 're"al\\m',
+        nonce: 'no"nce',
+        qop: 'auth',
+        algorithm: 'MD5',
+        opaque: 'o\\',
+      }),
       { method: 'INVITE', uri: 'sip:bob@example.com;transport=ws' },
     );
     expect(header).toMatch(
@@ -151,12 +144,12 @@ describe('qop choice', () => {
   ): Promise<string | undefined> => {
     const params: Record<string, string> = { realm: REALM, nonce: 'n' };
     if (offered !== undefined) params['qop'] = offered;
-    const header = await new DigestAuthenticator(alice()).authorize(digest(params), {
+    const header = await new DigestAuthenticator(alice()).authorize(digestChallenge(params), {
       ...register,
       body: 'hello',
       protectBody,
     });
-    return fields(header)['qop'];
+    return authorizationFields(header)['qop'];
   };
 
   it('prefers auth when both are offered, auth-int only when asked', async () => {
@@ -173,7 +166,7 @@ describe('qop choice', () => {
 
   it('sends no qop, nc or cnonce when the server offers none (RFC 2069)', async () => {
     const header = await new DigestAuthenticator(alice()).authorize(
-      digest({ realm: REALM, nonce: 'n' }),
+      digestChallenge({ realm: REALM, nonce: 'n' }),
       register,
     );
     expect(header).not.toMatch(/qop=|nc=|cnonce=/);
@@ -186,7 +179,7 @@ describe('qop choice', () => {
   it('rejects a -sess algorithm without qop (no cnonce to bind)', async () => {
     await expect(
       new DigestAuthenticator(alice()).authorize(
-        digest({ realm: REALM, nonce: 'n', algorithm: 'MD5-sess' }),
+        digestChallenge({ realm: REALM, nonce: 'n', algorithm: 'MD5-sess' }),
         register,
       ),
     ).rejects.toMatchObject({ code: 'invalid-challenge' });
@@ -198,13 +191,13 @@ describe('challenge reading errors', () => {
     new DigestAuthenticator(alice()).authorize(input, register);
 
   it('rejects non-Digest schemes, missing realm or nonce, unknown algorithms', async () => {
-    await expect(authorize(digest({ realm: REALM }, 'Basic'))).rejects.toMatchObject({
+    await expect(authorize(digestChallenge({ realm: REALM }, 'Basic'))).rejects.toMatchObject({
       code: 'unsupported-scheme',
     });
-    await expect(authorize(digest({ nonce: 'n' }))).rejects.toMatchObject({
+    await expect(authorize(digestChallenge({ nonce: 'n' }))).rejects.toMatchObject({
       code: 'invalid-challenge',
     });
-    await expect(authorize(digest({ realm: REALM }))).rejects.toMatchObject({
+    await expect(authorize(digestChallenge({ realm: REALM }))).rejects.toMatchObject({
       code: 'invalid-challenge',
     });
     await expect(authorize(challenge('n', { algorithm: 'SHA-1' }))).rejects.toThrow(
@@ -213,9 +206,9 @@ describe('challenge reading errors', () => {
   });
 
   it('accepts the scheme in any case', async () => {
-    await expect(authorize(digest({ realm: REALM, nonce: 'n' }, 'DIGEST'))).resolves.toMatch(
-      /^Digest /,
-    );
+    await expect(
+      authorize(digestChallenge({ realm: REALM, nonce: 'n' }, 'DIGEST')),
+    ).resolves.toMatch(/^Digest /);
   });
 
   it('reports SHA-256 as unsupported when Web Crypto is missing, and falls back to MD5', async () => {
@@ -241,7 +234,7 @@ describe('choosing among several challenges', () => {
   const sha = challenge('n2', { algorithm: 'SHA-256' });
   const sha512 = challenge('n3', { algorithm: 'SHA-512-256' });
   const unknown = challenge('n4', { algorithm: 'SHA-1' });
-  const basic = digest({ realm: REALM }, 'Basic');
+  const basic = digestChallenge({ realm: REALM }, 'Basic');
 
   it('picks the strongest supported algorithm per realm, skipping what it cannot use', () => {
     const authenticator = new DigestAuthenticator(alice());
@@ -256,7 +249,7 @@ describe('choosing among several challenges', () => {
   });
 
   it('answers each realm once when a forking proxy aggregates challenges', () => {
-    const other = digest({ realm: 'proxy.example.net', nonce: 'p', algorithm: 'SHA-256' });
+    const other = digestChallenge({ realm: 'proxy.example.net', nonce: 'p', algorithm: 'SHA-256' });
     expect(new DigestAuthenticator(alice()).select([md, other, sha])).toEqual([sha, other]);
   });
 
@@ -286,7 +279,9 @@ describe('HA1 credentials', () => {
       challenge('n'),
       register,
     );
-    expect(fields(header)['response']).toBe(expectedResponse('wonderland', 'n', '00000001', 'c'));
+    expect(authorizationFields(header)['response']).toBe(
+      expectedResponse('wonderland', 'n', '00000001', 'c'),
+    );
   });
 
   it('accepts an uppercase HA1', async () => {
@@ -299,7 +294,9 @@ describe('HA1 credentials', () => {
       challenge('n'),
       register,
     );
-    expect(fields(header)['response']).toBe(expectedResponse('wonderland', 'n', '00000001', 'c'));
+    expect(authorizationFields(header)['response']).toBe(
+      expectedResponse('wonderland', 'n', '00000001', 'c'),
+    );
   });
 
   it('refuses a challenge for another algorithm or realm with a clear error', async () => {
@@ -311,7 +308,7 @@ describe('HA1 credentials', () => {
       'cannot answer a SHA-256 challenge for realm "example.com": no password, and the stored HA1 is for MD5 in realm "example.com"',
     );
     await expect(
-      authenticator.authorize(digest({ realm: 'other.org', nonce: 'n' }), register),
+      authenticator.authorize(digestChallenge({ realm: 'other.org', nonce: 'n' }), register),
     ).rejects.toMatchObject({ code: 'ha1-mismatch' });
   });
 
@@ -323,7 +320,9 @@ describe('HA1 credentials', () => {
     );
     const session = md5(`${ha1}:n:c`);
     const ha2 = md5(`${register.method}:${register.uri}`);
-    expect(fields(header)['response']).toBe(md5(`${session}:n:00000001:c:auth:${ha2}`));
+    expect(authorizationFields(header)['response']).toBe(
+      md5(`${session}:n:00000001:c:auth:${ha2}`),
+    );
   });
 
   it('validates the HA1 shape and needs a realm', () => {
@@ -361,7 +360,9 @@ describe('forgetting the password after success', () => {
     expect(credentials.forgetPassword()).toBe(true);
     expect(credentials.hasPassword).toBe(false);
     const header = await authenticator.authorize(challenge('n2'), register);
-    expect(fields(header)['response']).toBe(expectedResponse('wonderland', 'n2', '00000001', 'c'));
+    expect(authorizationFields(header)['response']).toBe(
+      expectedResponse('wonderland', 'n2', '00000001', 'c'),
+    );
     await expect(
       authenticator.authorize(challenge('n3', { algorithm: 'SHA-256' }), register),
     ).rejects.toMatchObject({ code: 'ha1-mismatch' });

@@ -5,21 +5,7 @@ import { DigestAuthenticator } from './digest-authenticator.js';
 import type { DigestChallengeInput } from './digest-challenge.js';
 import { DigestCredentials } from './digest-credentials.js';
 import { computeDigestResponse } from './digest-response.js';
-
-/** Test-only: a parsed challenge as the message layer would hand it over. */
-const digest = (params: Record<string, string>): DigestChallengeInput => ({
-  scheme: 'Digest',
-  params,
-});
-
-/** Parameters of an emitted header value (test-only, for the simple values used here). */
-function fields(header: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const match of header.matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]+))/g)) {
-    out[match[1] as string] = (match[2] ?? match[3] ?? '').replace(/\\(.)/g, '$1');
-  }
-  return out;
-}
+import { authorizationFields, digestChallenge } from './testing/challenges.js';
 
 const h = (algorithm: string, text: string | Uint8Array): string =>
   createHash(algorithm).update(text).digest('hex');
@@ -29,7 +15,7 @@ describe('RFC 2617 §3.5 example', () => {
     const credentials = new DigestCredentials({ username: 'Mufasa', password: 'Circle Of Life' });
     const authenticator = new DigestAuthenticator(credentials, { cnonce: () => '0a4f113b' });
     const header = await authenticator.authorize(
-      digest({
+      digestChallenge({
         realm: 'testrealm@host.com',
         qop: 'auth,auth-int',
         nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
@@ -49,7 +35,7 @@ describe('RFC 2617 §3.5 example', () => {
     const credentials = new DigestCredentials({ username: 'Mufasa', password: 'CircleOfLife' });
     const authenticator = new DigestAuthenticator(credentials);
     const header = await authenticator.authorize(
-      digest({
+      digestChallenge({
         realm: 'testrealm@host.com',
         nonce: 'dcd98b7102dd2f0e8b11d0f600bfb0c093',
         opaque: '5ccc069c403ebaf9f0171e9517f40e41',
@@ -66,7 +52,7 @@ describe('RFC 2617 §3.5 example', () => {
 
 describe('RFC 7616 §3.9.1 examples', () => {
   const challenge = (algorithm: string): DigestChallengeInput =>
-    digest({
+    digestChallenge({
       realm: 'http-auth@example.org',
       qop: 'auth, auth-int',
       algorithm,
@@ -85,7 +71,7 @@ describe('RFC 7616 §3.9.1 examples', () => {
     ['SHA-256', '753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1'],
   ])('produces the published %s response', async (algorithm, response) => {
     const header = await authenticator().authorize(challenge(algorithm), request);
-    expect(fields(header)).toEqual({
+    expect(authorizationFields(header)).toEqual({
       username: 'Mufasa',
       realm: 'http-auth@example.org',
       uri: '/dir/index.html',
@@ -127,9 +113,9 @@ describe('formulas computed by hand (RFC 7616 §3.4)', () => {
       new DigestCredentials({ username: base.user, password: base.password }),
       { cnonce: () => base.cnonce },
     );
-    return fields(
+    return authorizationFields(
       await authenticator.authorize(
-        digest({ realm: base.realm, nonce: base.nonce, algorithm, qop }),
+        digestChallenge({ realm: base.realm, nonce: base.nonce, algorithm, qop }),
         { method: base.method, uri: base.uri, body, protectBody },
       ),
     );
@@ -198,7 +184,7 @@ describe('formulas computed by hand (RFC 7616 §3.4)', () => {
       { cnonce: () => base.cnonce },
     );
     const header = await authenticator.authorize(
-      digest({
+      digestChallenge({
         realm: 'api@example.org',
         nonce: base.nonce,
         algorithm: 'SHA-512-256',
@@ -207,7 +193,7 @@ describe('formulas computed by hand (RFC 7616 §3.4)', () => {
       }),
       { method: 'GET', uri: '/doe.json' },
     );
-    const answered = fields(header);
+    const answered = authorizationFields(header);
     expect(answered['username']).toBe(h('sha512-256', 'Jäsøn Doe:api@example.org'));
     expect(answered['userhash']).toBe('true');
     const ha1 = h('sha512-256', 'Jäsøn Doe:api@example.org:Secret, or not?');

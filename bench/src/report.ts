@@ -1,0 +1,43 @@
+import type { Machine } from './machine.js';
+import { machineLine, timestamp } from './machine.js';
+import type { Section, SectionResult } from './section.js';
+import { renderMarkdown, renderText } from './table.js';
+
+/** A section's result with the context needed to interpret it later. */
+export interface SectionReport {
+  readonly section: Section;
+  readonly result: SectionResult;
+  readonly machine: Machine;
+  readonly date: Date;
+}
+
+/** For the terminal. */
+export function reportText({ section, result }: SectionReport): string {
+  const lines = [section.title, '', renderText(result.table), ''];
+  lines.push(...result.summary);
+  if (result.problems.length > 0) {
+    lines.push('', `CORRECTNESS ERRORS (${result.problems.length}):`);
+    lines.push(...result.problems.map((problem) => `  ✗ ${problem}`));
+  }
+  return lines.join('\n');
+}
+
+/** For BENCHMARKS.md: the machine and date travel with each section's numbers. */
+export function reportMarkdown({ section, result, machine, date }: SectionReport): string {
+  const lines = [
+    `## ${section.title}`,
+    '',
+    `Measured ${timestamp(date)} on ${machineLine(machine)}.`,
+    '',
+    renderMarkdown(result.table),
+    '',
+  ];
+  if (result.summary.length > 0) lines.push(...result.summary.map((line) => `- ${line}`), '');
+  if (result.problems.length > 0) {
+    lines.push('**Correctness errors:**', '');
+    lines.push(...result.problems.map((problem) => `- ${problem}`), '');
+  }
+  lines.push('### Method', '');
+  for (const paragraph of result.method) lines.push(paragraph, '');
+  return lines.join('\n').trimEnd();
+}

@@ -7,3 +7,4 @@
 export * from './message/index.js';
 export * from './transport/index.js';
 export * from './auth/index.js';
+export * from './ua/index.js';

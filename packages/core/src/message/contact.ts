@@ -40,9 +40,12 @@ export function parseContact(value: string): Contact {
   const scanner = new ValueScanner(value);
   const nameAddr = readNameAddr(scanner, false);
   scanner.expectEnd();
-  const { params } = nameAddr;
+  const { displayName, uri, params, tag } = nameAddr;
   return {
-    ...nameAddr,
+    displayName,
+    uri,
+    params,
+    tag,
     expires: optionalInteger(params['expires'], 'expires', 2 ** 32 - 1),
     q: optionalQValue(params['q']),
     instance: optionalUnquoted(params['+sip.instance']),

@@ -70,6 +70,32 @@ for (const [letter, key] of COMPACT_FORMS) {
   FAST_KEYS.set(letter.toUpperCase(), key);
 }
 
+// Known keys grouped by length, for matching a name in the message text without slicing it.
+const KEYS_BY_LENGTH: string[][] = [];
+for (const key of new Set([...FAST_KEYS.values(), ...COMPACT_FORMS.keys()])) {
+  (KEYS_BY_LENGTH[key.length] ??= []).push(key);
+}
+
+/**
+ * The canonical key of the header name `text[start, end)`, comparing in place against known
+ * names (ASCII case-insensitively) so the common case allocates nothing.
+ */
+export function headerKeyAt(text: string, start: number, end: number): string {
+  const candidates = KEYS_BY_LENGTH[end - start];
+  if (candidates !== undefined) {
+    for (const candidate of candidates) {
+      let i = 0;
+      while (
+        i < candidate.length &&
+        (text.charCodeAt(start + i) | 0x20) === candidate.charCodeAt(i)
+      )
+        i++;
+      if (i === candidate.length) return COMPACT_FORMS.get(candidate) ?? candidate;
+    }
+  }
+  return headerKey(text.slice(start, end));
+}
+
 /**
  * The canonical key of a header name: lowercased, compact forms expanded (`i` -> `call-id`).
  *

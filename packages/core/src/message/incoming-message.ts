@@ -22,7 +22,6 @@ export interface RawHeader {
 export interface MessageParts {
   readonly raw: string;
   readonly rawHeaders: readonly RawHeader[];
-  readonly index: Map<string, RawHeader[]>;
   readonly body: string;
   readonly callId: string;
   readonly cseq: CSeq;
@@ -48,13 +47,12 @@ abstract class IncomingMessageBase {
   readonly via: readonly Via[];
   /** Content-Length as sent (in UTF-8 bytes), or undefined when absent (RFC 7118 framing). */
   readonly contentLength: number | undefined;
-  readonly #index: Map<string, RawHeader[]>;
+  #index: Map<string, RawHeader[]> | undefined;
   #typed: Map<string, unknown> | undefined;
 
   constructor(parts: MessageParts) {
     this.raw = parts.raw;
     this.rawHeaders = parts.rawHeaders;
-    this.#index = parts.index;
     this.body = parts.body;
     this.callId = parts.callId;
     this.cseq = parts.cseq;
@@ -64,9 +62,22 @@ abstract class IncomingMessageBase {
     this.contentLength = parts.contentLength;
   }
 
+  // Built on first use: the eager parse picks its headers out during the line scan, so messages
+  // that are only routed never pay for a name index.
+  #headerIndex(): Map<string, RawHeader[]> {
+    if (this.#index !== undefined) return this.#index;
+    const index = new Map<string, RawHeader[]>();
+    for (const header of this.rawHeaders) {
+      const lines = index.get(header.key);
+      if (lines === undefined) index.set(header.key, [header]);
+      else lines.push(header);
+    }
+    return (this.#index = index);
+  }
+
   /** First value of a header (name case-insensitive, compact forms understood), unsplit. */
   header(name: string): string | undefined {
-    return this.#index.get(headerKey(name))?.[0]?.value;
+    return this.#headerIndex().get(headerKey(name))?.[0]?.value;
   }
 
   /**
@@ -76,7 +87,7 @@ abstract class IncomingMessageBase {
    */
   headers(name: string): string[] {
     const key = headerKey(name);
-    const lines = this.#index.get(key) ?? NO_HEADERS;
+    const lines = this.#headerIndex().get(key) ?? NO_HEADERS;
     if (!isListHeader(key)) return lines.map((header) => header.value);
     const values: string[] = [];
     for (const header of lines) values.push(...splitHeaderList(header.value));
@@ -84,7 +95,7 @@ abstract class IncomingMessageBase {
   }
 
   hasHeader(name: string): boolean {
-    return this.#index.has(headerKey(name));
+    return this.#headerIndex().has(headerKey(name));
   }
 
   /**
@@ -97,7 +108,7 @@ abstract class IncomingMessageBase {
     const key = headerKey(name) as K;
     const cached = this.#typed?.get(key) as TypedHeaderMap[K] | undefined;
     if (cached !== undefined) return cached;
-    const lines = this.#index.get(key);
+    const lines = this.#headerIndex().get(key);
     if (lines === undefined) return undefined;
     const value =
       (this.#essential(key) as TypedHeaderMap[K] | undefined) ?? parseTypedHeader(key, lines);

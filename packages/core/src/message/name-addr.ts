@@ -1,7 +1,7 @@
 import { SipParseError } from './sip-parse-error.js';
 import { SipSerializeError } from './sip-serialize-error.js';
 import { isGenValueChar, isToken, isTokenChar, isWhitespace } from './chars.js';
-import { emptyParams, readHeaderParams, type Params } from './params.js';
+import { findParam, paramsFromList, readHeaderParamList, type Params } from './params.js';
 import { formatUri, parseUri, type SipUri, type SipUriInit } from './uri.js';
 import { ValueScanner, readQuotedString } from './value-scanner.js';
 
@@ -56,9 +56,32 @@ export function readNameAddr(scanner: ValueScanner, requireBrackets: boolean): N
   } else {
     uri = readAddrSpec(scanner);
   }
-  const params = emptyParams();
-  readHeaderParams(scanner, params);
-  return { displayName, uri, params, tag: params['tag'] };
+  return new ParsedNameAddr(displayName, uri, readHeaderParamList(scanner));
+}
+
+// Parameters are validated eagerly but the record is built on first access (hot path).
+class ParsedNameAddr implements NameAddr {
+  readonly tag: string | undefined;
+  #paramList: string[] | undefined;
+  #params: Params | undefined;
+
+  constructor(
+    readonly displayName: string | undefined,
+    readonly uri: SipUri,
+    paramList: string[] | undefined,
+  ) {
+    this.#paramList = paramList;
+    this.tag = findParam(paramList, 'tag');
+  }
+
+  get params(): Params {
+    return (this.#params ??= paramsFromList(this.#paramList));
+  }
+
+  toJSON(): object {
+    const { displayName, uri, params, tag } = this;
+    return { displayName, uri, params, tag };
+  }
 }
 
 // RFC 3261 §25.1: display-name = *(token LWS) / quoted-string, followed by LAQUOT.

@@ -1,7 +1,5 @@
 import { SipParseError } from './sip-parse-error.js';
-import { isTokenChar, isWhitespace } from './chars.js';
 import { parseBoundedNumber, parseCallId, parseCSeq, type CSeq } from './basic-headers.js';
-import { headerKey } from './header-names.js';
 import {
   IncomingRequest,
   IncomingResponse,
@@ -10,7 +8,7 @@ import {
   type RawHeader,
 } from './incoming-message.js';
 import { parseNameAddr } from './name-addr.js';
-import { parseStartLine, type StartLine } from './start-line.js';
+import { scanHead } from './scan-head.js';
 import { withLocation } from './typed-headers.js';
 import { utf8Boundary, utf8Length } from './utf8.js';
 import { parseViaList, type Via } from './via.js';
@@ -43,31 +41,23 @@ export function parseMessage(text: string, options?: ParseOptions): IncomingMess
   }
 }
 
-interface Head {
-  readonly startLine: StartLine;
-  readonly rawHeaders: RawHeader[];
-  readonly index: Map<string, RawHeader[]>;
-  readonly bodyStart: number;
-}
-
 function parseMessageText(text: string, maxSize: number): IncomingMessage {
   if (typeof text !== 'string') throw new SipParseError('message is not a string');
-  if (text.length > maxSize) {
+  // Checked before any scanning, so an oversize input costs O(1).
+  if (text.length > maxSize)
     throw new SipParseError(`message larger than ${maxSize}`, { offset: maxSize });
-  }
   const head = scanHead(text);
-  const { startLine, index } = head;
-  const via = parseVias(index);
-  const from = parseSingle(index, 'from', parseNameAddr);
-  const to = parseSingle(index, 'to', parseNameAddr);
-  const callId = parseSingle(index, 'call-id', parseCallId);
-  const cseq = parseSingle(index, 'cseq', parseCSeq);
-  const contentLength = parseContentLength(index);
+  const { startLine } = head;
+  const via = parseVias(head.via);
+  const from = parseSingle(head.from, 'from', parseNameAddr);
+  const to = parseSingle(head.to, 'to', parseNameAddr);
+  const callId = parseSingle(head.callId, 'call-id', parseCallId);
+  const cseq = parseSingle(head.cseq, 'cseq', parseCSeq);
+  const contentLength = parseContentLength(head.contentLength);
   const { body, end } = sliceBody(text, head.bodyStart, contentLength);
   const parts: MessageParts = {
     raw: end === text.length ? text : text.slice(0, end),
     rawHeaders: head.rawHeaders,
-    index,
     body,
     callId,
     cseq,
@@ -78,93 +68,14 @@ function parseMessageText(text: string, maxSize: number): IncomingMessage {
   };
   if (startLine.kind === 'response')
     return new IncomingResponse(startLine.status, startLine.reason, parts);
-  checkCSeqMethod(cseq, startLine.method, index);
+  checkCSeqMethod(cseq, startLine.method, head.cseq);
   return new IncomingRequest(startLine.method, startLine.requestUri, startLine.ruri, parts);
 }
 
-/**
- * Splits the head into the start line and header lines in one pass, undoing line folding
- * (RFC 3261 §7.3.1) and indexing headers by canonical name. Leading CRLFs are skipped (§7.5).
- */
-function scanHead(text: string): Head {
-  let pos = 0;
-  while (text.charCodeAt(pos) === 0x0d || text.charCodeAt(pos) === 0x0a) pos++;
-  const messageStart = pos;
-  let nextCr = text.indexOf('\r', pos);
-  let line = 0;
-  let startLine: StartLine | undefined;
-  const rawHeaders: RawHeader[] = [];
-  const index = new Map<string, RawHeader[]>();
-  let pending: MutableRawHeader | undefined;
-  for (;;) {
-    const lf = text.indexOf('\n', pos);
-    if (lf === -1)
-      throw new SipParseError('message head not terminated by an empty line', {
-        line: line + 1,
-        offset: pos,
-      });
-    line++;
-    const lineEnd = lf > pos && text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
-    if (nextCr !== -1 && nextCr < lineEnd) {
-      throw new SipParseError('CR not followed by LF', { line, offset: nextCr });
-    }
-    if (nextCr !== -1 && nextCr <= lf) nextCr = text.indexOf('\r', lf + 1);
-    if (startLine === undefined) {
-      if (lineEnd === pos) throw new SipParseError('empty start line', { line, offset: pos });
-      startLine = parseStartLine(text, messageStart, lineEnd);
-    } else if (lineEnd === pos) {
-      if (pending !== undefined) addHeader(rawHeaders, index, pending);
-      return { startLine, rawHeaders, index, bodyStart: lf + 1 };
-    } else if (isWhitespace(text.charCodeAt(pos))) {
-      if (pending === undefined)
-        throw new SipParseError('continuation line without a header', { line, offset: pos });
-      const more = trimmedSlice(text, pos, lineEnd);
-      if (more.length > 0)
-        pending.value = pending.value.length === 0 ? more : `${pending.value} ${more}`;
-    } else {
-      if (pending !== undefined) addHeader(rawHeaders, index, pending);
-      pending = readHeaderLine(text, pos, lineEnd, line);
-    }
-    pos = lf + 1;
-  }
-}
-
-// RFC 3261 §7.3.1: field-name, optional whitespace, ':', LWS, value.
-function readHeaderLine(text: string, start: number, end: number, line: number): MutableRawHeader {
-  let pos = start;
-  while (pos < end && isTokenChar(text.charCodeAt(pos))) pos++;
-  const nameEnd = pos;
-  if (nameEnd === start) throw new SipParseError('invalid header name', { line, offset: start });
-  while (pos < end && isWhitespace(text.charCodeAt(pos))) pos++;
-  if (pos === end || text.charCodeAt(pos) !== 0x3a) {
-    throw new SipParseError('expected : after header name', { line, offset: pos });
-  }
-  const name = text.slice(start, nameEnd);
-  return { name, key: headerKey(name), value: trimmedSlice(text, pos + 1, end), line };
-}
-
-type MutableRawHeader = { -readonly [K in keyof RawHeader]: RawHeader[K] };
-
-function addHeader(rawHeaders: RawHeader[], index: Map<string, RawHeader[]>, raw: RawHeader): void {
-  rawHeaders.push(raw);
-  const existing = index.get(raw.key);
-  if (existing === undefined) index.set(raw.key, [raw]);
-  else existing.push(raw);
-}
-
-function trimmedSlice(text: string, start: number, end: number): string {
-  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
-  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
-}
-
-function parseVias(index: Map<string, RawHeader[]>): Via[] {
-  const lines = index.get('via');
-  if (lines === undefined) throw new SipParseError('missing Via', { header: 'via' });
-  if (lines.length === 1 && lines[0] !== undefined) {
-    const only = lines[0];
-    return withLocation('via', only.line, () => parseViaList(only.value));
-  }
+function parseVias(lines: readonly RawHeader[] | undefined): Via[] {
+  if (lines === undefined) throw new SipParseError('missing via', { header: 'via' });
+  const first = lines[0] as RawHeader;
+  if (lines.length === 1) return withLocation('via', first.line, () => parseViaList(first.value));
   const vias: Via[] = [];
   for (const header of lines)
     vias.push(...withLocation('via', header.line, () => parseViaList(header.value)));
@@ -173,11 +84,10 @@ function parseVias(index: Map<string, RawHeader[]>): Via[] {
 
 // RFC 4475 §3.3.8: a second From, To, Call-ID or CSeq makes the message unusable.
 function parseSingle<T>(
-  index: Map<string, RawHeader[]>,
+  lines: readonly RawHeader[] | undefined,
   key: string,
   parse: (value: string) => T,
 ): T {
-  const lines = index.get(key);
   const first = lines?.[0];
   if (lines === undefined || first === undefined)
     throw new SipParseError(`missing ${key}`, { header: key });
@@ -187,8 +97,7 @@ function parseSingle<T>(
   return withLocation(key, first.line, () => parse(first.value));
 }
 
-function parseContentLength(index: Map<string, RawHeader[]>): number | undefined {
-  const lines = index.get('content-length');
+function parseContentLength(lines: readonly RawHeader[] | undefined): number | undefined {
   if (lines === undefined) return undefined;
   let length: number | undefined;
   for (const header of lines) {
@@ -218,29 +127,32 @@ function sliceBody(
 ): { body: string; end: number } {
   const rest = text.length === bodyStart ? '' : text.slice(bodyStart);
   if (contentLength === undefined) return { body: rest, end: text.length };
+  // A body of n code units takes at least n bytes: too short a text needs no measuring.
+  if (contentLength > 3 * rest.length) throw contentLengthTooLarge(bodyStart);
   const bytes = utf8Length(rest);
   if (bytes === contentLength) return { body: rest, end: text.length };
-  if (contentLength > bytes) {
-    throw new SipParseError('Content-Length larger than the body', {
-      header: 'content-length',
-      offset: bodyStart,
-    });
-  }
+  if (contentLength > bytes) throw contentLengthTooLarge(bodyStart);
   const boundary = utf8Boundary(rest, contentLength);
   return { body: rest.slice(0, boundary), end: bodyStart + boundary };
 }
 
-// RFC 3261 §8.1.1.5: the CSeq method MUST match the request method (RFC 4475 §3.1.2.17-18).
-function checkCSeqMethod(cseq: CSeq, method: string, index: Map<string, RawHeader[]>): void {
-  if (cseq.method !== method) {
-    throw new SipParseError(`CSeq method '${cseq.method}' does not match '${method}'`, {
-      header: 'cseq',
-      ...lineOf(index, 'cseq'),
-    });
-  }
+function contentLengthTooLarge(bodyStart: number): SipParseError {
+  return new SipParseError('Content-Length larger than the body', {
+    header: 'content-length',
+    offset: bodyStart,
+  });
 }
 
-function lineOf(index: Map<string, RawHeader[]>, key: string): { line?: number } {
-  const line = index.get(key)?.[0]?.line;
-  return line === undefined ? {} : { line };
+// RFC 3261 §8.1.1.5: the CSeq method MUST match the request method (RFC 4475 §3.1.2.17-18).
+function checkCSeqMethod(
+  cseq: CSeq,
+  method: string,
+  lines: readonly RawHeader[] | undefined,
+): void {
+  if (cseq.method === method) return;
+  const line = lines?.[0]?.line;
+  throw new SipParseError(`CSeq method '${cseq.method}' does not match '${method}'`, {
+    header: 'cseq',
+    ...(line === undefined ? {} : { line }),
+  });
 }

@@ -1,7 +1,7 @@
 import { SipParseError } from './sip-parse-error.js';
 import { SipSerializeError } from './sip-serialize-error.js';
 import { isHeaderNvChar, isParamChar, isPasswordChar, isUserChar, isDigit } from './chars.js';
-import { emptyParams, type Params } from './params.js';
+import { NO_PARAMS, emptyParams, type Params } from './params.js';
 import { isIPv6Address, isValidHost, scanHost } from './host.js';
 import { decodeEscaped, encodeEscaped } from './uri-escapes.js';
 
@@ -94,10 +94,18 @@ function parseSipUri(text: string, scheme: UriScheme, start: number, end: number
     port = portResult.port;
     pos = portResult.end;
   }
-  const params = emptyParams();
-  pos = readUriParams(text, pos, end, params);
-  const headers = emptyParams();
-  if (pos < end && text.charCodeAt(pos) === 0x3f) pos = readUriHeaders(text, pos + 1, end, headers);
+  let params = NO_PARAMS;
+  if (pos < end && text.charCodeAt(pos) === 0x3b) {
+    const record = emptyParams();
+    pos = readUriParams(text, pos, end, record);
+    params = record;
+  }
+  let headers = NO_PARAMS;
+  if (pos < end && text.charCodeAt(pos) === 0x3f) {
+    const record = emptyParams();
+    pos = readUriHeaders(text, pos + 1, end, record);
+    headers = record;
+  }
   if (pos !== end) throw new SipParseError('unexpected character in URI', { offset: pos });
   return { scheme, user, password, host, port, params, headers };
 }

@@ -53,6 +53,24 @@ export class ValueScanner {
     return this.text.slice(start, this.pos);
   }
 
+  /**
+   * Reads a non-empty token, lowercased. String#toLowerCase is a runtime call, so it is only
+   * made when the token actually has an uppercase letter (parameter names rarely do).
+   */
+  lowercaseToken(what: string): string {
+    const start = this.pos;
+    let hasUpper = false;
+    while (this.pos < this.end) {
+      const c = this.text.charCodeAt(this.pos);
+      if (!isTokenChar(c)) break;
+      if (c >= 0x41 && c <= 0x5a) hasUpper = true;
+      this.pos++;
+    }
+    if (this.pos === start) this.fail(`expected ${what}`);
+    const token = this.text.slice(start, this.pos);
+    return hasUpper ? token.toLowerCase() : token;
+  }
+
   /** Reads a run of 1+ ASCII digits as a number, failing above `max`. */
   number(what: string, max: number): number {
     const start = this.pos;

@@ -1,6 +1,12 @@
 import { SipSerializeError } from './sip-serialize-error.js';
 import { isToken } from './chars.js';
-import { emptyParams, readHeaderParams, type Params } from './params.js';
+import {
+  emptyParams,
+  findParam,
+  paramsFromList,
+  readHeaderParamList,
+  type Params,
+} from './params.js';
 import { isIPv6Address, isValidHost, scanHost } from './host.js';
 import { formatHeaderParams } from './name-addr.js';
 import { ValueScanner } from './value-scanner.js';
@@ -64,7 +70,7 @@ function readVia(scanner: ValueScanner): Via {
   scanner.expect(0x2f, '/');
   const version = scanner.token('protocol version');
   scanner.expect(0x2f, '/');
-  const transport = scanner.token('transport').toUpperCase();
+  const transport = upperCase(scanner.token('transport'));
   const transportEnd = scanner.pos;
   const hostStart = scanner.skipWhitespace().pos;
   if (hostStart === transportEnd) scanner.fail('expected space before sent-by');
@@ -74,16 +80,45 @@ function readVia(scanner: ValueScanner): Via {
   scanner.pos = hostEnd;
   let port: number | undefined;
   if (scanner.accept(0x3a)) port = scanner.number('port', 65535);
-  const params = emptyParams();
-  readHeaderParams(scanner, params);
-  return {
-    protocol: `${name}/${version}`,
-    transport,
-    host,
-    port,
-    branch: params['branch'],
-    params,
-  };
+  const paramList = readHeaderParamList(scanner);
+  const protocol = name === 'SIP' && version === '2.0' ? 'SIP/2.0' : `${name}/${version}`;
+  return new ParsedVia(protocol, transport, host, port, paramList);
+}
+
+// Parameters are validated eagerly but the record is built on first access (hot path).
+class ParsedVia implements Via {
+  readonly branch: string | undefined;
+  #paramList: string[] | undefined;
+  #params: Params | undefined;
+
+  constructor(
+    readonly protocol: string,
+    readonly transport: string,
+    readonly host: string,
+    readonly port: number | undefined,
+    paramList: string[] | undefined,
+  ) {
+    this.#paramList = paramList;
+    this.branch = findParam(paramList, 'branch');
+  }
+
+  get params(): Params {
+    return (this.#params ??= paramsFromList(this.#paramList));
+  }
+
+  toJSON(): object {
+    const { protocol, transport, host, port, branch, params } = this;
+    return { protocol, transport, host, port, branch, params };
+  }
+}
+
+// Transports are nearly always sent uppercase; skip the runtime call then.
+function upperCase(token: string): string {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return token.toUpperCase();
+  }
+  return token;
 }
 
 /**

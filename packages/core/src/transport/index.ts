@@ -2,7 +2,7 @@
 export { TransportError, type TransportErrorCode } from './transport-error.js';
 export { isSocket, socketProblem, type Socket } from './socket.js';
 export { TypedEmitter, type Listener, type ListenerErrorHandler } from './typed-emitter.js';
-export { systemClock, SingleTimer, type Clock } from './clock.js';
+export { systemClock, type Clock } from './clock.js';
 export { silentLogger, type TransportLogger } from './logger.js';
 export { decodeFrame, type DecodedFrame } from './frame-decoder.js';
 export type {
@@ -28,17 +28,11 @@ export {
   DEFAULT_RECOVERY_INTERVALS,
   type RecoveryIntervals,
 } from './recovery-delay.js';
-export { orderByWeight } from './socket-order.js';
 export {
   classifyFrame,
   KEEP_ALIVE_PING,
   KEEP_ALIVE_PONG,
   type FrameKind,
 } from './keep-alive-frames.js';
-export { KeepAlive, type KeepAliveOptions } from './keep-alive.js';
-export {
-  resolveTransportOptions,
-  type ResolvedTransportOptions,
-  type TransportOptions,
-} from './transport-options.js';
+export type { TransportOptions } from './transport-options.js';
 export { Transport, type TransportEvents, type TransportState } from './transport.js';

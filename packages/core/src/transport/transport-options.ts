@@ -20,22 +20,22 @@ import { TransportError } from './transport-error.js';
  */
 export interface TransportOptions {
   /** Shortest wait before reconnecting, and the base of the backoff. Default 2. Must be > 0. */
-  connection_recovery_min_interval?: number;
+  connection_recovery_min_interval?: number | undefined;
   /** Longest wait before reconnecting. Default 30. Must be >= the minimum. */
-  connection_recovery_max_interval?: number;
+  connection_recovery_max_interval?: number | undefined;
   /**
    * RFC 5626 §4.4.1 CRLF keep-alive: seconds between pings (each wait is random in 80-100% of
    * this). Default 0: no pings (incoming pings are still answered).
    */
-  keep_alive_interval?: number;
+  keep_alive_interval?: number | undefined;
   /** Seconds to wait for the pong to a ping before treating the flow as failed. Default 10. */
-  keep_alive_timeout?: number;
+  keep_alive_timeout?: number | undefined;
   /** Timer functions. Default: the global `setTimeout` / `clearTimeout`. */
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Random source in [0, 1) for backoff, tie-breaks and jitter. Default `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /** Where to report connection events and dropped frames. Default: silent. */
-  logger?: TransportLogger;
+  logger?: TransportLogger | undefined;
 }
 
 /** {@link TransportOptions} with every default filled in and every value checked. */

@@ -312,6 +312,19 @@ describe('Transport: stop() and closed-by-us', () => {
     expect(high.connectCalls).toBe(0);
   });
 
+  it('a fresh start after stop() begins with the shortest backoff again', () => {
+    const { transport, high, low, events } = setup({ random: () => 0.999999 });
+    high.refuseOnConnect = true;
+    low.refuseOnConnect = true;
+    transport.connect();
+    vi.advanceTimersToNextTimer();
+    vi.advanceTimersToNextTimer();
+    transport.stop();
+    transport.connect();
+    expect(events.at(-1)).toEqual(['recovery', { attempt: 0, delay: 2000 }]);
+    transport.stop();
+  });
+
   it('can be started again after stop()', () => {
     const { transport, high } = setup();
     transport.connect();

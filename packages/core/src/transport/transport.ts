@@ -177,6 +177,8 @@ export class Transport {
   connect(): void {
     if (this.running && !this.recoveryTimer.pending) return;
     this.recoveryTimer.cancel();
+    // A fresh start (not a skipped wait) begins with the shortest backoff again.
+    if (!this.running) this.recoveryAttempt = 0;
     this.running = true;
     this.startCycle();
   }

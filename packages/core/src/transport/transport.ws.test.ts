@@ -94,7 +94,8 @@ describe('Transport over real WebSockets', () => {
     const reconnected = next(transport, 'connected');
     await server(first.port);
     await reconnected;
-    expect(Date.now() - restartedAt).toBeLessThan(100 + 250); // max interval + slack
+    // At most one max interval (100 ms) passes before the next attempt; the rest is slack for CI.
+    expect(Date.now() - restartedAt).toBeLessThan(100 + 500);
     expect(delays.length).toBeGreaterThanOrEqual(2);
     expect(delays.every((d) => d >= 20 && d <= 100)).toBe(true);
   });

@@ -19,9 +19,9 @@ export interface WebSocketInterfaceOptions {
    * The WebSocket constructor to use. Default: the global `WebSocket` at `connect()` time (every
    * browser; Node 22+). In Node 20 pass the npm `ws` package's `WebSocket`.
    */
-  WebSocket?: WebSocketConstructor;
+  WebSocket?: WebSocketConstructor | undefined;
   /** Where to report dropped frames and socket errors. Default: silent. */
-  logger?: TransportLogger;
+  logger?: TransportLogger | undefined;
 }
 
 type SocketState = 'closed' | 'connecting' | 'open';
@@ -158,8 +158,9 @@ export class WebSocketInterface implements Socket {
 
   private handleOpen(ws: WebSocketLike): void {
     if (ws !== this.ws) return;
-    // RFC 7118 §4: the server confirms the subprotocol. RFC 6455 already rejects one we did not
-    // offer; a server that confirms none is tolerated (as deployed stacks do) but reported.
+    // RFC 7118 §4: the server confirms the subprotocol. RFC 6455 clients already fail the
+    // handshake when it picks another one (and `ws` and browsers when it picks none); a WebSocket
+    // implementation that lets it through anyway gets a warning rather than a refusal.
     if (ws.protocol !== SIP_SUBPROTOCOL) {
       this.logger.warn(`${this.url}: server did not confirm the "sip" subprotocol`);
     }

@@ -9,6 +9,8 @@ export interface SectionReport {
   readonly result: SectionResult;
   readonly machine: Machine;
   readonly date: Date;
+  /** From describeRevision(), e.g. "commit 1a2b3c4". */
+  readonly revision: string;
 }
 
 /** For the terminal. */
@@ -23,11 +25,12 @@ export function reportText({ section, result }: SectionReport): string {
 }
 
 /** For BENCHMARKS.md: the machine and date travel with each section's numbers. */
-export function reportMarkdown({ section, result, machine, date }: SectionReport): string {
+export function reportMarkdown(report: SectionReport): string {
+  const { section, result, machine, date, revision } = report;
   const lines = [
     `## ${section.title}`,
     '',
-    `Measured ${timestamp(date)} on ${machineLine(machine)}.`,
+    `Measured ${timestamp(date)} at ${revision}, on ${machineLine(machine)}.`,
     '',
     renderMarkdown(result.table),
     '',

@@ -9,6 +9,7 @@ import { coreBuildNotice } from './core-build.js';
 import { describeMachine } from './machine.js';
 import type { SectionReport } from './report.js';
 import { reportMarkdown, reportText } from './report.js';
+import { describeRevision } from './revision.js';
 import type { SectionContext } from './section.js';
 import { sections } from './sections/index.js';
 
@@ -44,13 +45,14 @@ async function main(): Promise<number> {
   if (notice !== undefined) console.error(`note: ${notice}\n`);
   const context: SectionContext = { quick, log: (line) => console.error(line) };
   const machine = describeMachine();
+  const revision = describeRevision();
   const reports: SectionReport[] = [];
   for (const section of selected) {
     const started = Date.now();
     console.error(`${section.title}${quick ? ' (quick)' : ''}`);
     const result = await section.run(context);
     console.error(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const report: SectionReport = { section, result, machine, date: new Date() };
+    const report: SectionReport = { section, result, machine, revision, date: new Date() };
     reports.push(report);
     console.log(`${reportText(report)}\n`);
   }

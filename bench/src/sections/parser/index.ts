@@ -183,10 +183,10 @@ function targetLines(tallies: readonly Tally[]): string[] {
 function contentionLine(tallies: readonly Tally[]): string[] {
   const shares = tallies.flatMap((tally) => tally.cpuShares);
   if (shares.length === 0) return [];
-  const lowest = min(shares);
-  if (lowest >= 0.9) return [];
+  const starved = shares.filter((share) => share < 0.9);
+  if (starved.length === 0) return [];
   return [
-    `Noisy machine: some timed runs got only ${(100 * lowest).toFixed(0)}% of a CPU (process CPU time ÷ wall time; ≈100% when idle), so rates and ratios are less precise than usual.`,
+    `Noisy machine: ${starved.length} of ${shares.length} timed runs got less than 90% of a CPU (as low as ${(100 * min(starved)).toFixed(0)}%; process CPU time ÷ wall time, ≈100% when idle), so rates and ratios are less precise than usual.`,
   ];
 }
 

@@ -14,3 +14,5 @@ export type { ServerConnection, SipServerEndpoint } from './network/server-conne
 export { SipNetwork, type SipNetworkOptions } from './network/sip-network.js';
 export { TrafficLog, type MessageFate, type TrafficEntry } from './network/traffic-log.js';
 export { VirtualSocket } from './network/virtual-socket.js';
+export { SipProxyServer, type SipProxyServerOptions } from './server/sip-proxy-server.js';
+export { LocationService, type Binding } from './server/location-service.js';

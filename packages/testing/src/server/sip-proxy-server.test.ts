@@ -259,7 +259,7 @@ describe('SipProxyServer: proxy', () => {
   });
 
   it('answers 404 for an unknown user and 480 for a known user with no contact', async () => {
-    const { phone } = await setup({ users: undefined });
+    const { phone } = await setup();
     const alice = await phone('alice');
     const bob = await phone('bob');
     bob.send('REGISTER', 'sip:sip.test', [['Expires', '0']], { to: '<sip:bob@sip.test>' });

@@ -21,30 +21,31 @@ const targetVsNaive = 4;
 interface Settings {
   readonly rounds: number;
   readonly warmup: ParserJob['warmup'];
-  readonly measureMs: number;
+  readonly measure: ParserJob['measure'];
 }
 
 // JsSIP's and SIP.js's generated grammars run for seconds before V8 has optimised them (JsSIP
-// measured 4k msgs/s in its first second and ~10k from its third; slower still when the machine is
-// busy), so the warm-up lasts until throughput stops improving. 5 rounds x 4 libraries x (~0.4 s
-// start + 1.5-4 s warm-up + 1 s timed) is 70-85 s on a 2-core machine; five samples per library
-// give a usable median.
+// measured 4k msgs/s in its first second and ~11k from its third; later still when the machine is
+// busy), so the warm-up lasts until throughput stops improving. Each process then takes 5 samples
+// of 200 ms and keeps their median, which shrugs off a burst of other work on a shared machine
+// better than one long sample. 5 rounds x 4 libraries x (~0.4 s start + 1.5-3.5 s warm-up + 1 s
+// timed) is 60-85 s on a 2-core machine.
 const full: Settings = {
   rounds: 5,
-  warmup: { minMs: 1500, maxMs: 4000, sliceMs: 250 },
-  measureMs: 1000,
+  warmup: { minMs: 1500, maxMs: 3500, sliceMs: 250, stableSlices: 3 },
+  measure: { samples: 5, sampleMs: 200 },
 };
 const quick: Settings = {
   rounds: 1,
-  warmup: { minMs: 200, maxMs: 1000, sliceMs: 100 },
-  measureMs: 300,
+  warmup: { minMs: 200, maxMs: 1000, sliceMs: 100, stableSlices: 2 },
+  measure: { samples: 3, sampleMs: 100 },
 };
 
 /** Everything one library produced across the rounds. */
 interface Tally {
   readonly library: Library;
   version: string;
-  /** Messages per second, one per round. */
+  /** Messages per second, one per round (the median of that round's samples). */
   readonly rates: number[];
   /** Bytes per second, one per round. */
   readonly byteRates: number[];
@@ -65,10 +66,11 @@ async function runOnce(library: Library, settings: Settings): Promise<ParserOutc
   const job: ParserJob = {
     library: library.id,
     warmup: settings.warmup,
-    measureMs: settings.measureMs,
+    measure: settings.measure,
   };
+  const timedMs = settings.measure.samples * settings.measure.sampleMs;
   const outcome = await runChild(workerScript, job, {
-    timeoutMs: 30_000 + 10 * (settings.warmup.maxMs + settings.measureMs),
+    timeoutMs: 30_000 + 10 * (settings.warmup.maxMs + timedMs),
   });
   if (!isParserOutcome(outcome)) {
     return { kind: 'failed', version: '?', reason: 'worker sent a malformed result' };
@@ -88,9 +90,9 @@ function record(tally: Tally, outcome: ParserOutcome): string {
     case 'measured': {
       tally.version = outcome.version;
       tally.fields ??= outcome.fields;
-      const rate = outcome.messages / outcome.seconds;
+      const rate = median(outcome.sampleRates);
       tally.rates.push(rate);
-      tally.byteRates.push(outcome.bytes / outcome.seconds);
+      tally.byteRates.push((rate * outcome.bytes) / outcome.messages);
       const share = outcome.cpuSeconds / outcome.seconds;
       tally.cpuShares.push(share);
       return `${formatCount(rate).padStart(9)} msgs/s  (warm-up ${outcome.warmupSeconds.toFixed(1)} s, CPU ${(100 * share).toFixed(0)}%)`;
@@ -195,7 +197,7 @@ function method(corpus: readonly CorpusMessage[], settings: Settings): string[] 
   return [
     `**Corpus.** ${corpus.length} SIP-over-WebSocket messages in \`bench/corpus/\` (${formatCount(bytes)} bytes per pass, CRLF, Content-Length in UTF-8 bytes): a browser REGISTER with digest Authorization, the 401 challenge and the 200, a browser INVITE with a ~2.7 KB WebRTC SDP offer (ICE candidates, DTLS fingerprint, opus, VP8 and H264, BUNDLE, rtcp-mux, ssrc lines), the same INVITE as a proxy forwards it (two Vias, two Record-Routes), 180 Ringing, 200 OK with an SDP answer, ACK, BYE, OPTIONS, and NOTIFYs with a sipfrag and a dialog-info body.`,
     '**Work per message.** Each library parses the raw string and the benchmark reads what a user agent needs to route it: method or status, From host, To user, top Via branch, CSeq number and method, Call-ID. Lazy parsers pay for those reads. Before timing, each library’s values are compared with `bench/corpus/expected.json`; the timed loop folds the values into a checksum that must equal passes × the checked values, so no work is skipped.',
-    `**Timing.** Each library runs in its own Node process (fresh heap, a JIT that sees one library), one process at a time. ${settings.rounds} rounds; each round runs every library once, starting at a different library each round. A process warms up until throughput stops improving (${settings.warmup.sliceMs} ms slices, at least ${settings.warmup.minMs} ms, at most ${settings.warmup.maxMs} ms: JsSIP's and SIP.js's generated grammars take seconds to be optimised), then times whole corpus passes for ${settings.measureMs} ms with \`process.hrtime.bigint()\`. The table shows the median over rounds and the slowest and fastest round.`,
+    `**Timing.** Each library runs in its own Node process (fresh heap, a JIT that sees one library), one process at a time. ${settings.rounds} rounds; each round runs every library once, starting at a different library each round. A process warms up until throughput stops improving (${settings.warmup.sliceMs} ms slices; steady after ${settings.warmup.stableSlices} slices without a new best; at least ${settings.warmup.minMs} ms, at most ${settings.warmup.maxMs} ms: JsSIP's and SIP.js's generated grammars take seconds to be optimised), then times ${settings.measure.samples} samples of whole corpus passes, ${settings.measure.sampleMs} ms each, with \`process.hrtime.bigint()\`, and keeps their median. The table shows the median of the rounds and the slowest and fastest round. CPU share (process CPU time ÷ wall time) is recorded to flag runs that had to wait for a CPU.`,
     '**Contenders.** JsSIP `jssip/lib/Parser` `parseMessage(data, ua)`; SIP.js `sip.js/lib/core/messages/parser.js` `Parser.parseMessage(data, logger)`; SipKit `parseMessage(text)` from the built `@sipkit/core` (`packages/core/dist`); and a naive splitter (indexOf over lines, substring the values, no validation) as the practical ceiling.',
   ];
 }
@@ -240,7 +242,15 @@ async function run(context: SectionContext): Promise<SectionResult> {
   }
   return {
     table: buildTable(tallies, wrong),
-    summary: [...targetLines(tallies), ...contentionLine(tallies)],
+    summary: [
+      ...targetLines(tallies),
+      ...contentionLine(tallies),
+      ...(context.quick
+        ? [
+            'Quick run: too short for JsSIP and SIP.js to be optimised; use it to check the harness, not to compare.',
+          ]
+        : []),
+    ],
     problems,
     method: method(corpus, settings),
   };

@@ -48,28 +48,40 @@ export interface WarmUp {
   readonly passesPerBatch: number;
 }
 
+/** When warm-up may end: see warmUp. */
+export interface WarmUpLimits {
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly sliceMs: number;
+  /** Consecutive slices without a new best (by more than 5%) that count as steady. */
+  readonly stableSlices: number;
+}
+
 /**
- * Runs slices of `sliceMs` until throughput stops improving (a slice no more than 3% faster than
- * the best before it) after at least `minMs`, or until `maxMs`. A fixed warm-up does not fit all:
- * the naive splitter is optimised within milliseconds, while V8 needs seconds for the large
- * generated grammars of JsSIP and SIP.js, and longer still when other work competes for the CPU.
+ * Runs slices of `sliceMs` until throughput has stopped improving for `stableSlices` slices (none
+ * more than 5% faster than the best so far) after at least `minMs`, or until `maxMs`. A fixed
+ * warm-up does not fit all: the naive splitter is optimised within milliseconds, while V8 needs
+ * seconds for the large generated grammars of JsSIP and SIP.js, and longer when other work competes
+ * for the CPU; and their throughput rises in steps, so one flat slice does not mean steady. The 5%
+ * margin keeps ordinary slice-to-slice noise from counting as improvement.
  */
 export function warmUp(
   extract: (text: string) => Fields,
   texts: readonly string[],
-  limits: { readonly minMs: number; readonly maxMs: number; readonly sliceMs: number },
+  limits: WarmUpLimits,
 ): WarmUp {
   const started = process.hrtime.bigint();
   let best = 0;
+  let flat = 0;
   let batch = 1;
   for (;;) {
     const slice = measure(extract, texts, limits.sliceMs, batch);
     batch = passesPerMillisecond(slice);
     const rate = slice.passes / Number(slice.nanoseconds);
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-    const improving = rate > best * 1.03;
+    flat = rate > best * 1.05 ? 0 : flat + 1;
     best = Math.max(best, rate);
-    if ((elapsedMs >= limits.minMs && !improving) || elapsedMs >= limits.maxMs) {
+    if ((elapsedMs >= limits.minMs && flat >= limits.stableSlices) || elapsedMs >= limits.maxMs) {
       return { milliseconds: elapsedMs, passesPerBatch: batch };
     }
   }

@@ -1,12 +1,13 @@
 import type { Fields } from './fields.js';
 import { isFields } from './fields.js';
+import type { WarmUpLimits } from './measure.js';
 
 /** What the parent asks one worker process to do. */
 export interface ParserJob {
   readonly library: string;
-  /** Warm up for at least minMs, until throughput stops improving, and at most maxMs. */
-  readonly warmup: { readonly minMs: number; readonly maxMs: number; readonly sliceMs: number };
-  readonly measureMs: number;
+  readonly warmup: WarmUpLimits;
+  /** Timed samples after warm-up; each sample is whole corpus passes for `sampleMs`. */
+  readonly measure: { readonly samples: number; readonly sampleMs: number };
 }
 
 /** What the worker answers: the library could not load, could not parse the corpus, or was timed. */
@@ -18,6 +19,9 @@ export type ParserOutcome =
       readonly version: string;
       /** What the library read from each corpus message, in corpus order. */
       readonly fields: readonly Fields[];
+      /** Messages per second of each timed sample. */
+      readonly sampleRates: readonly number[];
+      /** Totals over all samples. */
       readonly messages: number;
       readonly bytes: number;
       readonly seconds: number;
@@ -44,7 +48,12 @@ export function isParserJob(value: unknown): value is ParserJob {
     has(value.warmup, 'minMs', 'number') &&
     has(value.warmup, 'maxMs', 'number') &&
     has(value.warmup, 'sliceMs', 'number') &&
-    has(value, 'measureMs', 'number')
+    has(value.warmup, 'stableSlices', 'number') &&
+    'measure' in value &&
+    typeof value.measure === 'object' &&
+    value.measure !== null &&
+    has(value.measure, 'samples', 'number') &&
+    has(value.measure, 'sampleMs', 'number')
   );
 }
 
@@ -59,6 +68,10 @@ export function isParserOutcome(value: unknown): value is ParserOutcome {
     case 'measured':
       return (
         has(value, 'version', 'string') &&
+        'sampleRates' in value &&
+        Array.isArray(value.sampleRates) &&
+        value.sampleRates.length > 0 &&
+        value.sampleRates.every((rate) => typeof rate === 'number') &&
         has(value, 'messages', 'number') &&
         has(value, 'bytes', 'number') &&
         has(value, 'seconds', 'number') &&

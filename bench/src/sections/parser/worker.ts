@@ -1,6 +1,6 @@
 /**
  * One library, one process: loads the library and the corpus, reads every message once for the
- * correctness check, warms up, then times whole corpus passes. Started by the parser section
+ * correctness check, warms up, then times a few samples of whole corpus passes. Started by the parser section
  * through runChild; `tsx src/sections/parser/worker.ts '{"library":"naive",...}'` runs it by hand.
  */
 import { childJob, replyAndExit } from '../../child.js';
@@ -39,25 +39,34 @@ async function main(): Promise<ParserOutcome> {
   const perPass = fields.reduce((sum, f) => sum + score(f), 0);
 
   const warm = warmUp(extract, texts, job.warmup);
-  const cpuBefore = process.cpuUsage();
-  const timed = measure(extract, texts, job.measureMs, warm.passesPerBatch);
-  const cpu = process.cpuUsage(cpuBefore);
-  // Every timed pass must have read exactly what the correctness pass read.
-  if (timed.checksum !== timed.passes * perPass) {
-    return {
-      kind: 'failed',
-      version,
-      reason: 'results changed between passes (checksum mismatch)',
-    };
-  }
   const bytesPerPass = texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
+  const sampleRates: number[] = [];
+  let passes = 0;
+  let nanoseconds = 0n;
+  const cpuBefore = process.cpuUsage();
+  for (let i = 0; i < job.measure.samples; i++) {
+    const sample = measure(extract, texts, job.measure.sampleMs, warm.passesPerBatch);
+    // Every timed pass must have read exactly what the correctness pass read.
+    if (sample.checksum !== sample.passes * perPass) {
+      return {
+        kind: 'failed',
+        version,
+        reason: 'results changed between passes (checksum mismatch)',
+      };
+    }
+    sampleRates.push((sample.passes * texts.length) / (Number(sample.nanoseconds) / 1e9));
+    passes += sample.passes;
+    nanoseconds += sample.nanoseconds;
+  }
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     kind: 'measured',
     version,
     fields,
-    messages: timed.passes * texts.length,
-    bytes: timed.passes * bytesPerPass,
-    seconds: Number(timed.nanoseconds) / 1e9,
+    sampleRates,
+    messages: passes * texts.length,
+    bytes: passes * bytesPerPass,
+    seconds: Number(nanoseconds) / 1e9,
     warmupSeconds: warm.milliseconds / 1000,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
   };

@@ -1,0 +1,192 @@
+import type { IncomingResponse } from '../message/index.js';
+import { SingleTimer, type Clock } from '../transport/clock.js';
+import type { TypedEmitter } from '../transport/typed-emitter.js';
+import { Causes, causeOfStatus, type Cause } from '../ua/causes.js';
+import type { LocalIdentity } from '../ua/local-identity.js';
+import { randomToken } from '../ua/random-token.js';
+import type { RequestFactory } from '../ua/request-factory.js';
+import type { RequestChannel, RequestOutcome } from '../ua/request-outcome.js';
+import { grantedBinding } from './granted-expires.js';
+import { registrationRefreshDelay } from './refresh-delay.js';
+
+/** Registration events, named and shaped as JsSIP's. */
+export interface RegistrationEvents {
+  registered: { readonly response: IncomingResponse };
+  unregistered: { readonly response?: IncomingResponse; readonly cause?: Cause };
+  registrationFailed: { readonly response?: IncomingResponse; readonly cause: Cause };
+  /** The binding is about to need a refresh; with a listener, the app calls `register()` itself. */
+  registrationExpiring: Record<string, never>;
+}
+
+/** What the registrator works with. */
+export interface RegistratorContext {
+  readonly channel: RequestChannel;
+  readonly factory: RequestFactory;
+  readonly identity: LocalIdentity;
+  readonly registrar: string;
+  readonly expires: number;
+  readonly clock: Clock;
+  readonly events: TypedEmitter<RegistrationEvents>;
+}
+
+/** Options of `unregister`. */
+export interface UnregisterOptions {
+  /** Remove every binding of the AOR (`Contact: *`, RFC 3261 §10.2.2), not only ours. */
+  readonly all?: boolean;
+  readonly extraHeaders?: readonly string[];
+}
+
+/**
+ * Keeps this UA registered (RFC 3261 §10.2): one Call-ID for all its REGISTERs with a rising
+ * CSeq (§10.2.4), refreshes before the granted lifetime ends, 423 answered once with the
+ * registrar's Min-Expires (§10.2.8), and events for every change.
+ */
+export class Registrator {
+  readonly #context: RegistratorContext;
+  readonly #callId = randomToken(22);
+  readonly #refresh: SingleTimer;
+  #cseq = 0;
+  #expires: number;
+  #registered = false;
+  #inFlight = false;
+  #again: 'register' | UnregisterOptions | undefined;
+  #closed = false;
+
+  constructor(context: RegistratorContext) {
+    this.#context = context;
+    this.#expires = context.expires;
+    this.#refresh = new SingleTimer(context.clock);
+  }
+
+  get registered(): boolean {
+    return this.#registered;
+  }
+
+  /** Registers now (or right after a REGISTER already under way), and keeps refreshing. */
+  register(extraHeaders: readonly string[] = []): void {
+    if (this.#closed) return;
+    if (this.#inFlight) {
+      this.#again = 'register';
+      return;
+    }
+    this.#refresh.cancel();
+    void this.#send(this.#expires, extraHeaders, false);
+  }
+
+  /** Removes our binding (or all of the AOR's with `all`) and stops refreshing. */
+  unregister(options: UnregisterOptions = {}): Promise<void> {
+    this.#refresh.cancel();
+    if (this.#inFlight) {
+      this.#again = options;
+      return Promise.resolve();
+    }
+    return this.#send(0, options.extraHeaders ?? [], options.all === true);
+  }
+
+  /** The connection dropped: the binding can no longer be relied on (the proxy forgets its flow). */
+  connectionLost(): void {
+    this.#refresh.cancel();
+    if (!this.#registered) return;
+    this.#registered = false;
+    this.#context.events.emit('unregistered', { cause: Causes.CONNECTION_ERROR });
+  }
+
+  /** Stops for good: unregisters when registered, and leaves no timer behind. */
+  async close(): Promise<void> {
+    this.#refresh.cancel();
+    if (this.#registered && !this.#closed) await this.unregister();
+    this.#closed = true;
+    this.#refresh.cancel();
+  }
+
+  async #send(expires: number, extraHeaders: readonly string[], all: boolean): Promise<void> {
+    this.#inFlight = true;
+    const { factory, identity, registrar } = this.#context;
+    const request = factory.outOfDialog({
+      method: 'REGISTER',
+      ruri: registrar,
+      to: identity.addressHeader(),
+      callId: this.#callId,
+      cseq: ++this.#cseq,
+      fromTag: randomToken(10),
+      contact: all ? '*' : identity.registerContact(expires),
+      headers: [
+        ['Expires', String(expires)],
+        ['Supported', 'path, gruu, outbound'],
+      ],
+      extraHeaders,
+    });
+    let outcome: RequestOutcome;
+    try {
+      outcome = await this.#context.channel.send(request);
+    } finally {
+      this.#inFlight = false;
+    }
+    if (expires === 0) this.#unregistered(outcome);
+    else this.#registeredOrFailed(outcome, extraHeaders);
+    this.#runQueued();
+  }
+
+  #registeredOrFailed(outcome: RequestOutcome, extraHeaders: readonly string[]): void {
+    if (outcome.kind !== 'response') {
+      return this.#failed(
+        undefined,
+        outcome.kind === 'timeout' ? Causes.REQUEST_TIMEOUT : Causes.CONNECTION_ERROR,
+      );
+    }
+    const { response } = outcome;
+    if (response.status === 423) return this.#intervalTooBrief(response, extraHeaders);
+    if (response.status >= 300) return this.#failed(response, causeOfStatus(response.status));
+    const granted = grantedBinding(response, this.#context.identity, this.#expires);
+    if (granted.expires === 0) return this.#failed(response, Causes.EXPIRES);
+    this.#context.identity.pubGruu = granted.pubGruu;
+    this.#context.identity.tempGruu = granted.tempGruu;
+    this.#refresh.schedule(registrationRefreshDelay(granted.expires), () => this.#expiring());
+    this.#registered = true;
+    this.#context.events.emit('registered', { response });
+  }
+
+  // RFC 3261 §10.2.8: retry once with the registrar's minimum; a second 423 is a failure.
+  #intervalTooBrief(response: IncomingResponse, extraHeaders: readonly string[]): void {
+    const minimum = response.parsed('min-expires');
+    if (minimum === undefined || minimum <= this.#expires) {
+      return this.#failed(response, causeOfStatus(423));
+    }
+    this.#expires = minimum;
+    void this.#send(this.#expires, extraHeaders, false);
+  }
+
+  #expiring(): void {
+    const events = this.#context.events;
+    if (events.listenerCount('registrationExpiring') > 0) events.emit('registrationExpiring', {});
+    else this.register();
+  }
+
+  #failed(response: IncomingResponse | undefined, cause: Cause): void {
+    const wasRegistered = this.#registered;
+    this.#registered = false;
+    this.#refresh.cancel();
+    this.#context.events.emit('registrationFailed', { ...(response ? { response } : {}), cause });
+    if (wasRegistered)
+      this.#context.events.emit('unregistered', { ...(response ? { response } : {}), cause });
+  }
+
+  #unregistered(outcome: RequestOutcome): void {
+    const response = outcome.kind === 'response' ? outcome.response : undefined;
+    const wasRegistered = this.#registered;
+    this.#registered = false;
+    if (wasRegistered || response?.status === 200) {
+      this.#context.events.emit(
+        'unregistered',
+        response === undefined ? { cause: Causes.REQUEST_TIMEOUT } : { response },
+      );
+    }
+  }
+
+  #runQueued(): void {
+    const next = this.#again;
+    this.#again = undefined;
+    if (next === 'register') this.register();
+    else if (next !== undefined) void this.unregister(next);
+  }
+}

@@ -1,0 +1,102 @@
+import type { BearerCredentials } from '../auth/index.js';
+import type { HeaderEntry, OutgoingRequest } from '../message/index.js';
+import type { NormalizedConfiguration } from './configuration.js';
+import type { LocalIdentity } from './local-identity.js';
+
+/** What an out-of-dialog request needs beyond its method and target. */
+export interface OutOfDialogRequestInit {
+  readonly method: string;
+  readonly ruri: string;
+  /** To header value (name-addr); default `<ruri>`. */
+  readonly to?: string;
+  readonly callId: string;
+  readonly cseq: number;
+  readonly fromTag: string;
+  /** Contact header value, for requests that carry one (REGISTER, INVITE, SUBSCRIBE, REFER). */
+  readonly contact?: string;
+  /** More headers, placed before the configured extra headers. */
+  readonly headers?: readonly HeaderEntry[];
+  /** Per-request `Name: value` lines, like JsSIP's `extraHeaders` option. */
+  readonly extraHeaders?: readonly string[];
+  readonly body?: string;
+  readonly contentType?: string;
+  /** Initial requests get a preloaded Route with `use_preloaded_route` (JsSIP semantics). */
+  readonly initial?: boolean;
+}
+
+/** Where the current connection goes, for Via and the preloaded Route. */
+export interface ConnectionInfo {
+  readonly viaTransport: string;
+  readonly serverSipUri: string;
+}
+
+/** Splits a validated `Name: value` line. */
+export function headerLine(line: string): HeaderEntry {
+  const colon = line.indexOf(':');
+  return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+}
+
+/**
+ * Builds the requests a UA sends outside dialogs (RFC 3261 §8.1.1) with everything the
+ * configuration asks for: User-Agent, extra headers, the bearer token, a preloaded Route.
+ * Via carries no branch: the transaction layer adds it.
+ */
+export class RequestFactory {
+  readonly #identity: LocalIdentity;
+  readonly #configuration: NormalizedConfiguration;
+  readonly #bearer: BearerCredentials | undefined;
+  readonly #connection: () => ConnectionInfo;
+
+  constructor(
+    identity: LocalIdentity,
+    configuration: NormalizedConfiguration,
+    bearer: BearerCredentials | undefined,
+    connection: () => ConnectionInfo,
+  ) {
+    this.#identity = identity;
+    this.#configuration = configuration;
+    this.#bearer = bearer;
+    this.#connection = connection;
+  }
+
+  outOfDialog(init: OutOfDialogRequestInit): OutgoingRequest {
+    const connection = this.#connection();
+    const headers: HeaderEntry[] = [
+      ['Via', `SIP/2.0/${connection.viaTransport} ${this.#identity.viaHost}`],
+      ['Max-Forwards', '70'],
+    ];
+    if (init.initial === true && this.#configuration.use_preloaded_route) {
+      headers.push(['Route', `<${connection.serverSipUri};lr>`]);
+    }
+    headers.push(
+      ['To', init.to ?? `<${init.ruri}>`],
+      ['From', this.#identity.fromHeader(init.fromTag)],
+      ['Call-ID', init.callId],
+      ['CSeq', `${init.cseq} ${init.method}`],
+    );
+    if (init.contact !== undefined) headers.push(['Contact', init.contact]);
+    headers.push(...this.commonHeaders(init.headers, init.extraHeaders));
+    if (init.body !== undefined && init.contentType !== undefined) {
+      headers.push(['Content-Type', init.contentType]);
+    }
+    return {
+      method: init.method,
+      ruri: init.ruri,
+      headers,
+      ...(init.body === undefined ? {} : { body: init.body }),
+    };
+  }
+
+  /** Headers every request and response of this UA carries (also used in dialogs). */
+  commonHeaders(
+    headers: readonly HeaderEntry[] = [],
+    extraHeaders: readonly string[] = [],
+  ): HeaderEntry[] {
+    const out: HeaderEntry[] = [...headers];
+    if (this.#bearer !== undefined) out.push([this.#bearer.headerName, this.#bearer.header()]);
+    out.push(['User-Agent', this.#configuration.user_agent]);
+    for (const line of [...this.#configuration.extra_headers, ...extraHeaders])
+      out.push(headerLine(line));
+    return out;
+  }
+}

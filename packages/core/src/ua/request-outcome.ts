@@ -1,0 +1,22 @@
+import type { IncomingResponse, OutgoingRequest } from '../message/index.js';
+
+/**
+ * How an out-of-dialog request ended, after any digest challenge was answered: a final
+ * response, or no response at all (Timer F/B, RFC 3261 §17.1) or a dead connection (§17.1.4).
+ */
+export type RequestOutcome =
+  | { readonly kind: 'response'; readonly response: IncomingResponse }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'transport-error' };
+
+/** Sends out-of-dialog requests for the layers above the UA core (registration, MESSAGE, OPTIONS). */
+export interface RequestChannel {
+  /**
+   * Sends `request` in a new client transaction, answering 401/407 challenges (at most one retry
+   * per challenge) and resolving with the final outcome. `onProvisional` sees 1xx responses.
+   */
+  send(
+    request: OutgoingRequest,
+    onProvisional?: (response: IncomingResponse) => void,
+  ): Promise<RequestOutcome>;
+}

@@ -80,6 +80,11 @@ describe('serializeRequest', () => {
     ['a URI with CRLF', { method: 'MESSAGE', ruri: 'sip:a@b\r\nX: 1', headers: [] }],
     ['a URI with a space', { method: 'MESSAGE', ruri: 'sip:a@b SIP/2.0', headers: [] }],
     ['an empty URI', { method: 'MESSAGE', ruri: '', headers: [] }],
+    ['a URI with headers', { method: 'MESSAGE', ruri: 'sip:a@b?subject=x', headers: [] }],
+    [
+      'a URI object with headers',
+      { method: 'MESSAGE', ruri: { scheme: 'sip', host: 'b', headers: { a: 'b' } }, headers: [] },
+    ],
     ['a header name with CRLF', { method: 'M', ruri: 'sip:a@b', headers: [['X\r\nY', 'v']] }],
     ['a header name with a colon', { method: 'M', ruri: 'sip:a@b', headers: [['X:Y', 'v']] }],
     ['an empty header name', { method: 'M', ruri: 'sip:a@b', headers: [['', 'v']] }],

@@ -40,6 +40,10 @@ export function serializeRequest(request: OutgoingRequest): string {
   if (!isToken(request.method)) throw new SipSerializeError('method', 'must be a token');
   const ruri = typeof request.ruri === 'string' ? request.ruri : formatUri(request.ruri);
   checkRequestUri(ruri);
+  // RFC 3261 §19.1.1: URI headers are not allowed in a Request-URI (parseMessage refuses them).
+  if (/^sips?:/i.test(ruri) && ruri.includes('?')) {
+    throw new SipSerializeError('Request-URI', 'must not contain URI headers');
+  }
   return `${request.method} ${ruri} SIP/2.0\r\n${serializeHeadersAndBody(request.headers, request.body)}`;
 }
 

@@ -1,5 +1,5 @@
 import { SipParseError } from './sip-parse-error.js';
-import { isToken, isWordChar, trimWhitespace } from './chars.js';
+import { isToken, isWhitespace, isWordChar } from './chars.js';
 import { ValueScanner } from './value-scanner.js';
 
 /** The CSeq header (RFC 3261 §20.16). */
@@ -18,8 +18,8 @@ const MAX_DELTA_SECONDS = 2 ** 32 - 1;
  *
  * @example parseCSeq('314159 INVITE').seq // 314159
  */
-export function parseCSeq(value: string): CSeq {
-  const scanner = new ValueScanner(value);
+export function parseCSeq(value: string, start: number = 0, end: number = value.length): CSeq {
+  const scanner = new ValueScanner(value, start, end);
   scanner.skipWhitespace();
   const seq = scanner.number('CSeq number', MAX_CSEQ);
   const beforeSpace = scanner.pos;
@@ -35,24 +35,31 @@ export function parseCSeq(value: string): CSeq {
  *
  * @example parseCallId(' a84b4c76e66710@pc33.example ') // 'a84b4c76e66710@pc33.example'
  */
-export function parseCallId(value: string): string {
-  const callId = trimWhitespace(value);
-  if (callId.length === 0) throw new SipParseError('empty Call-ID', { offset: 0 });
+export function parseCallId(value: string, start: number = 0, end: number = value.length): string {
+  while (start < end && isWhitespace(value.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(value.charCodeAt(end - 1))) end--;
+  if (start === end) throw new SipParseError('empty Call-ID', { offset: start });
   let seenAt = false;
-  for (let i = 0; i < callId.length; i++) {
-    const c = callId.charCodeAt(i);
-    if (c === 0x40 && !seenAt && i > 0 && i < callId.length - 1) {
+  for (let i = start; i < end; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x40 && !seenAt && i > start && i < end - 1) {
       seenAt = true;
     } else if (!isWordChar(c)) {
       throw new SipParseError('invalid character in Call-ID', { offset: i });
     }
   }
-  return callId;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
 /** Parses a non-negative decimal header (Content-Length, Max-Forwards...) bounded by `max`. */
-export function parseBoundedNumber(value: string, what: string, max: number): number {
-  const scanner = new ValueScanner(value);
+export function parseBoundedNumber(
+  value: string,
+  what: string,
+  max: number,
+  start: number = 0,
+  end: number = value.length,
+): number {
+  const scanner = new ValueScanner(value, start, end);
   scanner.skipWhitespace();
   const result = scanner.number(what, max);
   scanner.expectEnd();

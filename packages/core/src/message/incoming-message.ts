@@ -16,6 +16,9 @@ export interface RawHeader {
   readonly value: string;
   /** 1-based line of the header in the message. */
   readonly line: number;
+  /** Where `value` sits in the message text, or -1 for a folded value (not one span there). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
 }
 
 /** Everything the parser hands to a message; not part of the public API. */

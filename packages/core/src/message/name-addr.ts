@@ -34,8 +34,12 @@ export interface NameAddrInit {
  *
  * @example parseNameAddr('sip:alice@a.example;tag=1').tag // '1'
  */
-export function parseNameAddr(value: string): NameAddr {
-  const scanner = new ValueScanner(value);
+export function parseNameAddr(
+  value: string,
+  start: number = 0,
+  end: number = value.length,
+): NameAddr {
+  const scanner = new ValueScanner(value, start, end);
   const nameAddr = readNameAddr(scanner, false);
   scanner.expectEnd();
   return nameAddr;

@@ -212,12 +212,16 @@ describe('parseMessage: header access', () => {
   });
 
   it('keeps every header line with its name as written and its line number', () => {
-    expect(msg.rawHeaders[0]).toEqual({
+    const via = msg.rawHeaders[0];
+    expect(via).toMatchObject({
       name: 'v',
       key: 'via',
       value: 'SIP/2.0/UDP a.example;branch=z9hG4bK1, SIP/2.0/TCP b.example;branch=z9hG4bK2',
       line: 2,
     });
+    expect(text.slice(via?.valueStart, via?.valueEnd)).toBe(via?.value);
+    const folded = msg.rawHeaders.find((header) => header.key === 'newfangledheader');
+    expect(folded?.valueStart).toBe(-1);
     expect(msg.rawHeaders.map((h) => h.key)).toContain('newfangledheader');
   });
 

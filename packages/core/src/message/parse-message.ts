@@ -9,7 +9,6 @@ import {
 } from './incoming-message.js';
 import { parseNameAddr } from './name-addr.js';
 import { scanHead } from './scan-head.js';
-import { withLocation } from './typed-headers.js';
 import { utf8Boundary, utf8Length } from './utf8.js';
 import { parseViaList, type Via } from './via.js';
 
@@ -48,12 +47,12 @@ function parseMessageText(text: string, maxSize: number): IncomingMessage {
     throw new SipParseError(`message larger than ${maxSize}`, { offset: maxSize });
   const head = scanHead(text);
   const { startLine } = head;
-  const via = parseVias(head.via);
-  const from = parseSingle(head.from, 'from', parseNameAddr);
-  const to = parseSingle(head.to, 'to', parseNameAddr);
-  const callId = parseSingle(head.callId, 'call-id', parseCallId);
-  const cseq = parseSingle(head.cseq, 'cseq', parseCSeq);
-  const contentLength = parseContentLength(head.contentLength);
+  const via = parseVias(text, head.via);
+  const from = parseSingle(text, head.from, 'from', parseNameAddr);
+  const to = parseSingle(text, head.to, 'to', parseNameAddr);
+  const callId = parseSingle(text, head.callId, 'call-id', parseCallId);
+  const cseq = parseSingle(text, head.cseq, 'cseq', parseCSeq);
+  const contentLength = parseContentLength(text, head.contentLength);
   const { body, end } = sliceBody(text, head.bodyStart, contentLength);
   const parts: MessageParts = {
     raw: end === text.length ? text : text.slice(0, end),
@@ -72,38 +71,67 @@ function parseMessageText(text: string, maxSize: number): IncomingMessage {
   return new IncomingRequest(startLine.method, startLine.requestUri, startLine.ruri, parts);
 }
 
-function parseVias(lines: readonly RawHeader[] | undefined): Via[] {
+/** A value parser that can read a span of a larger string. */
+type SpanParser<T> = (text: string, start: number, end: number) => T;
+
+/**
+ * Parses a header value in place in the message text when it is one span there (no folding):
+ * scanning the flat message string is cheaper than scanning a substring of it. Errors carry the
+ * header's name and line; their offset is then an index into the message.
+ */
+function parseHeader<T>(text: string, header: RawHeader, parse: SpanParser<T>): T {
+  try {
+    return header.valueStart >= 0
+      ? parse(text, header.valueStart, header.valueEnd)
+      : parse(header.value, 0, header.value.length);
+  } catch (error) {
+    if (!(error instanceof SipParseError)) throw error;
+    throw new SipParseError(error.reason, {
+      header: header.key,
+      line: header.line,
+      ...(error.offset === undefined ? {} : { offset: error.offset }),
+    });
+  }
+}
+
+function parseVias(text: string, lines: readonly RawHeader[] | undefined): Via[] {
   if (lines === undefined) throw new SipParseError('missing via', { header: 'via' });
   const first = lines[0] as RawHeader;
-  if (lines.length === 1) return withLocation('via', first.line, () => parseViaList(first.value));
+  if (lines.length === 1) return parseHeader(text, first, parseViaList);
   const vias: Via[] = [];
-  for (const header of lines)
-    vias.push(...withLocation('via', header.line, () => parseViaList(header.value)));
+  for (const header of lines) vias.push(...parseHeader(text, header, parseViaList));
   return vias;
 }
 
 // RFC 4475 §3.3.8: a second From, To, Call-ID or CSeq makes the message unusable.
 function parseSingle<T>(
+  text: string,
   lines: readonly RawHeader[] | undefined,
   key: string,
-  parse: (value: string) => T,
+  parse: SpanParser<T>,
 ): T {
   const first = lines?.[0];
-  if (lines === undefined || first === undefined)
+  if (lines === undefined || first === undefined) {
     throw new SipParseError(`missing ${key}`, { header: key });
+  }
   const second = lines[1];
-  if (second !== undefined)
+  if (second !== undefined) {
     throw new SipParseError(`more than one ${key}`, { header: key, line: second.line });
-  return withLocation(key, first.line, () => parse(first.value));
+  }
+  return parseHeader(text, first, parse);
 }
 
-function parseContentLength(lines: readonly RawHeader[] | undefined): number | undefined {
+const parseLength: SpanParser<number> = (text, start, end) =>
+  parseBoundedNumber(text, 'Content-Length', 2 ** 31 - 1, start, end);
+
+function parseContentLength(
+  text: string,
+  lines: readonly RawHeader[] | undefined,
+): number | undefined {
   if (lines === undefined) return undefined;
   let length: number | undefined;
   for (const header of lines) {
-    const value = withLocation('content-length', header.line, () =>
-      parseBoundedNumber(header.value, 'Content-Length', 2 ** 31 - 1),
-    );
+    const value = parseHeader(text, header, parseLength);
     // RFC 4475 §3.3.9: conflicting Content-Length values cannot frame the body.
     if (length !== undefined && value !== length) {
       throw new SipParseError('conflicting Content-Length values', {

@@ -69,6 +69,8 @@ export function scanHead(text: string): Head {
       const more = trimmedSlice(text, pos, lineEnd);
       if (more.length > 0)
         pending.value = pending.value.length === 0 ? more : `${pending.value} ${more}`;
+      pending.valueStart = -1;
+      pending.valueEnd = -1;
     } else {
       if (pending !== undefined) addHeader(head, pending);
       pending = readHeaderLine(text, pos, lineEnd, line);
@@ -87,11 +89,17 @@ function readHeaderLine(text: string, start: number, end: number, line: number):
   if (pos === end || text.charCodeAt(pos) !== 0x3a) {
     throw new SipParseError('expected : after header name', { line, offset: pos });
   }
+  let valueStart = pos + 1;
+  let valueEnd = end;
+  while (valueStart < valueEnd && isWhitespace(text.charCodeAt(valueStart))) valueStart++;
+  while (valueEnd > valueStart && isWhitespace(text.charCodeAt(valueEnd - 1))) valueEnd--;
   return {
     name: text.slice(start, nameEnd),
     key: headerKeyAt(text, start, nameEnd),
-    value: trimmedSlice(text, pos + 1, end),
+    value: text.slice(valueStart, valueEnd),
     line,
+    valueStart,
+    valueEnd,
   };
 }
 

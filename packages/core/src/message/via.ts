@@ -44,9 +44,9 @@ export interface ViaInit {
  *
  * @example parseViaList('SIP/2.0/UDP a.example, SIP/2.0/TCP b.example:5061').length // 2
  */
-export function parseViaList(value: string): Via[] {
+export function parseViaList(value: string, start: number = 0, end: number = value.length): Via[] {
   const vias: Via[] = [];
-  const scanner = new ValueScanner(value);
+  const scanner = new ValueScanner(value, start, end);
   for (;;) {
     vias.push(readVia(scanner));
     scanner.skipWhitespace();

@@ -31,6 +31,25 @@ const GEN_VALUE = table("-.!%*_+`'~:[]");
 
 const at = (t: Uint8Array, c: number): boolean => c < 128 && t[c] === 1;
 
+/** A character class as a 128-entry lookup table (passing a table keeps hot loops inlined). */
+export type CharClass = Uint8Array;
+export const USER_CHARS: CharClass = USER;
+export const PASSWORD_CHARS: CharClass = PASSWORD;
+export const PARAM_CHARS: CharClass = PARAM;
+export const HEADER_NV_CHARS: CharClass = HEADER_NV;
+
+/** True when `c` is in `charClass`. */
+export const inClass = (charClass: CharClass, c: number): boolean => at(charClass, c);
+
+/** `text` lowercased, without the runtime call when it has nothing to lowercase. */
+export function toLowerCaseFast(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return text.toLowerCase();
+  }
+  return text;
+}
+
 export const isTokenChar = (c: number): boolean => at(TOKEN, c);
 export const isWordChar = (c: number): boolean => at(WORD, c);
 export const isUnreservedChar = (c: number): boolean => at(UNRESERVED, c);

@@ -1,6 +1,6 @@
 import { SipParseError } from './sip-parse-error.js';
 import { SipSerializeError } from './sip-serialize-error.js';
-import { isHexDigit } from './chars.js';
+import { inClass, isHexDigit, type CharClass } from './chars.js';
 
 /**
  * Validates `text[start, end)` against a character class plus `%HH` escapes and returns it
@@ -11,7 +11,7 @@ export function decodeEscaped(
   text: string,
   start: number,
   end: number,
-  allowed: (c: number) => boolean,
+  allowed: CharClass,
   what: string,
 ): string {
   let hasEscape = false;
@@ -24,7 +24,7 @@ export function decodeEscaped(
       }
       hasEscape = true;
       i += 2;
-    } else if (!allowed(c)) {
+    } else if (!inClass(allowed, c)) {
       throw new SipParseError(`invalid character in ${what}`, { offset: i });
     }
   }
@@ -43,16 +43,12 @@ export function decodeEscaped(
  * Escapes every char outside `allowed` as `%HH` of its UTF-8 bytes (RFC 3261 §19.1.2), so the
  * output can never carry CR, LF, NUL or delimiters. Lone surrogates cannot be encoded.
  */
-export function encodeEscaped(
-  value: string,
-  allowed: (c: number) => boolean,
-  what: string,
-): string {
+export function encodeEscaped(value: string, allowed: CharClass, what: string): string {
   let out = '';
   let chunkStart = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 128 && allowed(c)) continue;
+    if (inClass(allowed, c)) continue;
     out += value.slice(chunkStart, i);
     if (c < 128) {
       out += (c < 16 ? '%0' : '%') + c.toString(16).toUpperCase();

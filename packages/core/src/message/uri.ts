@@ -1,6 +1,15 @@
 import { SipParseError } from './sip-parse-error.js';
 import { SipSerializeError } from './sip-serialize-error.js';
-import { isHeaderNvChar, isParamChar, isPasswordChar, isUserChar, isDigit } from './chars.js';
+import {
+  HEADER_NV_CHARS,
+  PARAM_CHARS,
+  PASSWORD_CHARS,
+  USER_CHARS,
+  isDigit,
+  isHeaderNvChar,
+  isParamChar,
+  toLowerCaseFast,
+} from './chars.js';
 import { NO_PARAMS, emptyParams, type Params } from './params.js';
 import { isIPv6Address, isValidHost, scanHost } from './host.js';
 import { decodeEscaped, encodeEscaped } from './uri-escapes.js';
@@ -79,9 +88,9 @@ function parseSipUri(text: string, scheme: UriScheme, start: number, end: number
     const passwordColon = text.indexOf(':', start);
     const userEnd = passwordColon !== -1 && passwordColon < at ? passwordColon : at;
     if (userEnd === start) throw new SipParseError('empty user in URI', { offset: start });
-    user = decodeEscaped(text, start, userEnd, isUserChar, 'URI user');
+    user = decodeEscaped(text, start, userEnd, USER_CHARS, 'URI user');
     if (userEnd < at)
-      password = decodeEscaped(text, userEnd + 1, at, isPasswordChar, 'URI password');
+      password = decodeEscaped(text, userEnd + 1, at, PASSWORD_CHARS, 'URI password');
     pos = at + 1;
   }
   const hostEnd = scanHost(text, pos, end);
@@ -152,13 +161,9 @@ function readUriParams(
     let nameEnd = nameStart;
     while (nameEnd < end && isParamOrEscape(text.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd === nameStart) throw new SipParseError('empty URI parameter name', { offset: pos });
-    const name = decodeEscaped(
-      text,
-      nameStart,
-      nameEnd,
-      isParamChar,
-      'URI parameter',
-    ).toLowerCase();
+    const name = toLowerCaseFast(
+      decodeEscaped(text, nameStart, nameEnd, PARAM_CHARS, 'URI parameter'),
+    );
     pos = nameEnd;
     let value = '';
     if (pos < end && text.charCodeAt(pos) === 0x3d) {
@@ -166,7 +171,7 @@ function readUriParams(
       pos = valueStart;
       while (pos < end && isParamOrEscape(text.charCodeAt(pos))) pos++;
       if (pos === valueStart) throw new SipParseError('empty URI parameter value', { offset: pos });
-      value = decodeEscaped(text, valueStart, pos, isParamChar, 'URI parameter');
+      value = decodeEscaped(text, valueStart, pos, PARAM_CHARS, 'URI parameter');
     }
     if (!(name in into)) into[name] = value;
   }
@@ -183,14 +188,14 @@ function readUriHeaders(
     const nameStart = pos;
     while (pos < end && isHeaderNvOrEscape(text.charCodeAt(pos))) pos++;
     if (pos === nameStart) throw new SipParseError('empty URI header name', { offset: pos });
-    const name = decodeEscaped(text, nameStart, pos, isHeaderNvChar, 'URI header');
+    const name = decodeEscaped(text, nameStart, pos, HEADER_NV_CHARS, 'URI header');
     if (pos >= end || text.charCodeAt(pos) !== 0x3d) {
       throw new SipParseError('URI header without =', { offset: pos });
     }
     const valueStart = ++pos;
     while (pos < end && isHeaderNvOrEscape(text.charCodeAt(pos))) pos++;
     if (!(name in into))
-      into[name] = decodeEscaped(text, valueStart, pos, isHeaderNvChar, 'URI header');
+      into[name] = decodeEscaped(text, valueStart, pos, HEADER_NV_CHARS, 'URI header');
     if (pos >= end || text.charCodeAt(pos) !== 0x26) return pos;
     pos++;
   }
@@ -218,9 +223,9 @@ export function formatUri(uri: SipUriInit): string {
     return out + number + formatUriParams(uri.params);
   }
   if (uri.user !== undefined && uri.user !== '') {
-    out += encodeEscaped(uri.user, isUserChar, 'URI user');
+    out += encodeEscaped(uri.user, USER_CHARS, 'URI user');
     if (uri.password !== undefined)
-      out += `:${encodeEscaped(uri.password, isPasswordChar, 'URI password')}`;
+      out += `:${encodeEscaped(uri.password, PASSWORD_CHARS, 'URI password')}`;
     out += '@';
   }
   out += formatHost(uri.host);
@@ -235,7 +240,7 @@ export function formatUri(uri: SipUriInit): string {
     let separator = '?';
     for (const name in uri.headers) {
       const value = uri.headers[name] ?? '';
-      out += `${separator}${encodeEscaped(name, isHeaderNvChar, 'URI header')}=${encodeEscaped(value, isHeaderNvChar, 'URI header')}`;
+      out += `${separator}${encodeEscaped(name, HEADER_NV_CHARS, 'URI header')}=${encodeEscaped(value, HEADER_NV_CHARS, 'URI header')}`;
       separator = '&';
     }
   }
@@ -255,8 +260,8 @@ function formatUriParams(params: Params | undefined): string {
   let out = '';
   for (const name in params) {
     const value = params[name] ?? '';
-    out += `;${encodeEscaped(name, isParamChar, 'URI parameter')}`;
-    if (value !== '') out += `=${encodeEscaped(value, isParamChar, 'URI parameter')}`;
+    out += `;${encodeEscaped(name, PARAM_CHARS, 'URI parameter')}`;
+    if (value !== '') out += `=${encodeEscaped(value, PARAM_CHARS, 'URI parameter')}`;
   }
   return out;
 }

@@ -1,0 +1,107 @@
+import type { Clock } from '../transport/index.js';
+import { TimerSlot } from './timer-slot.js';
+import type { TransactionTimers } from './timers.js';
+
+/**
+ * What a transaction needs from the layer that owns it. Built by `TransactionLayer`; exported
+ * for the transaction classes, not meant for application code.
+ */
+export interface TransactionContext {
+  readonly clock: Clock;
+  readonly timers: TransactionTimers;
+  /** Hands a serialized message to the transport; false when the transport refused it. */
+  send(message: string): boolean;
+  /** Called once, when the transaction enters Terminated, so the registry forgets it. */
+  forget(transaction: object): void;
+}
+
+/** The TU callbacks every transaction may report. */
+interface LifecycleUser {
+  onTransportError?(): void;
+  onTerminated?(): void;
+}
+
+/**
+ * State, the single timer and termination shared by the four RFC 3261 §17 state machines.
+ * `State` is the machine's state union, including `'terminated'`.
+ */
+export abstract class TransactionBase<State extends string> {
+  protected readonly context: TransactionContext;
+  readonly #lifecycle: LifecycleUser;
+  readonly #timer: TimerSlot;
+  #state: State | 'terminated';
+
+  protected constructor(context: TransactionContext, initial: State, lifecycle: LifecycleUser) {
+    this.context = context;
+    this.#lifecycle = lifecycle;
+    this.#timer = new TimerSlot(context.clock);
+    this.#state = initial;
+  }
+
+  /** The current state; `'terminated'` once the transaction left the registry. */
+  get state(): State | 'terminated' {
+    return this.#state;
+  }
+
+  /**
+   * Terminates at once without a timeout or transport report (the TU still gets
+   * `onTerminated`). Used by `TransactionLayer.stop()`.
+   */
+  stop(): void {
+    this.terminate();
+  }
+
+  protected get terminated(): boolean {
+    return this.#state === 'terminated';
+  }
+
+  protected enter(state: State): void {
+    if (!this.terminated) this.#state = state;
+  }
+
+  /**
+   * Runs `callback` after `ms`, replacing the pending timer. Zero means now (RFC 3261 Timers D,
+   * I, J, K on a reliable transport), so a finished transaction leaves no timer behind.
+   */
+  protected after(ms: number, callback: () => void): void {
+    if (this.terminated) return;
+    if (ms <= 0) {
+      this.#timer.cancel();
+      callback();
+    } else {
+      this.#timer.start(ms, callback);
+    }
+  }
+
+  protected cancelTimer(): void {
+    this.#timer.cancel();
+  }
+
+  /** Sends, and on a transport refusal reports it and terminates (RFC 3261 §17.1.4, §17.2.4). */
+  protected transmit(message: string): boolean {
+    if (this.terminated) return false;
+    if (this.context.send(message)) return true;
+    this.failTransport();
+    return false;
+  }
+
+  protected failTransport(): void {
+    this.terminate(() => this.#lifecycle.onTransportError?.());
+  }
+
+  /**
+   * Enters Terminated (idempotent): cancels the timer, leaves the registry, then tells the TU
+   * why (`report`, e.g. a timeout) and finally `onTerminated`.
+   */
+  protected terminate(report?: () => void): void {
+    if (this.terminated) return;
+    this.#state = 'terminated';
+    this.#timer.cancel();
+    this.context.forget(this);
+    try {
+      report?.();
+    } finally {
+      this.#lifecycle.onTerminated?.();
+    }
+  }
+}

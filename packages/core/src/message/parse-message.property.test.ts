@@ -7,8 +7,8 @@ import { SipParseError } from './sip-parse-error.js';
 import type { IncomingMessage } from './incoming-message.js';
 import { parseMessage } from './parse-message.js';
 import { isTypedHeaderName } from './typed-headers.js';
-import * as valid from './torture/rfc4475-valid.js';
-import * as v6 from './torture/rfc5118.js';
+import * as valid from './torture/testing/rfc4475-valid.js';
+import * as v6 from './torture/testing/rfc5118.js';
 
 const RUNS = Number(process.env['SIPKIT_FUZZ_RUNS']) || 4_000;
 // A million runs take minutes; the per-test timeout must not cut the fuzz run short.

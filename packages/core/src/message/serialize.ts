@@ -1,7 +1,9 @@
 import { SipSerializeError } from './sip-serialize-error.js';
 import { isToken } from './chars.js';
 import { headerKey } from './header-names.js';
-import { formatUri, type SipUriInit } from './uri.js';
+import { SipParseError } from './sip-parse-error.js';
+import type { Params } from './params.js';
+import { formatUri, parseUri, type SipUriInit } from './uri.js';
 import { utf8Length } from './utf8.js';
 
 /** A header as `[name, value]`; order is kept exactly on the wire. */
@@ -40,10 +42,7 @@ export function serializeRequest(request: OutgoingRequest): string {
   if (!isToken(request.method)) throw new SipSerializeError('method', 'must be a token');
   const ruri = typeof request.ruri === 'string' ? request.ruri : formatUri(request.ruri);
   checkRequestUri(ruri);
-  // RFC 3261 §19.1.1: URI headers are not allowed in a Request-URI (parseMessage refuses them).
-  if (/^sips?:/i.test(ruri) && ruri.includes('?')) {
-    throw new SipSerializeError('Request-URI', 'must not contain URI headers');
-  }
+  checkNoUriHeaders(request.ruri, ruri);
   return `${request.method} ${ruri} SIP/2.0\r\n${serializeHeadersAndBody(request.headers, request.body)}`;
 }
 
@@ -84,6 +83,22 @@ function serializeHeadersAndBody(
   }
   if (!wroteLength) out += `Content-Length: ${contentLength}\r\n`;
   return `${out}\r\n${content}`;
+}
+
+// RFC 3261 §19.1.1: URI headers are not allowed in a Request-URI (parseMessage refuses them).
+function checkNoUriHeaders(given: string | SipUriInit, formatted: string): void {
+  let headers: Params | undefined;
+  if (typeof given !== 'string') headers = given.headers;
+  else if (/^sips?:/i.test(formatted)) {
+    try {
+      headers = parseUri(formatted).headers;
+    } catch (error) {
+      if (!(error instanceof SipParseError)) throw error;
+      throw new SipSerializeError('Request-URI', `invalid (${error.reason})`);
+    }
+  }
+  for (const _name in headers)
+    throw new SipSerializeError('Request-URI', 'must not contain URI headers');
 }
 
 function checkText(value: string, field: string): void {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { SipParseError } from '../sip-parse-error.js';
 import { parseMessage } from '../parse-message.js';
-import * as invalid from './rfc4475-invalid.js';
+import * as invalid from './testing/rfc4475-invalid.js';
 
 function rejection(text: string): SipParseError {
   try {

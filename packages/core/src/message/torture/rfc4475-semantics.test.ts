@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { SipParseError } from '../sip-parse-error.js';
 import { IncomingRequest, IncomingResponse } from '../incoming-message.js';
 import { parseMessage } from '../parse-message.js';
-import * as cases from './rfc4475-semantics.js';
-import { rfc4475Sdp } from './wire.js';
+import * as cases from './testing/rfc4475-semantics.js';
+import { rfc4475Sdp } from './testing/wire.js';
 
 const request = (text: string): IncomingRequest => {
   const msg = parseMessage(text);

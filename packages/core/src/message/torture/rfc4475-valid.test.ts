@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { IncomingRequest, IncomingResponse } from '../incoming-message.js';
 import type { IncomingMessage } from '../incoming-message.js';
 import { parseMessage } from '../parse-message.js';
-import * as valid from './rfc4475-valid.js';
-import { rfc4475Sdp } from './wire.js';
+import * as valid from './testing/rfc4475-valid.js';
+import { rfc4475Sdp } from './testing/wire.js';
 
 function request(text: string): IncomingRequest {
   const msg: IncomingMessage = parseMessage(text);

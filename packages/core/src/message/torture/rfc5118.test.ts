@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SipParseError } from '../sip-parse-error.js';
 import { IncomingRequest } from '../incoming-message.js';
 import { parseMessage } from '../parse-message.js';
-import * as v6 from './rfc5118.js';
+import * as v6 from './testing/rfc5118.js';
 
 const request = (text: string): IncomingRequest => {
   const msg = parseMessage(text);

@@ -132,6 +132,8 @@ abstract class IncomingMessageBase {
         return this.callId;
       case 'cseq':
         return this.cseq;
+      case 'content-length':
+        return this.contentLength;
       default:
         return undefined;
     }

@@ -98,6 +98,13 @@ describe('message size', () => {
     expect(elapsed).toBeLessThan(1500);
   });
 
+  it('falls back to the default limit for a nonsensical maxSize', () => {
+    const text = messageOfSize(DEFAULT_MAX_MESSAGE_SIZE + 10, (i) => `X-${i}: v`);
+    expect(() => parseMessage(text, { maxSize: Number.NaN })).toThrow(/larger than 262144/);
+    expect(() => parseMessage(text, { maxSize: -1 })).toThrow(/larger than 262144/);
+    expect(parseMessage(text, { maxSize: Infinity }).kind).toBe('request');
+  });
+
   it('handles twenty thousand continuation lines', () => {
     const text = [
       ...HEAD,

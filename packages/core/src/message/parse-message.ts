@@ -32,7 +32,10 @@ export const DEFAULT_MAX_MESSAGE_SIZE = 262_144;
  */
 export function parseMessage(text: string, options?: ParseOptions): IncomingMessage {
   try {
-    return parseMessageText(text, options?.maxSize ?? DEFAULT_MAX_MESSAGE_SIZE);
+    const maxSize = options?.maxSize;
+    // NaN or a negative number must not silently lift the limit.
+    const limit = typeof maxSize === 'number' && maxSize >= 0 ? maxSize : DEFAULT_MAX_MESSAGE_SIZE;
+    return parseMessageText(text, limit);
   } catch (error) {
     if (error instanceof SipParseError) throw error;
     // Defensive: no other error type may escape for any input (a bug would surface here).

@@ -28,7 +28,7 @@ describe('CANCEL on the client side (RFC 3261 §9.1)', () => {
 
   function start() {
     const user = recordingClientUser();
-    const tx = layer.createClientTransaction(outgoingRequest('INVITE'), user);
+    const tx = layer.createInviteClientTransaction(outgoingRequest('INVITE'), user);
     return { user, tx, invite: wire.sent[0] ?? '' };
   }
 

@@ -20,7 +20,7 @@ describe('InviteClientTransaction (RFC 3261 §17.1.1, RFC 6026)', () => {
 
   function start() {
     const user = recordingClientUser();
-    const tx = layer.createClientTransaction(outgoingRequest('INVITE'), user);
+    const tx = layer.createInviteClientTransaction(outgoingRequest('INVITE'), user);
     const invite = wire.sent[0] ?? '';
     return { user, tx, invite };
   }
@@ -84,7 +84,7 @@ describe('InviteClientTransaction (RFC 3261 §17.1.1, RFC 6026)', () => {
   it('with Timer D > 0, Completed re-sends the ACK for each retransmitted final only', () => {
     const slow = new TransactionLayer({ send: wire.send, timers: { timerD: 32_000 } });
     const user = recordingClientUser();
-    const tx = slow.createClientTransaction(outgoingRequest('INVITE'), user);
+    const tx = slow.createInviteClientTransaction(outgoingRequest('INVITE'), user);
     const busy = responseTo(wire.sent[0] ?? '', 486, 'x');
     slow.receiveResponse(busy);
     expect(tx.state).toBe('completed');

@@ -95,30 +95,41 @@ export class TransactionLayer {
 
   /**
    * Starts a client transaction for `request`, whose top Via must have no branch: a fresh one
-   * is added and the request is sent at once. A transport refusal reports `onTransportError`
-   * before this returns (the transaction comes back terminated). Throws TypeError for ACK (not
-   * a transaction: §17.1.1.3, §13.2.2.4), CANCEL (use `InviteClientTransaction.cancel()`), or a
-   * request missing Via, Call-ID, From, To or CSeq; SipSerializeError if it cannot be
-   * serialized; Error once the layer is stopped.
+   * is added and the request is sent at once. INVITE gets an `InviteClientTransaction` (narrow
+   * on `kind`, or call `createInviteClientTransaction`), anything else a non-INVITE one. A
+   * transport refusal reports `onTransportError` before this returns (the transaction comes back
+   * terminated). Throws TypeError for ACK (not a transaction: §17.1.1.3, §13.2.2.4), CANCEL (use
+   * `InviteClientTransaction.cancel()`), or a request missing Via, Call-ID, From, To or CSeq;
+   * SipSerializeError if it cannot be serialized; Error once the layer is stopped.
    */
-  createClientTransaction(
-    request: OutgoingRequest & { readonly method: 'INVITE' },
-    user: ClientTransactionUser,
-  ): InviteClientTransaction;
-  createClientTransaction(request: OutgoingRequest, user: ClientTransactionUser): ClientTransaction;
   createClientTransaction(
     request: OutgoingRequest,
     user: ClientTransactionUser,
   ): ClientTransaction {
+    if (request.method === 'INVITE') return this.createInviteClientTransaction(request, user);
     this.#checkRunning();
     if (request.method === 'ACK' || request.method === 'CANCEL') {
       throw new TypeError(`${request.method} does not start a client transaction here`);
     }
     const sent = describeSentRequest(withBranch(request, newBranch()));
+    return this.#startNonInvite(sent.request, sent.branch, user, serializeRequest(sent.request));
+  }
+
+  /**
+   * `createClientTransaction` for an INVITE, typed as such. Throws TypeError for another method.
+   *
+   * @example
+   * const tx = layer.createInviteClientTransaction(invite, tu);
+   * tx.cancel();
+   */
+  createInviteClientTransaction(
+    request: OutgoingRequest,
+    user: ClientTransactionUser,
+  ): InviteClientTransaction {
+    this.#checkRunning();
+    if (request.method !== 'INVITE') throw new TypeError(`${request.method} is not an INVITE`);
+    const sent = describeSentRequest(withBranch(request, newBranch()));
     const message = serializeRequest(sent.request);
-    if (request.method !== 'INVITE') {
-      return this.#startNonInvite(sent.request, sent.branch, user, message);
-    }
     const transaction = new InviteClientTransaction({
       context: this.#context,
       sent,

@@ -125,7 +125,11 @@ export function formatCredentials(
   return parts.length === 0 ? credentials.scheme : `${credentials.scheme} ${parts.join(', ')}`;
 }
 
-/** Formats a challenge (for UAS/test use); like `formatCredentials` with challenge defaults. */
+/**
+ * Formats a challenge (for UAS/test use); like `formatCredentials` with challenge defaults.
+ *
+ * @example formatChallenge({ scheme: 'Digest', params: { realm: 'r', nonce: 'n' } }) // 'Digest realm="r", nonce="n"'
+ */
 export function formatChallenge(challenge: AuthChallenge): string {
   return formatCredentials(challenge, UNQUOTED_CHALLENGE_PARAMS);
 }

@@ -1,5 +1,5 @@
 import { SipParseError } from './sip-parse-error.js';
-import { isToken, isWhitespace, isWordChar } from './chars.js';
+import { isWhitespace, isWordChar } from './chars.js';
 import { ValueScanner } from './value-scanner.js';
 
 /** The CSeq header (RFC 3261 §20.16). */
@@ -66,11 +66,11 @@ export function parseBoundedNumber(
   return result;
 }
 
-/** Max-Forwards (RFC 3261 §20.22): 0-255. */
+/** Max-Forwards (RFC 3261 §20.22): 0-255. @example parseMaxForwards('70') // 70 */
 export const parseMaxForwards = (value: string): number =>
   parseBoundedNumber(value, 'Max-Forwards', 255);
 
-/** Expires / Min-Expires delta-seconds (RFC 3261 §20.19). */
+/** Expires / Min-Expires delta-seconds (RFC 3261 §20.19). @example parseDeltaSeconds('3600') // 3600 */
 export const parseDeltaSeconds = (value: string): number =>
   parseBoundedNumber(value, 'delta-seconds', MAX_DELTA_SECONDS);
 
@@ -92,6 +92,3 @@ export function parseTokenList(value: string): string[] {
     scanner.expect(0x2c, ',');
   }
 }
-
-/** True when `method` is a valid request method (RFC 3261 §25.1: Method = token). */
-export const isMethod = (method: string): boolean => isToken(method);

@@ -15,8 +15,7 @@ function table(chars: string, ranges: boolean = true): Uint8Array {
 const TOKEN = table("-.!%*_+`'~");
 // RFC 3261 §25.1: word adds ( ) < > : \ " / [ ] ? { } to token characters (used by Call-ID).
 const WORD = table('-.!%*_+`\'~()<>:\\"/[]?{}');
-// unreserved = alphanum / mark; mark = - _ . ! ~ * ' ( )
-const UNRESERVED = table("-_.!~*'()");
+// unreserved = alphanum / mark; mark = - _ . ! ~ * ' ( ). The classes below include it.
 // RFC 3261 §25.1 user-unreserved, on top of unreserved.
 const USER = table("-_.!~*'()&=+$,;?/");
 const PASSWORD = table("-_.!~*'()&=+$,");
@@ -52,9 +51,6 @@ export function toLowerCaseFast(text: string): string {
 
 export const isTokenChar = (c: number): boolean => at(TOKEN, c);
 export const isWordChar = (c: number): boolean => at(WORD, c);
-export const isUnreservedChar = (c: number): boolean => at(UNRESERVED, c);
-export const isUserChar = (c: number): boolean => at(USER, c);
-export const isPasswordChar = (c: number): boolean => at(PASSWORD, c);
 export const isParamChar = (c: number): boolean => at(PARAM, c);
 export const isHeaderNvChar = (c: number): boolean => at(HEADER_NV, c);
 export const isHostnameChar = (c: number): boolean => at(HOSTNAME, c);
@@ -70,18 +66,6 @@ export function isToken(text: string): boolean {
   if (text.length === 0) return false;
   for (let i = 0; i < text.length; i++) if (!isTokenChar(text.charCodeAt(i))) return false;
   return true;
-}
-
-/** Index of the first non-whitespace character at or after `pos` (or `end`). */
-export function skipWhitespace(text: string, pos: number, end: number = text.length): number {
-  while (pos < end && isWhitespace(text.charCodeAt(pos))) pos++;
-  return pos;
-}
-
-/** Index of the first char that is not a token char, at or after `pos`. */
-export function scanToken(text: string, pos: number, end: number = text.length): number {
-  while (pos < end && isTokenChar(text.charCodeAt(pos))) pos++;
-  return pos;
 }
 
 /** `text` without leading and trailing SP/HTAB. */

@@ -35,7 +35,11 @@ export function parseContactList(value: string): ContactList {
   return { wildcard: false, contacts: splitHeaderList(value, true).map(parseContact) };
 }
 
-/** Parses a single Contact value (no commas at top level). */
+/**
+ * Parses a single Contact value (no commas at top level).
+ *
+ * @example parseContact('<sip:a@b>;expires=60').expires // 60
+ */
 export function parseContact(value: string): Contact {
   const scanner = new ValueScanner(value);
   const nameAddr = readNameAddr(scanner, false);

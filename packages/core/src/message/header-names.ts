@@ -151,7 +151,11 @@ const LIST_HEADERS = new Set([
   'warning',
 ]);
 
-/** True when values of this header (canonical key) are comma lists that may be split. */
+/**
+ * True when values of this header (canonical key) are comma lists that may be split.
+ *
+ * @example isListHeader('contact') // true; isListHeader('www-authenticate') // false
+ */
 export function isListHeader(key: string): boolean {
   return LIST_HEADERS.has(key);
 }

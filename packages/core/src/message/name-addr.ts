@@ -166,7 +166,11 @@ export function formatNameAddr(nameAddr: NameAddrInit): string {
   return out;
 }
 
-/** Quotes and escapes a string as an RFC 3261 quoted-string; refuses CR, LF, NUL. */
+/**
+ * Quotes and escapes a string as an RFC 3261 quoted-string; refuses CR, LF, NUL.
+ *
+ * @example quoteString('say "hi"', 'display name') // '"say \\"hi\\""'
+ */
 export function quoteString(value: string, field: string): string {
   let out = '"';
   for (let i = 0; i < value.length; i++) {
@@ -182,6 +186,8 @@ export function quoteString(value: string, field: string): string {
 /**
  * Formats header parameters, refusing names that are not tokens and values that are neither a
  * token/host nor a well-formed quoted-string (so nothing can break out of the header).
+ *
+ * @example formatHeaderParams({ tag: 'a1', lr: '' }) // ';tag=a1;lr'
  */
 export function formatHeaderParams(params: Params | undefined): string {
   if (params === undefined) return '';

@@ -76,14 +76,3 @@ export function readHeaderParams(scanner: ValueScanner, into: Record<string, str
     if (!(name in into)) into[name] = value;
   }
 }
-
-/** Formats parameters as `;name=value` (or `;name` for `''`), values written as given. */
-export function formatParams(params: Params | undefined): string {
-  if (params === undefined) return '';
-  let out = '';
-  for (const name in params) {
-    const value = params[name];
-    out += value === undefined || value === '' ? `;${name}` : `;${name}=${value}`;
-  }
-  return out;
-}

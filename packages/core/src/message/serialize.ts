@@ -37,6 +37,8 @@ export type OutgoingMessage = OutgoingRequest | OutgoingResponse;
 /**
  * Serializes a request. Throws SipSerializeError when the method is not a token, the URI or a
  * header name/value contains CR, LF or NUL (no header injection), or a name is not a token.
+ *
+ * @example serializeRequest({ method: 'BYE', ruri: 'sip:bob@192.0.2.4', headers: [['CSeq', '2 BYE']] })
  */
 export function serializeRequest(request: OutgoingRequest): string {
   if (!isToken(request.method)) throw new SipSerializeError('method', 'must be a token');
@@ -46,7 +48,11 @@ export function serializeRequest(request: OutgoingRequest): string {
   return `${request.method} ${ruri} SIP/2.0\r\n${serializeHeadersAndBody(request.headers, request.body)}`;
 }
 
-/** Serializes a response; status must be an integer 100-699, reason free of CR/LF/NUL. */
+/**
+ * Serializes a response; status must be an integer 100-699, reason free of CR/LF/NUL.
+ *
+ * @example serializeResponse({ status: 180, headers: [] }) // 'SIP/2.0 180 Ringing\r\nContent-Length: 0\r\n\r\n'
+ */
 export function serializeResponse(response: OutgoingResponse): string {
   const { status } = response;
   if (!Number.isInteger(status) || status < 100 || status > 699) {
@@ -57,7 +63,11 @@ export function serializeResponse(response: OutgoingResponse): string {
   return `SIP/2.0 ${status} ${reason}\r\n${serializeHeadersAndBody(response.headers, response.body)}`;
 }
 
-/** Serializes either kind of outgoing message. */
+/**
+ * Serializes either kind of outgoing message.
+ *
+ * @example serializeMessage(createResponse(request, 200, undefined, { toTag: 'x' }))
+ */
 export function serializeMessage(message: OutgoingMessage): string {
   return 'method' in message ? serializeRequest(message) : serializeResponse(message);
 }
@@ -177,7 +187,11 @@ const REASON_PHRASES: ReadonlyMap<number, string> = new Map([
   [606, 'Not Acceptable'],
 ]);
 
-/** The standard reason phrase for a status code, or `''` when there is none. */
+/**
+ * The standard reason phrase for a status code, or `''` when there is none.
+ *
+ * @example defaultReasonPhrase(486) // 'Busy Here'
+ */
 export function defaultReasonPhrase(status: number): string {
   return REASON_PHRASES.get(status) ?? '';
 }

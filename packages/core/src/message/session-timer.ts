@@ -27,7 +27,11 @@ export function parseSessionExpires(value: string): SessionExpires {
   return { delta, refresher: params['refresher']?.toLowerCase(), params };
 }
 
-/** Parses `Min-SE: 90`. */
+/**
+ * Parses `Min-SE: 90`.
+ *
+ * @example parseMinSe('90').delta // 90
+ */
 export function parseMinSe(value: string): MinSe {
   return readDeltaWithParams(value);
 }

@@ -129,7 +129,11 @@ const PARSERS: { readonly [K in TypedHeaderName]: HeaderParser } = {
   replaces: single(parseReplaces),
 };
 
-/** True when `key` is a header name `parsed()` has a typed parser for. */
+/**
+ * True when `key` is a header name `parsed()` has a typed parser for.
+ *
+ * @example isTypedHeaderName('contact') // true
+ */
 export function isTypedHeaderName(key: string): key is TypedHeaderName {
   return Object.prototype.hasOwnProperty.call(PARSERS, key);
 }

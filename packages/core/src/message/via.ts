@@ -55,7 +55,11 @@ export function parseViaList(value: string, start: number = 0, end: number = val
   }
 }
 
-/** Parses a Via value that must hold exactly one via-parm. */
+/**
+ * Parses a Via value that must hold exactly one via-parm.
+ *
+ * @example parseVia('SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK1').port // 5060
+ */
 export function parseVia(value: string): Via {
   const scanner = new ValueScanner(value);
   const via = readVia(scanner);

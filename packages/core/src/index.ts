@@ -8,3 +8,9 @@ export * from './message/index.js';
 export * from './transport/index.js';
 export * from './auth/index.js';
 export * from './ua/index.js';
+export * from './transaction/index.js';
+export {
+  Registrator,
+  type RegistrationEvents,
+  type UnregisterOptions,
+} from './registration/registrator.js';

@@ -69,7 +69,7 @@ function reply(request: OutgoingRequest, status: number, ...extra: string[]): Re
     '',
     '',
   ];
-  return { kind: 'response', response: parseMessage(lines.join('\r\n')) as IncomingResponse };
+  return { kind: 'response', response: parseMessage(lines.join('\r\n')) as IncomingResponse, cseq: parsed.cseq.seq };
 }
 
 function setup(overrides: Record<string, unknown> = {}) {
@@ -201,8 +201,8 @@ describe('Registrator', () => {
   it('reports failures with causes: rejection, timeout, connection error', async () => {
     for (const [outcome, cause] of [
       [(r: OutgoingRequest) => reply(r, 403), 'Rejected'],
-      [() => ({ kind: 'timeout' }) as const, 'Request Timeout'],
-      [() => ({ kind: 'transport-error' }) as const, 'Connection Error'],
+      [() => ({ kind: 'timeout', cseq: 1 }) as const, 'Request Timeout'],
+      [() => ({ kind: 'transport-error', cseq: 1 }) as const, 'Connection Error'],
       [(r: OutgoingRequest) => reply(r, 401), 'Authentication Error'],
     ] as const) {
       const { registrator, channel, seen } = setup();

@@ -1,6 +1,5 @@
 import type { IncomingResponse } from '../message/index.js';
 import { SingleTimer, type Clock } from '../transport/clock.js';
-import type { TypedEmitter } from '../transport/typed-emitter.js';
 import { Causes, causeOfStatus, type Cause } from '../ua/causes.js';
 import type { LocalIdentity } from '../ua/local-identity.js';
 import { randomToken } from '../ua/random-token.js';
@@ -18,6 +17,12 @@ export interface RegistrationEvents {
   registrationExpiring: Record<string, never>;
 }
 
+/** Where the registrator reports: the UA's emitter, or any object with these two methods. */
+export interface RegistrationEventSink {
+  emit<K extends keyof RegistrationEvents>(event: K, payload: RegistrationEvents[K]): void;
+  listenerCount(event: keyof RegistrationEvents): number;
+}
+
 /** What the registrator works with. */
 export interface RegistratorContext {
   readonly channel: RequestChannel;
@@ -26,7 +31,7 @@ export interface RegistratorContext {
   readonly registrar: string;
   readonly expires: number;
   readonly clock: Clock;
-  readonly events: TypedEmitter<RegistrationEvents>;
+  readonly events: RegistrationEventSink;
 }
 
 /** Options of `unregister`. */
@@ -122,6 +127,7 @@ export class Registrator {
     } finally {
       this.#inFlight = false;
     }
+    this.#cseq = Math.max(this.#cseq, outcome.cseq);
     if (expires === 0) this.#unregistered(outcome);
     else this.#registeredOrFailed(outcome, extraHeaders);
     this.#runQueued();

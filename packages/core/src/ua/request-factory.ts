@@ -20,8 +20,6 @@ export interface OutOfDialogRequestInit {
   readonly extraHeaders?: readonly string[];
   readonly body?: string;
   readonly contentType?: string;
-  /** Initial requests get a preloaded Route with `use_preloaded_route` (JsSIP semantics). */
-  readonly initial?: boolean;
 }
 
 /** Where the current connection goes, for Via and the preloaded Route. */
@@ -65,7 +63,9 @@ export class RequestFactory {
       ['Via', `SIP/2.0/${connection.viaTransport} ${this.#identity.viaHost}`],
       ['Max-Forwards', '70'],
     ];
-    if (init.initial === true && this.#configuration.use_preloaded_route) {
+    // Every out-of-dialog request is an initial request: `use_preloaded_route` routes it via the
+    // socket's server (RFC 3261 §8.1.2 pre-existing route set).
+    if (this.#configuration.use_preloaded_route) {
       headers.push(['Route', `<${connection.serverSipUri};lr>`]);
     }
     headers.push(

@@ -5,9 +5,12 @@ import type { IncomingResponse, OutgoingRequest } from '../message/index.js';
  * response, or no response at all (Timer F/B, RFC 3261 §17.1) or a dead connection (§17.1.4).
  */
 export type RequestOutcome =
-  | { readonly kind: 'response'; readonly response: IncomingResponse }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'transport-error' };
+  | { readonly kind: 'response'; readonly response: IncomingResponse; readonly cseq: number }
+  | { readonly kind: 'timeout'; readonly cseq: number }
+  | { readonly kind: 'transport-error'; readonly cseq: number };
+
+// `cseq` is the CSeq of the last request sent: an authenticated retry uses a higher one
+// (RFC 3261 §22.2), and whoever numbers the next request must continue from there.
 
 /** Sends out-of-dialog requests for the layers above the UA core (registration, MESSAGE, OPTIONS). */
 export interface RequestChannel {

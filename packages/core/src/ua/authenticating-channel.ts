@@ -1,0 +1,156 @@
+import {
+  authorizationHeaderName,
+  AuthError,
+  DigestAuthenticator,
+  type DigestCredentials,
+} from '../auth/index.js';
+import {
+  headerKey,
+  type AuthChallenge,
+  type HeaderEntry,
+  type IncomingResponse,
+  type OutgoingRequest,
+} from '../message/index.js';
+import type { TransactionLayer } from '../transaction/index.js';
+import type { RequestChannel, RequestOutcome } from './request-outcome.js';
+
+/** What the channel reports about authentication, for the UA's logs. */
+export type AuthenticationLog = (message: string) => void;
+
+/**
+ * Sends out-of-dialog, non-INVITE requests through the transaction layer and answers digest
+ * challenges (RFC 3261 §22.2): each 401/407 gets one authenticated retry with the same Call-ID and
+ * the next CSeq, a `stale=true` challenge one more, and a second plain rejection ends the flow with
+ * the 401/407 itself — never a loop. After a success the plain password is forgotten and only
+ * HA1 is kept, as JsSIP documents.
+ */
+export class AuthenticatingChannel implements RequestChannel {
+  readonly #layer: () => TransactionLayer;
+  readonly #credentials: DigestCredentials | undefined;
+  readonly #log: AuthenticationLog;
+
+  constructor(
+    layer: () => TransactionLayer,
+    credentials: DigestCredentials | undefined,
+    log: AuthenticationLog,
+  ) {
+    this.#layer = layer;
+    this.#credentials = credentials;
+    this.#log = log;
+  }
+
+  send(
+    request: OutgoingRequest,
+    onProvisional?: (response: IncomingResponse) => void,
+  ): Promise<RequestOutcome> {
+    const authenticator =
+      this.#credentials === undefined ? undefined : new DigestAuthenticator(this.#credentials);
+    return this.#attempt(request, authenticator, onProvisional);
+  }
+
+  async #attempt(
+    request: OutgoingRequest,
+    authenticator: DigestAuthenticator | undefined,
+    onProvisional: ((response: IncomingResponse) => void) | undefined,
+  ): Promise<RequestOutcome> {
+    const outcome = await this.#transact(request, onProvisional);
+    if (outcome.kind !== 'response') return outcome;
+    const { response } = outcome;
+    if (response.status === 401 || response.status === 407) {
+      const retry =
+        authenticator === undefined
+          ? undefined
+          : await this.#authorized(request, response, authenticator);
+      return retry === undefined ? outcome : this.#attempt(retry, authenticator, onProvisional);
+    }
+    if (response.status < 300 && authenticator !== undefined && this.#credentials !== undefined) {
+      authenticator.succeeded();
+      this.#credentials.forgetPassword();
+    }
+    return outcome;
+  }
+
+  #transact(
+    request: OutgoingRequest,
+    onProvisional?: (response: IncomingResponse) => void,
+  ): Promise<RequestOutcome> {
+    const cseq = cseqOf(request);
+    return new Promise((resolve) => {
+      try {
+        this.#layer().createClientTransaction(request, {
+          onResponse: (response) => {
+            if (response.status < 200) onProvisional?.(response);
+            else resolve({ kind: 'response', response, cseq });
+          },
+          onTimeout: () => resolve({ kind: 'timeout', cseq }),
+          onTransportError: () => resolve({ kind: 'transport-error', cseq }),
+        });
+      } catch (error) {
+        this.#log(`request not sent: ${(error as Error).message}`);
+        resolve({ kind: 'transport-error', cseq });
+      }
+    });
+  }
+
+  /** The request again with credentials for this challenge, or undefined to give up. */
+  async #authorized(
+    request: OutgoingRequest,
+    response: IncomingResponse,
+    authenticator: DigestAuthenticator,
+  ): Promise<OutgoingRequest | undefined> {
+    const status = response.status as 401 | 407;
+    const offered: readonly AuthChallenge[] =
+      response.parsed(status === 401 ? 'www-authenticate' : 'proxy-authenticate') ?? [];
+    try {
+      const chosen = authenticator.select(offered);
+      const headers: HeaderEntry[] = [];
+      for (const challenge of chosen) {
+        const decision = authenticator.shouldRetry(challenge);
+        if (!decision.retry) {
+          this.#log(
+            `authentication failed (${decision.reason}) for realm ${challenge.params['realm'] ?? '?'}`,
+          );
+          return undefined;
+        }
+        const uri = typeof request.ruri === 'string' ? request.ruri : '';
+        const value = await authenticator.authorize(challenge, {
+          method: request.method,
+          uri,
+          body: request.body ?? '',
+        });
+        headers.push([authorizationHeaderName(status), value]);
+      }
+      return withCredentials(request, headers, authorizationHeaderName(status));
+    } catch (error) {
+      if (error instanceof AuthError) {
+        this.#log(`cannot answer the challenge: ${error.message}`);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}
+
+function cseqOf(request: OutgoingRequest): number {
+  const value = request.headers.find(([name]) => headerKey(name) === 'cseq')?.[1] ?? '';
+  return Number.parseInt(value, 10) || 0;
+}
+
+// §22.2: the retry is a new request: next CSeq, fresh branch (the layer adds it), same Call-ID,
+// and credentials replacing any from the previous attempt.
+function withCredentials(
+  request: OutgoingRequest,
+  credentials: readonly HeaderEntry[],
+  headerName: string,
+): OutgoingRequest {
+  const key = headerKey(headerName);
+  const cseq = cseqOf(request) + 1;
+  const headers: HeaderEntry[] = [];
+  for (const entry of request.headers) {
+    const name = headerKey(entry[0]);
+    if (name === key && !entry[1].trimStart().toLowerCase().startsWith('bearer')) continue;
+    headers.push(name === 'cseq' ? [entry[0], `${cseq} ${request.method}`] : entry);
+  }
+  headers.push(...credentials);
+  return { ...request, headers };
+}

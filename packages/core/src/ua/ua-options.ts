@@ -1,0 +1,23 @@
+import type { Clock, TransportLogger } from '../transport/index.js';
+import type { TransactionTimerOptions } from '../transaction/index.js';
+
+/** Where a UA reports what it does. `console` works. SIP messages are logged with secrets redacted. */
+export type UALogger = TransportLogger;
+
+/**
+ * Runtime options that are not part of JsSIP's configuration contract: the second argument of
+ * `new UA(configuration, options)`. Mostly for tests and special runtimes.
+ *
+ * @example new UA(configuration, { logger: console })
+ */
+export interface UAOptions {
+  /** Timer functions; default the global ones (so Vitest fake timers apply). */
+  readonly clock?: Clock;
+  readonly logger?: UALogger;
+  /** RFC 3261 T1/T2/T4 overrides (ms). */
+  readonly timers?: TransactionTimerOptions;
+  /** RFC 5626 CRLF keep-alive interval in seconds (default 0: off). */
+  readonly keepAliveInterval?: number;
+  /** Longest wait in `stop()` for the un-REGISTER to be answered, in ms (default 2000). */
+  readonly stopTimeout?: number;
+}

@@ -237,6 +237,7 @@ describe('normalizeConfiguration: rejections', () => {
     ['display_name with LF', { ...base, display_name: 'Alice\nX' }, 'display_name'],
     ['user_agent that is empty', { ...base, user_agent: '' }, 'user_agent'],
     ['unknown key', { ...base, registrar: 'sip:example.com' }, 'registrar'],
+    ['JWT with spaces', { ...base, authorization_jwt: 'not a token' }, 'authorization_jwt'],
     [
       'uri without user and no authorization_user',
       { ...base, uri: 'sip:example.com' },

@@ -145,8 +145,20 @@ function secretValues(raw: Record<string, unknown>): ConfigurationSecrets {
   return {
     password: headerSafeString('password', raw['password'], { ...secret, allowEmpty: true }),
     ha1: ha1Value(raw['ha1']),
-    authorization_jwt: headerSafeString('authorization_jwt', raw['authorization_jwt'], secret),
+    authorization_jwt: bearerToken(raw['authorization_jwt']),
   };
+}
+
+function bearerToken(value: unknown): string | null {
+  const token = headerSafeString('authorization_jwt', value, { secret: true });
+  // RFC 6750 §2.1 b64token: what may follow "Bearer " in an Authorization header.
+  if (token !== null && !/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) {
+    throw new ConfigurationError(
+      'authorization_jwt',
+      'expected a token of base64url characters (a JWT)',
+    );
+  }
+  return token;
 }
 
 function ha1Value(value: unknown): string | null {

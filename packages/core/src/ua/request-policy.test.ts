@@ -53,6 +53,17 @@ describe('checkRequest (RFC 3261 §8.2)', () => {
     ).toBeUndefined();
   });
 
+  it('answers 483 to a request that arrives with Max-Forwards 0, except OPTIONS', () => {
+    const exhausted = (method: string) =>
+      checkRequest(
+        parseMessage(
+          `${method} sip:alice@example.com SIP/2.0\r\nVia: SIP/2.0/WSS a.invalid;branch=z9hG4bK1\r\nFrom: <sip:b@x>;tag=1\r\nTo: <sip:alice@example.com>\r\nCall-ID: c\r\nCSeq: 1 ${method}\r\nMax-Forwards: 0\r\n\r\n`,
+        ) as IncomingRequest,
+      );
+    expect(exhausted('INVITE')?.status).toBe(483);
+    expect(exhausted('OPTIONS')).toBeUndefined();
+  });
+
   it('answers 400 naming the header when a lazily parsed header is malformed', () => {
     const rejection = checkRequest(
       request('INVITE sip:alice@example.com SIP/2.0', 'Require: "quoted"'),

@@ -36,6 +36,11 @@ export function checkRequest(request: IncomingRequest): Rejection | undefined {
       return { status: 405, headers: [['Allow', ALLOWED_METHODS.join(', ')]] };
     }
     if (!isSupportedScheme(request)) return { status: 416 };
+    // A request that ran out of hops on its way here is refused like a proxy would (§16.3 step 3);
+    // OPTIONS with Max-Forwards 0 is how peers probe the next hop, so it is answered (§11).
+    if (request.parsed('max-forwards') === 0 && request.method !== 'OPTIONS') {
+      return { status: 483 };
+    }
     const unsupported = (request.parsed('require') ?? []).filter(
       (tag) => !(SUPPORTED_EXTENSIONS as readonly string[]).includes(tag.toLowerCase()),
     );

@@ -68,6 +68,13 @@ describe('RFC 5118 IPv6 torture tests', () => {
     expect(msg.via[2]?.params['received']).toBe('192.0.2.200');
   });
 
+  it('§4.8 mult-ip-in-sdp: the body is handed over intact', () => {
+    const msg = request(v6.multIpInSdp);
+    expect(msg.body).toContain('c=IN IP4 192.0.2.1\r\n');
+    expect(msg.body).toContain('c=IN IP6 2001:db8::1\r\n');
+    expect(msg.to.uri.host).toBe('[2001:db8::10]');
+  });
+
   it('§4.9 ipv4-mapped-ipv6: IPv4-mapped addresses', () => {
     const msg = request(v6.ipv4MappedIpv6);
     expect(msg.via[0]).toMatchObject({ host: '[::ffff:192.0.2.10]', port: 19823 });

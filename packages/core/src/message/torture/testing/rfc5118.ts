@@ -93,6 +93,34 @@ export const multIpInHeader = sip(
   '',
 );
 
+const multIpSdp = sip(
+  'v=0',
+  'o=bob 280744730 28977631 IN IP4 host.example.com',
+  's=',
+  't=0 0',
+  'm=audio 22334 RTP/AVP 0',
+  'c=IN IP4 192.0.2.1',
+  'm=video 6024 RTP/AVP 107',
+  'c=IN IP6 2001:db8::1',
+  'a=rtpmap:107 H263-1998/90000',
+  '',
+);
+/** §4.8 mult-ip-in-sdp: IPv4 and IPv6 connection lines in one SDP body. */
+export const multIpInSdp = sip(
+  'INVITE sip:user@[2001:db8::10] SIP/2.0',
+  'To: sip:user@[2001:db8::10]',
+  'From: sip:user@example.com;tag=02134',
+  'Via: SIP/2.0/UDP [2001:db8::20];branch=z9hG4bKas3-111',
+  'Call-ID: SSG9559905523997077@hlau_4100',
+  'Contact: "Caller" <sip:caller@[2001:db8::20]>',
+  'CSeq: 8912 INVITE',
+  'Max-Forwards: 70',
+  'Content-Type: application/sdp',
+  `Content-Length: ${byteLength(multIpSdp)}`,
+  '',
+  multIpSdp,
+);
+
 /** §4.9 ipv4-mapped-ipv6: an IPv4-mapped IPv6 address. */
 export const ipv4MappedIpv6 = sip(
   'INVITE sip:user@example.com SIP/2.0',

@@ -69,7 +69,11 @@ function reply(request: OutgoingRequest, status: number, ...extra: string[]): Re
     '',
     '',
   ];
-  return { kind: 'response', response: parseMessage(lines.join('\r\n')) as IncomingResponse, cseq: parsed.cseq.seq };
+  return {
+    kind: 'response',
+    response: parseMessage(lines.join('\r\n')) as IncomingResponse,
+    cseq: parsed.cseq.seq,
+  };
 }
 
 function setup(overrides: Record<string, unknown> = {}) {

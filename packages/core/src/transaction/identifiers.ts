@@ -2,7 +2,11 @@
 // RFC 3261 §8.1.1.7 wants branches unique across space and time, §19.3 wants tags and Call-IDs
 // "globally unique and cryptographically random" enough that they cannot be guessed.
 
-/** The RFC 3261 §8.1.1.7 magic cookie that starts every branch this stack creates. */
+/**
+ * The RFC 3261 §8.1.1.7 magic cookie that starts every branch this stack creates.
+ *
+ * @example newBranch().startsWith(BRANCH_COOKIE) // true
+ */
 export const BRANCH_COOKIE = 'z9hG4bK';
 
 // Unreserved URI characters (RFC 3986 §2.3) that are also `token` and `word` characters in SIP
@@ -51,7 +55,11 @@ export function newCallId(): string {
   return randomId(22);
 }
 
-/** True when `branch` carries the RFC 3261 magic cookie (case-sensitive, as §8.1.1.7 writes it). */
+/**
+ * True when `branch` carries the RFC 3261 magic cookie (case-sensitive, as §8.1.1.7 writes it).
+ *
+ * @example hasBranchCookie(request.via[0]?.branch) // false for an RFC 2543 peer
+ */
 export function hasBranchCookie(branch: string | undefined): branch is string {
   return branch !== undefined && branch.startsWith(BRANCH_COOKIE);
 }

@@ -69,9 +69,16 @@ export interface TransactionTimers {
   readonly timerM: number;
 }
 
-/** RFC 3261 Table 4 defaults. */
+/**
+ * RFC 3261 Table 4 defaults, in milliseconds: T1 (RTT estimate, §17.1.1.1), T2 (maximum
+ * retransmit interval) and T4 (maximum message lifetime in the network, §17.1.2.2).
+ *
+ * @example transactionTimers().timerF === 64 * DEFAULT_T1 // true
+ */
 export const DEFAULT_T1 = 500;
+/** RFC 3261 Table 4: T2 = 4 s. */
 export const DEFAULT_T2 = 4000;
+/** RFC 3261 Table 4: T4 = 5 s. */
 export const DEFAULT_T4 = 5000;
 
 /**

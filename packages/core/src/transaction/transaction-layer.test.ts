@@ -147,9 +147,7 @@ describe('TransactionLayer', () => {
       const tx = layer.createServerTransaction(invite);
       const ackOf = (init: { branch?: string; sentBy?: string }) =>
         incomingRequest({ method: 'ACK', cseqMethod: 'ACK', toTag: 'me', ...init });
-      if (tx.kind === 'invite-server') {
-        tx.respond(createResponse(invite, 404, undefined, { toTag: 'me' }));
-      }
+      tx.respond(createResponse(invite, 404, undefined, { toTag: 'me' }));
       expect(layer.receiveRequest(ackOf({ branch: 'z9hG4bKother' }))).toBeUndefined();
       expect(layer.receiveRequest(ackOf({ sentBy: 'elsewhere.example' }))).toBeUndefined();
       expect(tx.state).toBe('completed');
@@ -202,9 +200,7 @@ describe('TransactionLayer', () => {
 
       layer.receiveResponse(responseTo(wire.request(0).raw, 200, 'x'));
       layer.receiveResponse(responseTo(wire.request(1).raw, 200, 'y'));
-      if (server.kind === 'invite-server') {
-        server.respond(createResponse(incoming, 200, undefined, { toTag: 'me' }));
-      }
+      server.respond(createResponse(incoming, 200, undefined, { toTag: 'me' }));
       byeTx.respond(createResponse(bye, 200));
       expect([options.state, invite.state, server.state, byeTx.state]).toEqual([
         'terminated',
@@ -224,7 +220,7 @@ describe('TransactionLayer', () => {
       layer.createClientTransaction(outgoingRequest('OPTIONS', 2), recordingClientUser());
       const incoming = incomingRequest({ method: 'INVITE' });
       const server = layer.createServerTransaction(incoming, serverUser);
-      if (server.kind === 'invite-server') server.respond(createResponse(incoming, 486));
+      server.respond(createResponse(incoming, 486));
       expect(vi.getTimerCount()).toBe(3); // B, F, H
       layer.stop();
       expect(vi.getTimerCount()).toBe(0);

@@ -2,6 +2,7 @@ import { SipParseError } from './sip-parse-error.js';
 import { isTokenChar, isWhitespace } from './chars.js';
 import { headerKeyAt } from './header-names.js';
 import type { RawHeader } from './incoming-message.js';
+import { HeaderLine } from './header-line.js';
 import { parseStartLine, type StartLine } from './start-line.js';
 
 /** The head of a message split into lines, with the essential headers picked out. */
@@ -19,8 +20,6 @@ export interface Head {
   contentLength: RawHeader[] | undefined;
 }
 
-type MutableRawHeader = { -readonly [K in keyof RawHeader]: RawHeader[K] };
-
 /**
  * Splits the head into the start line and header lines in one pass, undoing line folding
  * (RFC 3261 §7.3.1). Leading CRLFs are skipped (§7.5). Lines end in CRLF or bare LF; a CR
@@ -31,7 +30,7 @@ export function scanHead(text: string): Head {
   while (text.charCodeAt(pos) === 0x0d || text.charCodeAt(pos) === 0x0a) pos++;
   let nextCr = text.indexOf('\r', pos);
   let line = 0;
-  let pending: MutableRawHeader | undefined;
+  let pending: HeaderLine | undefined;
   const head: Head = {
     startLine: undefined as unknown as StartLine,
     rawHeaders: [],
@@ -66,11 +65,7 @@ export function scanHead(text: string): Head {
     } else if (isWhitespace(text.charCodeAt(pos))) {
       if (pending === undefined)
         throw new SipParseError('continuation line without a header', { line, offset: pos });
-      const more = trimmedSlice(text, pos, lineEnd);
-      if (more.length > 0)
-        pending.value = pending.value.length === 0 ? more : `${pending.value} ${more}`;
-      pending.valueStart = -1;
-      pending.valueEnd = -1;
+      pending.fold(trimmedSlice(text, pos, lineEnd));
     } else {
       if (pending !== undefined) addHeader(head, pending);
       pending = readHeaderLine(text, pos, lineEnd, line);
@@ -80,7 +75,7 @@ export function scanHead(text: string): Head {
 }
 
 // RFC 3261 §7.3.1: field-name, optional whitespace, ':', LWS, value.
-function readHeaderLine(text: string, start: number, end: number, line: number): MutableRawHeader {
+function readHeaderLine(text: string, start: number, end: number, line: number): HeaderLine {
   let pos = start;
   while (pos < end && isTokenChar(text.charCodeAt(pos))) pos++;
   const nameEnd = pos;
@@ -93,14 +88,8 @@ function readHeaderLine(text: string, start: number, end: number, line: number):
   let valueEnd = end;
   while (valueStart < valueEnd && isWhitespace(text.charCodeAt(valueStart))) valueStart++;
   while (valueEnd > valueStart && isWhitespace(text.charCodeAt(valueEnd - 1))) valueEnd--;
-  return {
-    name: text.slice(start, nameEnd),
-    key: headerKeyAt(text, start, nameEnd),
-    value: text.slice(valueStart, valueEnd),
-    line,
-    valueStart,
-    valueEnd,
-  };
+  const key = headerKeyAt(text, start, nameEnd);
+  return new HeaderLine(text, start, nameEnd, key, valueStart, valueEnd, line);
 }
 
 function addHeader(head: Head, raw: RawHeader): void {

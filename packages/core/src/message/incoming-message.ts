@@ -38,7 +38,7 @@ const NO_HEADERS: readonly RawHeader[] = [];
 
 /** What requests and responses share: essential headers, raw header access, typed headers. */
 abstract class IncomingMessageBase {
-  /** The message text, from the start line to the end of the body Content-Length delimits. */
+  /** The message text as received, up to the end of the body Content-Length delimits. */
   readonly raw: string;
   readonly rawHeaders: readonly RawHeader[];
   readonly body: string;

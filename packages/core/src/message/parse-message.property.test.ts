@@ -10,7 +10,7 @@ import { isTypedHeaderName } from './typed-headers.js';
 import * as valid from './torture/testing/rfc4475-valid.js';
 import * as v6 from './torture/testing/rfc5118.js';
 
-const RUNS = Number(process.env['SIPKIT_FUZZ_RUNS']) || 4_000;
+const RUNS = Number(process.env['SIPKIT_FUZZ_RUNS']) || 3_000;
 // A million runs take minutes; the per-test timeout must not cut the fuzz run short.
 const TIMEOUT = RUNS > 10_000 ? 24 * 3_600_000 : 60_000;
 

@@ -100,7 +100,8 @@ export class TransactionLayer {
    * transport refusal reports `onTransportError` before this returns (the transaction comes back
    * terminated). Throws TypeError for ACK (not a transaction: §17.1.1.3, §13.2.2.4), CANCEL (use
    * `InviteClientTransaction.cancel()`), or a request missing Via, Call-ID, From, To or CSeq;
-   * SipSerializeError if it cannot be serialized; Error once the layer is stopped.
+   * SipParseError for a malformed top Via or CSeq; SipSerializeError if it cannot be
+   * serialized; Error once the layer is stopped.
    */
   createClientTransaction(
     request: OutgoingRequest,

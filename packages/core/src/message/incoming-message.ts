@@ -3,7 +3,12 @@ import type { CSeq } from './basic-headers.js';
 import { headerKey, isListHeader } from './header-names.js';
 import type { NameAddr } from './name-addr.js';
 import { splitHeaderList } from './split-list.js';
-import { parseTypedHeader, type TypedHeaderMap, type TypedHeaderName } from './typed-headers.js';
+import {
+  isTypedHeaderName,
+  parseTypedHeader,
+  type TypedHeaderMap,
+  type TypedHeaderName,
+} from './typed-headers.js';
 import type { SipUri } from './uri.js';
 import type { Via } from './via.js';
 
@@ -102,21 +107,23 @@ abstract class IncomingMessageBase {
   }
 
   /**
-   * The typed value of a header, parsed on first access and cached; undefined when absent.
+   * The typed value of a header, parsed on first access and cached; undefined when absent
+   * (or, for untyped callers, when the name has no typed parser: use `header()` then).
    * Throws SipParseError (with the header's line) if the header is malformed.
    *
    * @example msg.parsed('contact')?.contacts[0]?.expires
    */
   parsed<K extends TypedHeaderName>(name: K): TypedHeaderMap[K] | undefined {
-    const key = headerKey(name) as K;
+    const key = headerKey(name);
+    // Untyped JavaScript callers may pass any name: those without a typed parser read as absent.
+    if (!isTypedHeaderName(key)) return undefined;
     const cached = this.#typed?.get(key) as TypedHeaderMap[K] | undefined;
     if (cached !== undefined) return cached;
     const lines = this.#headerIndex().get(key);
     if (lines === undefined) return undefined;
-    const value =
-      (this.#essential(key) as TypedHeaderMap[K] | undefined) ?? parseTypedHeader(key, lines);
+    const value = this.#essential(key) ?? parseTypedHeader(key, lines);
     (this.#typed ??= new Map()).set(key, value);
-    return value;
+    return value as TypedHeaderMap[K];
   }
 
   // Essentials were parsed eagerly by parseMessage: hand those out instead of parsing again.

@@ -237,6 +237,8 @@ describe('parseMessage: header access', () => {
     expect(msg.parsed('call-id')).toBe('opt1');
     expect(msg.parsed('content-length')).toBe(0);
     expect(msg.parsed('require')).toBeUndefined();
+    expect(msg.parsed('x-custom' as 'require')).toBeUndefined();
+    expect(msg.parsed('Subject' as 'require')).toBeUndefined();
   });
 
   it('reports a malformed lazy header as SipParseError with its line', () => {

@@ -1,0 +1,24 @@
+import { startDevServer } from './dev-server.js';
+import { parseDevServerArgs, USAGE } from './dev-server-options.js';
+
+/** The `sipkit-dev-server` command: runs until interrupted. */
+export async function main(args: readonly string[]): Promise<void> {
+  const options = parseDevServerArgs(args);
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const server = await startDevServer(options, (line) =>
+    console.log(`${new Date().toISOString().slice(11, 23)} ${line}`),
+  );
+  const users = Object.keys(options.users);
+  console.log(`SipKit dev SIP server on ${server.url} (development only)`);
+  console.log(
+    users.length > 0
+      ? `digest auth for: ${users.join(', ')}`
+      : 'no authentication: any user may register',
+  );
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

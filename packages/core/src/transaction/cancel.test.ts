@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createResponse, SipSerializeError } from '../message/index.js';
-import { TransactionLayer } from './transaction-layer.js';
+import type { TransactionLayer } from './transaction-layer.js';
+import type { FakeWire } from './testing/wire.js';
 import {
-  FakeWire,
+  useFakeLayer,
   incomingRequest,
   outgoingRequest,
   recordingClientUser,
@@ -14,16 +15,9 @@ describe('CANCEL on the client side (RFC 3261 §9.1)', () => {
   let wire: FakeWire;
   let layer: TransactionLayer;
 
-  beforeEach(() => {
-    vi.useFakeTimers();
-    wire = new FakeWire();
-    layer = new TransactionLayer({ send: wire.send });
-  });
-
-  afterEach(() => {
-    layer.stop();
-    expect(vi.getTimerCount()).toBe(0);
-    vi.useRealTimers();
+  useFakeLayer((w, l) => {
+    wire = w;
+    layer = l;
   });
 
   function start() {
@@ -128,16 +122,9 @@ describe('CANCEL on the server side (RFC 3261 §9.2)', () => {
   let wire: FakeWire;
   let layer: TransactionLayer;
 
-  beforeEach(() => {
-    vi.useFakeTimers();
-    wire = new FakeWire();
-    layer = new TransactionLayer({ send: wire.send });
-  });
-
-  afterEach(() => {
-    layer.stop();
-    expect(vi.getTimerCount()).toBe(0);
-    vi.useRealTimers();
+  useFakeLayer((w, l) => {
+    wire = w;
+    layer = l;
   });
 
   it('finds the INVITE server transaction with the same branch and sent-by', () => {

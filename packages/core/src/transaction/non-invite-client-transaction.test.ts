@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TransactionLayer } from './transaction-layer.js';
-import { FakeWire, outgoingRequest, recordingClientUser, responseTo } from './testing/wire.js';
+import type { FakeWire } from './testing/wire.js';
+import { useFakeLayer, outgoingRequest, recordingClientUser, responseTo } from './testing/wire.js';
 
 describe('NonInviteClientTransaction (RFC 3261 §17.1.2)', () => {
   let wire: FakeWire;
   let layer: TransactionLayer;
 
-  beforeEach(() => {
-    vi.useFakeTimers();
-    wire = new FakeWire();
-    layer = new TransactionLayer({ send: wire.send });
-  });
-
-  afterEach(() => {
-    layer.stop();
-    expect(vi.getTimerCount()).toBe(0);
-    vi.useRealTimers();
+  useFakeLayer((w, l) => {
+    wire = w;
+    layer = l;
   });
 
   it('sends the request once with a fresh branch and starts in Trying', () => {

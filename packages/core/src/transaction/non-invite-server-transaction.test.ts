@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createResponse } from '../message/index.js';
 import { TransactionLayer } from './transaction-layer.js';
-import { FakeWire, incomingRequest, recordingServerUser } from './testing/wire.js';
+import type { FakeWire } from './testing/wire.js';
+import { useFakeLayer, incomingRequest, recordingServerUser } from './testing/wire.js';
 
 describe('NonInviteServerTransaction (RFC 3261 §17.2.2)', () => {
   let wire: FakeWire;
   let layer: TransactionLayer;
 
-  beforeEach(() => {
-    vi.useFakeTimers();
-    wire = new FakeWire();
-    layer = new TransactionLayer({ send: wire.send });
-  });
-
-  afterEach(() => {
-    layer.stop();
-    expect(vi.getTimerCount()).toBe(0);
-    vi.useRealTimers();
+  useFakeLayer((w, l) => {
+    wire = w;
+    layer = l;
   });
 
   function start(target = layer) {

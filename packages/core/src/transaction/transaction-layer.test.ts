@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createResponse, parseMessage, type IncomingResponse } from '../message/index.js';
 import { TransactionLayer } from './transaction-layer.js';
+import type { FakeWire } from './testing/wire.js';
 import {
-  FakeWire,
+  useFakeLayer,
   incomingRequest,
   outgoingRequest,
   recordingClientUser,
@@ -22,16 +23,9 @@ describe('TransactionLayer', () => {
   let wire: FakeWire;
   let layer: TransactionLayer;
 
-  beforeEach(() => {
-    vi.useFakeTimers();
-    wire = new FakeWire();
-    layer = new TransactionLayer({ send: wire.send });
-  });
-
-  afterEach(() => {
-    layer.stop();
-    expect(vi.getTimerCount()).toBe(0);
-    vi.useRealTimers();
+  useFakeLayer((w, l) => {
+    wire = w;
+    layer = l;
   });
 
   describe('client requests', () => {

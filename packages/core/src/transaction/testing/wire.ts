@@ -1,4 +1,5 @@
 // Test-only helpers: a fake wire recording what the layer sends, and SIP text builders.
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import {
   createResponse,
   parseMessage,
@@ -7,6 +8,7 @@ import {
   type IncomingResponse,
   type OutgoingRequest,
 } from '../../message/index.js';
+import { TransactionLayer } from '../transaction-layer.js';
 import type { ClientTransactionUser, ServerTransactionUser } from '../transaction-user.js';
 
 /** Records every message the layer sends; `accept = false` makes the transport refuse. */
@@ -127,4 +129,23 @@ export function recordingServerUser(): ServerTransactionUser & { readonly events
     onTransportError: () => events.push('transport error'),
     onTerminated: () => events.push('terminated'),
   };
+}
+
+/**
+ * Fake timers, a fresh wire and layer before each test, and after each: the layer stopped and
+ * no timer left behind (the guarantee every transaction test relies on).
+ */
+export function useFakeLayer(receive: (wire: FakeWire, layer: TransactionLayer) => void): void {
+  let layer: TransactionLayer | undefined;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    const wire = new FakeWire();
+    layer = new TransactionLayer({ send: wire.send });
+    receive(wire, layer);
+  });
+  afterEach(() => {
+    layer?.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+  });
 }

@@ -13,3 +13,11 @@ export type { UAEvents } from './ua-events.js';
 export type { UALogger, UAOptions } from './ua-options.js';
 export { Causes, causeOfStatus, type Cause } from './causes.js';
 export { ALLOWED_METHODS, SUPPORTED_EXTENSIONS } from './request-policy.js';
+export { InvalidTargetError, normalizeTarget } from './target.js';
+export type {
+  Identity,
+  OutOfDialogRequestOptions,
+  RequestEventHandlers,
+  RequestResult,
+  SendMessageOptions,
+} from './out-of-dialog-request.js';

@@ -1,6 +1,7 @@
-import type { IncomingResponse } from '../message/index.js';
+import type { IncomingRequest, IncomingResponse } from '../message/index.js';
 import type { RegistrationEvents } from '../registration/registrator.js';
 import type { Socket } from '../transport/index.js';
+import type { Identity } from './out-of-dialog-request.js';
 
 /**
  * Everything a UA reports, by event name, with JsSIP's names and payload shapes so existing
@@ -18,6 +19,21 @@ export interface UAEvents extends RegistrationEvents {
     readonly code: number | undefined;
     readonly reason: string | undefined;
   };
+  /**
+   * A MESSAGE (RFC 3428) arrived (`remote`, already answered 200) or we are sending one (`local`).
+   */
+  newMessage: {
+    readonly originator: 'local' | 'remote';
+    readonly message: {
+      readonly from: Identity;
+      readonly to: Identity;
+      readonly body: string;
+      readonly contentType: string;
+    };
+    readonly request: IncomingRequest | undefined;
+  };
+  /** An OPTIONS arrived; it was answered 200 with what this UA supports (RFC 3261 §11.2). */
+  newOptions: { readonly originator: 'remote'; readonly request: IncomingRequest };
   /** A response arrived that matched no transaction; it is dropped (RFC 3261 §8.1.3.1). */
   strayResponse: { readonly response: IncomingResponse };
 }

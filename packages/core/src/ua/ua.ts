@@ -1,6 +1,7 @@
 import { BearerCredentials, DigestCredentials, redactSipMessage } from '../auth/index.js';
 import {
   createResponse,
+  formatUri,
   parseMessage,
   SipParseError,
   type IncomingRequest,
@@ -20,7 +21,15 @@ import { AuthenticatingChannel } from './authenticating-channel.js';
 import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
+import {
+  identityOf,
+  sendOutOfDialog,
+  type OutOfDialogRequestOptions,
+  type RequestResult,
+  type SendMessageOptions,
+} from './out-of-dialog-request.js';
 import { RequestFactory } from './request-factory.js';
+import { normalizeTarget } from './target.js';
 import { ALLOWED_METHODS, checkRequest, SUPPORTED_EXTENSIONS } from './request-policy.js';
 import type { UAEvents } from './ua-events.js';
 import type { UALogger, UAOptions } from './ua-options.js';
@@ -49,6 +58,7 @@ export class UA {
   readonly #transport: Transport;
   readonly #factory: RequestFactory;
   readonly #registrator: Registrator;
+  readonly #channel: AuthenticatingChannel;
   readonly #bearer: BearerCredentials | undefined;
   #transactions: TransactionLayer;
   #status: UAStatus = 'ready';
@@ -73,12 +83,13 @@ export class UA {
       serverSipUri: this.#transport.sip_uri,
     }));
     const credentials = digestCredentials(normalized, secrets);
+    this.#channel = new AuthenticatingChannel(
+      () => this.#transactions,
+      credentials,
+      (m) => this.#logger.warn(`auth: ${m}`),
+    );
     this.#registrator = new Registrator({
-      channel: new AuthenticatingChannel(
-        () => this.#transactions,
-        credentials,
-        (m) => this.#logger.warn(`auth: ${m}`),
-      ),
+      channel: this.#channel,
       factory: this.#factory,
       identity: this.#identity,
       registrar: normalized.registrar_server,
@@ -134,6 +145,42 @@ export class UA {
 
   isRegistered(): boolean {
     return this.#registrator.registered;
+  }
+
+  /**
+   * Sends an instant message (RFC 3428) and resolves with how it went; JsSIP's `eventHandlers`
+   * are called too. Throws `InvalidTargetError` for a target that is not a SIP address.
+   *
+   * @example const result = await ua.sendMessage('bob', 'hello'); if (!result.ok) console.log(result.cause);
+   */
+  sendMessage(
+    target: string,
+    body: string,
+    options: SendMessageOptions = {},
+  ): Promise<RequestResult> {
+    const ruri = normalizeTarget(target, this.#identity.aor.host);
+    const contentType = options.contentType ?? 'text/plain';
+    this.#events.emit('newMessage', {
+      originator: 'local',
+      message: {
+        from: { displayName: this.#identity.displayName ?? undefined, uri: this.configuration.uri },
+        to: { displayName: undefined, uri: ruri },
+        body,
+        contentType,
+      },
+      request: undefined,
+    });
+    return sendOutOfDialog(this.#channel, this.#factory, 'MESSAGE', ruri, {
+      ...options,
+      body,
+      contentType,
+    });
+  }
+
+  /** Asks a peer what it supports (RFC 3261 §11): resolves with its 200 or the failure. */
+  sendOptions(target: string, options: OutOfDialogRequestOptions = {}): Promise<RequestResult> {
+    const ruri = normalizeTarget(target, this.#identity.aor.host);
+    return sendOutOfDialog(this.#channel, this.#factory, 'OPTIONS', ruri, options);
   }
 
   /** Replaces the bearer token sent with every request (RFC 8898), e.g. after a refresh. */
@@ -232,16 +279,36 @@ export class UA {
     // RFC 3261 §12.2.2: a request inside a dialog we do not know.
     if (request.to.tag !== undefined) return this.#respond(transaction, request, 481);
     if (request.method === 'OPTIONS') return this.#answerOptions(transaction, request);
+    if (request.method === 'MESSAGE') return this.#receiveMessage(transaction, request);
     this.#respond(transaction, request, 405, undefined, [['Allow', 'OPTIONS']]);
   }
 
   // RFC 3261 §11.2: OPTIONS is answered as an INVITE would be, listing what we support.
   #answerOptions(transaction: ServerTransaction, request: IncomingRequest): void {
+    this.#events.emit('newOptions', { originator: 'remote', request });
     this.#respond(transaction, request, 200, undefined, [
       ['Allow', ALLOWED_METHODS.join(', ')],
       ['Accept', 'application/sdp, text/plain, application/dtmf-relay'],
       ['Supported', SUPPORTED_EXTENSIONS.join(', ')],
     ]);
+  }
+
+  // RFC 3428 §7: a MESSAGE outside a dialog is accepted with 200 and handed to the app.
+  #receiveMessage(transaction: ServerTransaction, request: IncomingRequest): void {
+    this.#respond(transaction, request, 200);
+    this.#events.emit('newMessage', {
+      originator: 'remote',
+      message: {
+        from: identityOf(
+          request.from,
+          request.from.uri.user === undefined ? '' : formatUri(request.from.uri),
+        ),
+        to: identityOf(request.to, formatUri(request.to.uri)),
+        body: request.body,
+        contentType: request.header('content-type') ?? 'text/plain',
+      },
+      request,
+    });
   }
 
   #cancel(cancel: IncomingRequest): void {

@@ -60,13 +60,14 @@ export class SipProxyServer implements SipServerEndpoint {
   readonly #branches = new BoundedMap<string, { tx: ForkingTransaction; branch: ForkBranch }>(4096);
   readonly #transactions = new BoundedMap<string, ForkingTransaction>(2048);
   readonly #routing: RoutingContext;
+  readonly #verifier: DigestVerifier | undefined;
 
   constructor(options: SipProxyServerOptions = {}) {
     this.#options = options;
     this.host = options.host ?? 'sip.test';
     const now = options.now ?? (() => Date.now());
     this.location = new LocationService(now);
-    const verifier =
+    const verifier = (this.#verifier =
       options.users === undefined
         ? undefined
         : new DigestVerifier(
@@ -76,7 +77,7 @@ export class SipProxyServer implements SipServerEndpoint {
               ...(options.algorithms ? { algorithms: options.algorithms } : {}),
             },
             now,
-          );
+          ));
     this.#registrar = new Registrar(
       this.location,
       { minExpires: options.minExpires ?? 10, maxExpires: options.maxExpires ?? 3600, verifier },
@@ -133,6 +134,38 @@ export class SipProxyServer implements SipServerEndpoint {
       return this.#log(`  retransmission absorbed`);
     }
     if (request.parsed('max-forwards') === 0) return this.#reply(from, request, 483);
+    if (this.#needsProxyAuthentication(request)) return this.#authenticateThenRoute(from, request);
+    this.#route(from, request);
+  }
+
+  // Like a Kamailio front end: with users configured, a local user's initial requests must carry
+  // Proxy-Authorization (RFC 3261 §22.3); in-dialog requests and REGISTER (the registrar's own
+  // 401) are not challenged here.
+  #needsProxyAuthentication(request: IncomingRequest): boolean {
+    if (this.#verifier === undefined || request.method === 'REGISTER') return false;
+    return (
+      request.to.tag === undefined && this.#isConfiguredUser(`${request.from.uri.user ?? ''}@`)
+    );
+  }
+
+  #authenticateThenRoute(from: ServerConnection, request: IncomingRequest): void {
+    const verifier = this.#verifier;
+    if (verifier === undefined) return;
+    void verifier
+      .verify(request.parsed('proxy-authorization') ?? [], request.method)
+      .then((verdict) => {
+        if (!verdict.ok) {
+          const headers = verifier
+            .challenges(verdict.stale)
+            .map((c): [string, string] => ['Proxy-Authenticate', c]);
+          return this.#reply(from, request, 407, undefined, headers);
+        }
+        if (verdict.user !== request.from.uri.user) return this.#reply(from, request, 403);
+        this.#route(from, request);
+      });
+  }
+
+  #route(from: ServerConnection, request: IncomingRequest): void {
     const decision = routeRequest(request, this.#routing);
     if (request.method === 'REGISTER' && decision.kind !== 'forward')
       return this.#register(from, request);

@@ -68,6 +68,24 @@ describe('MESSAGE (RFC 3428) between UAs', () => {
     await stopAll();
   });
 
+  it('protects the body with qop auth-int and SHA-256 when the proxy asks for it', async () => {
+    const { alice, bob, network, stopAll } = await aliceAndBob({
+      users: { alice: 'a', bob: 'b' },
+      qop: 'auth-int',
+      algorithms: ['SHA-256'],
+    });
+    const received = vi.fn();
+    bob.ua.on('newMessage', received);
+    const pending = alice.ua.sendMessage('bob', 'integrity matters');
+    await flush();
+    expect((await pending).ok).toBe(true);
+    const retry = network.traffic.requestsSent('MESSAGE').filter((e) => e.socketId === 'alice')[1];
+    expect(retry?.message).toMatch(/^Proxy-Authorization: Digest .*qop=auth-int/m);
+    expect(retry?.message).toMatch(/algorithm=SHA-256/);
+    expect(received).toHaveBeenCalledOnce();
+    await stopAll();
+  });
+
   it('reports a failure with a cause: unknown user, and no answer at all', async () => {
     const { alice, network, stopAll } = await aliceAndBob();
     const failed = vi.fn();

@@ -13,6 +13,8 @@ export interface DigestVerifierOptions {
   readonly realm: string;
   /** Offered algorithms, strongest first in the challenge list (default `['MD5']`). */
   readonly algorithms?: ReadonlyArray<'MD5' | 'SHA-256'>;
+  /** qop offered in challenges (default `auth`); `auth-int` makes clients hash the body too. */
+  readonly qop?: 'auth' | 'auth-int';
   /** Seconds a nonce stays fresh; an older one earns `stale=true` (default 300). */
   readonly nonceLifetime?: number;
 }
@@ -54,7 +56,7 @@ export class DigestVerifier {
         params: {
           realm: this.#options.realm,
           nonce,
-          qop: 'auth',
+          qop: this.#options.qop ?? 'auth',
           algorithm,
           ...(stale ? { stale: 'true' } : {}),
         },
@@ -62,7 +64,12 @@ export class DigestVerifier {
     );
   }
 
-  async verify(credentials: readonly AuthCredentials[], method: string): Promise<DigestVerdict> {
+  /** Checks credentials for a request; `body` matters only for qop `auth-int` (RFC 7616 §3.4.3). */
+  async verify(
+    credentials: readonly AuthCredentials[],
+    method: string,
+    body = '',
+  ): Promise<DigestVerdict> {
     const mine = credentials.find(
       (c) => c.scheme.toLowerCase() === 'digest' && c.params['realm'] === this.#options.realm,
     );
@@ -83,10 +90,14 @@ export class DigestVerifier {
       nonce: p['nonce'] ?? '',
       method,
       uri: p['uri'] ?? '',
-      qop: p['qop'] === 'auth' ? 'auth' : undefined,
+      qop: p['qop'] === 'auth' || p['qop'] === 'auth-int' ? p['qop'] : undefined,
       nc: p['nc'],
       cnonce: p['cnonce'],
+      body,
     });
+    // A client may not pick a weaker qop than the one offered.
+    if ((this.#options.qop ?? 'auth') === 'auth-int' && p['qop'] !== 'auth-int')
+      return { ok: false, stale: false };
     if (expected !== p['response']) return { ok: false, stale: false };
     nonce.lastNc = nc;
     const ageSeconds = (this.#now() - nonce.issuedAt) / 1000;

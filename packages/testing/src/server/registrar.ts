@@ -44,7 +44,11 @@ export class Registrar {
     if (aor === undefined) return reply(404, 'Not Found');
     const verifier = this.#options.verifier;
     if (verifier !== undefined) {
-      const verdict = await verifier.verify(request.parsed('authorization') ?? [], 'REGISTER');
+      const verdict = await verifier.verify(
+        request.parsed('authorization') ?? [],
+        'REGISTER',
+        request.body,
+      );
       if (!verdict.ok) {
         return reply(
           401,

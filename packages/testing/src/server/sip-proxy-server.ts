@@ -29,6 +29,8 @@ export interface SipProxyServerOptions {
   /** Digest realm (default: `host`). */
   readonly realm?: string;
   readonly algorithms?: ReadonlyArray<'MD5' | 'SHA-256'>;
+  /** qop offered in challenges (default `auth`). */
+  readonly qop?: 'auth' | 'auth-int';
   readonly minExpires?: number;
   readonly maxExpires?: number;
   /** Clock for registration expiry and nonce age (default `Date.now`, so fake timers apply). */
@@ -75,6 +77,7 @@ export class SipProxyServer implements SipServerEndpoint {
               users: options.users,
               realm: options.realm ?? this.host,
               ...(options.algorithms ? { algorithms: options.algorithms } : {}),
+              ...(options.qop ? { qop: options.qop } : {}),
             },
             now,
           ));
@@ -152,7 +155,7 @@ export class SipProxyServer implements SipServerEndpoint {
     const verifier = this.#verifier;
     if (verifier === undefined) return;
     void verifier
-      .verify(request.parsed('proxy-authorization') ?? [], request.method)
+      .verify(request.parsed('proxy-authorization') ?? [], request.method, request.body)
       .then((verdict) => {
         if (!verdict.ok) {
           const headers = verifier

@@ -18,7 +18,9 @@ async function aliceAndBob(server: Parameters<typeof createScenario>[0] = {}) {
   const bob = scenario.addUA('bob', { password: 'b' });
   alice.ua.start();
   bob.ua.start();
-  await flush();
+  // Registration may hash with Web Crypto (SHA-256), which settles on the real event loop, not on
+  // fake timers: wait until both are registered rather than for a fixed number of ticks.
+  await vi.waitFor(() => expect(alice.ua.isRegistered() && bob.ua.isRegistered()).toBe(true));
   return { ...scenario, alice, bob };
 }
 

@@ -39,3 +39,4 @@ export {
   type ServerTransaction,
   type Transaction,
 } from './transaction-layer.js';
+export { withBranch } from './sent-request.js';

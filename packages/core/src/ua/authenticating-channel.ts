@@ -43,9 +43,23 @@ export class AuthenticatingChannel implements RequestChannel {
     request: OutgoingRequest,
     onProvisional?: (response: IncomingResponse) => void,
   ): Promise<RequestOutcome> {
-    const authenticator =
-      this.#credentials === undefined ? undefined : new DigestAuthenticator(this.#credentials);
-    return this.#attempt(request, authenticator, onProvisional);
+    return this.#attempt(request, this.newAuthenticator(), onProvisional);
+  }
+
+  /**
+   * A fresh authenticator for one request flow (its own nonce counts and retry rule), or
+   * undefined when the UA has no digest credentials. INVITE flows, which cannot go through
+   * `send`, use it with `authorize` and `succeeded`.
+   */
+  newAuthenticator(): DigestAuthenticator | undefined {
+    return this.#credentials === undefined ? undefined : new DigestAuthenticator(this.#credentials);
+  }
+
+  /** A request was accepted with these credentials: keep HA1 only, forget the password. */
+  succeeded(authenticator: DigestAuthenticator | undefined): void {
+    if (authenticator === undefined || this.#credentials === undefined) return;
+    authenticator.succeeded();
+    this.#credentials.forgetPassword();
   }
 
   async #attempt(
@@ -60,13 +74,10 @@ export class AuthenticatingChannel implements RequestChannel {
       const retry =
         authenticator === undefined
           ? undefined
-          : await this.#authorized(request, response, authenticator);
+          : await this.authorize(request, response, authenticator);
       return retry === undefined ? outcome : this.#attempt(retry, authenticator, onProvisional);
     }
-    if (response.status < 300 && authenticator !== undefined && this.#credentials !== undefined) {
-      authenticator.succeeded();
-      this.#credentials.forgetPassword();
-    }
+    if (response.status < 300) this.succeeded(authenticator);
     return outcome;
   }
 
@@ -92,8 +103,12 @@ export class AuthenticatingChannel implements RequestChannel {
     });
   }
 
-  /** The request again with credentials for this challenge, or undefined to give up. */
-  async #authorized(
+  /**
+   * The request again with credentials for the 401/407 `response` (next CSeq, same Call-ID,
+   * RFC 3261 §22.2), or undefined to give up: no usable challenge, or this authenticator already
+   * answered it once (a wrong password never loops).
+   */
+  async authorize(
     request: OutgoingRequest,
     response: IncomingResponse,
     authenticator: DigestAuthenticator,

@@ -1,0 +1,32 @@
+// Public API of the session layer (re-exported from the package root): calls.
+export { Session } from './session.js';
+export type {
+  IncomingReferEvent,
+  Originator,
+  SessionEndEvent,
+  SessionEvents,
+} from './session-events.js';
+export type {
+  AnswerOptions,
+  CallOptions,
+  DtmfSendOptions,
+  ReferOptions,
+  SessionEventHandlers,
+  TerminateOptions,
+} from './session-options.js';
+export {
+  canTransition,
+  isEstablished,
+  isPreAnswer,
+  type SessionDirection,
+  type SessionStatus,
+} from './session-status.js';
+export { NegotiationError } from './negotiation.js';
+export { glareRetryDelay } from './glare-delay.js';
+export {
+  dtmfRelayBody,
+  parseDtmfRelay,
+  DTMF_RELAY_CONTENT_TYPE,
+  type DtmfRelayTone,
+} from './dtmf-relay.js';
+export { parseSipfrag, sipfragBody, type ReferProgress } from './sipfrag.js';

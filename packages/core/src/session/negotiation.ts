@@ -1,0 +1,120 @@
+import {
+  MediaDescriptionError,
+  type MediaHandler,
+  type MediaHandlerEvents,
+  type Unsubscribe,
+} from '../media/index.js';
+import { isHoldingUs } from '../media/sdp-direction.js';
+import { Causes, type Cause } from '../ua/causes.js';
+
+/** A media step failed; `cause` says how to report it. */
+export class NegotiationError extends Error {
+  override readonly name = 'NegotiationError';
+  override readonly cause: Cause;
+
+  constructor(cause: Cause, message: string) {
+    super(message);
+    this.cause = cause;
+  }
+}
+
+/** Who sees SDP as it passes (the session re-emits it as `sdp`). */
+export type SdpListener = (
+  originator: 'local' | 'remote',
+  type: 'offer' | 'answer',
+  sdp: string,
+) => void;
+
+/**
+ * The offer/answer model (RFC 3264) of one call over its `MediaHandler`: which side holds
+ * (§8.4), and what a failure means for the call. Every media error becomes a
+ * `NegotiationError` with a cause, so the session never guesses.
+ */
+export class Negotiation {
+  readonly media: MediaHandler;
+  /** We asked for hold (our media `sendonly`/`inactive`). */
+  localHold = false;
+  /** The far end's last offer put all media `sendonly`/`inactive` (or `c=0.0.0.0`). */
+  remoteHold = false;
+  readonly #onSdp: SdpListener;
+  readonly #subscriptions: Unsubscribe[] = [];
+
+  constructor(media: MediaHandler, onSdp: SdpListener) {
+    this.media = media;
+    this.#onSdp = onSdp;
+  }
+
+  /** Forwards a media handler event (the session re-emits them). */
+  forward<K extends keyof MediaHandlerEvents>(
+    event: K,
+    listener: (payload: MediaHandlerEvents[K]) => void,
+  ): void {
+    this.#subscriptions.push(this.media.on(event, listener));
+  }
+
+  /** A local offer with the current hold state. */
+  async offer(iceRestart = false): Promise<string> {
+    const sdp = await guard(() =>
+      this.media.createOffer({ localHold: this.localHold, iceRestart }),
+    );
+    this.#onSdp('local', 'offer', sdp);
+    return sdp;
+  }
+
+  /** Applies a remote offer and answers it. Returns whether the far end's hold state changed. */
+  async answer(
+    offer: string,
+  ): Promise<{ readonly sdp: string; readonly remoteHoldChanged: boolean }> {
+    this.#onSdp('remote', 'offer', offer);
+    await guard(() => this.media.setRemoteDescription({ type: 'offer', sdp: offer }));
+    const held = isHoldingUs(offer);
+    const remoteHoldChanged = held !== this.remoteHold;
+    this.remoteHold = held;
+    const sdp = await guard(() => this.media.createAnswer({ localHold: this.localHold }));
+    this.#onSdp('local', 'answer', sdp);
+    return { sdp, remoteHoldChanged };
+  }
+
+  /** Applies the answer to our offer (`provisional` for an 18x answer, JSEP pranswer). */
+  async accept(answer: string, provisional = false): Promise<void> {
+    this.#onSdp('remote', 'answer', answer);
+    await guard(() =>
+      this.media.setRemoteDescription({ type: provisional ? 'pranswer' : 'answer', sdp: answer }),
+    );
+  }
+
+  /** Our offer went unanswered (re-INVITE failed): the previous state stays in force. */
+  async rollback(): Promise<void> {
+    await this.media.rollback().catch(() => undefined);
+  }
+
+  close(): void {
+    for (const unsubscribe of this.#subscriptions.splice(0)) unsubscribe();
+    this.media.close();
+  }
+}
+
+async function guard<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw toNegotiationError(error);
+  }
+}
+
+/** The cause a media failure gives the call (JsSIP's cause names). */
+export function toNegotiationError(error: unknown): NegotiationError {
+  if (error instanceof NegotiationError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof MediaDescriptionError) {
+    return new NegotiationError(Causes.BAD_MEDIA_DESCRIPTION, message);
+  }
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'NotFoundError') {
+    return new NegotiationError(Causes.USER_DENIED_MEDIA_ACCESS, message);
+  }
+  if (name === 'InvalidAccessError' || name === 'OperationError' || name === 'SyntaxError') {
+    return new NegotiationError(Causes.BAD_MEDIA_DESCRIPTION, message);
+  }
+  return new NegotiationError(Causes.WEBRTC_ERROR, message);
+}

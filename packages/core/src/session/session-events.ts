@@ -1,0 +1,92 @@
+import type { IncomingRequest, IncomingResponse, OutgoingRequest } from '../message/index.js';
+import type { Cause } from '../ua/causes.js';
+import type { SessionStatus } from './session-status.js';
+import type { ReferProgress } from './sipfrag.js';
+
+/** Who caused something: the far end, this app, or the stack itself (timers, transport). */
+export type Originator = 'local' | 'remote' | 'system';
+
+/** Payload of `ended` and `failed`. */
+export interface SessionEndEvent {
+  readonly originator: Originator;
+  readonly cause: Cause;
+  /** The request or response that ended it, when one did. */
+  readonly message: IncomingRequest | IncomingResponse | undefined;
+}
+
+/** An incoming REFER (RFC 3515) the app accepts (we call the target) or rejects. */
+export interface IncomingReferEvent {
+  readonly request: IncomingRequest;
+  /** The Refer-To URI, without its URI headers. */
+  readonly target: string;
+  /** The Replaces of an attended transfer, raw (`Replaces` URI header of Refer-To). */
+  readonly replaces: string | undefined;
+  /** Accept: answers 202, places a call to `target` (with Replaces) and NOTIFYs its progress. */
+  accept(options?: { readonly mediaConstraints?: MediaStreamConstraints }): void;
+  /** Reject with 603 (or the given status). */
+  reject(options?: { readonly status_code?: number; readonly reason_phrase?: string }): void;
+}
+
+/**
+ * Everything a session reports, with JsSIP's event names and payload shapes where JsSIP has
+ * them, so listeners move over unchanged.
+ *
+ * @example session.on('ended', ({ cause }) => console.log('call ended:', cause));
+ */
+export interface SessionEvents {
+  /** The INVITE is about to go out (outgoing calls). */
+  sending: { readonly request: OutgoingRequest };
+  /** A provisional response arrived (outgoing) or we sent 180 (incoming). */
+  progress: {
+    readonly originator: 'local' | 'remote';
+    readonly response: IncomingResponse | undefined;
+  };
+  /** The call was answered: 2xx received (outgoing) or sent (incoming). */
+  accepted: {
+    readonly originator: 'local' | 'remote';
+    readonly response: IncomingResponse | undefined;
+  };
+  /** The ACK went out (outgoing) or arrived (incoming): media and mid-call requests can flow. */
+  confirmed: { readonly originator: 'local' | 'remote'; readonly ack: IncomingRequest | undefined };
+  /** An established call ended. */
+  ended: SessionEndEvent;
+  /** A call ended before it was established. */
+  failed: SessionEndEvent;
+  hold: { readonly originator: 'local' | 'remote' };
+  unhold: { readonly originator: 'local' | 'remote' };
+  muted: { readonly audio: boolean; readonly video: boolean };
+  unmuted: { readonly audio: boolean; readonly video: boolean };
+  /** A DTMF tone sent (`local`) or received in INFO (`remote`). */
+  newDTMF: {
+    readonly originator: 'local' | 'remote';
+    readonly dtmf: { readonly tone: string; readonly duration: number };
+    readonly request: IncomingRequest | undefined;
+  };
+  /** An INFO that is not DTMF (answered 200). */
+  newInfo: {
+    readonly originator: 'local' | 'remote';
+    readonly info: { readonly contentType: string; readonly body: string };
+    readonly request: IncomingRequest | undefined;
+  };
+  /** A REFER arrived: call `accept()` or `reject()` (no listener: rejected with 603). */
+  refer: IncomingReferEvent;
+  /** Progress of a REFER we sent, from the transferee's NOTIFYs (RFC 3515 §2.4.5). */
+  referProgress: ReferProgress & { readonly final: boolean };
+  /** A re-INVITE arrived (already answered). */
+  reinvite: { readonly request: IncomingRequest };
+  /** An UPDATE arrived (already answered). */
+  update: { readonly request: IncomingRequest };
+  /** An SDP went out or came in; `sdp` may be read (not changed) by listeners. */
+  sdp: {
+    readonly originator: 'local' | 'remote';
+    readonly type: 'offer' | 'answer';
+    readonly sdp: string;
+  };
+  icecandidate: { readonly candidate: RTCIceCandidate | null };
+  /** The remote stream changed (a track arrived). */
+  remotestream: { readonly stream: MediaStream };
+  /** This call replaced another one (incoming INVITE with Replaces, RFC 3891). */
+  replaces: { readonly replaced: string };
+  /** Anything in the status changed (the store follows this one). */
+  statuschange: { readonly status: SessionStatus };
+}

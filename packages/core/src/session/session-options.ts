@@ -1,0 +1,58 @@
+import type { DialogId } from '../dialog/index.js';
+import type { MediaHandlerOptions } from '../media/index.js';
+import type { SessionEvents } from './session-events.js';
+
+/** JsSIP-style listeners attached before anything happens. */
+export type SessionEventHandlers = {
+  readonly [K in keyof SessionEvents]?: (payload: SessionEvents[K]) => void;
+};
+
+/**
+ * Options of `ua.call(target, options)`: JsSIP's names, plus the media knobs of
+ * `MediaHandlerOptions` (mediaConstraints, mediaStream, pcConfig, rtcOfferConstraints,
+ * iceGatheringTimeout).
+ *
+ * @example ua.call('bob', { mediaConstraints: { audio: true, video: false }, pcConfig: { iceServers: [] } })
+ */
+export interface CallOptions extends MediaHandlerOptions {
+  /** `Name: value` lines added to the INVITE. */
+  readonly extraHeaders?: readonly string[];
+  /** Hide who calls (RFC 3323): anonymous From, `Privacy: id`. */
+  readonly anonymous?: boolean;
+  readonly eventHandlers?: SessionEventHandlers;
+  /** How DTMF goes out: RFC 4733 in RTP (default) or SIP INFO `application/dtmf-relay`. */
+  readonly dtmfTransport?: 'rfc4733' | 'info';
+}
+
+/** Options of `session.answer()`. */
+export interface AnswerOptions extends MediaHandlerOptions {
+  /** `Name: value` lines added to the 200. */
+  readonly extraHeaders?: readonly string[];
+  readonly dtmfTransport?: 'rfc4733' | 'info';
+}
+
+/** Options of `session.terminate()`. */
+export interface TerminateOptions {
+  /** For an unanswered incoming call: the rejection status (default 480; 486 busy, 603 decline). */
+  readonly status_code?: number;
+  readonly reason_phrase?: string;
+  readonly extraHeaders?: readonly string[];
+}
+
+/** Options of `session.sendDTMF()`. */
+export interface DtmfSendOptions {
+  /** Tone length in ms (default 100, 40 to 6000). */
+  readonly duration?: number;
+  /** Gap between tones in ms (default 70, at least 30). */
+  readonly interToneGap?: number;
+  /** Overrides the session's DTMF transport for these tones. */
+  readonly transport?: 'rfc4733' | 'info';
+  readonly extraHeaders?: readonly string[];
+}
+
+/** Options of `session.refer()`. */
+export interface ReferOptions {
+  readonly extraHeaders?: readonly string[];
+  /** Attended transfer: the other call whose dialog the target should replace (RFC 3891). */
+  readonly replaces?: { readonly dialogId: DialogId; readonly remoteTarget?: string };
+}

@@ -14,3 +14,6 @@ export {
   type RegistrationEvents,
   type UnregisterOptions,
 } from './registration/registrator.js';
+export * from './media/index.js';
+export * from './dialog/index.js';
+export * from './session/index.js';

@@ -1,5 +1,6 @@
 import type { IncomingRequest, IncomingResponse } from '../message/index.js';
 import type { RegistrationEvents } from '../registration/registrator.js';
+import type { Session } from '../session/session.js';
 import type { Socket } from '../transport/index.js';
 import type { Identity } from './out-of-dialog-request.js';
 
@@ -34,6 +35,15 @@ export interface UAEvents extends RegistrationEvents {
   };
   /** An OPTIONS arrived; it was answered 200 with what this UA supports (RFC 3261 §11.2). */
   newOptions: { readonly originator: 'remote'; readonly request: IncomingRequest };
+  /**
+   * A call starts: one we place (`local`, emitted inside `ua.call` before the INVITE is sent) or
+   * an incoming INVITE (`remote`; answer with `session.answer()`, reject with `terminate()`).
+   */
+  newRTCSession: {
+    readonly originator: 'local' | 'remote';
+    readonly session: Session;
+    readonly request: IncomingRequest | undefined;
+  };
   /** A response arrived that matched no transaction; it is dropped (RFC 3261 §8.1.3.1). */
   strayResponse: { readonly response: IncomingResponse };
 }

@@ -1,4 +1,5 @@
 import type { Clock, TransportLogger } from '../transport/index.js';
+import type { MediaHandlerFactory } from '../media/index.js';
 import type { TransactionTimerOptions } from '../transaction/index.js';
 
 /** Where a UA reports what it does. `console` works. SIP messages are logged with secrets redacted. */
@@ -20,4 +21,8 @@ export interface UAOptions {
   readonly keepAliveInterval?: number;
   /** Longest wait in `stop()` for the un-REGISTER to be answered, in ms (default 2000). */
   readonly stopTimeout?: number;
+  /** Makes each call's media handler; default WebRTC (`createWebRtcMediaHandler`). */
+  readonly mediaHandlerFactory?: MediaHandlerFactory;
+  /** Random numbers in [0, 1) for protocol delays (RFC 3261 §14.1 glare); default Math.random. */
+  readonly random?: () => number;
 }

@@ -3,13 +3,27 @@ import {
   createResponse,
   formatUri,
   parseMessage,
+  serializeRequest,
   SipParseError,
+  type HeaderEntry,
   type IncomingRequest,
   type IncomingResponse,
   type OutgoingResponse,
 } from '../message/index.js';
+import type { DialogRequestContext } from '../dialog/index.js';
+import { createWebRtcMediaHandler } from '../media/webrtc-media-handler.js';
 import { Registrator, type UnregisterOptions } from '../registration/registrator.js';
-import { newTag, TransactionLayer, type ServerTransaction } from '../transaction/index.js';
+import { Session } from '../session/session.js';
+import type { SessionContext } from '../session/session-context.js';
+import type { CallOptions } from '../session/session-options.js';
+import {
+  newBranch,
+  newTag,
+  TransactionLayer,
+  withBranch,
+  type InviteServerTransaction,
+  type ServerTransaction,
+} from '../transaction/index.js';
 import {
   silentLogger,
   systemClock,
@@ -29,6 +43,7 @@ import {
   type SendMessageOptions,
 } from './out-of-dialog-request.js';
 import { RequestFactory } from './request-factory.js';
+import { SessionRegistry } from './session-registry.js';
 import { normalizeTarget } from './target.js';
 import { ALLOWED_METHODS, checkRequest, SUPPORTED_EXTENSIONS } from './request-policy.js';
 import type { UAEvents } from './ua-events.js';
@@ -62,6 +77,8 @@ export class UA {
   readonly #bearer: BearerCredentials | undefined;
   #transactions: TransactionLayer;
   #status: UAStatus = 'ready';
+  readonly #sessions = new SessionRegistry();
+  readonly #sessionContext: SessionContext;
 
   constructor(configuration: UAConfiguration, options: UAOptions = {}) {
     const { configuration: normalized, secrets } = normalizeConfiguration(configuration);
@@ -97,6 +114,7 @@ export class UA {
       clock: options.clock ?? systemClock,
       events: this.#events,
     });
+    this.#sessionContext = this.#createSessionContext();
   }
 
   get status(): UAStatus {
@@ -121,6 +139,7 @@ export class UA {
   async stop(): Promise<void> {
     if (this.#status !== 'started') return;
     this.#status = 'stopping';
+    for (const session of this.#sessions.all()) session.terminate();
     if (this.#transport.isConnected()) {
       await this.#withinStopTimeout(this.#registrator.close());
     }
@@ -181,6 +200,27 @@ export class UA {
   sendOptions(target: string, options: OutOfDialogRequestOptions = {}): Promise<RequestResult> {
     const ruri = normalizeTarget(target, this.#identity.aor.host);
     return sendOutOfDialog(this.#channel, this.#factory, 'OPTIONS', ruri, options);
+  }
+
+  /**
+   * Calls `target` (a SIP URI, `user@host`, a user or a phone number in our domain) and returns
+   * the session; `newRTCSession` fires with it at once, before the INVITE goes out. Throws
+   * `InvalidTargetError` for a target that is not a SIP address, Error when the UA is not started.
+   *
+   * @example const session = ua.call('bob', { mediaConstraints: { audio: true, video: false } });
+   */
+  call(target: string, options: CallOptions = {}): Session {
+    if (this.#status !== 'started') throw new Error(`cannot call: the UA is ${this.#status}`);
+    const ruri = normalizeTarget(target, this.#identity.aor.host);
+    const session = Session.outgoing(this.#sessionContext, ruri, options);
+    this.#sessions.add(session);
+    this.#events.emit('newRTCSession', { originator: 'local', session, request: undefined });
+    return session;
+  }
+
+  /** Live calls, oldest first. */
+  get sessions(): readonly Session[] {
+    return this.#sessions.all();
   }
 
   /** Replaces the bearer token sent with every request (RFC 8898), e.g. after a refresh. */
@@ -263,7 +303,7 @@ export class UA {
   }
 
   #newRequest(request: IncomingRequest): void {
-    if (request.method === 'ACK') return; // an ACK for a 2xx of a dialog we do not have
+    if (request.method === 'ACK') return this.#sessions.forRequest(request)?.receiveAck(request);
     if (request.method === 'CANCEL') return this.#cancel(request);
     const transaction = this.#transactions.createServerTransaction(request);
     const rejection = checkRequest(request);
@@ -276,8 +316,15 @@ export class UA {
         rejection.headers,
       );
     }
-    // RFC 3261 §12.2.2: a request inside a dialog we do not know.
-    if (request.to.tag !== undefined) return this.#respond(transaction, request, 481);
+    if (request.to.tag !== undefined) {
+      const session = this.#sessions.forRequest(request);
+      // RFC 3261 §12.2.2: a request inside a dialog we do not know.
+      if (session === undefined) return this.#respond(transaction, request, 481);
+      return session.receiveRequest(request, transaction);
+    }
+    if (request.method === 'INVITE' && transaction.kind === 'invite-server') {
+      return this.#incomingCall(request, transaction);
+    }
     if (request.method === 'OPTIONS') return this.#answerOptions(transaction, request);
     if (request.method === 'MESSAGE') return this.#receiveMessage(transaction, request);
     this.#respond(transaction, request, 405, undefined, [['Allow', 'OPTIONS']]);
@@ -315,6 +362,82 @@ export class UA {
     const invite = this.#transactions.matchCancel(cancel);
     const transaction = this.#transactions.createServerTransaction(cancel);
     this.#respond(transaction, cancel, invite === undefined ? 481 : 200);
+    if (invite !== undefined) this.#sessions.byInviteTransaction(invite)?.receiveCancel(cancel);
+  }
+
+  // RFC 3261 §13.3.1: a new call. With Replaces (RFC 3891 §3) it takes over an existing dialog.
+  #incomingCall(invite: IncomingRequest, transaction: InviteServerTransaction): void {
+    const type = invite.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (invite.body !== '' && type !== undefined && type !== 'application/sdp') {
+      return this.#respond(transaction, invite, 415, undefined, [['Accept', 'application/sdp']]);
+    }
+    let replaced: Session | undefined;
+    if (invite.hasHeader('replaces')) {
+      const replaces = this.#parsedOrUndefined(() => invite.parsed('replaces'));
+      replaced =
+        replaces === undefined
+          ? undefined
+          : this.#sessions.byDialog({
+              callId: replaces.callId,
+              localTag: replaces.toTag,
+              remoteTag: replaces.fromTag,
+            });
+      if (replaced === undefined || replaced.isEnded())
+        return this.#respond(transaction, invite, 481);
+    }
+    const session = Session.incoming(this.#sessionContext, invite, transaction);
+    this.#sessions.add(session);
+    this.#events.emit('newRTCSession', { originator: 'remote', session, request: invite });
+    if (replaced !== undefined) replaced.replacedBy(session);
+    else session.ring();
+  }
+
+  #parsedOrUndefined<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof SipParseError) return undefined;
+      throw error;
+    }
+  }
+
+  #createSessionContext(): SessionContext {
+    const dialogContext: DialogRequestContext = {
+      via: () => `SIP/2.0/${this.#transport.via_transport} ${this.#identity.viaHost}`,
+      contact: () => this.#identity.dialogContact(),
+      commonHeaders: (headers, extraHeaders) => this.#factory.commonHeaders(headers, extraHeaders),
+    };
+    const supported = [
+      ...(this.configuration.session_timers ? ['timer'] : []),
+      'replaces',
+      'outbound',
+    ].join(', ');
+    return {
+      configuration: this.configuration,
+      identity: this.#identity,
+      factory: this.#factory,
+      channel: this.#channel,
+      transactions: () => this.#transactions,
+      clock: this.#options.clock ?? systemClock,
+      logger: this.#logger,
+      random: this.#options.random ?? Math.random,
+      dialogContext,
+      createMediaHandler: this.#options.mediaHandlerFactory ?? createWebRtcMediaHandler,
+      capabilityHeaders: (): HeaderEntry[] => [
+        ['Allow', ALLOWED_METHODS.join(', ')],
+        ['Supported', supported],
+      ],
+      sendAck: (ack) => {
+        const message = serializeRequest(withBranch(ack, newBranch()));
+        this.#logger.debug(`sip: sending\n${redactSipMessage(message)}`);
+        this.#transport.send(message);
+      },
+      attach: (dialog, session) => this.#sessions.attach(dialog, session),
+      detach: (dialog) => this.#sessions.detach(dialog),
+      ended: (session) => this.#sessions.remove(session),
+      call: (target, options) => this.call(target, options),
+      findSession: (id) => this.#sessions.byDialog(id),
+    };
   }
 
   #respond(

@@ -1,0 +1,134 @@
+/**
+ * The media side of a call, behind one interface so session code never touches
+ * RTCPeerConnection: the default is `WebRtcMediaHandler`; tests use the fake media handler of
+ * `@sipkit/testing`; other runtimes can bring their own.
+ *
+ * The session drives the offer/answer model (RFC 3264) through it: it asks for an offer or an
+ * answer (SDP strings), hands it remote descriptions, and tells it the hold state it wants. The
+ * handler owns tracks, transceivers, ICE gathering and DTMF over RTP (RFC 4733).
+ */
+
+/** What the handler reports to the session (and the session re-emits to the app). */
+export interface MediaHandlerEvents {
+  /** A local ICE candidate was gathered (before the SDP is handed back). */
+  icecandidate: { readonly candidate: RTCIceCandidate | null };
+  /** The remote stream changed (a track arrived or ended). */
+  remotestream: { readonly stream: MediaStream };
+  /** ICE / DTLS connection trouble the session may act on (`failed` ends the call). */
+  connectionstate: { readonly state: RTCPeerConnectionState };
+}
+
+/** Options for producing a local description. */
+export interface LocalDescriptionOptions {
+  /**
+   * True while we hold the call (RFC 3264 §8.4): our media is sent `sendonly` (or `inactive` when
+   * the far end does not send either); false for `sendrecv`.
+   */
+  readonly localHold: boolean;
+  /** ICE restart (offers only). */
+  readonly iceRestart?: boolean;
+}
+
+/** Options for one RFC 4733 tone sequence. */
+export interface DtmfOptions {
+  /** Tone length in ms (40-6000; RTCDTMFSender's range). Default 100. */
+  readonly duration?: number;
+  /** Gap between tones in ms (at least 30). Default 70. */
+  readonly interToneGap?: number;
+}
+
+/** Numbers a call-quality view needs, read from `getStats()` (undefined when not known yet). */
+export interface MediaStats {
+  /** Outbound audio+video bits per second since the previous call to `getStats`. */
+  readonly sendBitrate: number | undefined;
+  readonly receiveBitrate: number | undefined;
+  readonly packetsReceived: number | undefined;
+  readonly packetsLost: number | undefined;
+  /** Fraction 0-1 of packets lost since the start. */
+  readonly packetLoss: number | undefined;
+  /** Seconds. */
+  readonly jitter: number | undefined;
+  /** Seconds. */
+  readonly roundTripTime: number | undefined;
+  /** The raw report, for anything else. */
+  readonly report: RTCStatsReport | undefined;
+}
+
+/** A listener registration that can be undone. */
+export type Unsubscribe = () => void;
+
+/**
+ * One call's media. Every method may be called only between creation and `close()`; after
+ * `close()` they reject or do nothing. Errors reject the returned promises (the session turns
+ * them into a `failed`/`ended` cause such as "WebRTC Error" or "Bad Media Description").
+ */
+export interface MediaHandler {
+  /**
+   * Gets local media if not given yet (mediaConstraints / mediaStream of the call options) and
+   * produces a complete offer: ICE gathering has finished (or its timeout ran out), so the SDP
+   * holds the candidates.
+   */
+  createOffer(options: LocalDescriptionOptions): Promise<string>;
+  /** The answer to the remote offer last set with `setRemoteDescription`. */
+  createAnswer(options: LocalDescriptionOptions): Promise<string>;
+  /**
+   * Applies the far end's SDP. Rejects with a `MediaDescriptionError` when the SDP is malformed
+   * or incompatible.
+   */
+  setRemoteDescription(description: {
+    readonly type: 'offer' | 'answer' | 'pranswer';
+    readonly sdp: string;
+  }): Promise<void>;
+  /**
+   * Drops a pending local offer (RFC 3264 §5.1 / JSEP rollback), e.g. when a re-INVITE we sent
+   * failed: the previous negotiated state stays in force.
+   */
+  rollback(): Promise<void>;
+  /** Enables or disables local tracks without signalling. */
+  setMuted(kind: 'audio' | 'video', muted: boolean): void;
+  /** Sends tones in the RTP stream (RFC 4733). Returns false when no DTMF sender exists. */
+  sendDtmf(tones: string, options?: DtmfOptions): boolean;
+  /** The local stream (after the first offer/answer), or undefined. */
+  readonly localStream: MediaStream | undefined;
+  /** The remote stream, or undefined until the far end sends media. */
+  readonly remoteStream: MediaStream | undefined;
+  getStats(): Promise<MediaStats>;
+  on<K extends keyof MediaHandlerEvents>(
+    event: K,
+    listener: (payload: MediaHandlerEvents[K]) => void,
+  ): Unsubscribe;
+  /** Stops local tracks this handler acquired, closes the peer connection. Idempotent. */
+  close(): void;
+}
+
+/** Options a session hands its media handler factory (the `ua.call` / `answer` options). */
+export interface MediaHandlerOptions {
+  /** getUserMedia constraints; default `{ audio: true, video: false }`. */
+  readonly mediaConstraints?: MediaStreamConstraints | undefined;
+  /** A stream the app already has; used instead of getUserMedia (and not stopped on close). */
+  readonly mediaStream?: MediaStream | undefined;
+  /** RTCPeerConnection configuration (ICE servers...). */
+  readonly pcConfig?: RTCConfiguration | undefined;
+  /** Passed to createOffer (e.g. `offerToReceiveVideo`). */
+  readonly rtcOfferConstraints?: RTCOfferOptions | undefined;
+  /** Passed to createAnswer. */
+  readonly rtcAnswerConstraints?: RTCAnswerOptions | undefined;
+  /**
+   * Longest wait (ms) for ICE gathering once a srflx or relay candidate arrived; gathering also
+   * ends on `icegatheringstatechange` complete or the null end-of-candidates event. Default 500.
+   */
+  readonly iceGatheringTimeout?: number | undefined;
+  /**
+   * Hard cap on ICE gathering in ms even when no srflx/relay candidate comes. Default 5000. With
+   * only host candidates (e.g. an unreachable STUN server) an offer or answer waits this long.
+   */
+  readonly iceGatheringMaxTime?: number | undefined;
+}
+
+/** Makes the media handler of one call. */
+export type MediaHandlerFactory = (options: MediaHandlerOptions) => MediaHandler;
+
+/** The far end's SDP cannot be used (malformed or incompatible): the call fails with a clear cause. */
+export class MediaDescriptionError extends Error {
+  override readonly name = 'MediaDescriptionError';
+}

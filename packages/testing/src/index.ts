@@ -21,3 +21,4 @@ export {
   type WebSocketHost,
   type WebSocketHostOptions,
 } from './server/websocket-host.js';
+export * from './media/fake-media-handler.js';

@@ -1,0 +1,53 @@
+import { chromium, type Browser } from 'playwright-core';
+import type { ProcessRegistry } from './process-registry.js';
+
+/** Debian's Chromium (package `chromium`); Playwright's own browser downloads are never used. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The flags every e2e browser runs with. The background-networking ones keep Chromium from
+ * reaching for Google's hosts (this machine has no network beyond loopback); the fake-media ones
+ * give getUserMedia a synthetic camera and microphone with no permission prompt.
+ */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+];
+
+/** A running Chromium, connected, and a close that always ends its process group. */
+export interface RunningBrowser {
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium through playwright-core. `launchServer` (rather than `launch`) exposes the
+ * browser's pid, which goes into the registry so the global teardown can kill it if this worker
+ * dies; Playwright gives each launch a fresh temporary user-data-dir and removes it on close.
+ */
+export async function launchChromium(registry: ProcessRegistry): Promise<RunningBrowser> {
+  const server = await chromium.launchServer({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
+    headless: true,
+  });
+  const pid = server.process().pid;
+  if (pid !== undefined) registry.record(pid, 'chromium');
+  const browser = await chromium.connect(server.wsEndpoint());
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+      if (pid !== undefined) registry.forget(pid);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const PAGE_DIR = new URL('../page/', import.meta.url);
+
+/**
+ * Bundles e2e/page/main.ts, with @sipkit/core from its TypeScript source (the `@sipkit/source`
+ * condition, as Vitest resolves it), the way an app's bundler would for the browser.
+ */
+export async function bundlePage(): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('main.ts', PAGE_DIR))],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['@sipkit/source'],
+    sourcemap: 'inline',
+    write: false,
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (output === undefined) throw new Error('esbuild produced no bundle');
+  return output.text;
+}
+
+/** An HTTP server on 127.0.0.1 serving the test page and its bundle, nothing else. */
+export interface PageServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function servePage(bundle: string): Promise<PageServer> {
+  const html = readFileSync(new URL('index.html', PAGE_DIR), 'utf8');
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/' || path === '/index.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    } else if (path === '/main.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no address');
+  return {
+    // 127.0.0.1 over http is a secure context, so getUserMedia is available.
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

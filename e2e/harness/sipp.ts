@@ -1,0 +1,69 @@
+import { createSocket } from 'node:dgram';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startProcess, type ManagedProcess } from './managed-process.js';
+import type { ProcessRegistry } from './process-registry.js';
+import { waitUntil } from './wait.js';
+
+/** A scenario file in e2e/sipp/. */
+export function sippScenario(name: string): string {
+  return fileURLToPath(new URL(`../sipp/${name}`, import.meta.url));
+}
+
+export interface SippOptions {
+  /** File name in e2e/sipp/. */
+  readonly scenario: string;
+  /** The UDP port Kamailio routes the `sipp` user to (`kamailio.ports.sipp`). */
+  readonly port: number;
+  /** Where logs go (a scenario's runtime dir). */
+  readonly dir: string;
+  readonly registry: ProcessRegistry;
+  /** Calls to handle before exiting (SIPp's -m). */
+  readonly calls?: number;
+  /** `-key name value` pairs, read in the scenario as `[name]`. */
+  readonly keys?: Readonly<Record<string, string>>;
+  /** SIPp gives up (and fails) after this many seconds. */
+  readonly timeoutSeconds?: number;
+}
+
+/** A SIPp UAS on 127.0.0.1. `exited` resolves with 0 when every call passed the scenario. */
+export interface Sipp {
+  readonly process: ManagedProcess;
+  readonly messageLog: string;
+  readonly screenLog: string;
+}
+
+/** Starts SIPp as a UAS and waits until it listens. */
+export async function startSippUas(options: SippOptions): Promise<Sipp> {
+  const messageLog = join(options.dir, 'sipp-messages.log');
+  const screenLog = join(options.dir, 'sipp.log');
+  const keys = Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, value]);
+  const child = startProcess({
+    command: 'sipp',
+    args: [
+      ...['-sf', sippScenario(options.scenario), '-i', '127.0.0.1', '-p', String(options.port)],
+      ...['-m', String(options.calls ?? 1)], // exit after that many calls, 0 if all passed
+      '-nostdin',
+      ...['-timeout', `${options.timeoutSeconds ?? 20}s`, '-timeout_error'],
+      ...['-trace_msg', '-message_file', messageLog],
+      ...['-trace_err', '-error_file', join(options.dir, 'sipp-errors.log')],
+      ...keys,
+    ],
+    cwd: options.dir,
+    logFile: screenLog,
+    registry: options.registry,
+  });
+  await waitUntil(`SIPp to listen on udp ${options.port}`, async () =>
+    (await udpPortTaken(options.port)) ? true : undefined,
+  );
+  return { process: child, messageLog, screenLog };
+}
+
+/** True when something is bound to the port (our bind attempt fails with EADDRINUSE). */
+async function udpPortTaken(port: number): Promise<boolean> {
+  const socket = createSocket('udp4');
+  return new Promise((resolve) => {
+    socket.once('error', () => resolve(true));
+    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(false)));
+  });
+}

@@ -44,9 +44,9 @@ export class InviteClient {
     this.#authenticator = channel.newAuthenticator();
   }
 
-  /** The INVITE last sent (its CSeq moves on with each authenticated retry). */
+  /** The INVITE last sent, without its Via branch (its CSeq moves on with each authenticated retry). */
   get request(): OutgoingRequest {
-    return this.#transaction?.request ?? this.#request;
+    return this.#request;
   }
 
   /** Sends the INVITE. Throws what `createInviteClientTransaction` throws. */
@@ -101,6 +101,7 @@ export class InviteClient {
       this.#finish(() => this.#user.onFailure(response));
       return;
     }
+    this.#request = retry;
     try {
       this.#send(retry);
     } catch {

@@ -30,6 +30,9 @@ function callMedia(): CallMedia {
   return { ...media, corruptNextSdp: () => void (corrupt = true) };
 }
 
+/** How long `vi.waitFor` may take in real time: the first test of a file also pays for warm-up. */
+export const WAIT = { timeout: 5000, interval: 20 } as const;
+
 /** Lets queued deliveries, promises and zero-delay timers settle. */
 export const flush = (): Promise<unknown> => vi.advanceTimersByTimeAsync(0);
 
@@ -60,7 +63,10 @@ export async function callScenario(
     uas[user] = { ...test, sessions, media, last };
     test.ua.start();
   }
-  await vi.waitFor(() => expect(Object.values(uas).every((u) => u.ua.isRegistered())).toBe(true));
+  await vi.waitFor(
+    () => expect(Object.values(uas).every((u) => u.ua.isRegistered())).toBe(true),
+    WAIT,
+  );
   const stopAll = async (): Promise<void> => {
     const stopping = scenario.stopAll();
     await vi.advanceTimersByTimeAsync(5000);

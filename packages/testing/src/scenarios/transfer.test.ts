@@ -18,7 +18,9 @@ describe('transfer (RFC 3515 REFER, RFC 3891 Replaces)', () => {
       refer.accept();
     });
     const progress: string[] = [];
-    aliceToBob.on('referProgress', ({ status, final }) => progress.push(`${status}${final ? '!' : ''}`));
+    aliceToBob.on('referProgress', ({ status, final }) =>
+      progress.push(`${status}${final ? '!' : ''}`),
+    );
     const status = aliceToBob.refer('carol');
     await expect(status).resolves.toBe(202);
     await vi.waitFor(() => expect(uas.carol!.sessions).toHaveLength(1));

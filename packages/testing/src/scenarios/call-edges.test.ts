@@ -35,7 +35,7 @@ async function rawPhone(
 
 describe('calls: authentication and media failures', () => {
   it('answers the proxy 407 on INVITE once and connects', async () => {
-    const { uas, sent, stopAll } = await callScenario(
+    const { uas, sent, network, stopAll } = await callScenario(
       ['alice', 'bob'],
       { password: 'pw' },
       { users: { alice: 'pw', bob: 'pw' } },
@@ -46,6 +46,11 @@ describe('calls: authentication and media failures', () => {
     expect(invites[1]!.header('proxy-authorization')).toMatch(/^Digest /);
     expect(invites[1]!.cseq.seq).toBe(invites[0]!.cseq.seq + 1);
     expect(invites[1]!.callId).toBe(invites[0]!.callId);
+    // The ACK of the proxy's own 407 ends at the proxy; only the 2xx's ACK reaches bob.
+    const acksToBob = network.traffic
+      .entries()
+      .filter((e) => e.direction === 'to-client' && e.message.startsWith('ACK '));
+    expect(acksToBob).toHaveLength(1);
     outgoing.terminate();
     await stopAll();
   });

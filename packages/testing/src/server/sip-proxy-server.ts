@@ -61,6 +61,8 @@ export class SipProxyServer implements SipServerEndpoint {
   readonly #knownUsers = new Set<string>();
   readonly #branches = new BoundedMap<string, { tx: ForkingTransaction; branch: ForkBranch }>(4096);
   readonly #transactions = new BoundedMap<string, ForkingTransaction>(2048);
+  /** Branches of INVITEs this server rejected itself (407, 404...), whose ACK ends here. */
+  readonly #rejectedInvites = new BoundedMap<string, true>(2048);
   readonly #routing: RoutingContext;
   readonly #verifier: DigestVerifier | undefined;
 
@@ -314,6 +316,7 @@ export class SipProxyServer implements SipServerEndpoint {
   #onAck(from: ServerConnection, ack: IncomingRequest): void {
     const tx = this.#transactions.get(`${ack.via[0]?.branch ?? ''} INVITE`);
     if (tx !== undefined && tx.finalSent && !tx.answered) return;
+    if (this.#rejectedInvites.get(ack.via[0]?.branch ?? '') === true) return;
     const decision = routeRequest(ack, this.#routing);
     if (decision.kind !== 'forward')
       return this.#log(`  ACK with nowhere to go dropped (${from.id})`);
@@ -345,6 +348,11 @@ export class SipProxyServer implements SipServerEndpoint {
     headers: Array<[string, string]> = [],
   ): void {
     const toTag = status === 100 ? undefined : randomToken(8);
+    // A final non-2xx we generate for an INVITE is acknowledged to us, hop by hop (§17.2.1):
+    // remember its branch so that ACK is absorbed instead of routed on.
+    if (request.method === 'INVITE' && status >= 300) {
+      this.#rejectedInvites.set(request.via[0]?.branch ?? '', true);
+    }
     this.#send(to, createResponse(request, status, reason, { toTag, headers }));
   }
 

@@ -30,3 +30,10 @@ export {
   type DtmfRelayTone,
 } from './dtmf-relay.js';
 export { parseSipfrag, sipfragBody, type ReferProgress } from './sipfrag.js';
+export {
+  DEFAULT_SESSION_EXPIRES,
+  MIN_SESSION_EXPIRES,
+  type Refresher,
+  type SessionTimerAgreement,
+  type SessionTimerSettings,
+} from './session-timer-negotiation.js';

@@ -13,6 +13,11 @@ export interface InviteClientUser {
   onFailure(response: IncomingResponse): void;
   /** No final response (Timer B, or 64*T1 after a CANCEL), or the transport refused it. */
   onNoResponse(kind: 'timeout' | 'transport-error'): void;
+  /**
+   * A final failure other than 401/407: return a corrected request to send instead (e.g. after
+   * 422 Session Interval Too Small, RFC 4028 §7.3), or undefined to report `onFailure`.
+   */
+  retryAfter?(response: IncomingResponse, sent: OutgoingRequest): OutgoingRequest | undefined;
 }
 
 /**
@@ -88,7 +93,21 @@ export class InviteClient {
       void this.#retry(response);
       return;
     }
+    const corrected =
+      this.#cancelHeaders === undefined
+        ? this.#user.retryAfter?.(response, this.#request)
+        : undefined;
+    if (corrected !== undefined) return this.#resend(corrected);
     this.#finish(() => this.#user.onFailure(response));
+  }
+
+  #resend(request: OutgoingRequest): void {
+    this.#request = request;
+    try {
+      this.#send(request);
+    } catch {
+      this.#finish(() => this.#user.onNoResponse('transport-error'));
+    }
   }
 
   async #retry(response: IncomingResponse): Promise<void> {
@@ -101,12 +120,7 @@ export class InviteClient {
       this.#finish(() => this.#user.onFailure(response));
       return;
     }
-    this.#request = retry;
-    try {
-      this.#send(retry);
-    } catch {
-      this.#finish(() => this.#user.onNoResponse('transport-error'));
-    }
+    this.#resend(retry);
   }
 
   #noResponse(kind: 'timeout' | 'transport-error'): void {

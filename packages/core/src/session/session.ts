@@ -28,6 +28,8 @@ import { glareRetryDelay } from './glare-delay.js';
 import { InviteClient } from './invite-client.js';
 import { Negotiation, NegotiationError, toNegotiationError } from './negotiation.js';
 import { ReferHandler } from './refer-handler.js';
+import { SessionRefresh, sessionTimerSettings } from './session-refresh.js';
+import type { SessionTimerAnswer } from './session-timer-negotiation.js';
 import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
 import type {
@@ -99,6 +101,9 @@ export class Session {
   #dtmfTransport: 'rfc4733' | 'info' = 'rfc4733';
   readonly #refer: ReferHandler;
   #answerOptions: AnswerOptions | CallOptions = {};
+  readonly #refresh: SessionRefresh;
+  /** RFC 4028 §9: what the far end's INVITE asked of our session timer. */
+  #timerAnswer: SessionTimerAnswer | undefined;
 
   private constructor(
     context: SessionContext,
@@ -128,6 +133,10 @@ export class Session {
     );
     this.#noAnswer = new SingleTimer(context.clock);
     this.#glare = new SingleTimer(context.clock);
+    this.#refresh = new SessionRefresh(sessionTimerSettings(context.configuration), context.clock, {
+      refresh: (method) => void this.#sendRefresh(method),
+      expire: () => this.#timerExpired(),
+    });
     this.#refer = new ReferHandler(this, context, {
       send: (method, init) => this.#request(method, init),
       emit: (event, payload) => this.#events.emit(event, payload),
@@ -160,12 +169,15 @@ export class Session {
     return session;
   }
 
-  /** A session for an incoming INVITE (no To-tag) its server transaction already answered with 100. */
+  /**
+   * A session for an incoming INVITE (no To-tag) its server transaction already answered with 100.
+   * Undefined when the INVITE was refused at once (422: its session interval is below our Min-SE).
+   */
   static incoming(
     context: SessionContext,
     invite: IncomingRequest,
     transaction: InviteServerTransaction,
-  ): Session {
+  ): Session | undefined {
     const localTag = newTag();
     const session = new Session(context, {
       direction: 'incoming',
@@ -177,6 +189,13 @@ export class Session {
       invite,
       transaction,
     });
+    const timer = session.#refresh.answerTo(invite);
+    if (timer.kind === 'reject') {
+      transaction.respond(session.#response(invite, timer.status, undefined, timer.headers));
+      session.#refresh.close();
+      return undefined;
+    }
+    session.#timerAnswer = timer;
     session.#dialog = Dialog.fromRequest(invite, localTag, context.dialogContext);
     context.attach(session.#dialog, session);
     return session;
@@ -481,6 +500,10 @@ export class Session {
       onSuccess: (response, sent) => this.#answered(response, sent),
       onFailure: (response) =>
         this.#finish('failed', 'remote', causeOfStatus(response.status), response),
+      retryAfter: (response, sent) =>
+        response.status === 422 && this.#refresh.accept422(response)
+          ? withTimerHeaders(sent, this.#refresh.inviteHeaders())
+          : undefined,
       onNoResponse: (kind) =>
         this.#finish(
           'failed',
@@ -509,6 +532,7 @@ export class Session {
       contact: this.#context.identity.dialogContact(anonymous),
       headers: [
         ...this.#context.capabilityHeaders(),
+        ...this.#refresh.inviteHeaders(),
         ...(anonymous ? anonymityHeaders(this.#context.identity.addressHeader()) : []),
       ],
       extraHeaders: options.extraHeaders ?? [],
@@ -582,6 +606,7 @@ export class Session {
       if (earlyTag !== tag) this.#context.detach(early);
     this.#earlyDialogs.clear();
     this.#startTime = new Date();
+    this.#refresh.answered(response);
     this.#setStatus('answered');
     this.#events.emit('accepted', { originator: 'remote', response });
     const sdp = isSdp(response) ? response.body : this.#earlyAnswer;
@@ -616,10 +641,19 @@ export class Session {
     options: AnswerOptions,
   ): void {
     if (this.#status !== 'ringing') return; // cancelled while media was being prepared
-    const response = this.#response(invite, 200, undefined, options.extraHeaders ?? [], true, sdp);
+    const timer = this.#timerAnswer;
+    const response = this.#response(
+      invite,
+      200,
+      undefined,
+      [...(timer?.headers ?? []), ...(options.extraHeaders ?? [])],
+      true,
+      sdp,
+    );
     if (!transaction.respond(response)) {
       return this.#finish('failed', 'system', Causes.CONNECTION_ERROR, undefined);
     }
+    if (timer !== undefined) this.#refresh.accepted(timer);
     this.#dialog?.confirm();
     this.#startTime = new Date();
     this.#setStatus('answered');
@@ -736,6 +770,7 @@ export class Session {
     const response =
       method === 'UPDATE' ? await this.#sendUpdate(sdp) : await this.#sendReinvite(dialog, sdp);
     const status = response?.status ?? 408;
+    if (status >= 200 && status < 300 && response !== undefined) this.#refresh.answered(response);
     if (status >= 200 && status < 300 && response !== undefined && isSdp(response)) {
       try {
         await this.#serial(() => negotiation.accept(response.body));
@@ -763,7 +798,7 @@ export class Session {
 
   #sendReinvite(dialog: Dialog, sdp: string): Promise<IncomingResponse | undefined> {
     const request = dialog.createRequest('INVITE', {
-      headers: this.#context.capabilityHeaders(),
+      headers: [...this.#context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
       body: sdp,
       contentType: SDP,
     });
@@ -797,7 +832,7 @@ export class Session {
 
   async #sendUpdate(sdp: string): Promise<IncomingResponse | undefined> {
     return this.#requestResponse('UPDATE', {
-      headers: this.#context.capabilityHeaders(),
+      headers: [...this.#context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
       body: sdp,
       contentType: SDP,
     });
@@ -817,37 +852,38 @@ export class Session {
         this.#response(request, 500, undefined, [['Retry-After', '1']]),
       );
     }
+    // RFC 4028 §9: a refresh below our Min-SE is refused; otherwise our 2xx states the agreement.
+    const timer = this.#refresh.answerTo(request);
+    if (timer.kind === 'reject') {
+      return void transaction.respond(this.#response(request, 422, undefined, timer.headers));
+    }
+    const okHeaders = [...this.#context.capabilityHeaders(), ...timer.headers];
     this.#dialog?.refreshTarget(request);
     const negotiation = this.#negotiation;
     if (!hasOffer && !isInvite) {
       // An UPDATE without SDP: a session refresh (RFC 4028) or a target refresh (RFC 3311).
-      transaction.respond(
-        this.#response(request, 200, undefined, this.#context.capabilityHeaders(), true),
-      );
+      transaction.respond(this.#response(request, 200, undefined, okHeaders, true));
+      this.#refresh.accepted(timer);
       return this.#events.emit('update', { request });
     }
     if (negotiation === undefined) return void transaction.respond(this.#response(request, 488));
     this.#remoteOfferPending = true;
-    const work = hasOffer
-      ? negotiation.answer(request.body)
-      : negotiation.offer().then((sdp) => ({ sdp, remoteHoldChanged: false }));
-    this.#serial(() => work).then(
+    const work = async (): Promise<{ sdp: string; remoteHoldChanged: boolean }> =>
+      hasOffer
+        ? negotiation.answer(request.body)
+        : { sdp: await negotiation.offer(), remoteHoldChanged: false };
+    this.#serial(work).then(
       ({ sdp, remoteHoldChanged }) => {
-        const response = this.#response(
-          request,
-          200,
-          undefined,
-          this.#context.capabilityHeaders(),
-          true,
-          sdp,
-        );
+        const response = this.#response(request, 200, undefined, okHeaders, true, sdp);
         if (!isInvite) {
           this.#remoteOfferPending = false;
           transaction.respond(response);
+          this.#refresh.accepted(timer);
           this.#events.emit('update', { request });
           return this.#reportRemoteHold(remoteHoldChanged);
         }
         transaction.respond(response);
+        this.#refresh.accepted(timer);
         this.#events.emit('reinvite', { request });
         this.#awaitAck(
           request.cseq.seq,
@@ -866,6 +902,51 @@ export class Session {
         transaction.respond(this.#response(request, 488));
       },
     );
+  }
+
+  // RFC 4028 §10: the refresher refreshes at half the interval. A re-INVITE carries our current
+  // SDP as an offer (same media); an UPDATE carries no SDP. Any refresh already in flight (a hold
+  // re-INVITE, the far end's offer) refreshes the session too, so none is added then.
+  async #sendRefresh(method: 'UPDATE' | 'INVITE'): Promise<void> {
+    if (this.#status !== 'confirmed' || this.#localOfferPending || this.#remoteOfferPending) {
+      return this.#refresh.retryLater();
+    }
+    if (method === 'INVITE') {
+      if (!(await this.#offer('INVITE', false)) && this.#status === 'confirmed')
+        this.#refresh.retryLater();
+      return;
+    }
+    for (;;) {
+      this.#localOfferPending = true;
+      const response = await this.#requestResponse('UPDATE', {
+        headers: [...this.#context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
+      }).finally(() => {
+        this.#localOfferPending = false;
+      });
+      if (this.#status !== 'confirmed') return;
+      const status = response?.status ?? 408;
+      if (status >= 200 && status < 300 && response !== undefined)
+        return this.#refresh.answered(response);
+      if (status === 408 || status === 481) {
+        this.#bye([]);
+        return this.#finish(
+          'ended',
+          'system',
+          status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
+          response,
+        );
+      }
+      if (status !== 491) return this.#refresh.retryLater();
+      await this.#wait(glareRetryDelay(this.#dialog?.isUac ?? true, this.#context.random));
+      if (this.#status !== 'confirmed') return;
+    }
+  }
+
+  // RFC 4028 §10: no refresh came by interval - min(32, interval / 3): the session is gone.
+  #timerExpired(): void {
+    if (this.#status === 'terminated') return;
+    this.#bye([], [['Reason', 'SIP;cause=408;text="Session Timer Expired"']]);
+    this.#finish('ended', 'system', Causes.SESSION_TIMER_EXPIRED, undefined);
   }
 
   #reportRemoteHold(changed: boolean): void {
@@ -968,11 +1049,11 @@ export class Session {
     return outcome.kind === 'response' ? outcome.response : undefined;
   }
 
-  #bye(extraHeaders: readonly string[]): void {
+  #bye(extraHeaders: readonly string[], headers: readonly HeaderEntry[] = []): void {
     const dialog = this.#dialog;
     if (dialog === undefined) return;
     try {
-      void this.#context.channel.send(dialog.createRequest('BYE', { extraHeaders }));
+      void this.#context.channel.send(dialog.createRequest('BYE', { headers, extraHeaders }));
     } catch (error) {
       this.#context.logger.warn(`session: BYE not sent: ${(error as Error).message}`);
     }
@@ -1017,6 +1098,7 @@ export class Session {
     this.#noAnswer.cancel();
     this.#glare.cancel();
     this.#endWait?.();
+    this.#refresh.close();
     this.#dtmf?.stop();
     if (!this.#byeWhenAcked) {
       this.#awaitedAck?.retransmitter.stop();
@@ -1039,4 +1121,23 @@ function isSdp(message: IncomingRequest | IncomingResponse): boolean {
   if (message.body === '') return false;
   const type = message.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   return type === undefined || type === SDP;
+}
+
+const TIMER_HEADERS = new Set(['session-expires', 'x', 'min-se', 'cseq']);
+
+/** The INVITE again with new session-timer headers and the next CSeq (RFC 4028 §7.3 retry). */
+function withTimerHeaders(
+  request: OutgoingRequest,
+  timer: readonly HeaderEntry[],
+): OutgoingRequest {
+  const cseq = request.headers.find(([name]) => name.toLowerCase() === 'cseq')?.[1] ?? '1 INVITE';
+  const next = Number.parseInt(cseq, 10) + 1;
+  const headers: HeaderEntry[] = [];
+  for (const entry of request.headers) {
+    const key = entry[0].toLowerCase();
+    if (key === 'cseq') headers.push([entry[0], `${next} ${request.method}`]);
+    else if (!TIMER_HEADERS.has(key)) headers.push(entry);
+  }
+  headers.push(...timer);
+  return { ...request, headers };
 }

@@ -386,6 +386,7 @@ export class UA {
         return this.#respond(transaction, invite, 481);
     }
     const session = Session.incoming(this.#sessionContext, invite, transaction);
+    if (session === undefined) return; // refused at once (422, RFC 4028 §9)
     this.#sessions.add(session);
     this.#events.emit('newRTCSession', { originator: 'remote', session, request: invite });
     if (replaced !== undefined) replaced.replacedBy(session);

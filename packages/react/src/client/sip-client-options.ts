@@ -1,0 +1,50 @@
+import type { MediaHandlerFactory, UALogger, UAOptions } from '@sipkit/core';
+
+/**
+ * The React-side options of `<SipProvider>` (everything but the UA configuration itself).
+ *
+ * Functions (`logger`, `mediaHandlerFactory`, `uaOptions.random`) are always called through their
+ * latest value, so passing new ones on a re-render never restarts the UA. Data compares by value.
+ * `uaOptions.clock` compares by identity (timers already scheduled belong to the old clock): keep
+ * it stable.
+ *
+ * @example <SipProvider config={config} autoStart={false} logger={console} />
+ */
+export interface SipClientOptions {
+  /** Start (connect, and register if the configuration says so) once mounted. Default true. */
+  readonly autoStart?: boolean;
+  /** Makes each call's media handler; default the core's WebRTC handler. */
+  readonly mediaHandlerFactory?: MediaHandlerFactory;
+  /** Where the UA and the bindings report; default silent. `console` works. */
+  readonly logger?: UALogger;
+  /** The rest of the core's `UAOptions`, passed through. */
+  readonly uaOptions?: Omit<UAOptions, 'logger' | 'mediaHandlerFactory'>;
+  /** How many messages the store keeps (oldest dropped first). Default 100. */
+  readonly maxMessages?: number;
+}
+
+/**
+ * True when switching from `a` to `b` needs a new UA: the options a UA reads once, at
+ * construction, changed by value.
+ *
+ * @example sameUaRelevantOptions({ logger: console }, { logger: myLogger }) // true: loggers are read live
+ */
+export function sameUaRelevantOptions(a: SipClientOptions, b: SipClientOptions): boolean {
+  const x = a.uaOptions ?? {};
+  const y = b.uaOptions ?? {};
+  return (
+    (a.mediaHandlerFactory === undefined) === (b.mediaHandlerFactory === undefined) &&
+    x.clock === y.clock &&
+    x.keepAliveInterval === y.keepAliveInterval &&
+    x.stopTimeout === y.stopTimeout &&
+    sameNumbers(x.timers ?? {}, y.timers ?? {})
+  );
+}
+
+// Timer overrides are flat records of milliseconds.
+function sameNumbers(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].every((key) => left[key] === right[key]);
+}

@@ -1,0 +1,230 @@
+import {
+  ConfigurationError,
+  UA,
+  type MediaHandlerFactory,
+  type UAConfiguration,
+  type UALogger,
+  type UAOptions,
+} from '@sipkit/core';
+import { createSipStore, type SipStore } from '../store/create-sip-store.js';
+import type { ClientError } from '../store/sip-state.js';
+import { bindUaToStore } from './bind-ua-to-store.js';
+import { sameConfiguration } from './same-configuration.js';
+import { createSipActions, type SipActions } from './sip-actions.js';
+import { sameUaRelevantOptions, type SipClientOptions } from './sip-client-options.js';
+
+const DEFAULT_MAX_MESSAGES = 100;
+
+/** What the running UA was built from, to tell whether new props need a new UA. */
+interface Built {
+  readonly config: UAConfiguration;
+  readonly options: SipClientOptions;
+}
+
+/**
+ * Owns one UA for one `<SipProvider>`, and its store and actions, with no React in it.
+ *
+ * Construction has no side effects (safe in render, on the server, twice under StrictMode). The
+ * UA is created and started by `mount()` and stopped by `unmount()`. Every change is applied by
+ * one serial reconcile loop that runs in a microtask and compares what is wanted with what runs,
+ * so an unmount followed at once by a mount (StrictMode, Fast Refresh) cancels out: one UA, one
+ * socket, one REGISTER.
+ *
+ * @example
+ * const client = new SipClient({ uri: 'sip:alice@example.com', sockets: socket });
+ * client.mount(); // creates and starts the UA
+ * await client.unmount(); // stops it: calls ended, unregistered, disconnected
+ */
+export class SipClient {
+  readonly store: SipStore;
+  readonly actions: SipActions;
+  #config: UAConfiguration;
+  #options: SipClientOptions;
+  #ua: UA | undefined;
+  #built: Built | undefined;
+  #failed: Built | undefined;
+  #unbind: (() => void) | undefined;
+  #mounted = false;
+  /** `start()`/`stop()` override `autoStart` once called. */
+  #wanted: boolean | undefined;
+  #work: Promise<void> = Promise.resolve();
+  readonly #uaListeners = new Set<() => void>();
+  #messageSeq = 0;
+  /** Forwards to the `logger` option in force at the time of each call. */
+  readonly logger: UALogger = {
+    debug: (message, ...details) => this.#options.logger?.debug(message, ...details),
+    warn: (message, ...details) => this.#options.logger?.warn(message, ...details),
+    error: (message, ...details) => this.#options.logger?.error(message, ...details),
+  };
+
+  constructor(config: UAConfiguration, options: SipClientOptions = {}) {
+    this.#config = config;
+    this.#options = options;
+    this.store = createSipStore();
+    this.actions = createSipActions({
+      ua: () => this.#ua,
+      store: this.store,
+      logger: this.logger,
+      maxMessages: () => this.#options.maxMessages ?? DEFAULT_MAX_MESSAGES,
+      nextMessageId: () => this.#nextMessageId(),
+      start: () => this.start(),
+      stop: () => this.stop(),
+    });
+  }
+
+  /** The running UA, or undefined (not mounted, not started, being replaced, on the server). */
+  get ua(): UA | undefined {
+    return this.#ua;
+  }
+
+  /** Calls `listener` whenever `ua` changes. Returns the unsubscribe function. */
+  subscribeUa(listener: () => void): () => void {
+    this.#uaListeners.add(listener);
+    return () => void this.#uaListeners.delete(listener);
+  }
+
+  /**
+   * Takes new props. Restarts the UA only when the configuration or a construction-time option
+   * changed by value; other changes (loggers, factories) apply live.
+   */
+  configure(config: UAConfiguration, options: SipClientOptions = {}): void {
+    const previous = { config: this.#config, options: this.#options };
+    this.#config = config;
+    this.#options = options;
+    const restart =
+      !sameConfiguration(previous.config, config) ||
+      !sameUaRelevantOptions(previous.options, options);
+    if (restart || previous.options.autoStart !== options.autoStart) void this.#reconcile();
+  }
+
+  /** The provider is mounted: run the UA (if `autoStart` or `start()` says so). */
+  mount(): Promise<void> {
+    this.#mounted = true;
+    return this.#reconcile();
+  }
+
+  /** The provider went away: stop the UA, unless `mount()` comes back before the microtask runs. */
+  unmount(): Promise<void> {
+    this.#mounted = false;
+    return this.#reconcile();
+  }
+
+  /** Runs the UA even with `autoStart={false}`. Resolves once it was started (or failed to be). */
+  start(): Promise<void> {
+    this.#wanted = true;
+    return this.#reconcile();
+  }
+
+  /** Stops the UA (ends calls, unregisters, disconnects) until `start()`. */
+  stop(): Promise<void> {
+    this.#wanted = false;
+    return this.#reconcile();
+  }
+
+  /** Resolves when every change asked for so far has been applied. */
+  settled(): Promise<void> {
+    return this.#work;
+  }
+
+  #reconcile(): Promise<void> {
+    this.#work = this.#work.then(() => this.#step());
+    return this.#work;
+  }
+
+  async #step(): Promise<void> {
+    for (;;) {
+      const want = this.#mounted && (this.#wanted ?? this.#options.autoStart ?? true);
+      const ua = this.#ua;
+      if (ua === undefined) {
+        if (want && !this.#isCurrent(this.#failed)) this.#launch();
+        return;
+      }
+      if (want && this.#isCurrent(this.#built)) return;
+      await this.#teardown(ua);
+    }
+  }
+
+  #isCurrent(built: Built | undefined): boolean {
+    return (
+      built !== undefined &&
+      sameConfiguration(built.config, this.#config) &&
+      sameUaRelevantOptions(built.options, this.#options)
+    );
+  }
+
+  #launch(): void {
+    const built = { config: this.#config, options: this.#options };
+    let ua: UA;
+    try {
+      ua = new UA(built.config, this.#uaOptions(built.options));
+    } catch (error) {
+      this.#failed = built;
+      this.logger.error('sipkit/react: cannot create the UA', error);
+      this.store.setState({ error: toClientError(error) });
+      return;
+    }
+    this.#failed = undefined;
+    this.#built = built;
+    this.#ua = ua;
+    this.store.setState({ error: undefined });
+    this.#unbind = bindUaToStore(ua, this.store, {
+      maxMessages: this.#options.maxMessages ?? DEFAULT_MAX_MESSAGES,
+      nextMessageId: () => this.#nextMessageId(),
+    });
+    this.#notifyUa();
+    ua.start();
+  }
+
+  async #teardown(ua: UA): Promise<void> {
+    this.#ua = undefined;
+    this.#built = undefined;
+    this.#notifyUa();
+    try {
+      // Ends every call (BYE/CANCEL/rejection), unregisters, disconnects, clears its timers.
+      await ua.stop();
+    } catch (error) {
+      this.logger.error('sipkit/react: the UA did not stop cleanly', error);
+    }
+    this.#unbind?.();
+    this.#unbind = undefined;
+    this.store.setState((state) => ({
+      connection: 'idle',
+      registration:
+        state.registration.status === 'unregistered'
+          ? state.registration
+          : { status: 'unregistered', cause: undefined },
+    }));
+  }
+
+  #uaOptions(options: SipClientOptions): UAOptions {
+    const factory = options.mediaHandlerFactory;
+    const live: MediaHandlerFactory | undefined =
+      factory === undefined
+        ? undefined
+        : (media) => (this.#options.mediaHandlerFactory ?? factory)(media);
+    return {
+      ...options.uaOptions,
+      logger: this.logger,
+      random: () => (this.#options.uaOptions?.random ?? Math.random)(),
+      ...(live === undefined ? {} : { mediaHandlerFactory: live }),
+    };
+  }
+
+  #nextMessageId(): string {
+    this.#messageSeq += 1;
+    return `m${this.#messageSeq}`;
+  }
+
+  #notifyUa(): void {
+    for (const listener of [...this.#uaListeners]) listener();
+  }
+}
+
+function toClientError(error: unknown): ClientError {
+  if (error instanceof ConfigurationError) {
+    return { name: error.name, message: error.message, parameter: error.parameter };
+  }
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, parameter: undefined };
+  return { name: 'Error', message: String(error), parameter: undefined };
+}

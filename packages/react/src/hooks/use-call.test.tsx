@@ -1,0 +1,135 @@
+import { Causes } from '@sipkit/core';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderStrict } from '../testing/render.js';
+import { sipTestbed } from '../testing/sip-testbed.js';
+import { Phone } from '../testing/test-phone.js';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const text = (id: string): string | null => screen.getByTestId(id).textContent;
+const click = (name: string): void => void act(() => fireEvent.click(screen.getByText(name)));
+function dial(name: string, target: string): void {
+  fireEvent.change(screen.getByLabelText(`${name}-target`), { target: { value: target } });
+  click(`${name}-dial`);
+}
+
+async function registeredPhones(...names: string[]) {
+  const bed = sipTestbed();
+  const phones = names.map((name) => ({ name, phone: bed.phone(name) }));
+  // One root per phone, so a test can unmount one of them.
+  const views = phones.map(({ name, phone }) => renderStrict(<Phone name={name} phone={phone} />));
+  await vi.waitFor(() => {
+    for (const name of names) expect(text(`${name}-registration`)).toBe('connected/registered');
+  });
+  const view = { unmount: () => views.forEach((v) => v.unmount()) };
+  return {
+    bed,
+    view,
+    views: Object.fromEntries(phones.map((p, i) => [p.name, views[i]!])),
+    phones: Object.fromEntries(phones.map((p) => [p.name, p.phone])),
+  };
+}
+
+describe('calls through the hooks, between two providers', () => {
+  it('places, rings, answers, holds, mutes, sends DTMF and hangs up', async () => {
+    const { bed, view, phones } = await registeredPhones('alice', 'bob');
+    dial('alice', 'bob');
+    expect(text('alice-call')).toBe('connecting');
+    await vi.waitFor(() => expect(text('alice-call')).toBe('ringing'));
+    expect(text('bob-incoming')).toBe('sip:alice@sip.test');
+    expect(text('bob-call')).toBe('none');
+
+    click('bob-answer');
+    await vi.waitFor(() => {
+      expect(text('alice-call')).toBe('confirmed');
+      expect(text('bob-call')).toBe('confirmed');
+    });
+    expect(text('bob-incoming')).toBe('');
+
+    click('alice-hold');
+    await vi.waitFor(() => expect(text('alice-flags')).toMatch(/^hold:true\/false/));
+    await vi.waitFor(() => expect(text('bob-flags')).toMatch(/^hold:false\/true/));
+    click('alice-unhold');
+    await vi.waitFor(() => expect(text('bob-flags')).toMatch(/^hold:false\/false/));
+    expect(text('alice-flags')).toMatch(/^hold:false\/false/);
+
+    click('alice-mute');
+    expect(text('alice-flags')).toMatch(/muted:true/);
+    expect(phones.alice!.media.handlers[0]!.muted.audio).toBe(true);
+    click('alice-unmute');
+    expect(text('alice-flags')).toMatch(/muted:false/);
+
+    click('alice-dtmf');
+    // RFC 4733 tones go one at a time, with the inter-tone gap between them.
+    await vi.waitFor(() => expect(phones.alice!.media.handlers[0]!.dtmf).toHaveLength(2));
+    expect(phones.alice!.media.handlers[0]!.dtmf.map((d) => d.tones).join('')).toBe('1#');
+
+    click('alice-hangup');
+    expect(text('alice-call')).toBe('terminated');
+    await vi.waitFor(() => expect(text('bob-call')).toBe('terminated'));
+    expect(text('bob-flags')).toMatch(/cause:Terminated$/);
+    expect(bed.sent('BYE')).toHaveLength(1);
+    view.unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('declines with 603: the caller fails with cause Rejected', async () => {
+    const { bed, view } = await registeredPhones('alice', 'bob');
+    dial('alice', 'bob');
+    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    click('bob-decline');
+    await vi.waitFor(() => expect(text('alice-call')).toBe('terminated'));
+    expect(text('alice-flags')).toMatch(new RegExp(`cause:${Causes.REJECTED}$`));
+    expect(text('bob-incoming')).toBe('');
+    expect(
+      bed.network.traffic.entries((e) => e.message.startsWith('SIP/2.0 603')),
+    ).not.toHaveLength(0);
+    view.unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('call waiting: a second call rings during the first; answering holds the first', async () => {
+    const { bed, view } = await registeredPhones('alice', 'bob', 'carol');
+    dial('alice', 'bob');
+    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    click('bob-answer');
+    await vi.waitFor(() => expect(text('bob-call')).toBe('confirmed'));
+
+    dial('carol', 'bob');
+    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:carol@sip.test (waiting)'));
+    // The current call stays the one in progress while the second rings.
+    expect(text('bob-call')).toBe('confirmed');
+    click('bob-answer');
+    await vi.waitFor(() => expect(text('carol-call')).toBe('confirmed'));
+    await vi.waitFor(() => expect(text('alice-flags')).toMatch(/^hold:false\/true/));
+    expect(text('bob-flags')).toMatch(/^hold:false\/false/); // now showing carol's call
+
+    click('bob-hangup'); // ends carol's call; the current call goes back to alice's (held)
+    await vi.waitFor(() => expect(text('carol-call')).toBe('terminated'));
+    expect(text('bob-call')).toBe('confirmed');
+    expect(text('bob-flags')).toMatch(/^hold:true\/false/);
+    view.unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('unmounting a provider during a call sends BYE; the far end sees the call end', async () => {
+    const { bed, views } = await registeredPhones('alice', 'bob');
+    dial('alice', 'bob');
+    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    click('bob-answer');
+    await vi.waitFor(() => expect(text('alice-call')).toBe('confirmed'));
+    views.alice!.unmount();
+    await vi.waitFor(() => expect(text('bob-call')).toBe('terminated'));
+    expect(text('bob-flags')).toMatch(/cause:Terminated$/);
+    expect(bed.sent('BYE')).toHaveLength(1);
+    await vi.waitFor(() => expect(bed.network.openConnections).toBe(1)); // bob's only
+    views.bob!.unmount();
+    await bed.expectAllStopped();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * @sipkit/react: React bindings for SipKit. `<SipProvider config>` runs one UA per provider and
+ * mirrors it into a zustand store; hooks read narrow slices of that store and call actions.
+ * Data flows one way: core events -> store -> hooks -> components.
+ */
+export { SipProvider, type SipProviderProps } from './sip-provider.js';
+export { SipContext, useSipContext } from './sip-context.js';
+export { SipClient } from './client/sip-client.js';
+export type { SipClientOptions } from './client/sip-client-options.js';
+export type {
+  AnswerCallOptions,
+  DeviceChoice,
+  MuteOptions,
+  SipActions,
+} from './client/sip-actions.js';
+export { bindUaToStore, type BindOptions } from './client/bind-ua-to-store.js';
+export { sameConfiguration } from './client/same-configuration.js';
+export { createSipStore, type SipStore } from './store/create-sip-store.js';
+export {
+  initialSipState,
+  type ClientError,
+  type ConnectionStatus,
+  type DevicesState,
+  type MediaDevice,
+  type MessageState,
+  type RegistrationStatus,
+  type SipState,
+} from './store/sip-state.js';
+export type { CallState, TransferState } from './store/call-state.js';
+export { useSipStore } from './hooks/use-sip-store.js';
+export { useSipClient } from './hooks/use-sip-client.js';
+export { useSipActions } from './hooks/use-sip-actions.js';
+export { useRegistration, type UseRegistrationResult } from './hooks/use-registration.js';
+export { useCall, type UseCallResult } from './hooks/use-call.js';
+export { useCallDuration } from './hooks/use-call-duration.js';
+export { useCalls } from './hooks/use-calls.js';
+export { useIncomingCall, type UseIncomingCallResult } from './hooks/use-incoming-call.js';
+export { useMessages, type UseMessagesResult } from './hooks/use-messages.js';
+export { useMediaDevices, type UseMediaDevicesResult } from './hooks/use-media-devices.js';
+export {
+  useRemoteAudio,
+  type RemoteAudioState,
+  type UseRemoteAudioOptions,
+  type UseRemoteAudioResult,
+} from './hooks/use-remote-audio.js';
+export { RemoteAudio, type RemoteAudioProps } from './components/remote-audio.js';
+export {
+  CallDuration,
+  formatDuration,
+  type CallDurationProps,
+} from './components/call-duration.js';

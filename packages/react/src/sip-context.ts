@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+import type { SipClient } from './client/sip-client.js';
+
+/**
+ * What `<SipProvider>` hands down: its client (UA lifecycle, store, actions). The value never
+ * changes for the provider's life, so the context itself never re-renders anyone.
+ */
+export const SipContext = createContext<SipClient | null>(null);
+
+/**
+ * The nearest provider's client; throws outside a `<SipProvider>`.
+ *
+ * @example const { store, actions } = useSipContext();
+ */
+export function useSipContext(): SipClient {
+  const client = useContext(SipContext);
+  if (client === null) throw new Error('SipKit hooks must be used inside a <SipProvider>');
+  return client;
+}

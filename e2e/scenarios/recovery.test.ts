@@ -66,12 +66,10 @@ test('killed while registered: the UA reconnects within the recovery interval an
   expect((await received).message.body).toBe('back again');
 });
 
-// KNOWN BUG in @sipkit/core (reported, not fixed here): a REGISTER in flight when the connection
-// drops is not failed by the drop. The Registrator keeps it "in flight" until Timer F (32 s), so
-// the register() that follows the reconnection is queued behind it, and the UA stays
-// unregistered for ~32 s although it reconnected within a second. `test.fails` keeps the check
-// running: once core fails in-flight transactions on disconnect, this turns red; make it `test`.
-test.fails('killed with a REGISTER in flight: the UA re-registers once it reconnects', async () => {
+// A REGISTER in flight when the connection drops fails at once (the transaction layer's
+// connectionLost, RFC 3261 §17.1.4), so the register() after the reconnection goes out at once
+// instead of waiting ~32 s for Timer F of the dead request.
+test('killed with a REGISTER in flight: the UA re-registers once it reconnects', async () => {
   const carol = scenario.ua('carol', recovering);
   await startRegistered(carol);
 

@@ -51,6 +51,16 @@ export abstract class TransactionBase<State extends string> {
     this.terminate();
   }
 
+  /**
+   * The connection this transaction's request went out on is gone (RFC 3261 §17.1.4; with
+   * WebSocket the flow itself failed, RFC 5626 §4.4): no response can come back on it, so the TU
+   * hears a transport error now instead of a timeout 64*T1 later. Client transactions still
+   * waiting for a final response use this; the layer decides which.
+   */
+  connectionLost(): void {
+    this.failTransport();
+  }
+
   protected get terminated(): boolean {
     return this.#state === 'terminated';
   }

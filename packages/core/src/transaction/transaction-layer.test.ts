@@ -28,6 +28,24 @@ describe('TransactionLayer', () => {
     layer = l;
   });
 
+  describe('connectionLost', () => {
+    it('fails client transactions still waiting for a final response, and only those', () => {
+      const waiting = recordingClientUser();
+      const invite = recordingClientUser();
+      const answered = recordingClientUser();
+      layer.createClientTransaction(outgoingRequest('OPTIONS'), waiting);
+      layer.createClientTransaction(outgoingRequest('INVITE'), invite);
+      const accepted = layer.createClientTransaction(outgoingRequest('INVITE', 2), answered);
+      layer.receiveResponse(responseTo(wire.sent[2]!, 200, 'callee'));
+      expect(accepted.state).toBe('accepted');
+      layer.connectionLost();
+      expect(waiting.events).toContain('transport error');
+      expect(invite.events).toContain('transport error');
+      expect(answered.events).not.toContain('transport error');
+      expect(accepted.state).toBe('accepted');
+    });
+  });
+
   describe('client requests', () => {
     it('adds a fresh random z9hG4bK branch to the caller’s top Via, keeping its parameters', () => {
       const a = layer.createClientTransaction(outgoingRequest('OPTIONS'), recordingClientUser());

@@ -214,6 +214,23 @@ export class TransactionLayer {
   }
 
   /**
+   * The connection dropped: every client transaction still waiting for a final response fails
+   * with a transport error at once (RFC 3261 §17.1.4), so its TU can retry over the next
+   * connection instead of waiting for Timer B/F. Server transactions and INVITEs already answered
+   * (Accepted) are left to their timers: their state does not depend on a response coming back.
+   */
+  connectionLost(): void {
+    for (const transaction of [...this.#live.keys()]) {
+      const waiting =
+        (transaction.kind === 'invite-client' &&
+          (transaction.state === 'calling' || transaction.state === 'proceeding')) ||
+        (transaction.kind === 'non-invite-client' &&
+          (transaction.state === 'trying' || transaction.state === 'proceeding'));
+      if (waiting) transaction.connectionLost();
+    }
+  }
+
+  /**
    * Terminates every transaction (TUs get `onTerminated`, not timeouts) and cancels every
    * timer. The layer refuses new transactions afterwards: make a new one to start again.
    */

@@ -276,6 +276,7 @@ export class UA {
   }
 
   #disconnected(payload: UAEvents['disconnected']): void {
+    this.#transactions.connectionLost();
     this.#registrator.connectionLost();
     this.#events.emit('disconnected', payload);
   }

@@ -132,6 +132,30 @@ describe('UA registration on the in-memory network', () => {
     await stopAll();
   });
 
+  it('fails a REGISTER in flight when the connection drops, and registers at once after reconnecting', async () => {
+    const { addUA, network, sent, stopAll } = createScenario();
+    const alice = addUA('alice', {
+      connection_recovery_min_interval: 2,
+      connection_recovery_max_interval: 3,
+    });
+    alice.ua.start();
+    await flush();
+    // The refresh is lost on its way and the connection drops before any answer.
+    network.faults.drop(matches.request('REGISTER'), { times: 1 });
+    alice.ua.register();
+    await flush();
+    network.cut(alice.socket);
+    await flush();
+    expect(alice.events).toContain('registrationFailed:Connection Error');
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(alice.ua.isRegistered()).toBe(true);
+    expect(sent('REGISTER')).toHaveLength(3);
+    // Nothing waits for Timer F of the dead request any more.
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(alice.events.filter((e) => e.startsWith('registrationFailed'))).toHaveLength(1);
+    await stopAll();
+  });
+
   it('keeps recovering while the server is down, then registers when it is back', async () => {
     const { addUA, network, stopAll } = createScenario();
     const alice = addUA('alice');

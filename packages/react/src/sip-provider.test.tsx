@@ -1,6 +1,12 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Causes } from '@sipkit/core';
+import { SipClient } from './client/sip-client.js';
+import type { SipActions } from './client/sip-actions.js';
 import { useRegistration } from './hooks/use-registration.js';
+import { useSipActions } from './hooks/use-sip-actions.js';
+import { useSipClient } from './hooks/use-sip-client.js';
+import { useSipStore } from './hooks/use-sip-store.js';
 import { SipProvider } from './sip-provider.js';
 import { renderStrict } from './testing/render.js';
 import { sipTestbed } from './testing/sip-testbed.js';
@@ -11,6 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 function Status({ name }: { readonly name: string }) {
@@ -24,6 +31,8 @@ function Status({ name }: { readonly name: string }) {
 
 describe('SipProvider lifecycle', () => {
   it('registers exactly once under StrictMode double mount, and stops everything on unmount', async () => {
+    const mount = vi.spyOn(SipClient.prototype, 'mount');
+    const unmount = vi.spyOn(SipClient.prototype, 'unmount');
     const bed = sipTestbed();
     const alice = bed.phone('alice');
     const view = renderStrict(
@@ -36,8 +45,12 @@ describe('SipProvider lifecycle', () => {
     );
     expect(bed.registrations()).toHaveLength(1);
     expect(bed.network.openConnections).toBe(1);
+    // StrictMode did mount, unmount and mount again: the deferred teardown was cancelled.
+    expect(mount).toHaveBeenCalledTimes(2);
+    expect(unmount).toHaveBeenCalledTimes(1);
     view.unmount();
     await bed.expectAllStopped();
+    expect(unmount).toHaveBeenCalledTimes(2);
     expect(bed.sent('REGISTER')).toHaveLength(2); // the registration and its removal
   });
 
@@ -94,6 +107,108 @@ describe('SipProvider lifecycle', () => {
     expect(screen.getByTestId('bob-call').textContent).toBe('none');
     expect(bed.sent('CANCEL')).toHaveLength(1);
     views[1]!.unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('with autoStart={false} waits for start(); stop() ends it; useSipClient follows the UA', async () => {
+    const bed = sipTestbed();
+    const alice = bed.phone('alice');
+    const handle: { actions?: SipActions } = {};
+    const Controls = () => {
+      Object.assign(handle, { actions: useSipActions() });
+      const ua = useSipClient();
+      return <p data-testid="ua">{ua === undefined ? 'no ua' : ua.status}</p>;
+    };
+    const view = renderStrict(
+      <SipProvider config={alice.config} {...alice.options} autoStart={false}>
+        <Status name="alice" />
+        <Controls />
+      </SipProvider>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(100));
+    expect(screen.getByTestId('alice').textContent).toBe('idle/unregistered');
+    expect(screen.getByTestId('ua').textContent).toBe('no ua');
+    expect(bed.network.traffic.entries()).toHaveLength(0);
+
+    await act(() => handle.actions!.start());
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
+    );
+    expect(screen.getByTestId('ua').textContent).toBe('started');
+
+    await act(() => handle.actions!.stop());
+    expect(screen.getByTestId('alice').textContent).toBe('idle/unregistered');
+    expect(screen.getByTestId('ua').textContent).toBe('no ua');
+    await bed.expectAllStopped();
+    view.unmount();
+  });
+
+  it('reports a bad configuration in the store instead of throwing, and recovers when fixed', async () => {
+    const bed = sipTestbed();
+    const alice = bed.phone('alice');
+    const logger = { debug: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const ErrorView = () => {
+      const error = useSipStore((s) => s.error);
+      return (
+        <p data-testid="error">
+          {error === undefined ? 'ok' : `${error.name}:${error.parameter ?? ''}`}
+        </p>
+      );
+    };
+    const App = ({ uri }: { readonly uri: string }) => (
+      <SipProvider config={{ ...alice.config, uri }} {...alice.options} logger={logger}>
+        <Status name="alice" />
+        <ErrorView />
+      </SipProvider>
+    );
+    const view = renderStrict(<App uri="not a sip uri" />);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('error').textContent).toBe('ConfigurationError:uri'),
+    );
+    expect(logger.error).toHaveBeenCalledTimes(1); // StrictMode's second mount does not retry it
+    expect(screen.getByTestId('alice').textContent).toBe('idle/unregistered');
+
+    view.rerender(<App uri="sip:alice@sip.test" />);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
+    );
+    expect(screen.getByTestId('error').textContent).toBe('ok');
+    view.unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('shows a failed registration with its cause, and unregister/register through the hook', async () => {
+    const bed = sipTestbed({ users: { alice: 'right' } });
+    const alice = bed.phone('alice', { password: 'wrong' });
+    const Registration = () => {
+      const { status, cause, register, unregister } = useRegistration();
+      return (
+        <>
+          <p data-testid="status">{`${status}:${cause ?? ''}`}</p>
+          <button onClick={register}>register</button>
+          <button onClick={() => unregister()}>unregister</button>
+        </>
+      );
+    };
+    const App = ({ password }: { readonly password: string }) => (
+      <SipProvider config={{ ...alice.config, password }} {...alice.options}>
+        <Registration />
+      </SipProvider>
+    );
+    const view = renderStrict(<App password="wrong" />);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('status').textContent).toBe(
+        `failed:${Causes.AUTHENTICATION_ERROR}`,
+      ),
+    );
+    view.rerender(<App password="right" />);
+    await vi.waitFor(() => expect(screen.getByTestId('status').textContent).toBe('registered:'));
+    act(() => fireEvent.click(screen.getByText('unregister')));
+    await vi.waitFor(() => expect(screen.getByTestId('status').textContent).toBe('unregistered:'));
+    act(() => fireEvent.click(screen.getByText('register')));
+    expect(screen.getByTestId('status').textContent).toBe('registering:');
+    await vi.waitFor(() => expect(screen.getByTestId('status').textContent).toBe('registered:'));
+    view.unmount();
     await bed.expectAllStopped();
   });
 });

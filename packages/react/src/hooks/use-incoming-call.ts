@@ -36,11 +36,14 @@ export function useIncomingCall(): UseIncomingCallResult {
       s.incomingCallIds.flatMap((id) => (s.calls[id] === undefined ? [] : [s.calls[id]])),
     ),
   );
-  const waiting = useSipStore((s) =>
-    s.callOrder.some((id) => {
-      const status = s.calls[id]?.status;
-      return status === 'answered' || status === 'confirmed';
-    }),
+  // Only asked while something rings, so calls that come and go alone never re-render this.
+  const waiting = useSipStore(
+    (s) =>
+      s.incomingCallIds.length > 0 &&
+      s.callOrder.some((id) => {
+        const status = s.calls[id]?.status;
+        return status === 'answered' || status === 'confirmed';
+      }),
   );
   const actions = useSipActions();
   const call = calls[0];
@@ -49,7 +52,7 @@ export function useIncomingCall(): UseIncomingCallResult {
     return {
       call,
       calls,
-      waiting: call !== undefined && waiting,
+      waiting,
       answer: (options?: AnswerCallOptions) => actions.answer(id, options),
       decline: (options?: TerminateOptions) => actions.decline(id, options),
     };

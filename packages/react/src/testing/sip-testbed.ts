@@ -4,6 +4,7 @@ import {
   SipNetwork,
   SipProxyServer,
   type FakeMediaHandler,
+  type SipProxyServerOptions,
 } from '@sipkit/testing';
 import { expect, vi } from 'vitest';
 import type { SipClientOptions } from '../client/sip-client-options.js';
@@ -19,8 +20,8 @@ export interface TestPhone {
  * The in-memory registrar/proxy and network, and phones on it with fake media. Sockets are made
  * once per phone, so re-rendering a provider with `phone.config` keeps the same socket.
  */
-export function sipTestbed() {
-  const proxy = new SipProxyServer({ host: 'sip.test' });
+export function sipTestbed(server: SipProxyServerOptions = {}) {
+  const proxy = new SipProxyServer({ host: 'sip.test', ...server });
   const network = new SipNetwork({ endpoint: proxy, host: 'sip.test' });
 
   function phone(user: string, config: Partial<UAConfiguration> = {}): TestPhone {

@@ -4,6 +4,8 @@ import type { SipClient } from './client/sip-client.js';
 /**
  * What `<SipProvider>` hands down: its client (UA lifecycle, store, actions). The value never
  * changes for the provider's life, so the context itself never re-renders anyone.
+ *
+ * @example const client = useContext(SipContext); // null outside a provider
  */
 export const SipContext = createContext<SipClient | null>(null);
 

@@ -4,7 +4,11 @@ import { SipClient } from './client/sip-client.js';
 import type { SipClientOptions } from './client/sip-client-options.js';
 import { SipContext } from './sip-context.js';
 
-/** Props of `<SipProvider>`: the core's UA configuration plus the React-side options. */
+/**
+ * Props of `<SipProvider>`: the core's UA configuration plus the React-side options.
+ *
+ * @example const props: SipProviderProps = { config: { uri, sockets }, autoStart: false };
+ */
 export interface SipProviderProps extends SipClientOptions {
   /** Exactly the core's (and JsSIP's) UA configuration; compared by value, so inline is fine. */
   readonly config: UAConfiguration;

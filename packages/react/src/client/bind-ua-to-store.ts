@@ -4,7 +4,11 @@ import type { SipState } from '../store/sip-state.js';
 import { addMessage } from '../store/sip-updates.js';
 import { bindSessionToStore } from './bind-session-to-store.js';
 
-/** What the binder needs besides the UA and the store. */
+/**
+ * What the binder needs besides the UA and the store.
+ *
+ * @example bindUaToStore(ua, store, { maxMessages: 50, nextMessageId: () => crypto.randomUUID() })
+ */
 export interface BindOptions {
   /** How many messages the store keeps. */
   readonly maxMessages: number;

@@ -19,7 +19,11 @@ import type { DevicesState, MediaDevice } from '../store/sip-state.js';
 import { addMessage, putCall, removeCall, updateMessage } from '../store/sip-updates.js';
 import { markRegistering } from './bind-ua-to-store.js';
 
-/** Options of `answer`: the core's `AnswerOptions`, plus what to do with the other calls. */
+/**
+ * Options of `answer`: the core's `AnswerOptions`, plus what to do with the other calls.
+ *
+ * @example answer({ holdOthers: false, mediaConstraints: { audio: true, video: true } })
+ */
 export interface AnswerCallOptions extends AnswerOptions {
   /**
    * Put every other call we are talking on on hold first (call waiting), so the far ends do not
@@ -28,13 +32,21 @@ export interface AnswerCallOptions extends AnswerOptions {
   readonly holdOthers?: boolean;
 }
 
-/** Which media a mute or unmute applies to; default audio only (as the core's). */
+/**
+ * Which media a mute or unmute applies to; default audio only (as the core's).
+ *
+ * @example mute({ audio: true, video: true })
+ */
 export interface MuteOptions {
   readonly audio?: boolean;
   readonly video?: boolean;
 }
 
-/** A kind of device a user chooses. */
+/**
+ * A kind of device a user chooses.
+ *
+ * @example actions.chooseDevice('speaker', 'default')
+ */
 export type DeviceChoice = 'microphone' | 'camera' | 'speaker';
 
 /**
@@ -83,7 +95,11 @@ export interface SipActions {
   setDevices(list: readonly MediaDevice[]): void;
 }
 
-/** What the actions work with: supplied by `SipClient`. */
+/**
+ * What the actions work with: supplied by `SipClient`.
+ *
+ * @example createSipActions({ ua: () => ua, store, logger: console, maxMessages: () => 100, nextMessageId, start, stop })
+ */
 export interface SipActionHost {
   readonly ua: () => UA | undefined;
   readonly store: SipStore;

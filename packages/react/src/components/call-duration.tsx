@@ -2,7 +2,11 @@ import type { ReactNode } from 'react';
 import { useCallDuration } from '../hooks/use-call-duration.js';
 import { useSipStore } from '../hooks/use-sip-store.js';
 
-/** Props of `<CallDuration>`. */
+/**
+ * Props of `<CallDuration>`.
+ *
+ * @example <CallDuration id={callId} format={(s) => `${s}s`} />
+ */
 export interface CallDurationProps {
   /** The call; default the current one. */
   readonly id?: string;

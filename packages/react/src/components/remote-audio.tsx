@@ -3,7 +3,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSipStore } from '../hooks/use-sip-store.js';
 import { useRemoteAudio, type UseRemoteAudioOptions } from '../hooks/use-remote-audio.js';
 
-/** Props of `<RemoteAudio>`. */
+/**
+ * Props of `<RemoteAudio>`.
+ *
+ * @example <RemoteAudio callId={id} retryOnGesture={false} onAutoplayBlocked={(retry) => showButton(retry)} />
+ */
 export interface RemoteAudioProps extends UseRemoteAudioOptions {
   /** Play only this call; default every call that is not ended (held calls are silent anyway). */
   readonly callId?: string;

@@ -1,9 +1,11 @@
 import { Causes } from '@sipkit/core';
 import { act, fireEvent, screen } from '@testing-library/react';
+import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderStrict } from '../testing/render.js';
 import { sipTestbed } from '../testing/sip-testbed.js';
 import { Phone } from '../testing/test-phone.js';
+import { useSipClient } from './use-sip-client.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -130,6 +132,64 @@ describe('calls through the hooks, between two providers', () => {
     expect(bed.sent('BYE')).toHaveLength(1);
     await vi.waitFor(() => expect(bed.network.openConnections).toBe(1)); // bob's only
     views.bob!.unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('transfers (REFER): refused by default, followed to the end when the far end accepts', async () => {
+    const { bed, view } = await registeredPhones('alice', 'bob', 'carol');
+    dial('alice', 'bob');
+    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    click('bob-answer');
+    await vi.waitFor(() => expect(text('alice-call')).toBe('confirmed'));
+
+    // Nobody at alice's end listens for REFER: the core answers 603.
+    fireEvent.change(screen.getByLabelText('bob-target'), { target: { value: 'carol' } });
+    click('bob-transfer');
+    expect(text('bob-transfer')).toBe('carol pending ');
+    await vi.waitFor(() => expect(text('bob-transfer')).toBe('carol failed 603'));
+    view.unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('follows an accepted transfer to the end through NOTIFY', async () => {
+    const bed = sipTestbed();
+    // The escape hatch: the app accepts transfers with the core API.
+    const AcceptTransfers = () => {
+      const ua = useSipClient();
+      useEffect(
+        () =>
+          ua?.on('newRTCSession', ({ session }) => session.on('refer', (refer) => refer.accept())),
+        [ua],
+      );
+      return null;
+    };
+    const views = [
+      renderStrict(
+        <Phone name="alice" phone={bed.phone('alice')}>
+          <AcceptTransfers />
+        </Phone>,
+      ),
+      renderStrict(<Phone name="bob" phone={bed.phone('bob')} />),
+      renderStrict(<Phone name="carol" phone={bed.phone('carol')} />),
+    ];
+    await vi.waitFor(() => {
+      for (const name of ['alice', 'bob', 'carol'])
+        expect(text(`${name}-registration`)).toBe('connected/registered');
+    });
+    dial('alice', 'bob');
+    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    click('bob-answer');
+    await vi.waitFor(() => expect(text('alice-call')).toBe('confirmed'));
+    fireEvent.change(screen.getByLabelText('bob-target'), { target: { value: 'carol' } });
+    click('bob-transfer');
+    await vi.waitFor(() => expect(text('carol-incoming')).toBe('sip:alice@sip.test'));
+    expect(text('bob-transfer')).toMatch(/^carol accepted/);
+    // The call the core placed for the transfer is alice's current call now.
+    expect(text('alice-call')).not.toBe('confirmed');
+    click('carol-answer');
+    await vi.waitFor(() => expect(text('bob-transfer')).toBe('carol succeeded 200'));
+    await vi.waitFor(() => expect(text('alice-call')).toBe('confirmed'));
+    for (const view of views) view.unmount();
     await bed.expectAllStopped();
   });
 });

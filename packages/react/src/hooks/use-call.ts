@@ -5,7 +5,11 @@ import type { CallState } from '../store/call-state.js';
 import { useSipActions } from './use-sip-actions.js';
 import { useSipStore } from './use-sip-store.js';
 
-/** What `useCall` returns: one call's state and the actions on it. */
+/**
+ * What `useCall` returns: one call's state and the actions on it.
+ *
+ * @example const { state, hangup }: UseCallResult = useCall();
+ */
 export interface UseCallResult {
   /** The call's id, or undefined when there is no call to show. */
   readonly id: string | undefined;

@@ -6,7 +6,11 @@ import type { CallState } from '../store/call-state.js';
 import { useSipActions } from './use-sip-actions.js';
 import { useSipStore } from './use-sip-store.js';
 
-/** What `useIncomingCall` returns. */
+/**
+ * What `useIncomingCall` returns.
+ *
+ * @example const { call, waiting, answer }: UseIncomingCallResult = useIncomingCall();
+ */
 export interface UseIncomingCallResult {
   /** The call that has rung longest, or undefined when nothing rings. */
   readonly call: CallState | undefined;

@@ -9,7 +9,11 @@ import type { MediaDevice } from '../store/sip-state.js';
 import { useSipContext } from '../sip-context.js';
 import { useSipStore } from './use-sip-store.js';
 
-/** What `useMediaDevices` returns. */
+/**
+ * What `useMediaDevices` returns.
+ *
+ * @example const { speakers, chooseSpeaker }: UseMediaDevicesResult = useMediaDevices();
+ */
 export interface UseMediaDevicesResult {
   /** False where the page has no `navigator.mediaDevices` (server, tests, plain HTTP). */
   readonly supported: boolean;

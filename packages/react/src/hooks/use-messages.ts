@@ -4,7 +4,11 @@ import type { MessageState } from '../store/sip-state.js';
 import { useSipActions } from './use-sip-actions.js';
 import { useSipStore } from './use-sip-store.js';
 
-/** What `useMessages` returns. */
+/**
+ * What `useMessages` returns.
+ *
+ * @example const { messages, sendMessage }: UseMessagesResult = useMessages();
+ */
 export interface UseMessagesResult {
   /** Recent messages, oldest first (bounded by the provider's `maxMessages`). */
   readonly messages: readonly MessageState[];

@@ -4,7 +4,11 @@ import type { ConnectionStatus, RegistrationStatus } from '../store/sip-state.js
 import { useSipActions } from './use-sip-actions.js';
 import { useSipStore } from './use-sip-store.js';
 
-/** What `useRegistration` returns. */
+/**
+ * What `useRegistration` returns.
+ *
+ * @example const { status, connection }: UseRegistrationResult = useRegistration();
+ */
 export interface UseRegistrationResult {
   readonly status: RegistrationStatus;
   /** Why the last registration failed or ended (undefined while registered). */

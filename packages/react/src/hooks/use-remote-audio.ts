@@ -1,10 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSipStore } from './use-sip-store.js';
 
-/** Where playback of a remote stream stands: `blocked` means the browser refused autoplay. */
+/**
+ * Where playback of a remote stream stands: `blocked` means the browser refused autoplay.
+ *
+ * @example const state: RemoteAudioState = useRemoteAudio(stream).state; // 'blocked' until a click
+ */
 export type RemoteAudioState = 'idle' | 'playing' | 'blocked';
 
-/** Options of `useRemoteAudio`. */
+/**
+ * Options of `useRemoteAudio`.
+ *
+ * @example useRemoteAudio(stream, { retryOnGesture: false, onAutoplayBlocked: (retry) => setRetry(() => retry) })
+ */
 export interface UseRemoteAudioOptions {
   /** Called when the browser refuses to play without a user gesture. */
   readonly onAutoplayBlocked?: (retry: () => Promise<void>) => void;
@@ -12,7 +20,11 @@ export interface UseRemoteAudioOptions {
   readonly retryOnGesture?: boolean;
 }
 
-/** What `useRemoteAudio` returns. */
+/**
+ * What `useRemoteAudio` returns.
+ *
+ * @example const { ref, state, play }: UseRemoteAudioResult = useRemoteAudio(stream);
+ */
 export interface UseRemoteAudioResult {
   /** Give it to an `<audio>` element: `<audio ref={ref} />`. */
   readonly ref: (element: HTMLAudioElement | null) => void;

@@ -7,7 +7,11 @@ import type {
   SessionStatus,
 } from '@sipkit/core';
 
-/** A transfer we asked for (REFER, RFC 3515) and how far the far end got with it. */
+/**
+ * A transfer we asked for (REFER, RFC 3515) and how far the far end got with it.
+ *
+ * @example if (call.transfer?.status === 'succeeded') hangup();
+ */
 export interface TransferState {
   readonly target: string;
   /** `pending` until the REFER is answered; `accepted` (202) while NOTIFYs report progress. */
@@ -51,7 +55,11 @@ export interface CallState {
   readonly answering: boolean;
 }
 
-/** What a snapshot cannot read from the session itself: it comes from events. */
+/**
+ * What a snapshot cannot read from the session itself: it comes from events.
+ *
+ * @example snapshotCall(session, previous, { endedBy: 'remote' })
+ */
 export type CallExtras = Pick<CallState, 'endedBy' | 'lastDtmf' | 'transfer' | 'answering'>;
 
 /**

@@ -1,7 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialSipState, type SipState } from './sip-state.js';
 
-/** A store of `SipState`: zustand's vanilla store, one per provider (never a module singleton). */
+/**
+ * A store of `SipState`: zustand's vanilla store, one per provider (never a module singleton).
+ *
+ * @example const store: SipStore = createSipStore();
+ */
 export type SipStore = StoreApi<SipState>;
 
 /**

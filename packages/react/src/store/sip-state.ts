@@ -1,13 +1,25 @@
 import type { Cause, Identity } from '@sipkit/core';
 import type { CallState } from './call-state.js';
 
-/** The WebSocket connection: `idle` before the UA starts (and on the server), after it stops. */
+/**
+ * The WebSocket connection: `idle` before the UA starts (and on the server), after it stops.
+ *
+ * @example const online = useSipStore((s) => s.connection === 'connected');
+ */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'disconnected';
 
-/** Where registration stands (RFC 3261 §10). */
+/**
+ * Where registration stands (RFC 3261 §10).
+ *
+ * @example const registered = useSipStore((s) => s.registration.status === 'registered');
+ */
 export type RegistrationStatus = 'unregistered' | 'registering' | 'registered' | 'failed';
 
-/** One instant message (RFC 3428) sent or received. */
+/**
+ * One instant message (RFC 3428) sent or received.
+ *
+ * @example const unread = useSipStore((s) => s.messages.filter((m) => m.direction === 'incoming').length);
+ */
 export interface MessageState {
   /** Unique within one provider. */
   readonly id: string;
@@ -23,7 +35,11 @@ export interface MessageState {
   readonly cause: Cause | undefined;
 }
 
-/** A media device as plain data (`MediaDeviceInfo` is a class instance). */
+/**
+ * A media device as plain data (`MediaDeviceInfo` is a class instance).
+ *
+ * @example const labels = useMediaDevices().microphones.map((d: MediaDevice) => d.label);
+ */
 export interface MediaDevice {
   readonly deviceId: string;
   readonly groupId: string;
@@ -32,7 +48,11 @@ export interface MediaDevice {
   readonly label: string;
 }
 
-/** The devices seen and the ones the user chose (undefined: the system default). */
+/**
+ * The devices seen and the ones the user chose (undefined: the system default).
+ *
+ * @example const speaker = useSipStore((s) => s.devices.speaker);
+ */
 export interface DevicesState {
   readonly list: readonly MediaDevice[];
   readonly microphone: string | undefined;
@@ -40,7 +60,11 @@ export interface DevicesState {
   readonly speaker: string | undefined;
 }
 
-/** Why the provider could not run a UA (e.g. a `ConfigurationError`), as plain data. */
+/**
+ * Why the provider could not run a UA (e.g. a `ConfigurationError`), as plain data.
+ *
+ * @example const error = useSipStore((s) => s.error); if (error?.parameter === 'uri') showUriHint();
+ */
 export interface ClientError {
   readonly name: string;
   readonly message: string;

@@ -5,7 +5,11 @@ import type { MessageState, SipState } from './sip-state.js';
 // Pure state transitions. The binder (core events) and the actions (results of promises) both go
 // through these, so every rule about what the store holds lives here.
 
-/** How many ended calls stay visible (their cause, their duration) before the oldest go. */
+/**
+ * How many ended calls stay visible (their cause, their duration) before the oldest go.
+ *
+ * @example const ended = callOrder.filter((id) => calls[id]?.status === 'terminated'); // at most ENDED_CALLS_KEPT
+ */
 export const ENDED_CALLS_KEPT = 10;
 
 /**

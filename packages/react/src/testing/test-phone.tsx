@@ -44,6 +44,12 @@ export function PhoneUI({ name }: { readonly name: string }): ReactNode {
       <button onClick={() => current.mute()}>{name}-mute</button>
       <button onClick={() => current.unmute()}>{name}-unmute</button>
       <button onClick={() => current.sendDTMF('1#')}>{name}-dtmf</button>
+      <button onClick={() => void current.transfer(target)}>{name}-transfer</button>
+      <p data-testid={`${name}-transfer`}>
+        {state?.transfer === undefined
+          ? ''
+          : `${state.transfer.target} ${state.transfer.status} ${state.transfer.code ?? ''}`}
+      </p>
     </section>
   );
 }

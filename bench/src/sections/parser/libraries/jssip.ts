@@ -1,6 +1,6 @@
 import type { Fields } from '../fields.js';
 import type { Library } from './library.js';
-import { installedVersion } from './versions.js';
+import { installedVersion } from '../../../versions.js';
 
 /**
  * JsSIP's own parser, as its Transport hands it each WebSocket frame. It parses From, To, the top

@@ -1,6 +1,6 @@
 import type { Fields } from '../fields.js';
 import type { Library } from './library.js';
-import { installedVersion } from './versions.js';
+import { installedVersion } from '../../../versions.js';
 
 /** The CSeq method from SIP.js's cached parse of the CSeq header (typed `any` upstream). */
 function cseqMethodOf(parsed: unknown): string {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { parseMessage } from '@sipkit/core';
 import type { Fields } from '../fields.js';
 import type { Extract, Library } from './library.js';
-import { installedVersion } from './versions.js';
+import { installedVersion } from '../../../versions.js';
 
 type Parse = typeof parseMessage;
 

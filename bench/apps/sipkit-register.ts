@@ -1,0 +1,12 @@
+// Bundle-size app: register only, show the status. It must not pay for calls (tree-shaking check).
+import { UA, WebSocketInterface } from '@sipkit/core';
+
+const ua = new UA({
+  uri: 'sip:alice@example.com',
+  password: 'secret',
+  sockets: new WebSocketInterface('wss://sip.example.com'),
+});
+const status = document.querySelector('#status');
+ua.on('registered', () => void (status !== null && (status.textContent = 'registered')));
+ua.on('registrationFailed', ({ cause }) => void (status !== null && (status.textContent = cause)));
+ua.start();

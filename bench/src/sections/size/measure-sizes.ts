@@ -1,0 +1,121 @@
+import { formatRatio } from '../../format.js';
+import type { Table } from '../../table.js';
+import { installedVersion } from '../../versions.js';
+import { jssipAppId, sipjsAppId, sizeApps, type SizeApp } from './apps.js';
+import { knownOverBudget, treeShakingFailsCi } from './budgets.js';
+import { bundleApp, type Bundle } from './bundle.js';
+import {
+  checkTreeShaking,
+  findMarkers,
+  type Markers,
+  type TreeShakingResult,
+} from './tree-shaking.js';
+
+export interface AppSize {
+  readonly app: SizeApp;
+  readonly version: string;
+  readonly bundle: Bundle;
+  readonly treeShaking: TreeShakingResult | undefined;
+}
+
+/** Everything the size section and `pnpm size` report. */
+export interface SizeReport {
+  readonly sizes: readonly AppSize[];
+  readonly markers: Markers;
+  readonly table: Table;
+  readonly summary: readonly string[];
+  /** Over a budget (or a known-over-budget ceiling): `pnpm size` exits 1. */
+  readonly failures: readonly string[];
+}
+
+/** 1 KB = 1000 bytes, as bundle-size tools report. */
+export const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+
+export async function measureSizes(): Promise<SizeReport> {
+  const markers = findMarkers();
+  const sizes: AppSize[] = [];
+  for (const app of sizeApps) {
+    const bundle = await bundleApp(app);
+    sizes.push({
+      app,
+      version: installedVersion(app.packageName),
+      bundle,
+      treeShaking: app.registerOnly
+        ? checkTreeShaking(bundle.code, bundle.metafile, markers.usable)
+        : undefined,
+    });
+  }
+  const gzipOf = (id: string): number =>
+    sizes.find((size) => size.app.id === id)?.bundle.gzipBytes ?? Number.NaN;
+  const jssip = gzipOf(jssipAppId);
+  const sipjs = gzipOf(sipjsAppId);
+  const summary: string[] = [];
+  const failures: string[] = [];
+  const rows = sizes.map(({ app, version, bundle, treeShaking }) => {
+    let status = '';
+    const budget = app.gzipBudget;
+    if (budget !== undefined) {
+      const known = knownOverBudget.get(app.id);
+      if (bundle.gzipBytes <= budget) {
+        status = 'budget met';
+        summary.push(`${app.label}: ${kb(bundle.gzipBytes)} gzip, budget ${kb(budget)}: met.`);
+        if (known !== undefined) {
+          summary.push(
+            `  ${app.id} is met now: delete its knownOverBudget entry (bench/src/sections/size/budgets.ts).`,
+          );
+        }
+      } else if (known !== undefined && bundle.gzipBytes <= known.ceilingGzip) {
+        status = 'OVER BUDGET (known)';
+        summary.push(
+          `**${app.label}: ${kb(bundle.gzipBytes)} gzip, budget ${kb(budget)}: NOT MET** (${formatRatio(bundle.gzipBytes / budget)} the budget). Known since ${known.found}; CI fails only above ${kb(known.ceilingGzip)}.`,
+        );
+      } else {
+        status = 'OVER BUDGET';
+        const limit = known === undefined ? budget : known.ceilingGzip;
+        failures.push(`${app.label}: ${kb(bundle.gzipBytes)} gzip is over ${kb(limit)}`);
+        summary.push(`**${app.label}: ${kb(bundle.gzipBytes)} gzip, over ${kb(limit)}: FAILS.**`);
+      }
+    }
+    if (treeShaking !== undefined) {
+      status = treeShaking.ok ? 'no call code' : 'HAS CALL CODE';
+      summary.push(...treeShakingLines(app, treeShaking));
+      if (!treeShaking.ok && treeShakingFailsCi) failures.push(`${app.label} contains call code`);
+    }
+    return [
+      app.label,
+      version,
+      kb(bundle.minBytes),
+      kb(bundle.gzipBytes),
+      kb(bundle.brotliBytes),
+      formatRatio(bundle.gzipBytes / jssip),
+      formatRatio(bundle.gzipBytes / sipjs),
+      budget === undefined ? '' : kb(budget),
+      status,
+    ];
+  });
+  const table: Table = {
+    columns: [
+      { title: 'App', align: 'left' },
+      { title: 'Version', align: 'left' },
+      { title: 'min', align: 'right' },
+      { title: 'min+gzip', align: 'right' },
+      { title: 'min+brotli', align: 'right' },
+      { title: 'gzip vs JsSIP', align: 'right' },
+      { title: 'gzip vs SIP.js', align: 'right' },
+      { title: 'budget (gzip)', align: 'right' },
+      { title: 'Status', align: 'left' },
+    ],
+    rows,
+  };
+  return { sizes, markers, table, summary, failures };
+}
+
+function treeShakingLines(app: SizeApp, result: TreeShakingResult): string[] {
+  if (result.ok) return [`${app.label}: no session, DTMF, transfer or media code in the bundle.`];
+  const bytes = result.modules.reduce((sum, module) => sum + module.bytes, 0);
+  const lines = [
+    `**${app.label}: TREE-SHAKING FAILS: the bundle contains call code** (${result.modules.length} session/media/dialog modules, ${kb(bytes)} of the minified output; strings found: ${result.markersFound.map((m) => `'${m.text}' (${m.feature})`).join(', ') || 'none'}). ${treeShakingFailsCi ? 'This fails CI.' : 'Reported only: it does not fail CI until the core fixes the import.'}`,
+    ...result.chains.map((chain) => `  import chain: ${chain}`),
+  ];
+  return lines;
+}

@@ -211,4 +211,32 @@ describe('SipProvider lifecycle', () => {
     view.unmount();
     await bed.expectAllStopped();
   });
+
+  it('hands a socket to a new provider only once the old one has stopped with it', async () => {
+    const bed = sipTestbed();
+    const alice = bed.phone('alice');
+    // A new key: React unmounts one provider and mounts another with the same socket object.
+    const App = ({ id }: { readonly id: string }) => (
+      <SipProvider key={id} config={alice.config} {...alice.options}>
+        <Status name="alice" />
+      </SipProvider>
+    );
+    const view = renderStrict(<App id="first" />);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
+    );
+    view.rerender(<App id="second" />);
+    await vi.waitFor(() => expect(bed.registrations()).toHaveLength(2));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
+    );
+    await act(() => vi.advanceTimersByTimeAsync(5000));
+    // The old UA unregistered and let go before the new one registered, and stays connected.
+    const expires = bed.sent('REGISTER').map((m) => /^Expires: (\d+)/m.exec(m)?.[1]);
+    expect(expires).toEqual(['600', '0', '600']);
+    expect(bed.network.openConnections).toBe(1);
+    expect(screen.getByTestId('alice').textContent).toBe('connected/registered');
+    view.unmount();
+    await bed.expectAllStopped();
+  });
 });

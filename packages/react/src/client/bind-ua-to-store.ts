@@ -7,11 +7,11 @@ import { bindSessionToStore } from './bind-session-to-store.js';
 /**
  * What the binder needs besides the UA and the store.
  *
- * @example bindUaToStore(ua, store, { maxMessages: 50, nextMessageId: () => crypto.randomUUID() })
+ * @example bindUaToStore(ua, store, { maxMessages: () => 50, nextMessageId: () => crypto.randomUUID() })
  */
 export interface BindOptions {
-  /** How many messages the store keeps. */
-  readonly maxMessages: number;
+  /** How many messages the store keeps (read for each message, so it may change). */
+  readonly maxMessages: () => number;
   /** A fresh message id (unique within the provider). */
   readonly nextMessageId: () => string;
 }
@@ -24,7 +24,7 @@ export interface BindOptions {
  * that `ua.sendMessage` returns knows how each one ended.
  *
  * @example
- * const unbind = bindUaToStore(ua, store, { maxMessages: 100, nextMessageId: () => crypto.randomUUID() });
+ * const unbind = bindUaToStore(ua, store, { maxMessages: () => 100, nextMessageId: () => crypto.randomUUID() });
  * ua.start();
  */
 export function bindUaToStore(ua: UA, store: SipStore, options: BindOptions): () => void {
@@ -64,7 +64,7 @@ export function bindUaToStore(ua: UA, store: SipStore, options: BindOptions): ()
             status: 'received',
             cause: undefined,
           },
-          options.maxMessages,
+          options.maxMessages(),
         ),
       );
     }),

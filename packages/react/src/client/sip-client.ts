@@ -10,6 +10,7 @@ import { createSipStore, type SipStore } from '../store/create-sip-store.js';
 import type { ClientError } from '../store/sip-state.js';
 import { bindUaToStore } from './bind-ua-to-store.js';
 import { sameConfiguration } from './same-configuration.js';
+import { releaseAfter, socketsOf, whenReleased } from './socket-handover.js';
 import { createSipActions, type SipActions } from './sip-actions.js';
 import { sameUaRelevantOptions, type SipClientOptions } from './sip-client-options.js';
 
@@ -135,12 +136,16 @@ export class SipClient {
     for (;;) {
       const want = this.#mounted && (this.#wanted ?? this.#options.autoStart ?? true);
       const ua = this.#ua;
-      if (ua === undefined) {
-        if (want && !this.#isCurrent(this.#failed)) this.#launch();
-        return;
+      if (ua !== undefined) {
+        if (want && this.#isCurrent(this.#built)) return;
+        await this.#teardown(ua);
+        continue;
       }
-      if (want && this.#isCurrent(this.#built)) return;
-      await this.#teardown(ua);
+      if (!want || this.#isCurrent(this.#failed)) return;
+      const busy = whenReleased(socketsOf(this.#config.sockets));
+      if (busy === undefined) return this.#launch();
+      // Another provider's UA is still stopping on these sockets: wait, then look again.
+      await busy;
     }
   }
 
@@ -168,7 +173,7 @@ export class SipClient {
     this.#ua = ua;
     this.store.setState({ error: undefined });
     this.#unbind = bindUaToStore(ua, this.store, {
-      maxMessages: this.#options.maxMessages ?? DEFAULT_MAX_MESSAGES,
+      maxMessages: () => this.#options.maxMessages ?? DEFAULT_MAX_MESSAGES,
       nextMessageId: () => this.#nextMessageId(),
     });
     this.#notifyUa();
@@ -179,9 +184,14 @@ export class SipClient {
     this.#ua = undefined;
     this.#built = undefined;
     this.#notifyUa();
+    // Ends every call (BYE/CANCEL/rejection), unregisters, disconnects, clears its timers.
+    const stopped = ua.stop();
+    releaseAfter(
+      ua.configuration.sockets.map((entry) => entry.socket),
+      stopped,
+    );
     try {
-      // Ends every call (BYE/CANCEL/rejection), unregisters, disconnects, clears its timers.
-      await ua.stop();
+      await stopped;
     } catch (error) {
       this.logger.error('sipkit/react: the UA did not stop cleanly', error);
     }

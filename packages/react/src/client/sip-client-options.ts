@@ -33,7 +33,6 @@ export function sameUaRelevantOptions(a: SipClientOptions, b: SipClientOptions):
   const x = a.uaOptions ?? {};
   const y = b.uaOptions ?? {};
   return (
-    (a.mediaHandlerFactory === undefined) === (b.mediaHandlerFactory === undefined) &&
     x.clock === y.clock &&
     x.keepAliveInterval === y.keepAliveInterval &&
     x.stopTimeout === y.stopTimeout &&

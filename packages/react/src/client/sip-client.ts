@@ -1,7 +1,7 @@
 import {
   ConfigurationError,
+  createWebRtcMediaHandler,
   UA,
-  type MediaHandlerFactory,
   type UAConfiguration,
   type UALogger,
   type UAOptions,
@@ -207,16 +207,12 @@ export class SipClient {
   }
 
   #uaOptions(options: SipClientOptions): UAOptions {
-    const factory = options.mediaHandlerFactory;
-    const live: MediaHandlerFactory | undefined =
-      factory === undefined
-        ? undefined
-        : (media) => (this.#options.mediaHandlerFactory ?? factory)(media);
     return {
       ...options.uaOptions,
       logger: this.logger,
       random: () => (this.#options.uaOptions?.random ?? Math.random)(),
-      ...(live === undefined ? {} : { mediaHandlerFactory: live }),
+      mediaHandlerFactory: (media) =>
+        (this.#options.mediaHandlerFactory ?? createWebRtcMediaHandler)(media),
     };
   }
 

@@ -1,0 +1,193 @@
+import type { Dialog } from '../dialog/index.js';
+import {
+  SipParseError,
+  type HeaderEntry,
+  type IncomingRequest,
+  type IncomingResponse,
+  type OutgoingResponse,
+} from '../message/index.js';
+import { TypedEmitter } from '../transport/index.js';
+import { Causes, type Cause } from '../ua/causes.js';
+import { Negotiation } from './negotiation.js';
+import type { SessionContext } from './session-context.js';
+import type { Originator, SessionEvents } from './session-events.js';
+import type { AnswerOptions, CallOptions } from './session-options.js';
+import { sessionResponse, type SessionResponseOptions } from './session-responses.js';
+import { isEstablished, type SessionStatus } from './session-status.js';
+import type { Session } from './session.js';
+
+/** How a call ends: `ended` once established, `failed` before. */
+export type EndKind = 'ended' | 'failed';
+
+/** Ends the call: stops every part of it, then reports `kind` (the session owns the order). */
+export type FinishCall = (
+  kind: EndKind,
+  originator: Originator,
+  cause: Cause,
+  message: IncomingRequest | IncomingResponse | undefined,
+) => void;
+
+/** A request sent in the dialog. */
+export interface InDialogRequestInit {
+  readonly body?: string;
+  readonly contentType?: string;
+  readonly extraHeaders?: readonly string[];
+  readonly headers?: readonly HeaderEntry[];
+}
+
+/**
+ * The state one call's parts share (outgoing or incoming INVITE, offers, refreshes, INFO): the
+ * one `status`, the dialog, the media negotiation, the event emitter, and the small machinery
+ * they all use (serialized media steps, responses, in-dialog requests, BYE). The parts receive
+ * this instead of reaching into the `Session`, which stays the public face.
+ */
+export class CallCore {
+  readonly context: SessionContext;
+  /** The public object: what the UA routes this call's dialogs to. */
+  readonly session: Session;
+  readonly events: TypedEmitter<SessionEvents>;
+  readonly callId: string;
+  readonly localTag: string;
+  /** The confirmed dialog (for incoming calls, the early one the INVITE built). */
+  dialog: Dialog | undefined;
+  negotiation: Negotiation | undefined;
+  startTime: Date | undefined;
+  endTime: Date | undefined;
+  cause: Cause | undefined;
+  /** What the call was placed or answered with: DTMF transport; a replacing call inherits it. */
+  options: AnswerOptions | CallOptions = {};
+  #status: SessionStatus;
+  #media: Promise<unknown> = Promise.resolve();
+  readonly #finish: FinishCall;
+
+  constructor(init: {
+    readonly context: SessionContext;
+    readonly session: Session;
+    readonly callId: string;
+    readonly localTag: string;
+    readonly status: SessionStatus;
+    readonly finish: FinishCall;
+  }) {
+    this.context = init.context;
+    this.session = init.session;
+    this.callId = init.callId;
+    this.localTag = init.localTag;
+    this.#status = init.status;
+    this.#finish = init.finish;
+    this.events = new TypedEmitter<SessionEvents>((error, event) =>
+      init.context.logger.error(`session: a "${event}" listener threw`, error),
+    );
+  }
+
+  get status(): SessionStatus {
+    return this.#status;
+  }
+
+  setStatus(status: SessionStatus): void {
+    if (this.#status === status) return;
+    this.#status = status;
+    this.events.emit('statuschange', { status });
+  }
+
+  /** Ends the call (once: nothing happens when it already ended). */
+  finish(
+    kind: EndKind,
+    originator: Originator,
+    cause: Cause,
+    message: IncomingRequest | IncomingResponse | undefined,
+  ): void {
+    this.#finish(kind, originator, cause, message);
+  }
+
+  /** The last step of ending: records why and when, and reports it. */
+  terminated(
+    kind: EndKind,
+    originator: Originator,
+    cause: Cause,
+    message: IncomingRequest | IncomingResponse | undefined,
+  ): void {
+    this.cause = cause;
+    this.endTime = new Date();
+    this.setStatus('terminated');
+    this.events.emit(kind, { originator, cause, message });
+  }
+
+  /** Routes requests for `dialog` to this call (RFC 3261 §12.2.2). */
+  attach(dialog: Dialog): void {
+    this.context.attach(dialog, this.session);
+  }
+
+  /** Media for the call, its events re-emitted; a failed connection ends an established call. */
+  setUpMedia(options: CallOptions | AnswerOptions): Negotiation {
+    const media = this.context.createMediaHandler(options);
+    const negotiation = new Negotiation(media, (originator, type, sdp) =>
+      this.events.emit('sdp', { originator, type, sdp }),
+    );
+    negotiation.forward('icecandidate', (payload) => this.events.emit('icecandidate', payload));
+    negotiation.forward('remotestream', (payload) => this.events.emit('remotestream', payload));
+    negotiation.forward('connectionstate', ({ state }) => {
+      if (state === 'failed' && isEstablished(this.#status)) {
+        this.bye([]);
+        this.finish('ended', 'system', Causes.RTP_TIMEOUT, undefined);
+      }
+    });
+    this.negotiation = negotiation;
+    return negotiation;
+  }
+
+  /** Runs media steps one after another: SDP operations must not interleave (JSEP). */
+  serial<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.#media.then(step, step);
+    this.#media = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A response to the far end's `request` (see `sessionResponse`). */
+  response(
+    request: IncomingRequest,
+    status: number,
+    options: SessionResponseOptions = {},
+  ): OutgoingResponse {
+    return sessionResponse(this.context, this.localTag, request, status, options);
+  }
+
+  /** Sends a request in the dialog (with digest retries); resolves with the final status (0: none). */
+  async request(method: string, init: InDialogRequestInit): Promise<number> {
+    return (await this.requestResponse(method, init))?.status ?? 0;
+  }
+
+  /** Sends a request in the dialog (with digest retries); resolves with its final response. */
+  async requestResponse(
+    method: string,
+    init: InDialogRequestInit,
+  ): Promise<IncomingResponse | undefined> {
+    const dialog = this.dialog;
+    if (dialog === undefined) return undefined;
+    const outcome = await this.context.channel.send(dialog.createRequest(method, init));
+    dialog.advanceLocalSeq(outcome.cseq);
+    return outcome.kind === 'response' ? outcome.response : undefined;
+  }
+
+  bye(extraHeaders: readonly string[], headers: readonly HeaderEntry[] = []): void {
+    const dialog = this.dialog;
+    if (dialog === undefined) return;
+    try {
+      void this.context.channel.send(dialog.createRequest('BYE', { headers, extraHeaders }));
+    } catch (error) {
+      this.context.logger.warn(`session: BYE not sent: ${(error as Error).message}`);
+    }
+  }
+
+  /** A dialog from a message, or undefined (logged) when the message cannot build one. */
+  tryDialog(make: () => Dialog): Dialog | undefined {
+    try {
+      return make();
+    } catch (error) {
+      if (error instanceof SipParseError) {
+        this.context.logger.warn(`session: cannot build the dialog: ${error.message}`);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}

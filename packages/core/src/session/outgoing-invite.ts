@@ -1,0 +1,228 @@
+import { Dialog } from '../dialog/index.js';
+import type { HeaderEntry, IncomingResponse, OutgoingRequest } from '../message/index.js';
+import { Causes, causeOfStatus } from '../ua/causes.js';
+import { headerLine } from '../ua/request-factory.js';
+import { anonymityHeaders, anonymousFrom } from './anonymous-identity.js';
+import type { CallCore } from './call-core.js';
+import { InviteClient } from './invite-client.js';
+import { NegotiationError, toNegotiationError } from './negotiation.js';
+import { isSdp, SDP } from './sdp-body.js';
+import type { SessionRefresh } from './session-refresh.js';
+import type { CallOptions } from './session-options.js';
+import { isPreAnswer } from './session-status.js';
+
+/**
+ * The UAC side of a call: our INVITE (sent once local media and the offer are ready), its
+ * provisional responses with their early dialogs and early media, and its 2xx, forks and
+ * retransmissions included, until the dialog is confirmed by our ACK.
+ */
+export class OutgoingInvite {
+  readonly #core: CallCore;
+  readonly #refresh: SessionRefresh;
+  readonly #earlyDialogs = new Map<string, Dialog>();
+  #client: InviteClient | undefined;
+  #earlyAnswer: string | undefined;
+
+  constructor(core: CallCore, refresh: SessionRefresh) {
+    this.#core = core;
+    this.#refresh = refresh;
+  }
+
+  /** Sets up media, makes the offer and sends the INVITE. */
+  async start(ruri: string, options: CallOptions): Promise<void> {
+    const core = this.#core;
+    const negotiation = core.setUpMedia(options);
+    let offer: string;
+    try {
+      offer = await core.serial(() => negotiation.offer());
+    } catch (error) {
+      return core.finish('failed', 'local', toNegotiationError(error).cause, undefined);
+    }
+    if (core.status === 'terminated') return;
+    const invite = this.#build(ruri, offer, options);
+    core.events.emit('sending', { request: invite });
+    const client = new InviteClient(core.context.transactions, core.context.channel, invite, {
+      onProvisional: (response) => this.#provisional(response, client),
+      onSuccess: (response, sent) => this.#answered(response, sent),
+      onFailure: (response) =>
+        core.finish('failed', 'remote', causeOfStatus(response.status), response),
+      retryAfter: (response, sent) =>
+        response.status === 422 && this.#refresh.accept422(response)
+          ? withTimerHeaders(sent, this.#refresh.inviteHeaders())
+          : undefined,
+      onNoResponse: (kind) =>
+        core.finish(
+          'failed',
+          'system',
+          kind === 'timeout' ? Causes.REQUEST_TIMEOUT : Causes.CONNECTION_ERROR,
+          undefined,
+        ),
+    });
+    this.#client = client;
+    try {
+      client.start();
+    } catch (error) {
+      core.context.logger.warn(`session: INVITE not sent: ${(error as Error).message}`);
+      core.finish('failed', 'system', Causes.CONNECTION_ERROR, undefined);
+    }
+  }
+
+  /** CANCELs the INVITE (sent once it is out and a provisional response came, RFC 3261 §9.1). */
+  cancel(extraHeaders: readonly string[]): void {
+    this.#client?.cancel(extraHeaders.map(headerLine));
+  }
+
+  /** The call ended: the early dialogs are forgotten. */
+  stop(): void {
+    for (const early of this.#earlyDialogs.values()) this.#core.context.detach(early);
+    this.#earlyDialogs.clear();
+  }
+
+  #build(ruri: string, offer: string, options: CallOptions): OutgoingRequest {
+    const { context, localTag } = this.#core;
+    const anonymous = options.anonymous === true;
+    const request = context.factory.outOfDialog({
+      method: 'INVITE',
+      ruri,
+      callId: this.#core.callId,
+      cseq: 1,
+      fromTag: localTag,
+      contact: context.identity.dialogContact(anonymous),
+      headers: [
+        ...context.capabilityHeaders(),
+        ...this.#refresh.inviteHeaders(),
+        ...(anonymous ? anonymityHeaders(context.identity.addressHeader()) : []),
+      ],
+      extraHeaders: options.extraHeaders ?? [],
+      body: offer,
+      contentType: SDP,
+    });
+    if (!anonymous) return request;
+    const headers = request.headers.map((entry): HeaderEntry =>
+      entry[0] === 'From' ? ['From', anonymousFrom(localTag)] : entry,
+    );
+    return { ...request, headers };
+  }
+
+  #provisional(response: IncomingResponse, client: InviteClient): void {
+    const core = this.#core;
+    if (!isPreAnswer(core.status)) return;
+    const tag = response.to.tag;
+    if (tag !== undefined && !this.#earlyDialogs.has(tag)) {
+      const dialog = core.tryDialog(() =>
+        Dialog.fromResponse(client.request, response, core.context.dialogContext),
+      );
+      if (dialog !== undefined) {
+        this.#earlyDialogs.set(tag, dialog);
+        core.attach(dialog);
+      }
+    }
+    const sdp = isSdp(response) ? response.body : undefined;
+    if (sdp !== undefined && this.#earlyAnswer === undefined) {
+      this.#earlyAnswer = sdp;
+      const negotiation = core.negotiation;
+      core
+        .serial(() => negotiation?.accept(sdp, true) ?? Promise.resolve())
+        .catch((error: unknown) =>
+          core.context.logger.warn(`session: early media SDP refused: ${(error as Error).message}`),
+        );
+    }
+    core.setStatus(this.#earlyAnswer === undefined ? 'ringing' : 'early');
+    core.events.emit('progress', { originator: 'remote', response });
+  }
+
+  #answered(response: IncomingResponse, invite: OutgoingRequest): void {
+    const core = this.#core;
+    const tag = response.to.tag ?? '';
+    const current = core.dialog;
+    if (current !== undefined && current.id.remoteTag === tag) {
+      // A retransmitted 2xx: our ACK was lost somewhere behind the proxy (RFC 3261 §13.2.2.4).
+      core.context.sendAck(current.createAck(response.cseq.seq));
+      return;
+    }
+    if (current !== undefined || core.status === 'terminated') {
+      // A second fork answered, or the callee answered as our CANCEL crossed its 2xx: the
+      // dialog exists on the far end, so it is acknowledged and ended at once (§13.2.2.4, §15).
+      return this.#endStray(response, invite);
+    }
+    const dialog =
+      this.#earlyDialogs.get(tag) ??
+      core.tryDialog(() => Dialog.fromResponse(invite, response, core.context.dialogContext));
+    if (dialog === undefined) return core.finish('failed', 'system', Causes.DIALOG_ERROR, response);
+    this.#confirmDialog(dialog, response, tag);
+    core.startTime = new Date();
+    this.#refresh.answered(response);
+    core.setStatus('answered');
+    core.events.emit('accepted', { originator: 'remote', response });
+    this.#acceptAnswer(dialog, response);
+  }
+
+  #endStray(response: IncomingResponse, invite: OutgoingRequest): void {
+    const { context } = this.#core;
+    const stray = this.#core.tryDialog(() =>
+      Dialog.fromResponse(invite, response, context.dialogContext),
+    );
+    if (stray === undefined) return;
+    context.sendAck(stray.createAck(response.cseq.seq));
+    void context.channel.send(stray.createRequest('BYE'));
+  }
+
+  /** The answering fork's dialog becomes the call's; the other early dialogs are dropped. */
+  #confirmDialog(dialog: Dialog, response: IncomingResponse, tag: string): void {
+    const core = this.#core;
+    dialog.confirm();
+    dialog.refreshTarget(response);
+    dialog.updateRemoteHeader(response.header('to'));
+    core.dialog = dialog;
+    core.attach(dialog);
+    for (const [earlyTag, early] of this.#earlyDialogs)
+      if (earlyTag !== tag) core.context.detach(early);
+    this.#earlyDialogs.clear();
+  }
+
+  /** Applies the answer (in the 2xx, or the early one), then ACKs: confirmed, or BYE on failure. */
+  #acceptAnswer(dialog: Dialog, response: IncomingResponse): void {
+    const core = this.#core;
+    const sdp = isSdp(response) ? response.body : this.#earlyAnswer;
+    const negotiation = core.negotiation;
+    core
+      .serial(async () => {
+        if (sdp === undefined)
+          throw new NegotiationError(Causes.MISSING_SDP, 'the 2xx has no SDP answer');
+        await negotiation?.accept(sdp);
+      })
+      .then(
+        () => {
+          core.context.sendAck(dialog.createAck(response.cseq.seq));
+          if (core.status !== 'answered') return;
+          core.setStatus('confirmed');
+          core.events.emit('confirmed', { originator: 'local', ack: undefined });
+        },
+        (error: unknown) => {
+          core.context.sendAck(dialog.createAck(response.cseq.seq));
+          if (core.status === 'terminated') return;
+          core.bye([]);
+          core.finish('ended', 'system', toNegotiationError(error).cause, response);
+        },
+      );
+  }
+}
+
+const TIMER_HEADERS = new Set(['session-expires', 'x', 'min-se', 'cseq']);
+
+/** The INVITE again with new session-timer headers and the next CSeq (RFC 4028 §7.3 retry). */
+function withTimerHeaders(
+  request: OutgoingRequest,
+  timer: readonly HeaderEntry[],
+): OutgoingRequest {
+  const cseq = request.headers.find(([name]) => name.toLowerCase() === 'cseq')?.[1] ?? '1 INVITE';
+  const next = Number.parseInt(cseq, 10) + 1;
+  const headers: HeaderEntry[] = [];
+  for (const entry of request.headers) {
+    const key = entry[0].toLowerCase();
+    if (key === 'cseq') headers.push([entry[0], `${next} ${request.method}`]);
+    else if (!TIMER_HEADERS.has(key)) headers.push(entry);
+  }
+  headers.push(...timer);
+  return { ...request, headers };
+}

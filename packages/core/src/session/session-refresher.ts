@@ -1,0 +1,68 @@
+import { Causes } from '../ua/causes.js';
+import type { CallCore } from './call-core.js';
+import { glareRetryDelay } from './glare-delay.js';
+import type { OfferExchange } from './offer-exchange.js';
+import type { SessionRefresh } from './session-refresh.js';
+
+/**
+ * What the session timer makes a call do (RFC 4028 §10): send the refresh when we are the
+ * refresher, hang up when we are not and the far end's refresh did not come. `SessionRefresh`
+ * decides when; this sends the requests.
+ */
+export class SessionRefresher {
+  readonly #core: CallCore;
+  readonly #offers: OfferExchange;
+  readonly #refresh: SessionRefresh;
+
+  constructor(core: CallCore, offers: OfferExchange, refresh: SessionRefresh) {
+    this.#core = core;
+    this.#offers = offers;
+    this.#refresh = refresh;
+  }
+
+  // RFC 4028 §10: the refresher refreshes at half the interval. A re-INVITE carries our current
+  // SDP as an offer (same media); an UPDATE carries no SDP. Any refresh already in flight (a hold
+  // re-INVITE, the far end's offer) refreshes the session too, so none is added then.
+  async send(method: 'UPDATE' | 'INVITE'): Promise<void> {
+    const core = this.#core;
+    if (core.status !== 'confirmed' || !this.#offers.idle) {
+      return this.#refresh.retryLater();
+    }
+    if (method === 'INVITE') {
+      if (!(await this.#offers.offer('INVITE', false)) && core.status === 'confirmed')
+        this.#refresh.retryLater();
+      return;
+    }
+    for (;;) {
+      const response = await this.#offers.whileOfferPending(() =>
+        core.requestResponse('UPDATE', {
+          headers: [...core.context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
+        }),
+      );
+      if (core.status !== 'confirmed') return;
+      const status = response?.status ?? 408;
+      if (status >= 200 && status < 300 && response !== undefined)
+        return this.#refresh.answered(response);
+      if (status === 408 || status === 481) {
+        core.bye([]);
+        return core.finish(
+          'ended',
+          'system',
+          status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
+          response,
+        );
+      }
+      if (status !== 491) return this.#refresh.retryLater();
+      await this.#offers.wait(glareRetryDelay(core.dialog?.isUac ?? true, core.context.random));
+      if (core.status !== 'confirmed') return;
+    }
+  }
+
+  // RFC 4028 §10: no refresh came by interval - min(32, interval / 3): the session is gone.
+  expire(): void {
+    const core = this.#core;
+    if (core.status === 'terminated') return;
+    core.bye([], [['Reason', 'SIP;cause=408;text="Session Timer Expired"']]);
+    core.finish('ended', 'system', Causes.SESSION_TIMER_EXPIRED, undefined);
+  }
+}

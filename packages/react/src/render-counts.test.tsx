@@ -1,3 +1,4 @@
+import { until } from './testing/until.js';
 import { act, screen } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -84,7 +85,7 @@ describe('narrow selection', () => {
       </SipProvider>,
     );
     const bob = renderStrict(<Phone name="bob" phone={bed.phone('bob')} />);
-    await vi.waitFor(() => {
+    await until(() => {
       expect(screen.getByTestId('registration').textContent).toBe('registered');
       expect(screen.getByTestId('bob-registration').textContent).toBe('connected/registered');
     });
@@ -93,13 +94,13 @@ describe('narrow selection', () => {
     reset();
     let id = '';
     act(() => void (id = actions.call('bob')));
-    await vi.waitFor(() => expect(screen.getByTestId('bob-incoming').textContent).not.toBe(''));
+    await until(() => expect(screen.getByTestId('bob-incoming').textContent).not.toBe(''));
     act(() => screen.getByText('bob-answer').click());
-    await vi.waitFor(() => expect(screen.getByTestId('call').textContent).toBe('confirmed'));
+    await until(() => expect(screen.getByTestId('call').textContent).toBe('confirmed'));
     await act(() => actions.hold(id));
     act(() => actions.mute(id));
     act(() => actions.hangup(id));
-    await vi.waitFor(() => expect(screen.getByTestId('bob-call').textContent).toBe('terminated'));
+    await until(() => expect(screen.getByTestId('bob-call').textContent).toBe('terminated'));
     const afterCall = { ...commits };
     expect(afterCall.registration ?? 0).toBe(0);
     expect(afterCall.messages ?? 0).toBe(0);
@@ -116,9 +117,7 @@ describe('narrow selection', () => {
 
     reset();
     act(() => actions.unregister());
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('registration').textContent).toBe('unregistered'),
-    );
+    await until(() => expect(screen.getByTestId('registration').textContent).toBe('unregistered'));
     expect(commits.registration).toBeGreaterThan(0);
     expect(commits.call ?? 0).toBe(0);
     expect(commits.calls ?? 0).toBe(0);

@@ -1,3 +1,4 @@
+import { until } from './testing/until.js';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Causes } from '@sipkit/core';
@@ -40,9 +41,7 @@ describe('SipProvider lifecycle', () => {
         <Status name="alice" />
       </SipProvider>,
     );
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
-    );
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
     expect(bed.registrations()).toHaveLength(1);
     expect(bed.network.openConnections).toBe(1);
     // StrictMode did mount, unmount and mount again: the deferred teardown was cancelled.
@@ -68,19 +67,15 @@ describe('SipProvider lifecycle', () => {
       </SipProvider>
     );
     const view = renderStrict(<App name="Alice" />);
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
-    );
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
     view.rerender(<App name="Alice" />);
     view.rerender(<App name="Alice" />);
     await act(() => vi.advanceTimersByTimeAsync(100));
     expect(bed.registrations()).toHaveLength(1);
 
     view.rerender(<App name="Alice Liddell" />);
-    await vi.waitFor(() => expect(bed.registrations()).toHaveLength(2));
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
-    );
+    await until(() => expect(bed.registrations()).toHaveLength(2));
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
     await act(() => vi.advanceTimersByTimeAsync(100));
     expect(bed.registrations()).toHaveLength(2);
     expect(bed.registrations()[1]).toMatch(/^From: "Alice Liddell"/m);
@@ -95,15 +90,15 @@ describe('SipProvider lifecycle', () => {
       renderStrict(<Phone name="alice" phone={bed.phone('alice')} />),
       renderStrict(<Phone name="bob" phone={bed.phone('bob')} />),
     ];
-    await vi.waitFor(() => {
+    await until(() => {
       expect(screen.getByTestId('alice-registration').textContent).toBe('connected/registered');
       expect(screen.getByTestId('bob-registration').textContent).toBe('connected/registered');
     });
     fireEvent.change(screen.getByLabelText('alice-target'), { target: { value: 'bob' } });
     act(() => void fireEvent.click(screen.getByText('alice-dial')));
-    await vi.waitFor(() => expect(screen.getByTestId('alice-call').textContent).toBe('ringing'));
+    await until(() => expect(screen.getByTestId('alice-call').textContent).toBe('ringing'));
     views[0]!.unmount();
-    await vi.waitFor(() => expect(screen.getByTestId('bob-incoming').textContent).toBe(''));
+    await until(() => expect(screen.getByTestId('bob-incoming').textContent).toBe(''));
     expect(screen.getByTestId('bob-call').textContent).toBe('none');
     expect(bed.sent('CANCEL')).toHaveLength(1);
     views[1]!.unmount();
@@ -131,9 +126,7 @@ describe('SipProvider lifecycle', () => {
     expect(bed.network.traffic.entries()).toHaveLength(0);
 
     await act(() => handle.actions!.start());
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
-    );
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
     expect(screen.getByTestId('ua').textContent).toBe('started');
 
     await act(() => handle.actions!.stop());
@@ -162,16 +155,14 @@ describe('SipProvider lifecycle', () => {
       </SipProvider>
     );
     const view = renderStrict(<App uri="not a sip uri" />);
-    await vi.waitFor(() =>
+    await until(() =>
       expect(screen.getByTestId('error').textContent).toBe('ConfigurationError:uri'),
     );
     expect(logger.error).toHaveBeenCalledTimes(1); // StrictMode's second mount does not retry it
     expect(screen.getByTestId('alice').textContent).toBe('idle/unregistered');
 
     view.rerender(<App uri="sip:alice@sip.test" />);
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
-    );
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
     expect(screen.getByTestId('error').textContent).toBe('ok');
     view.unmount();
     await bed.expectAllStopped();
@@ -196,18 +187,18 @@ describe('SipProvider lifecycle', () => {
       </SipProvider>
     );
     const view = renderStrict(<App password="wrong" />);
-    await vi.waitFor(() =>
+    await until(() =>
       expect(screen.getByTestId('status').textContent).toBe(
         `failed:${Causes.AUTHENTICATION_ERROR}`,
       ),
     );
     view.rerender(<App password="right" />);
-    await vi.waitFor(() => expect(screen.getByTestId('status').textContent).toBe('registered:'));
+    await until(() => expect(screen.getByTestId('status').textContent).toBe('registered:'));
     act(() => fireEvent.click(screen.getByText('unregister')));
-    await vi.waitFor(() => expect(screen.getByTestId('status').textContent).toBe('unregistered:'));
+    await until(() => expect(screen.getByTestId('status').textContent).toBe('unregistered:'));
     act(() => fireEvent.click(screen.getByText('register')));
     expect(screen.getByTestId('status').textContent).toBe('registering:');
-    await vi.waitFor(() => expect(screen.getByTestId('status').textContent).toBe('registered:'));
+    await until(() => expect(screen.getByTestId('status').textContent).toBe('registered:'));
     view.unmount();
     await bed.expectAllStopped();
   });
@@ -222,14 +213,10 @@ describe('SipProvider lifecycle', () => {
       </SipProvider>
     );
     const view = renderStrict(<App id="first" />);
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
-    );
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
     view.rerender(<App id="second" />);
-    await vi.waitFor(() => expect(bed.registrations()).toHaveLength(2));
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('alice').textContent).toBe('connected/registered'),
-    );
+    await until(() => expect(bed.registrations()).toHaveLength(2));
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
     await act(() => vi.advanceTimersByTimeAsync(5000));
     // The old UA unregistered and let go before the new one registered, and stays connected.
     const expires = bed.sent('REGISTER').map((m) => /^Expires: (\d+)/m.exec(m)?.[1]);

@@ -1,3 +1,4 @@
+import { until } from '../testing/until.js';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -38,15 +39,15 @@ describe('CallDuration', () => {
     const time = (): HTMLElement => document.querySelector('time')!;
     expect(time().textContent).toBe('0:00');
     expect(time().dataset.state).toBe('idle');
-    await vi.waitFor(() => {
+    await until(() => {
       expect(screen.getByTestId('alice-registration').textContent).toBe('connected/registered');
       expect(screen.getByTestId('bob-registration').textContent).toBe('connected/registered');
     });
     fireEvent.change(screen.getByLabelText('alice-target'), { target: { value: 'bob' } });
     act(() => screen.getByText('alice-dial').click());
-    await vi.waitFor(() => expect(screen.getByTestId('bob-incoming').textContent).not.toBe(''));
+    await until(() => expect(screen.getByTestId('bob-incoming').textContent).not.toBe(''));
     act(() => screen.getByText('bob-answer').click());
-    await vi.waitFor(() => expect(time().dataset.state).toBe('confirmed'));
+    await until(() => expect(time().dataset.state).toBe('confirmed'));
 
     commits.duration = 0;
     commits.call = 0;

@@ -1,3 +1,4 @@
+import { until } from '../testing/until.js';
 import { Causes } from '@sipkit/core';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { useEffect } from 'react';
@@ -26,7 +27,7 @@ async function registeredPhones(...names: string[]) {
   const phones = names.map((name) => ({ name, phone: bed.phone(name) }));
   // One root per phone, so a test can unmount one of them.
   const views = phones.map(({ name, phone }) => renderStrict(<Phone name={name} phone={phone} />));
-  await vi.waitFor(() => {
+  await until(() => {
     for (const name of names) expect(text(`${name}-registration`)).toBe('connected/registered');
   });
   const view = { unmount: () => views.forEach((v) => v.unmount()) };
@@ -43,22 +44,22 @@ describe('calls through the hooks, between two providers', () => {
     const { bed, view, phones } = await registeredPhones('alice', 'bob');
     dial('alice', 'bob');
     expect(text('alice-call')).toBe('connecting');
-    await vi.waitFor(() => expect(text('alice-call')).toBe('ringing'));
+    await until(() => expect(text('alice-call')).toBe('ringing'));
     expect(text('bob-incoming')).toBe('sip:alice@sip.test');
     expect(text('bob-call')).toBe('none');
 
     click('bob-answer');
-    await vi.waitFor(() => {
+    await until(() => {
       expect(text('alice-call')).toBe('confirmed');
       expect(text('bob-call')).toBe('confirmed');
     });
     expect(text('bob-incoming')).toBe('');
 
     click('alice-hold');
-    await vi.waitFor(() => expect(text('alice-flags')).toMatch(/^hold:true\/false/));
-    await vi.waitFor(() => expect(text('bob-flags')).toMatch(/^hold:false\/true/));
+    await until(() => expect(text('alice-flags')).toMatch(/^hold:true\/false/));
+    await until(() => expect(text('bob-flags')).toMatch(/^hold:false\/true/));
     click('alice-unhold');
-    await vi.waitFor(() => expect(text('bob-flags')).toMatch(/^hold:false\/false/));
+    await until(() => expect(text('bob-flags')).toMatch(/^hold:false\/false/));
     expect(text('alice-flags')).toMatch(/^hold:false\/false/);
 
     click('alice-mute');
@@ -69,12 +70,12 @@ describe('calls through the hooks, between two providers', () => {
 
     click('alice-dtmf');
     // RFC 4733 tones go one at a time, with the inter-tone gap between them.
-    await vi.waitFor(() => expect(phones.alice!.media.handlers[0]!.dtmf).toHaveLength(2));
+    await until(() => expect(phones.alice!.media.handlers[0]!.dtmf).toHaveLength(2));
     expect(phones.alice!.media.handlers[0]!.dtmf.map((d) => d.tones).join('')).toBe('1#');
 
     click('alice-hangup');
     expect(text('alice-call')).toBe('terminated');
-    await vi.waitFor(() => expect(text('bob-call')).toBe('terminated'));
+    await until(() => expect(text('bob-call')).toBe('terminated'));
     expect(text('bob-flags')).toMatch(/cause:Terminated$/);
     expect(bed.sent('BYE')).toHaveLength(1);
     view.unmount();
@@ -84,9 +85,9 @@ describe('calls through the hooks, between two providers', () => {
   it('declines with 603: the caller fails with cause Rejected', async () => {
     const { bed, view } = await registeredPhones('alice', 'bob');
     dial('alice', 'bob');
-    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
     click('bob-decline');
-    await vi.waitFor(() => expect(text('alice-call')).toBe('terminated'));
+    await until(() => expect(text('alice-call')).toBe('terminated'));
     expect(text('alice-flags')).toMatch(new RegExp(`cause:${Causes.REJECTED}$`));
     expect(text('bob-incoming')).toBe('');
     expect(
@@ -99,21 +100,21 @@ describe('calls through the hooks, between two providers', () => {
   it('call waiting: a second call rings during the first; answering holds the first', async () => {
     const { bed, view } = await registeredPhones('alice', 'bob', 'carol');
     dial('alice', 'bob');
-    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
     click('bob-answer');
-    await vi.waitFor(() => expect(text('bob-call')).toBe('confirmed'));
+    await until(() => expect(text('bob-call')).toBe('confirmed'));
 
     dial('carol', 'bob');
-    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:carol@sip.test (waiting)'));
+    await until(() => expect(text('bob-incoming')).toBe('sip:carol@sip.test (waiting)'));
     // The current call stays the one in progress while the second rings.
     expect(text('bob-call')).toBe('confirmed');
     click('bob-answer');
-    await vi.waitFor(() => expect(text('carol-call')).toBe('confirmed'));
-    await vi.waitFor(() => expect(text('alice-flags')).toMatch(/^hold:false\/true/));
+    await until(() => expect(text('carol-call')).toBe('confirmed'));
+    await until(() => expect(text('alice-flags')).toMatch(/^hold:false\/true/));
     expect(text('bob-flags')).toMatch(/^hold:false\/false/); // now showing carol's call
 
     click('bob-hangup'); // ends carol's call; the current call goes back to alice's (held)
-    await vi.waitFor(() => expect(text('carol-call')).toBe('terminated'));
+    await until(() => expect(text('carol-call')).toBe('terminated'));
     expect(text('bob-call')).toBe('confirmed');
     expect(text('bob-flags')).toMatch(/^hold:true\/false/);
     view.unmount();
@@ -123,14 +124,14 @@ describe('calls through the hooks, between two providers', () => {
   it('unmounting a provider during a call sends BYE; the far end sees the call end', async () => {
     const { bed, views } = await registeredPhones('alice', 'bob');
     dial('alice', 'bob');
-    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
     click('bob-answer');
-    await vi.waitFor(() => expect(text('alice-call')).toBe('confirmed'));
+    await until(() => expect(text('alice-call')).toBe('confirmed'));
     views.alice!.unmount();
-    await vi.waitFor(() => expect(text('bob-call')).toBe('terminated'));
+    await until(() => expect(text('bob-call')).toBe('terminated'));
     expect(text('bob-flags')).toMatch(/cause:Terminated$/);
     expect(bed.sent('BYE')).toHaveLength(1);
-    await vi.waitFor(() => expect(bed.network.openConnections).toBe(1)); // bob's only
+    await until(() => expect(bed.network.openConnections).toBe(1)); // bob's only
     views.bob!.unmount();
     await bed.expectAllStopped();
   });
@@ -138,15 +139,15 @@ describe('calls through the hooks, between two providers', () => {
   it('transfers (REFER): refused by default, followed to the end when the far end accepts', async () => {
     const { bed, view } = await registeredPhones('alice', 'bob', 'carol');
     dial('alice', 'bob');
-    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
     click('bob-answer');
-    await vi.waitFor(() => expect(text('alice-call')).toBe('confirmed'));
+    await until(() => expect(text('alice-call')).toBe('confirmed'));
 
     // Nobody at alice's end listens for REFER: the core answers 603.
     fireEvent.change(screen.getByLabelText('bob-target'), { target: { value: 'carol' } });
     click('bob-transfer');
     expect(text('bob-transfer')).toBe('carol pending ');
-    await vi.waitFor(() => expect(text('bob-transfer')).toBe('carol failed 603'));
+    await until(() => expect(text('bob-transfer')).toBe('carol failed 603'));
     view.unmount();
     await bed.expectAllStopped();
   });
@@ -172,23 +173,23 @@ describe('calls through the hooks, between two providers', () => {
       renderStrict(<Phone name="bob" phone={bed.phone('bob')} />),
       renderStrict(<Phone name="carol" phone={bed.phone('carol')} />),
     ];
-    await vi.waitFor(() => {
+    await until(() => {
       for (const name of ['alice', 'bob', 'carol'])
         expect(text(`${name}-registration`)).toBe('connected/registered');
     });
     dial('alice', 'bob');
-    await vi.waitFor(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
     click('bob-answer');
-    await vi.waitFor(() => expect(text('alice-call')).toBe('confirmed'));
+    await until(() => expect(text('alice-call')).toBe('confirmed'));
     fireEvent.change(screen.getByLabelText('bob-target'), { target: { value: 'carol' } });
     click('bob-transfer');
-    await vi.waitFor(() => expect(text('carol-incoming')).toBe('sip:alice@sip.test'));
+    await until(() => expect(text('carol-incoming')).toBe('sip:alice@sip.test'));
     expect(text('bob-transfer')).toMatch(/^carol accepted/);
     // The call the core placed for the transfer is alice's current call now.
     expect(text('alice-call')).not.toBe('confirmed');
     click('carol-answer');
-    await vi.waitFor(() => expect(text('bob-transfer')).toBe('carol succeeded 200'));
-    await vi.waitFor(() => expect(text('alice-call')).toBe('confirmed'));
+    await until(() => expect(text('bob-transfer')).toBe('carol succeeded 200'));
+    await until(() => expect(text('alice-call')).toBe('confirmed'));
     for (const view of views) view.unmount();
     await bed.expectAllStopped();
   });

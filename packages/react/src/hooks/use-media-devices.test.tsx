@@ -1,3 +1,4 @@
+import { until } from '../testing/until.js';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RemoteAudio } from '../components/remote-audio.js';
@@ -60,7 +61,7 @@ describe('useMediaDevices', () => {
       ),
       renderStrict(<Phone name="bob" phone={bed.phone('bob')} />),
     ];
-    await vi.waitFor(() =>
+    await until(() =>
       expect(screen.getByTestId('devices').textContent).toBe('supported:Built-in,Headset:default'),
     );
     expect(seen.current!.speakers.map((s) => s.deviceId)).toEqual(['spk-1']);
@@ -68,15 +69,15 @@ describe('useMediaDevices', () => {
 
     act(() => seen.current!.chooseMicrophone('mic-2'));
     expect(screen.getByTestId('devices').textContent).toBe('supported:Built-in,Headset:mic-2');
-    await vi.waitFor(() =>
+    await until(() =>
       expect(screen.getByTestId('bob-registration').textContent).toBe('connected/registered'),
     );
-    await vi.waitFor(() =>
+    await until(() =>
       expect(screen.getByTestId('alice-registration').textContent).toBe('connected/registered'),
     );
     fireEvent.change(screen.getByLabelText('alice-target'), { target: { value: 'bob' } });
     act(() => screen.getByText('alice-dial').click());
-    await vi.waitFor(() => expect(alice.media.handlers).toHaveLength(1));
+    await until(() => expect(alice.media.handlers).toHaveLength(1));
     expect(alice.media.handlers[0]!.options.mediaConstraints).toEqual({
       audio: { deviceId: { exact: 'mic-2' } },
       video: false,
@@ -84,7 +85,7 @@ describe('useMediaDevices', () => {
 
     // The headset goes away: the choice falls back to the default.
     act(() => media.change([device('audioinput', 'mic-1', 'Built-in')]));
-    await vi.waitFor(() =>
+    await until(() =>
       expect(screen.getByTestId('devices').textContent).toBe('supported:Built-in:default'),
     );
     await expect(seen.current!.requestPermission()).resolves.toBe(true);
@@ -110,15 +111,15 @@ describe('RemoteAudio', () => {
       ),
       renderStrict(<Phone name="bob" phone={bed.phone('bob')} />),
     ];
-    await vi.waitFor(() => {
+    await until(() => {
       expect(screen.getByTestId('alice-registration').textContent).toBe('connected/registered');
       expect(screen.getByTestId('bob-registration').textContent).toBe('connected/registered');
     });
     fireEvent.change(screen.getByLabelText('alice-target'), { target: { value: 'bob' } });
     act(() => screen.getByText('alice-dial').click());
-    await vi.waitFor(() => expect(screen.getByTestId('bob-incoming').textContent).not.toBe(''));
+    await until(() => expect(screen.getByTestId('bob-incoming').textContent).not.toBe(''));
     act(() => screen.getByText('bob-answer').click());
-    await vi.waitFor(() => expect(screen.getByTestId('alice-call').textContent).toBe('confirmed'));
+    await until(() => expect(screen.getByTestId('alice-call').textContent).toBe('confirmed'));
     const stop = async (): Promise<void> => {
       for (const view of views) view.unmount();
       await bed.expectAllStopped();
@@ -129,7 +130,7 @@ describe('RemoteAudio', () => {
 
   it('plays the remote stream of a call, and goes away when the call ends', async () => {
     const { alice, stop } = await talking();
-    await vi.waitFor(() => expect(audioElement()?.dataset.state).toBe('playing'));
+    await until(() => expect(audioElement()?.dataset.state).toBe('playing'));
     expect(audioElement()!.srcObject).toBe(alice.media.handlers[0]!.remoteStream);
     act(() => screen.getByText('alice-hangup').click());
     expect(audioElement()).toBeNull();
@@ -142,10 +143,10 @@ describe('RemoteAudio', () => {
       .mockRejectedValueOnce(Object.assign(new Error('autoplay'), { name: 'NotAllowedError' }));
     const onAutoplayBlocked = vi.fn();
     const { stop } = await talking({ onAutoplayBlocked });
-    await vi.waitFor(() => expect(audioElement()?.dataset.state).toBe('blocked'));
+    await until(() => expect(audioElement()?.dataset.state).toBe('blocked'));
     expect(onAutoplayBlocked).toHaveBeenCalledWith(expect.any(Function));
     act(() => document.body.dispatchEvent(new Event('pointerdown', { bubbles: true })));
-    await vi.waitFor(() => expect(audioElement()?.dataset.state).toBe('playing'));
+    await until(() => expect(audioElement()?.dataset.state).toBe('playing'));
     expect(play.mock.calls.length).toBeGreaterThanOrEqual(2);
     await stop();
   });
@@ -153,7 +154,7 @@ describe('RemoteAudio', () => {
   it('routes to the chosen speaker with setSinkId, live', async () => {
     const sink = vi.spyOn(HTMLMediaElement.prototype, 'setSinkId').mockResolvedValue(undefined);
     const { stop } = await talking();
-    await vi.waitFor(() => expect(audioElement()?.dataset.state).toBe('playing'));
+    await until(() => expect(audioElement()?.dataset.state).toBe('playing'));
     expect(sink).toHaveBeenLastCalledWith('');
     act(() => seen.current!.chooseSpeaker('spk-2'));
     expect(sink).toHaveBeenLastCalledWith('spk-2');

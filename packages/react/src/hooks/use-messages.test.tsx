@@ -1,3 +1,4 @@
+import { until } from '../testing/until.js';
 import { Causes } from '@sipkit/core';
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -59,7 +60,7 @@ describe('useMessages', () => {
       renderStrict(<Messenger name="alice" phone={bed.phone('alice')} />),
       renderStrict(<Messenger name="bob" phone={bed.phone('bob')} />),
     ];
-    await vi.waitFor(() => {
+    await until(() => {
       expect(screen.getByTestId('alice').dataset.registration).toBe('registered');
       expect(screen.getByTestId('bob').dataset.registration).toBe('registered');
     });
@@ -72,7 +73,7 @@ describe('useMessages', () => {
     expect(items('alice')).toEqual([
       'outgoing sent sip:alice@sip.test -> sip:bob@sip.test: hello bob',
     ]);
-    await vi.waitFor(() =>
+    await until(() =>
       expect(items('bob')).toEqual([
         'incoming received sip:alice@sip.test -> sip:bob@sip.test: hello bob',
       ]),
@@ -92,15 +93,11 @@ describe('useMessages', () => {
       renderStrict(<Messenger name="alice" phone={bed.phone('alice')} />),
       renderStrict(<Messenger name="bob" phone={bed.phone('bob')} max={2} />),
     ];
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('alice').dataset.registration).toBe('registered'),
-    );
-    await vi.waitFor(() =>
-      expect(screen.getByTestId('bob').dataset.registration).toBe('registered'),
-    );
+    await until(() => expect(screen.getByTestId('alice').dataset.registration).toBe('registered'));
+    await until(() => expect(screen.getByTestId('bob').dataset.registration).toBe('registered'));
     for (const body of ['one', 'two', 'three'])
       await act(() => hooks.alice!.sendMessage('bob', body));
-    await vi.waitFor(() =>
+    await until(() =>
       expect(items('bob').map((item) => item.split(': ')[1])).toEqual(['two', 'three']),
     );
     for (const view of views) view.unmount();

@@ -1,3 +1,4 @@
+import { until } from './until.js';
 import type { UAConfiguration } from '@sipkit/core';
 import {
   fakeMediaHandlers,
@@ -45,8 +46,8 @@ export function sipTestbed(server: SipProxyServerOptions = {}) {
 
   /** Waits until nothing is connected and no timer is left: a provider has let go of it all. */
   async function expectAllStopped(): Promise<void> {
-    await vi.waitFor(() => expect(network.openConnections).toBe(0));
-    await vi.waitFor(() => expect(vi.getTimerCount()).toBe(0));
+    await until(() => expect(network.openConnections).toBe(0));
+    await until(() => expect(vi.getTimerCount()).toBe(0));
   }
 
   return { proxy, network, phone, sent, registrations, expectAllStopped };

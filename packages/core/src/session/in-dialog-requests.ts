@@ -2,6 +2,7 @@ import type { IncomingRequest } from '../message/index.js';
 import type { InviteServerTransaction, ServerTransaction } from '../transaction/index.js';
 import { Causes } from '../ua/causes.js';
 import type { CallCore } from './call-core.js';
+import type { IncomingInvite } from './incoming-invite.js';
 import type { InfoExchange } from './info-exchange.js';
 import type { OfferExchange } from './offer-exchange.js';
 import type { ReferHandler } from './refer-handler.js';
@@ -12,6 +13,8 @@ export interface InDialogHandlers {
   readonly offers: OfferExchange;
   readonly info: InfoExchange;
   readonly refer: ReferHandler;
+  /** The unanswered INVITE of an incoming call, if any. */
+  readonly incoming: IncomingInvite | undefined;
 }
 
 /**
@@ -32,6 +35,8 @@ export function receiveInDialogRequest(
   switch (request.method) {
     case 'BYE':
       transaction.respond(core.response(request, 200));
+      // RFC 3261 §15.1.2: a BYE on the early dialog also gets the INVITE its 487.
+      if (core.status === 'ringing') handlers.incoming?.terminatedByBye();
       return core.finish(
         isEstablished(core.status) ? 'ended' : 'failed',
         'remote',

@@ -129,6 +129,12 @@ export class IncomingInvite {
     this.#core.finish('failed', 'remote', Causes.CANCELED, cancel);
   }
 
+  /** The caller sent BYE on the early dialog: the INVITE gets 487 (RFC 3261 §15.1.2). */
+  terminatedByBye(): void {
+    if (this.#core.status === 'ringing')
+      this.#transaction.respond(this.#core.response(this.#invite, 487));
+  }
+
   /** The call ended: no 408 for it any more. */
   stop(): void {
     this.#noAnswer.cancel();

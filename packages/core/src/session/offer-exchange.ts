@@ -12,7 +12,6 @@ import { isSdp, SDP } from './sdp-body.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { SessionResponseOptions } from './session-responses.js';
 import type { SessionTimerAnswer } from './session-timer-negotiation.js';
-import { isEstablished } from './session-status.js';
 
 /**
  * Offers in an established call (RFC 3261 §14, RFC 3311): re-INVITEs and UPDATEs we send (hold,
@@ -27,6 +26,8 @@ export class OfferExchange {
   #endWait: (() => void) | undefined;
   /** An offer of ours is out (re-INVITE/UPDATE) and unanswered: glare territory (§14.1). */
   #localOfferPending = false;
+  /** One offer procedure of ours (glare waits and retries included) runs at a time (§14.1). */
+  #offering = false;
   #remoteOfferPending = false;
 
   constructor(core: CallCore, refresh: SessionRefresh, ackWait: AckWait) {
@@ -38,7 +39,21 @@ export class OfferExchange {
 
   /** True while neither side has an offer out. */
   get idle(): boolean {
-    return !this.#localOfferPending && !this.#remoteOfferPending;
+    return !this.#offering && !this.#localOfferPending && !this.#remoteOfferPending;
+  }
+
+  /**
+   * Runs one offer procedure of ours to its end, retries included: nothing else of ours (a hold,
+   * a renegotiation, a session refresh) starts meanwhile, although during a glare wait we are not
+   * "pending" for the far end's requests.
+   */
+  async exclusively<T>(procedure: () => Promise<T>): Promise<T> {
+    this.#offering = true;
+    try {
+      return await procedure();
+    } finally {
+      this.#offering = false;
+    }
   }
 
   /** Puts the call on hold or resumes it (RFC 3264 §8.4); false when not possible now. */
@@ -65,17 +80,19 @@ export class OfferExchange {
     if (negotiation === undefined || dialog === undefined || core.status !== 'confirmed')
       return false;
     if (!this.idle) return false;
-    for (;;) {
-      const result = await this.whileOfferPending(() =>
-        this.#offerOnce(method, negotiation, dialog, iceRestart),
-      );
-      if (result !== 'glare') return result === 'ok';
-      // RFC 3261 §14.1: 491 -> wait a random time depending on who owns the Call-ID, then retry;
-      // meanwhile the far end's own retry is answered normally (we are not "pending" then).
-      await this.wait(glareRetryDelay(dialog.isUac, core.context.random));
-      while (this.#remoteOfferPending && core.status === 'confirmed') await this.wait(100);
-      if (core.status !== 'confirmed') return false;
-    }
+    return this.exclusively(async () => {
+      for (;;) {
+        const result = await this.whileOfferPending(() =>
+          this.#offerOnce(method, negotiation, dialog, iceRestart),
+        );
+        if (result !== 'glare') return result === 'ok';
+        // RFC 3261 §14.1: 491 -> wait a random time depending on who owns the Call-ID, then
+        // retry; meanwhile the far end's own retry is answered normally (we are not "pending").
+        await this.wait(glareRetryDelay(dialog.isUac, core.context.random));
+        while (this.#remoteOfferPending && core.status === 'confirmed') await this.wait(100);
+        if (core.status !== 'confirmed') return false;
+      }
+    });
   }
 
   /** Runs `send` as our pending request: an offer from the far end meanwhile is glare (491). */
@@ -98,7 +115,8 @@ export class OfferExchange {
   receive(request: IncomingRequest, transaction: ServerTransaction): void {
     const core = this.#core;
     const isInvite = request.method === 'INVITE';
-    if (isInvite && !isEstablished(core.status)) {
+    // Not before the initial INVITE's ACK: until then its offer/answer is not settled (§14.2).
+    if (isInvite && core.status !== 'confirmed') {
       return void transaction.respond(core.response(request, 491));
     }
     // RFC 3261 §14.2: our own offer is out -> 491; theirs still open -> 500 with Retry-After.

@@ -33,6 +33,11 @@ export class SessionRefresher {
         this.#refresh.retryLater();
       return;
     }
+    await this.#offers.exclusively(() => this.#updateUntilDone());
+  }
+
+  async #updateUntilDone(): Promise<void> {
+    const core = this.#core;
     for (;;) {
       const response = await this.#offers.whileOfferPending(() =>
         core.requestResponse('UPDATE', {

@@ -330,7 +330,12 @@ export class Session {
 
   /** @internal A request inside our dialog, with its server transaction. */
   receiveRequest(request: IncomingRequest, transaction: ServerTransaction): void {
-    const handlers = { offers: this.#offers, info: this.#info, refer: this.#refer };
+    const handlers = {
+      offers: this.#offers,
+      info: this.#info,
+      refer: this.#refer,
+      incoming: this.#incoming,
+    };
     receiveInDialogRequest(this.#core, handlers, request, transaction);
   }
 

@@ -4,7 +4,7 @@ import { fakeMediaHandlers, userDeniedMediaError } from '../media/fake-media-han
 import { renderFakeSdp } from '../media/fake-sdp.js';
 import { matches } from '../network/fault-plan.js';
 import { RawPhone } from '../server/raw-phone.fixture.js';
-import { callScenario, establish, flush } from './calls.fixture.js';
+import { callScenario, establish, flush, WAIT } from './calls.fixture.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -203,6 +203,77 @@ describe('calls: offer/answer variants from other implementations', () => {
     expect(phone.requests('ACK')).toHaveLength(1);
     outgoing.terminate();
     await vi.waitFor(() => expect(phone.requests('BYE')).toHaveLength(1));
+    await stopAll();
+  });
+});
+
+describe('calls: RFC corner cases', () => {
+  it('a BYE on the early dialog ends the incoming call and its INVITE gets 487 (§15.1.2)', async () => {
+    const { uas, network, stopAll } = await callScenario(['bob']);
+    const phone = await rawPhone(network, 'zoe');
+    const { callId } = phone.send('INVITE', 'sip:bob@sip.test', [['Contact', phone.contact]], {
+      body: SDP,
+    });
+    const ringing = await vi.waitFor(() => {
+      const response = phone.responses(180).find((r) => r.callId === callId);
+      expect(response).toBeDefined();
+      return response!;
+    }, WAIT);
+    phone.send(
+      'BYE',
+      formatUri(ringing.parsed('contact')!.contacts[0]!.uri),
+      [
+        ...ringing
+          .headers('record-route')
+          .reverse()
+          .map((r): [string, string] => ['Route', r]),
+        ['To', ringing.header('to')!],
+      ],
+      { callId },
+    );
+    await vi.waitFor(() => expect(phone.responses(487)).toHaveLength(1), WAIT);
+    expect(uas.bob!.last().cause).toBe(Causes.BYE);
+    await stopAll();
+  });
+
+  it('runs one offer procedure at a time: a second hold during a glare wait is refused', async () => {
+    const { uas, stopAll } = await callScenario(['alice', 'bob']);
+    const [outgoing, incoming] = await establish(uas.alice!, uas.bob!, 'bob');
+    const first = outgoing.hold();
+    const crossing = incoming.hold();
+    await flush();
+    // alice is now waiting out the §14.1 delay: nothing else of hers may start.
+    await expect(outgoing.renegotiate()).resolves.toBe(false);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await expect(first).resolves.toBe(true);
+    await expect(crossing).resolves.toBe(true);
+    outgoing.terminate();
+    await stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('refuses a re-INVITE that arrives before the ACK of our 2xx with 491 (§14.2)', async () => {
+    const { uas, network, stopAll } = await callScenario(['bob']);
+    const phone = await rawPhone(network, 'zoe');
+    const { callId } = phone.send('INVITE', 'sip:bob@sip.test', [['Contact', phone.contact]], {
+      body: SDP,
+    });
+    await vi.waitFor(() => expect(uas.bob!.sessions).toHaveLength(1), WAIT);
+    uas.bob!.last().answer();
+    const ok = await vi.waitFor(() => {
+      const response = phone.responses(200).find((r) => r.callId === callId);
+      expect(response).toBeDefined();
+      return response!;
+    }, WAIT);
+    const target = formatUri(ok.parsed('contact')!.contacts[0]!.uri);
+    const route = ok
+      .headers('record-route')
+      .reverse()
+      .map((r): [string, string] => ['Route', r]);
+    phone.send('INVITE', target, [...route, ['To', ok.header('to')!]], { callId, body: SDP });
+    await vi.waitFor(() => expect(phone.responses(491)).toHaveLength(1), WAIT);
+    expect(uas.bob!.last().status).toBe('answered');
+    uas.bob!.last().terminate();
     await stopAll();
   });
 });

@@ -128,7 +128,10 @@ export class SipClient {
   }
 
   #reconcile(): Promise<void> {
-    this.#work = this.#work.then(() => this.#step());
+    // Caught, so one failed step (a throwing listener, say) cannot wedge every later change.
+    this.#work = this.#work
+      .then(() => this.#step())
+      .catch((error: unknown) => this.logger.error('sipkit/react: lifecycle step failed', error));
     return this.#work;
   }
 

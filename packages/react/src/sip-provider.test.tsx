@@ -2,6 +2,7 @@ import { until } from './testing/until.js';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Causes } from '@sipkit/core';
+import type { VirtualSocket } from '@sipkit/testing';
 import { SipClient } from './client/sip-client.js';
 import type { SipActions } from './client/sip-actions.js';
 import { useRegistration } from './hooks/use-registration.js';
@@ -223,6 +224,30 @@ describe('SipProvider lifecycle', () => {
     expect(expires).toEqual(['600', '0', '600']);
     expect(bed.network.openConnections).toBe(1);
     expect(screen.getByTestId('alice').textContent).toBe('connected/registered');
+    view.unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('shows a lost connection with its cause, and the recovery', async () => {
+    const bed = sipTestbed();
+    const alice = bed.phone('alice');
+    const Cause = () => <p data-testid="cause">{useRegistration().cause ?? ''}</p>;
+    const view = renderStrict(
+      <SipProvider config={alice.config} {...alice.options}>
+        <Status name="alice" />
+        <Cause />
+      </SipProvider>,
+    );
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
+    act(() => bed.network.cut(alice.config.sockets as VirtualSocket));
+    expect(screen.getByTestId('alice').textContent).toMatch(
+      /^(disconnected|connecting)\/unregistered$/,
+    );
+    expect(screen.getByTestId('cause').textContent).toBe(Causes.CONNECTION_ERROR);
+    // The core reconnects after its recovery interval (2 to 30 s) and registers again.
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    await until(() => expect(screen.getByTestId('alice').textContent).toBe('connected/registered'));
+    expect(screen.getByTestId('cause').textContent).toBe('');
     view.unmount();
     await bed.expectAllStopped();
   });

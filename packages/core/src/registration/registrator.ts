@@ -56,6 +56,8 @@ export class Registrator {
   #inFlight = false;
   #again: 'register' | UnregisterOptions | undefined;
   #closed = false;
+  /** The REGISTER under way, so `close()` can let it settle before unregistering. */
+  #current: Promise<void> | undefined;
 
   constructor(context: RegistratorContext) {
     this.#context = context;
@@ -96,15 +98,28 @@ export class Registrator {
     this.#context.events.emit('unregistered', { cause: Causes.CONNECTION_ERROR });
   }
 
-  /** Stops for good: unregisters when registered, and leaves no timer behind. */
+  /**
+   * Stops for good: lets a REGISTER under way settle (a binding it creates must not outlive the
+   * UA), then unregisters when registered, and leaves no timer behind.
+   */
   async close(): Promise<void> {
     this.#refresh.cancel();
-    if (this.#registered && !this.#closed) await this.unregister();
+    if (this.#closed) return;
     this.#closed = true;
+    this.#again = undefined;
+    while (this.#inFlight && this.#current !== undefined) await this.#current;
+    this.#refresh.cancel();
+    if (this.#registered) await this.#send(0, [], false);
     this.#refresh.cancel();
   }
 
-  async #send(expires: number, extraHeaders: readonly string[], all: boolean): Promise<void> {
+  #send(expires: number, extraHeaders: readonly string[], all: boolean): Promise<void> {
+    const sending = this.#sendOnce(expires, extraHeaders, all);
+    this.#current = sending;
+    return sending;
+  }
+
+  async #sendOnce(expires: number, extraHeaders: readonly string[], all: boolean): Promise<void> {
     this.#inFlight = true;
     const { factory, identity, registrar } = this.#context;
     const request = factory.outOfDialog({

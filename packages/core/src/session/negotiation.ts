@@ -34,6 +34,8 @@ export class Negotiation {
   readonly media: MediaHandler;
   /** We asked for hold (our media `sendonly`/`inactive`). */
   localHold = false;
+  /** Our hold as the far end agreed to it (the re-INVITE succeeded): what `isOnHold()` reports. */
+  holdGranted = false;
   /** The far end's last offer put all media `sendonly`/`inactive` (or `c=0.0.0.0`). */
   remoteHold = false;
   readonly #onSdp: SdpListener;

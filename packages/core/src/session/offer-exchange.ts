@@ -62,12 +62,14 @@ export class OfferExchange {
     const negotiation = core.negotiation;
     if (negotiation === undefined || core.status !== 'confirmed' || negotiation.localHold === hold)
       return false;
+    // The offer is made with the hold asked for; the hold counts once the far end accepted it.
     negotiation.localHold = hold;
     const done = await this.offer('INVITE', false);
     if (!done) {
       negotiation.localHold = !hold;
       return false;
     }
+    negotiation.holdGranted = hold;
     core.events.emit(hold ? 'hold' : 'unhold', { originator: 'local' });
     return true;
   }

@@ -199,7 +199,7 @@ export class Session {
   }
   isOnHold(): { readonly local: boolean; readonly remote: boolean } {
     return {
-      local: this.#core.negotiation?.localHold ?? false,
+      local: this.#core.negotiation?.holdGranted ?? false,
       remote: this.#core.negotiation?.remoteHold ?? false,
     };
   }

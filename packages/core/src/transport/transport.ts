@@ -49,6 +49,13 @@ export interface TransportEvents {
 }
 
 /**
+ * Which transport last attached itself to each socket. Sockets are objects the app may share
+ * (a module-level `WebSocketInterface` reused by a new UA while the old one is still stopping):
+ * a transport that lost its socket to another one must not close the connection under it.
+ */
+const socketOwners = new WeakMap<Socket, Transport>();
+
+/**
  * Keeps one SIP connection up over a set of weighted sockets.
  *
  * - Cycle: sockets are tried by descending weight, random among equal weights; a failed attempt
@@ -197,7 +204,7 @@ export class Transport {
     this.abandonAttempt();
     this.stateValue = 'disconnected';
     if (socket === null || wasDisconnected) return;
-    socket.disconnect();
+    if (socketOwners.get(socket) === this) socket.disconnect();
     this.options.logger.debug(`transport: ${socket.url} closed on request`);
     this.events.emit('disconnected', { socket, error: false, code: undefined, reason: undefined });
   }
@@ -228,6 +235,7 @@ export class Transport {
     const token = ++this.attemptToken;
     const live = (): boolean => token === this.attemptToken;
     this.current = socket;
+    socketOwners.set(socket, this);
     socket.onconnect = () => {
       if (live()) this.handleConnect(socket);
     };
@@ -313,7 +321,7 @@ export class Transport {
     if (socket === null || this.stateValue !== 'connected') return;
     this.options.logger.warn(`transport: ${socket.url}: ${reason}; reconnecting`);
     this.abandonAttempt();
-    socket.disconnect();
+    if (socketOwners.get(socket) === this) socket.disconnect();
     this.handleDisconnect(socket, true, undefined, reason);
   }
 

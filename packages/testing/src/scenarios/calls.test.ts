@@ -131,7 +131,10 @@ describe('mid-call', () => {
     const [outgoing, incoming] = await establish(uas.alice!, uas.bob!, 'bob');
     const remote = vi.fn();
     incoming.on('hold', remote);
-    await expect(outgoing.hold()).resolves.toBe(true);
+    const holding = outgoing.hold();
+    // Not on hold until the far end has accepted the re-INVITE.
+    expect(outgoing.isOnHold().local).toBe(false);
+    await expect(holding).resolves.toBe(true);
     expect(outgoing.isOnHold()).toEqual({ local: true, remote: false });
     await vi.waitFor(() => expect(incoming.isOnHold()).toEqual({ local: false, remote: true }));
     expect(remote).toHaveBeenCalledWith({ originator: 'remote' });

@@ -1,3 +1,4 @@
+import { UA } from '@sipkit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { matches } from '../network/fault-plan.js';
 import { createScenario } from './harness.fixture.js';
@@ -194,6 +195,43 @@ describe('UA registration on the in-memory network', () => {
     expect(alice.events.slice(-2)).toEqual(['unregistered', 'disconnected']);
     expect(network.openConnections).toBe(0);
     expect(alice.ua.status).toBe('stopped');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stop() with the first REGISTER still in flight lets it settle, then unregisters', async () => {
+    const { addUA, network, sent } = createScenario();
+    network.faults.delay(1000, matches.responseTo('REGISTER'), { times: 1 });
+    const alice = addUA('alice');
+    alice.ua.start();
+    await flush();
+    expect(sent('REGISTER')).toHaveLength(1);
+    const stopping = alice.ua.stop();
+    await vi.advanceTimersByTimeAsync(1_500);
+    await stopping;
+    expect(sent('REGISTER').map((r) => r.header('expires'))).toEqual(['600', '0']);
+    expect(network.openConnections).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a UA that takes over a socket keeps its connection when the old UA stops', async () => {
+    const { network } = createScenario();
+    const socket = network.createSocket('alice');
+    const first = new UA({ uri: 'sip:alice@sip.test', sockets: socket });
+    first.start();
+    await flush();
+    expect(first.isRegistered()).toBe(true);
+    const stopping = first.stop();
+    const second = new UA({ uri: 'sip:alice@sip.test', sockets: socket });
+    second.start();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await stopping;
+    expect(network.openConnections).toBe(1);
+    expect(second.isConnected()).toBe(true);
+    expect(second.isRegistered()).toBe(true);
+    const ended = second.stop();
+    await vi.advanceTimersByTimeAsync(2_000);
+    await ended;
+    expect(network.openConnections).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 

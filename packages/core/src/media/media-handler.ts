@@ -84,6 +84,13 @@ export interface MediaHandler {
    * failed: the previous negotiated state stays in force.
    */
   rollback(): Promise<void>;
+  /**
+   * Switches the microphone and/or camera of a live call without renegotiating
+   * (`RTCRtpSender.replaceTrack`): takes new tracks with `constraints`, swaps them in for the
+   * tracks of the same kinds, and stops the replaced tracks this handler had acquired. Kinds the
+   * call does not send are left alone. Rejects like getUserMedia does (e.g. `NotAllowedError`).
+   */
+  replaceLocalMedia(constraints: MediaStreamConstraints): Promise<void>;
   /** Enables or disables local tracks without signalling. */
   setMuted(kind: 'audio' | 'video', muted: boolean): void;
   /** Sends tones in the RTP stream (RFC 4733). Returns false when no DTMF sender exists. */

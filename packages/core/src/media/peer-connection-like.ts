@@ -27,6 +27,7 @@ export interface DtmfSenderLike {
 export interface RtpSenderLike {
   readonly track: MediaStreamTrack | null;
   readonly dtmf: DtmfSenderLike | null;
+  replaceTrack(track: MediaStreamTrack | null): Promise<void>;
 }
 
 /** `RTCRtpTransceiver`. */

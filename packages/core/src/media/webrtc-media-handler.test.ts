@@ -429,3 +429,40 @@ describe('WebRtcMediaHandler: events and stats', () => {
     expect(stats.report).toBe(pc().statsReport);
   });
 });
+
+describe('WebRtcMediaHandler: switching devices on a live call', () => {
+  it('swaps the microphone track in place, stops the old one, keeps the stream object', async () => {
+    const { handler, getUserMedia, pc, stream } = setup();
+    await handler.createOffer({ localHold: false });
+    const before = track(stream);
+    const next = fakeStream('audio');
+    getUserMedia.mockResolvedValueOnce(next);
+    handler.setMuted('audio', true);
+    await handler.replaceLocalMedia({ audio: { deviceId: { exact: 'usb-mic' } } });
+    expect(getUserMedia).toHaveBeenLastCalledWith({ audio: { deviceId: { exact: 'usb-mic' } } });
+    const sender = pc()
+      .getSenders()
+      .find((s) => s.track?.kind === 'audio');
+    expect(sender?.track).toBe(track(next));
+    expect(before.readyState).toBe('ended');
+    expect(handler.localStream).toBe(stream);
+    expect(stream.getAudioTracks()).toEqual([track(next)]);
+    expect(track(next).enabled).toBe(false); // the mute carries over
+  });
+
+  it('leaves kinds the call does not send alone and never stops an app-given track', async () => {
+    const appStream = fakeStream('audio');
+    const { handler, getUserMedia, pc } = setup({ mediaStream: appStream });
+    await handler.createOffer({ localHold: false });
+    const appTrack = track(appStream);
+    const next = fakeStream('audio', 'video');
+    getUserMedia.mockResolvedValueOnce(next);
+    await handler.replaceLocalMedia({ audio: true, video: true });
+    expect(appTrack.readyState).toBe('live');
+    expect(track(next, 1).readyState).toBe('ended'); // no video sender: not taken
+    expect(pc().getSenders()[0]?.track).toBe(track(next, 0));
+    handler.close();
+    expect(track(next, 0).readyState).toBe('ended'); // acquired by the switch: ours to stop
+    expect(appTrack.readyState).toBe('live');
+  });
+});

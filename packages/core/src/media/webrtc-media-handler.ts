@@ -80,6 +80,8 @@ export class WebRtcMediaHandler implements MediaHandler {
   private readonly muted = { audio: false, video: false };
   private pc: PeerConnectionLike | undefined;
   private localMedia: Promise<LocalMedia> | undefined;
+  /** Tracks `replaceLocalMedia` acquired into an app-given stream: ours to stop on close. */
+  private readonly acquired = new Set<MediaStreamTrack>();
   private local: LocalMedia | undefined;
   private remote: MediaStream | undefined;
   private sample: TrafficSample | undefined;
@@ -157,6 +159,36 @@ export class WebRtcMediaHandler implements MediaHandler {
     await pc.setLocalDescription({ type: 'rollback' });
   }
 
+  async replaceLocalMedia(constraints: MediaStreamConstraints): Promise<void> {
+    this.assertOpen();
+    const getUserMedia = this.runtime.getUserMedia;
+    if (getUserMedia === undefined) {
+      throw namedError('NotSupportedError', 'getUserMedia is not available in this runtime');
+    }
+    const fresh = await getUserMedia(constraints);
+    if (this.closed) stopTracks(fresh);
+    this.assertOpen();
+    const senders = this.pc?.getSenders() ?? [];
+    const local = this.local;
+    for (const track of fresh.getTracks()) {
+      const sender = senders.find((candidate) => candidate.track?.kind === track.kind);
+      // A kind the call does not send yet would need a renegotiation: not this method's job.
+      if (sender === undefined || local === undefined) {
+        track.stop();
+        continue;
+      }
+      const old = sender.track;
+      await sender.replaceTrack(track);
+      // The same stream object keeps showing local media (a <video> bound to it stays live).
+      if (old !== null) local.stream.removeTrack(old);
+      local.stream.addTrack(track);
+      if (!local.owned) this.acquired.add(track);
+      if (old !== null && (this.acquired.delete(old) || local.owned)) old.stop();
+    }
+    this.applyMute('audio');
+    this.applyMute('video');
+  }
+
   setMuted(kind: 'audio' | 'video', muted: boolean): void {
     this.muted[kind] = muted;
     this.applyMute(kind);
@@ -198,6 +230,7 @@ export class WebRtcMediaHandler implements MediaHandler {
     this.closed = true;
     this.closing.abort();
     if (this.local?.owned === true) stopTracks(this.local.stream);
+    for (const track of this.acquired) track.stop();
     this.pc?.close();
   }
 

@@ -258,6 +258,23 @@ export class Session {
   }
 
   /** Mutes local tracks without signalling; default audio only, as in JsSIP. */
+  /**
+   * Switches the microphone and/or camera while the call goes on (no renegotiation): e.g.
+   * `{ audio: { deviceId: { exact: id } } }`. Rejects when there is no media yet or the device
+   * cannot be opened (the call itself is not affected).
+   *
+   * @example await session.replaceLocalMedia({ audio: { deviceId: { exact: headsetId } } });
+   */
+  replaceLocalMedia(constraints: MediaStreamConstraints): Promise<void> {
+    const media = this.#core.negotiation?.media;
+    if (media === undefined || this.#core.status === 'terminated') {
+      return Promise.reject(
+        new Error(`cannot switch devices in a call that is ${this.#core.status}`),
+      );
+    }
+    return media.replaceLocalMedia(constraints);
+  }
+
   mute(options: { readonly audio?: boolean; readonly video?: boolean } = { audio: true }): void {
     this.#setMuted(options, true);
   }

@@ -262,6 +262,19 @@ export function createSipActions(host: SipActionHost): SipActions {
     },
     chooseDevice(kind, deviceId) {
       store.setState((state) => ({ devices: { ...state.devices, [kind]: deviceId } }));
+      if (kind === 'speaker') return; // <RemoteAudio> applies it with setSinkId
+      // Live calls switch too, without renegotiating (RTCRtpSender.replaceTrack in core).
+      const device: MediaTrackConstraints | boolean =
+        deviceId === undefined ? true : { deviceId: { exact: deviceId } };
+      const constraints = kind === 'microphone' ? { audio: device } : { video: device };
+      for (const live of host.ua()?.sessions ?? []) {
+        if (live.media === undefined || live.isEnded()) continue;
+        live
+          .replaceLocalMedia(constraints)
+          .catch((error: unknown) =>
+            host.logger.warn(`sipkit/react: cannot switch the ${kind} of a live call`, error),
+          );
+      }
     },
     setDevices(list) {
       store.setState((state) => ({ devices: withList(state.devices, list) }));

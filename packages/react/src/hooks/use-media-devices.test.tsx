@@ -82,6 +82,15 @@ describe('useMediaDevices', () => {
       audio: { deviceId: { exact: 'mic-2' } },
       video: false,
     });
+    // A choice made during the call switches the live call's microphone as well.
+    act(() => seen.current!.chooseMicrophone('mic-1'));
+    act(() => seen.current!.chooseMicrophone('mic-2'));
+    await until(() =>
+      expect(alice.media.handlers[0]!.replaced).toEqual([
+        { audio: { deviceId: { exact: 'mic-1' } } },
+        { audio: { deviceId: { exact: 'mic-2' } } },
+      ]),
+    );
 
     // The headset goes away: the choice falls back to the default.
     act(() => media.change([device('audioinput', 'mic-1', 'Built-in')]));

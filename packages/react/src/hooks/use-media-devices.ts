@@ -26,7 +26,7 @@ export interface UseMediaDevicesResult {
   readonly microphone: string | undefined;
   readonly camera: string | undefined;
   readonly speaker: string | undefined;
-  /** For calls placed or answered from now on. */
+  /** For calls placed or answered from now on, and live calls too (switched without renegotiating). */
   chooseMicrophone(deviceId: string | undefined): void;
   chooseCamera(deviceId: string | undefined): void;
   /** Applies at once to every `<RemoteAudio>`, live calls included. */

@@ -17,7 +17,8 @@ import {
 import { renderFakeSdp, sdpProblem, type FakeSection } from './fake-sdp.js';
 
 /** The methods `failNext` can make fail. */
-export type FakeMediaStep = 'createOffer' | 'createAnswer' | 'setRemoteDescription';
+export type FakeMediaStep =
+  'createOffer' | 'createAnswer' | 'setRemoteDescription' | 'replaceLocalMedia';
 
 /** JSEP's signalling states, as far as the fake goes (a pranswer keeps `have-local-offer`). */
 export type FakeSignalingState = 'stable' | 'have-local-offer' | 'have-remote-offer';
@@ -77,6 +78,8 @@ export class FakeMediaHandler implements MediaHandler {
   localHold: boolean | undefined;
   readonly muted = { audio: false, video: false };
   readonly dtmf: SentDtmf[] = [];
+  /** The constraints of every `replaceLocalMedia`, in order. */
+  readonly replaced: MediaStreamConstraints[] = [];
   /** Every method call, in order (`createOffer`, `setRemoteDescription:answer`, `close`...). */
   readonly calls: string[] = [];
   /** What `getStats()` resolves with. */
@@ -176,6 +179,13 @@ export class FakeMediaHandler implements MediaHandler {
       this.beforeOffer = undefined;
     }
     return Promise.resolve();
+  }
+
+  /** Records the constraints of each device switch (`replaced`); no tracks exist in Node. */
+  replaceLocalMedia(constraints: MediaStreamConstraints): Promise<void> {
+    return this.step('replaceLocalMedia', 'replaceLocalMedia', () => {
+      this.replaced.push(constraints);
+    });
   }
 
   setMuted(kind: 'audio' | 'video', muted: boolean): void {

@@ -197,6 +197,19 @@ describe('mid-call', () => {
     await stopAll();
   });
 
+  it('switches the microphone of a live call without signalling', async () => {
+    const { uas, stopAll, sent } = await callScenario(['alice', 'bob']);
+    const [outgoing] = await establish(uas.alice!, uas.bob!, 'bob');
+    await outgoing.replaceLocalMedia({ audio: { deviceId: { exact: 'usb' } } });
+    expect(uas.alice!.media.handlers[0]!.replaced).toEqual([
+      { audio: { deviceId: { exact: 'usb' } } },
+    ]);
+    expect(sent('INVITE')).toHaveLength(1);
+    outgoing.terminate();
+    await expect(outgoing.replaceLocalMedia({ audio: true })).rejects.toThrow(/terminated/);
+    await stopAll();
+  });
+
   it('sends DTMF by INFO (received as newDTMF) and by RFC 4733, queued with gaps', async () => {
     const { uas, stopAll, sent } = await callScenario(['alice', 'bob']);
     const [outgoing, incoming] = await establish(uas.alice!, uas.bob!, 'bob');

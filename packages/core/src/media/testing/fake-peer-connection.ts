@@ -33,6 +33,11 @@ export class FakeRtpSender implements RtpSenderLike {
     // Only audio senders have a DTMF sender (W3C WebRTC, RTCRtpSender.dtmf).
     this.dtmf = kind === 'audio' ? new FakeDtmfSender() : null;
   }
+
+  replaceTrack(track: MediaStreamTrack | null): Promise<void> {
+    this.track = track;
+    return Promise.resolve();
+  }
 }
 
 export class FakeTransceiver implements RtpTransceiverLike {

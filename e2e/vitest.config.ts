@@ -14,5 +14,9 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Real processes and real timers: a retry would hide exactly the flakiness we want to see.
     retry: 0,
+    // One file at a time, whatever the core count: call-setup.test.ts measures, and Chromium
+    // pages of two files would compete for CPU. The long RFC 4028 waits run concurrently inside
+    // session-timers.test.ts instead, so the suite still takes about one session expiry.
+    fileParallelism: false,
   },
 });

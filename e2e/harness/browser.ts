@@ -7,7 +7,10 @@ export const CHROMIUM = '/usr/bin/chromium';
 /**
  * The flags every e2e browser runs with. The background-networking ones keep Chromium from
  * reaching for Google's hosts (this machine has no network beyond loopback); the fake-media ones
- * give getUserMedia a synthetic camera and microphone with no permission prompt.
+ * give getUserMedia a synthetic camera and microphone with no permission prompt. WebRTC skips
+ * the loopback interface unless told otherwise, and in the suite's network namespace loopback
+ * is all there is; host candidates stay plain addresses (no mDNS names, whose resolution is
+ * multicast).
  */
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -20,6 +23,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
 ];
 
 /** A running Chromium, connected, and a close that always ends its process group. */

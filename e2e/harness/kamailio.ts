@@ -23,21 +23,41 @@ export interface KamailioPorts {
   readonly sipp: number;
 }
 
+/** Variations of kamailio.cfg a scenario can ask for (each an `#!ifdef` there). */
+export interface KamailioOptions {
+  /** Relay a downstream 503 as it is instead of as 500 (tm's `remap_503_500` off). */
+  readonly pass503?: boolean;
+  /** Refuse digest credentials whose nc was seen before for that nonce (auth's `nonce_count`). */
+  readonly nonceCount?: boolean;
+}
+
 /** A running Kamailio from e2e/kamailio/kamailio.cfg, with its own runtime directory. */
 export class Kamailio {
   readonly ports: KamailioPorts;
   readonly dir: string;
   readonly #registry: ProcessRegistry;
+  readonly #options: KamailioOptions;
   #process: ManagedProcess | undefined;
 
-  private constructor(dir: string, ports: KamailioPorts, registry: ProcessRegistry) {
+  private constructor(
+    dir: string,
+    ports: KamailioPorts,
+    registry: ProcessRegistry,
+    options: KamailioOptions,
+  ) {
     this.dir = dir;
     this.ports = ports;
     this.#registry = registry;
+    this.#options = options;
   }
 
   /** Starts one on fresh free ports under `<runDir>/<name>`. */
-  static async start(runDir: string, name: string, registry: ProcessRegistry): Promise<Kamailio> {
+  static async start(
+    runDir: string,
+    name: string,
+    registry: ProcessRegistry,
+    options: KamailioOptions = {},
+  ): Promise<Kamailio> {
     const dir = join(runDir, name);
     mkdirSync(dir, { recursive: true });
     const ports = {
@@ -45,7 +65,7 @@ export class Kamailio {
       udp: await freePort('udp'),
       sipp: await freePort('udp'),
     };
-    const kamailio = new Kamailio(dir, ports, registry);
+    const kamailio = new Kamailio(dir, ports, registry, options);
     await kamailio.restart();
     return kamailio;
   }
@@ -66,7 +86,7 @@ export class Kamailio {
   async restart(): Promise<void> {
     if (this.#process !== undefined) throw new Error('kamailio is already running');
     // Ports and paths reach kamailio.cfg as preprocessor defines (see its header).
-    const defines = {
+    const defines: Record<string, string | number> = {
       WS_PORT: this.ports.ws,
       UDP_PORT: this.ports.udp,
       SIPP_PORT: this.ports.sipp,
@@ -74,6 +94,8 @@ export class Kamailio {
       SIP_DOMAIN: `"${SIP_DOMAIN}"`,
       TEST_PASSWORD: `"${TEST_PASSWORD}"`,
     };
+    if (this.#options.pass503 === true) defines['PASS_503'] = 1;
+    if (this.#options.nonceCount === true) defines['NONCE_COUNT'] = 1;
     const child = startProcess({
       command: 'kamailio',
       args: [

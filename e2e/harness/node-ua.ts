@@ -1,4 +1,11 @@
-import { UA, WebSocketInterface, type UAConfiguration, type UAEvents } from '@sipkit/core';
+import {
+  UA,
+  WebSocketInterface,
+  type MediaHandlerFactory,
+  type UAConfiguration,
+  type UAEvents,
+} from '@sipkit/core';
+import { createFakeMediaHandler } from '@sipkit/testing';
 import { SIP_DOMAIN, TEST_PASSWORD, type Kamailio } from './kamailio.js';
 import { WireTrace } from './wire-trace.js';
 
@@ -7,6 +14,11 @@ export interface NodeUAOptions {
   readonly password?: string;
   /** Anything else of JsSIP's configuration. */
   readonly configuration?: Partial<UAConfiguration>;
+  /**
+   * Node has no WebRTC, so calls get the fake media handler of @sipkit/testing by default. That
+   * is enough against SIPp, which checks signalling and sends no media.
+   */
+  readonly mediaHandlerFactory?: MediaHandlerFactory;
 }
 
 /** A UA of ours in this Node process, through Kamailio's WebSocket, with its wire recorded. */
@@ -20,12 +32,15 @@ export interface TracedUA {
 export function nodeUA(kamailio: Kamailio, user: string, options: NodeUAOptions = {}): TracedUA {
   const wire = new WireTrace();
   const aor = `sip:${user}@${SIP_DOMAIN}`;
-  const ua = new UA({
-    uri: aor,
-    password: options.password ?? TEST_PASSWORD,
-    sockets: [new WebSocketInterface(kamailio.wsUrl, { WebSocket: wire.WebSocket })],
-    ...options.configuration,
-  });
+  const ua = new UA(
+    {
+      uri: aor,
+      password: options.password ?? TEST_PASSWORD,
+      sockets: [new WebSocketInterface(kamailio.wsUrl, { WebSocket: wire.WebSocket })],
+      ...options.configuration,
+    },
+    { mediaHandlerFactory: options.mediaHandlerFactory ?? createFakeMediaHandler },
+  );
   return { ua, wire, aor };
 }
 

@@ -6,12 +6,13 @@ import { build } from 'esbuild';
 const PAGE_DIR = new URL('../page/', import.meta.url);
 
 /**
- * Bundles e2e/page/main.ts, with @sipkit/core from its TypeScript source (the `@sipkit/source`
- * condition, as Vitest resolves it), the way an app's bundler would for the browser.
+ * Bundles a page's entry (e2e/page/main.ts, or `phone/main.ts` with JsSIP in it too), with
+ * @sipkit/core from its TypeScript source (the `@sipkit/source` condition, as Vitest resolves
+ * it), the way an app's bundler would for the browser.
  */
-export async function bundlePage(): Promise<string> {
+export async function bundlePage(entry = 'main.ts'): Promise<string> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('main.ts', PAGE_DIR))],
+    entryPoints: [fileURLToPath(new URL(entry, PAGE_DIR))],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -32,8 +33,9 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function servePage(bundle: string): Promise<PageServer> {
-  const html = readFileSync(new URL('index.html', PAGE_DIR), 'utf8');
+/** Serves `html` (relative to e2e/page/) at `/`, and `bundle` as the `/main.js` it loads. */
+export async function servePage(bundle: string, htmlFile = 'index.html'): Promise<PageServer> {
+  const html = readFileSync(new URL(htmlFile, PAGE_DIR), 'utf8');
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/' || path === '/index.html') {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { Kamailio } from './kamailio.js';
+import { Kamailio, type KamailioOptions } from './kamailio.js';
 import { nodeUA, type NodeUAOptions, type TracedUA } from './node-ua.js';
 import { ProcessRegistry } from './process-registry.js';
 
@@ -18,14 +18,14 @@ export interface Scenario {
  * Brings up a Kamailio for the calling test file (before its tests) and tears everything down
  * after them, UAs first so their un-REGISTERs still reach a live server. Call at module level.
  */
-export function useKamailio(name: string): Scenario {
+export function useKamailio(name: string, options: KamailioOptions = {}): Scenario {
   const runDir = inject('runDir');
   const registry = new ProcessRegistry(runDir);
   const uas: TracedUA[] = [];
   let kamailio: Kamailio | undefined;
 
   beforeAll(async () => {
-    kamailio = await Kamailio.start(runDir, name, registry);
+    kamailio = await Kamailio.start(runDir, name, registry, options);
   });
   afterAll(async () => {
     await Promise.all(uas.map(({ ua }) => ua.stop()));

@@ -1,4 +1,5 @@
 import { createSocket } from 'node:dgram';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProcess, type ManagedProcess } from './managed-process.js';
@@ -24,6 +25,13 @@ export interface SippOptions {
   readonly keys?: Readonly<Record<string, string>>;
   /** SIPp gives up (and fails) after this many seconds. */
   readonly timeoutSeconds?: number;
+  /** Prefix of the log files in `dir` (default `sipp`), for several SIPp runs in one dir. */
+  readonly name?: string;
+  /**
+   * `@name@` placeholders replaced in the scenario before SIPp reads it (written to `dir`), for
+   * what SIPp checks while parsing and so cannot come from `-key`, such as a response code.
+   */
+  readonly template?: Readonly<Record<string, string>>;
 }
 
 /** A SIPp UAS on 127.0.0.1. `exited` resolves with 0 when every call passed the scenario. */
@@ -35,18 +43,27 @@ export interface Sipp {
 
 /** Starts SIPp as a UAS and waits until it listens. */
 export async function startSippUas(options: SippOptions): Promise<Sipp> {
-  const messageLog = join(options.dir, 'sipp-messages.log');
-  const screenLog = join(options.dir, 'sipp.log');
+  const name = options.name ?? 'sipp';
+  const messageLog = join(options.dir, `${name}-messages.log`);
+  const screenLog = join(options.dir, `${name}.log`);
   const keys = Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, value]);
+  let scenarioFile = sippScenario(options.scenario);
+  if (options.template !== undefined) {
+    let text = readFileSync(scenarioFile, 'utf8');
+    for (const [key, value] of Object.entries(options.template))
+      text = text.replaceAll(`@${key}@`, value);
+    scenarioFile = join(options.dir, `${name}-scenario.xml`);
+    writeFileSync(scenarioFile, text);
+  }
   const child = startProcess({
     command: 'sipp',
     args: [
-      ...['-sf', sippScenario(options.scenario), '-i', '127.0.0.1', '-p', String(options.port)],
+      ...['-sf', scenarioFile, '-i', '127.0.0.1', '-p', String(options.port)],
       ...['-m', String(options.calls ?? 1)], // exit after that many calls, 0 if all passed
       '-nostdin',
       ...['-timeout', `${options.timeoutSeconds ?? 20}s`, '-timeout_error'],
       ...['-trace_msg', '-message_file', messageLog],
-      ...['-trace_err', '-error_file', join(options.dir, 'sipp-errors.log')],
+      ...['-trace_err', '-error_file', join(options.dir, `${name}-errors.log`)],
       ...keys,
     ],
     cwd: options.dir,

@@ -42,6 +42,20 @@ export class WireTrace {
       .map((f) => f.text);
   }
 
+  /**
+   * Frames going `direction` whose start line begins with `start` (`UPDATE `, `SIP/2.0 200`...),
+   * optionally only those with CSeq method `cseqMethod`, in wire order.
+   */
+  framesOf(direction: WireFrame['direction'], start: string, cseqMethod?: string): WireFrame[] {
+    return this.frames.filter(
+      (f) =>
+        f.direction === direction &&
+        f.text.startsWith(start) &&
+        (cseqMethod === undefined ||
+          new RegExp(`^CSeq:\\s*\\d+\\s+${cseqMethod}\\s*$`, 'im').test(f.text)),
+    );
+  }
+
   /** Status codes of the responses we received to `method` (by CSeq). */
   receivedStatuses(method: string): number[] {
     return this.frames

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Makes sure the e2e suite's peers are installed: Kamailio with its WebSocket modules, SIPp and
-# Chromium, all from Debian's packages. Fast when everything is there (one dpkg-query); as root it
+# Chromium, all from Debian's packages, and iproute2 for the suite's private network namespace
+# (scripts/netns.sh: `ip link set lo up`; `unshare` is util-linux, always there). Fast when everything is there (one dpkg-query); as root it
 # installs what is missing with apt-get; otherwise it says what to install and fails.
 set -euo pipefail
 
-packages=(kamailio kamailio-websocket-modules sip-tester chromium)
+packages=(kamailio kamailio-websocket-modules sip-tester chromium iproute2)
 
 installed() {
   local package=$1
@@ -17,6 +18,7 @@ installed() {
       kamailio-websocket-modules) command -v kamailio >/dev/null ;;
       sip-tester) command -v sipp >/dev/null ;;
       chromium) [[ -x /usr/bin/chromium ]] ;;
+      iproute2) command -v ip >/dev/null ;;
     esac
   fi
 }

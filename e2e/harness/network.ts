@@ -1,0 +1,20 @@
+import { networkInterfaces } from 'node:os';
+
+/**
+ * Throws unless every network interface this process can see is loopback. The WebRTC scenarios
+ * call it first: Chromium gathers ICE candidates on every interface, so outside the private
+ * namespace that `pnpm test:e2e` enters (scripts/netns.sh) media could go to a non-loopback
+ * address of the machine. Nothing here may leave 127.0.0.1.
+ */
+export function assertLoopbackOnly(): void {
+  const outside = Object.entries(networkInterfaces()).flatMap(([name, addresses]) =>
+    (addresses ?? []).filter((a) => !a.internal).map((a) => `${name} ${a.address}`),
+  );
+  if (outside.length > 0) {
+    throw new Error(
+      `WebRTC scenarios need a network namespace with loopback only, and this one also has ` +
+        `${outside.join(', ')}. Run them through \`pnpm test:e2e\` (scripts/netns.sh), ` +
+        `which needs unshare and ip (iproute2).`,
+    );
+  }
+}

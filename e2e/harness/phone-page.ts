@@ -1,0 +1,197 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type {
+  CallEvent,
+  CallSpec,
+  InboundAudio,
+  Library,
+  PhoneState,
+} from '../page/phone/phone.js';
+import { SIP_DOMAIN, TEST_PASSWORD, type Kamailio } from './kamailio.js';
+import { assertLoopbackOnly } from './network.js';
+
+export interface PhoneOptions {
+  readonly library: Library;
+  readonly user: string;
+  /** Answer every incoming call at once. */
+  readonly autoAnswer?: boolean;
+}
+
+/** A query for `PhonePage.event`. */
+interface EventQuery {
+  readonly id: number;
+  readonly name: string;
+  readonly originator: string | undefined;
+  readonly after: number;
+}
+
+/**
+ * One phone page (e2e/page/phone) in its own browser context: our UA or JsSIP, registered
+ * through Kamailio, driven through `window.__phone`. Waits fail with the call's events so far.
+ */
+export class PhonePage {
+  readonly library: Library;
+  readonly aor: string;
+  readonly page: Page;
+  /** Uncaught errors and console errors of the page. */
+  readonly errors: string[] = [];
+  readonly #context: BrowserContext;
+
+  private constructor(options: PhoneOptions, context: BrowserContext, page: Page) {
+    this.library = options.library;
+    this.aor = `sip:${options.user}@${SIP_DOMAIN}`;
+    this.#context = context;
+    this.page = page;
+    page.on('pageerror', (error) => this.errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(message.text());
+    });
+  }
+
+  /** Opens the page served at `url` and waits until it registered. */
+  static async open(
+    browser: Browser,
+    url: string,
+    kamailio: Kamailio,
+    options: PhoneOptions,
+  ): Promise<PhonePage> {
+    assertLoopbackOnly();
+    const context = await browser.newContext();
+    const phone = new PhonePage(options, context, await context.newPage());
+    const query = new URLSearchParams({
+      library: options.library,
+      ws: kamailio.wsUrl,
+      uri: phone.aor,
+      password: TEST_PASSWORD,
+      autoAnswer: options.autoAnswer === true ? '1' : '0',
+    });
+    await phone.page.goto(`${url}?${query.toString()}`);
+    await phone.page
+      .waitForFunction(() => window.__phone?.state.registration !== 'starting', undefined, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
+    const state = await phone.state();
+    if (state.registration !== 'registered') {
+      throw new Error(
+        `${options.library} page for ${phone.aor} did not register: ${state.registration} ` +
+          `${state.cause ?? ''} ${[...state.errors, ...phone.errors].join('; ')}`,
+      );
+    }
+    return phone;
+  }
+
+  state(): Promise<PhoneState> {
+    return this.page.evaluate(() => window.__phone.state);
+  }
+
+  call(target: string, spec: CallSpec = {}): Promise<number> {
+    return this.page.evaluate(([t, s]) => window.__phone.call(t, s), [target, spec] as const);
+  }
+
+  answer(id: number, spec: CallSpec = {}): Promise<void> {
+    return this.page.evaluate(([i, s]) => window.__phone.answer(i, s), [id, spec] as const);
+  }
+
+  hangup(id: number): Promise<void> {
+    return this.page.evaluate((i) => window.__phone.hangup(i), id);
+  }
+
+  hold(id: number): Promise<boolean> {
+    return this.page.evaluate((i) => window.__phone.hold(i), id);
+  }
+
+  unhold(id: number): Promise<boolean> {
+    return this.page.evaluate((i) => window.__phone.unhold(i), id);
+  }
+
+  sendDtmf(id: number, tones: string, transport: 'rfc4733' | 'info'): Promise<void> {
+    return this.page.evaluate(([i, t, how]) => window.__phone.sendDtmf(i, t, how), [
+      id,
+      tones,
+      transport,
+    ] as const);
+  }
+
+  inboundAudio(id: number): Promise<InboundAudio> {
+    return this.page.evaluate((i) => window.__phone.inboundAudio(i), id);
+  }
+
+  /** Events of call `id` named `name` so far. */
+  async events(id: number, name: string): Promise<CallEvent[]> {
+    const state = await this.state();
+    return state.calls[id]?.events.filter((e) => e.name === name) ?? [];
+  }
+
+  /**
+   * The first `name` event of call `id` (from `originator`, and after the call's `after`-th event,
+   * if given). Fails at once when the call fails or ends first, unless that is what is awaited.
+   */
+  async event(
+    id: number,
+    name: string,
+    options: {
+      readonly originator?: string;
+      readonly after?: number;
+      readonly timeoutMs?: number;
+    } = {},
+  ): Promise<CallEvent> {
+    const query: EventQuery = {
+      id,
+      name,
+      originator: options.originator,
+      after: options.after ?? 0,
+    };
+    const found = await this.page
+      .waitForFunction(
+        (q: EventQuery) => {
+          const events = window.__phone.state.calls[q.id]?.events.slice(q.after) ?? [];
+          const hit = events.find(
+            (e) =>
+              e.name === q.name && (q.originator === undefined || e.originator === q.originator),
+          );
+          if (hit !== undefined) return { hit };
+          const end = events.find((e) => e.name === 'failed' || e.name === 'ended');
+          return end === undefined || q.name === 'ended' || q.name === 'failed'
+            ? undefined
+            : { end };
+        },
+        query,
+        { timeout: options.timeoutMs ?? 10_000, polling: 20 },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(async (error: unknown) => {
+        throw new Error(`${await this.describe(id)}: no "${name}": ${String(error)}`);
+      });
+    if (found?.hit !== undefined) return found.hit;
+    throw new Error(`${await this.describe(id)}: ${found?.end?.name} before "${name}"`);
+  }
+
+  /** The id of the next incoming call (the `count`-th call of the page, from 0). */
+  async incomingCall(count: number, timeoutMs = 10_000): Promise<number> {
+    await this.page
+      .waitForFunction((n) => window.__phone.state.calls.length > n, count, { timeout: timeoutMs })
+      .catch(async (error: unknown) => {
+        throw new Error(`${this.library} ${this.aor}: no incoming call: ${String(error)}`);
+      });
+    const state = await this.state();
+    const call = state.calls[count];
+    if (call?.direction !== 'incoming') throw new Error(`call ${count} is not incoming`);
+    return call.id;
+  }
+
+  close(): Promise<void> {
+    return this.#context.close();
+  }
+
+  async describe(id: number): Promise<string> {
+    const state = await this.state().catch(() => undefined);
+    const events = state?.calls[id]?.events.map(
+      (e) =>
+        `${e.name}${e.originator === undefined ? '' : `/${e.originator}`}${e.cause === undefined ? '' : `(${e.cause})`}`,
+    );
+    return `${this.library} ${this.aor} call ${id} [${events?.join(' ') ?? '?'}] errors: ${[
+      ...(state?.errors ?? []),
+      ...this.errors,
+    ].join('; ')}`;
+  }
+}

@@ -1,0 +1,120 @@
+// What the phone page reports and offers, whichever library runs in it: plain data in
+// `window.__phone.state` (Playwright reads it with page.evaluate) and one small API.
+
+/** The two user agents the page can run, configured the same (JsSIP's configuration). */
+export type Library = 'sipkit' | 'jssip';
+
+/** One thing that happened to a call, at `performance.now()` time. */
+export interface CallEvent {
+  readonly name: string;
+  readonly at: number;
+  readonly originator?: string;
+  readonly cause?: string;
+  /** DTMF: the tone of `newDTMF`, or of the page's own RTCDTMFSender (`tonechange`). */
+  readonly tone?: string;
+}
+
+export interface CallRecord {
+  readonly id: number;
+  readonly direction: 'outgoing' | 'incoming';
+  /** `performance.now()` just before `ua.call()` (outgoing) or at `newRTCSession` (incoming). */
+  readonly startedAt: number;
+  readonly events: CallEvent[];
+}
+
+export interface PhoneState {
+  readonly library: Library;
+  registration: 'starting' | 'registered' | 'failed';
+  cause: string | undefined;
+  readonly calls: CallRecord[];
+  readonly errors: string[];
+}
+
+/** Per-call media options, passed the same way to both libraries. */
+export interface CallSpec {
+  readonly pcConfig?: RTCConfiguration;
+}
+
+/** Received audio, as each library lets an app read it. */
+export interface InboundAudio {
+  /** `packetsReceived` of the audio `inbound-rtp` entry of the RTCPeerConnection's stats. */
+  readonly packetsReceived: number | undefined;
+  /** Our `MediaStats.packetsReceived` (sipkit only): the same number, through our API. */
+  readonly reduced?: number | undefined;
+}
+
+/** What a library adapter does for the page; every call id comes from `state.calls`. */
+export interface Phone {
+  call(target: string, spec: CallSpec): number;
+  answer(id: number, spec: CallSpec): void;
+  hangup(id: number): void;
+  hold(id: number): Promise<boolean>;
+  unhold(id: number): Promise<boolean>;
+  sendDtmf(id: number, tones: string, transport: 'rfc4733' | 'info'): void;
+  inboundAudio(id: number): Promise<InboundAudio>;
+}
+
+declare global {
+  interface Window {
+    __phone: Phone & { readonly state: PhoneState };
+  }
+}
+
+/** Audio only, on Chromium's fake microphone: the same for every call of both libraries. */
+export const MEDIA_CONSTRAINTS = { audio: true, video: false } as const;
+
+/** The audio `inbound-rtp` packet count of a stats report (W3C webrtc-stats). */
+export function audioPacketsReceived(report: RTCStatsReport | undefined): number | undefined {
+  let packets: number | undefined;
+  report?.forEach((entry: Record<string, unknown>) => {
+    if (entry['type'] !== 'inbound-rtp' || entry['kind'] !== 'audio') return;
+    const value = entry['packetsReceived'];
+    if (typeof value === 'number') packets = (packets ?? 0) + value;
+  });
+  return packets;
+}
+
+/** Keeps `state.calls` and each library's session object by call id. */
+export class CallBook<S> {
+  readonly #state: PhoneState;
+  readonly #sessions = new Map<number, S>();
+
+  constructor(state: PhoneState) {
+    this.#state = state;
+  }
+
+  add(session: S, direction: CallRecord['direction'], startedAt = performance.now()): CallRecord {
+    const record: CallRecord = { id: this.#state.calls.length, direction, startedAt, events: [] };
+    this.#state.calls.push(record);
+    this.#sessions.set(record.id, session);
+    return record;
+  }
+
+  session(id: number): S {
+    const session = this.#sessions.get(id);
+    if (session === undefined) throw new Error(`no call ${id}`);
+    return session;
+  }
+
+  /** Records `name` on the call (listeners of both libraries end up here). */
+  note(record: CallRecord, name: string, details: Omit<CallEvent, 'name' | 'at'> = {}): void {
+    record.events.push({ name, at: performance.now(), ...details });
+  }
+}
+
+/**
+ * Records the tones the browser actually plays into RTP (RFC 4733): the receiving browser does
+ * not surface them, so the sender's `tonechange` is the evidence that DTMF left in the stream.
+ */
+export function watchTones(
+  pc: RTCPeerConnection | undefined,
+  onTone: (tone: string) => void,
+): void {
+  const dtmf = pc?.getSenders().find((sender) => sender.track?.kind === 'audio')?.dtmf;
+  if (dtmf === undefined || dtmf === null || watched.has(dtmf)) return;
+  watched.add(dtmf);
+  dtmf.addEventListener('tonechange', (event) => {
+    if (event.tone !== '') onTone(event.tone);
+  });
+}
+const watched = new WeakSet<RTCDTMFSender>();

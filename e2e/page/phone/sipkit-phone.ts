@@ -1,0 +1,82 @@
+// The phone page's adapter over our UA, with the default WebRTC media handler.
+import { UA, WebRtcMediaHandler, WebSocketInterface, type Session } from '@sipkit/core';
+import type { PhoneConfig } from './config.js';
+import {
+  audioPacketsReceived,
+  CallBook,
+  MEDIA_CONSTRAINTS,
+  watchTones,
+  type CallRecord,
+  type Phone,
+  type PhoneState,
+} from './phone.js';
+
+export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
+  const book = new CallBook<Session>(state);
+  const ua = new UA({
+    uri: config.uri,
+    password: config.password,
+    sockets: [new WebSocketInterface(config.ws)],
+  });
+  ua.on('registered', () => (state.registration = 'registered'));
+  ua.on('registrationFailed', ({ cause }) => {
+    state.registration = 'failed';
+    state.cause = cause;
+  });
+  ua.on('newRTCSession', ({ originator, session }) => {
+    if (originator !== 'remote') return;
+    const record = book.add(session, 'incoming');
+    follow(book, record, session);
+    if (config.autoAnswer) session.answer({ mediaConstraints: MEDIA_CONSTRAINTS });
+  });
+  ua.start();
+
+  const peerConnection = (id: number): RTCPeerConnection | undefined => {
+    const media = book.session(id).media;
+    // The default handler's connection is the browser's RTCPeerConnection.
+    return media instanceof WebRtcMediaHandler
+      ? (media.connection as RTCPeerConnection | undefined)
+      : undefined;
+  };
+
+  return {
+    call(target, spec) {
+      const startedAt = performance.now();
+      const session = ua.call(target, { mediaConstraints: MEDIA_CONSTRAINTS, ...spec });
+      const record = book.add(session, 'outgoing', startedAt);
+      follow(book, record, session);
+      return record.id;
+    },
+    answer(id, spec) {
+      book.session(id).answer({ mediaConstraints: MEDIA_CONSTRAINTS, ...spec });
+    },
+    hangup: (id) => book.session(id).terminate(),
+    hold: (id) => book.session(id).hold(),
+    unhold: (id) => book.session(id).unhold(),
+    sendDtmf(id, tones, transport) {
+      const record = state.calls[id] as CallRecord;
+      watchTones(peerConnection(id), (tone) => book.note(record, 'tonechange', { tone }));
+      book.session(id).sendDTMF(tones, { transport });
+    },
+    async inboundAudio(id) {
+      const stats = await book.session(id).media?.getStats();
+      return {
+        packetsReceived: audioPacketsReceived(stats?.report),
+        reduced: stats?.packetsReceived,
+      };
+    },
+  };
+}
+
+function follow(book: CallBook<Session>, record: CallRecord, session: Session): void {
+  const simple = ['progress', 'accepted', 'confirmed', 'hold', 'unhold'] as const;
+  for (const name of simple) {
+    session.on(name, ({ originator }) => book.note(record, name, { originator }));
+  }
+  for (const name of ['ended', 'failed'] as const) {
+    session.on(name, ({ originator, cause }) => book.note(record, name, { originator, cause }));
+  }
+  session.on('newDTMF', ({ originator, dtmf }) =>
+    book.note(record, 'newDTMF', { originator, tone: dtmf.tone }),
+  );
+}

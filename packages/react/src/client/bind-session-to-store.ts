@@ -2,6 +2,7 @@ import type { Session, SessionEvents } from '@sipkit/core';
 import { snapshotCall, type CallExtras } from '../store/call-state.js';
 import type { SipStore } from '../store/create-sip-store.js';
 import { putCall } from '../store/sip-updates.js';
+import { holdTransferRequest, takeTransferRequest } from './pending-transfers.js';
 
 // Events after which the session's own getters (status, hold, mute, streams, times) have news.
 const SNAPSHOT_EVENTS = [
@@ -46,10 +47,18 @@ export function bindSessionToStore(session: Session, store: SipStore): () => voi
       update({ transfer: { ...transfer, status: final ? outcome : 'accepted', code: status } });
     }),
   );
+  offs.push(
+    // With a listener the core waits for accept/reject instead of declining: the user decides.
+    session.on('refer', (refer) => {
+      holdTransferRequest(session, refer);
+      update({ transferRequest: { target: refer.target } });
+    }),
+  );
   for (const event of ['ended', 'failed'] as const) {
     offs.push(
       session.on(event, ({ originator }) => {
-        update({ endedBy: originator });
+        takeTransferRequest(session)?.reject();
+        update({ endedBy: originator, transferRequest: undefined });
         unbind();
       }),
     );

@@ -13,6 +13,7 @@ import type {
   UnregisterOptions,
 } from '@sipkit/core';
 import { withChosenDevices } from '../media-devices/device-constraints.js';
+import { takeTransferRequest } from './pending-transfers.js';
 import { snapshotCall, type CallExtras } from '../store/call-state.js';
 import type { SipStore } from '../store/create-sip-store.js';
 import type { DevicesState, MediaDevice } from '../store/sip-state.js';
@@ -81,6 +82,10 @@ export interface SipActions {
   mute(id: string, options?: MuteOptions): void;
   unmute(id: string, options?: MuteOptions): void;
   sendDTMF(id: string, tones: string | number, options?: DtmfSendOptions): void;
+  /** Accepts the far end's transfer request: calls its target and reports progress to it. */
+  acceptTransfer(id: string): void;
+  /** Declines the far end's transfer request (603). */
+  declineTransfer(id: string): void;
   /** Blind transfer (REFER); resolves with the REFER's final status (0: no call, no answer). */
   transfer(id: string, target: string, options?: ReferOptions): Promise<number>;
   /** Sends a message and records it in the store with how it went. */
@@ -199,6 +204,24 @@ export function createSipActions(host: SipActionHost): SipActions {
     },
     sendDTMF(id, tones, options) {
       session(id)?.sendDTMF(tones, options);
+    },
+    acceptTransfer(id) {
+      const live = session(id);
+      if (live === undefined) return;
+      const refer = takeTransferRequest(live);
+      refresh(live, { transferRequest: undefined });
+      const mediaConstraints = withChosenDevices(
+        { audio: true, video: false },
+        store.getState().devices,
+      );
+      refer?.accept({ mediaConstraints });
+    },
+    declineTransfer(id) {
+      const live = session(id);
+      if (live === undefined) return;
+      const refer = takeTransferRequest(live);
+      refresh(live, { transferRequest: undefined });
+      refer?.reject();
     },
     async transfer(id, target, options) {
       const live = session(id);

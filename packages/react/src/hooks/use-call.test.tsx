@@ -1,12 +1,10 @@
 import { until } from '../testing/until.js';
 import { Causes } from '@sipkit/core';
 import { act, fireEvent, screen } from '@testing-library/react';
-import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderStrict } from '../testing/render.js';
 import { sipTestbed } from '../testing/sip-testbed.js';
 import { Phone } from '../testing/test-phone.js';
-import { useSipClient } from './use-sip-client.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -136,17 +134,19 @@ describe('calls through the hooks, between two providers', () => {
     await bed.expectAllStopped();
   });
 
-  it('transfers (REFER): refused by default, followed to the end when the far end accepts', async () => {
+  it('transfers (REFER): the far end is asked, and declining answers 603', async () => {
     const { bed, view } = await registeredPhones('alice', 'bob', 'carol');
     dial('alice', 'bob');
     await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
     click('bob-answer');
     await until(() => expect(text('alice-call')).toBe('confirmed'));
 
-    // Nobody at alice's end listens for REFER: the core answers 603.
     fireEvent.change(screen.getByLabelText('bob-target'), { target: { value: 'carol' } });
     click('bob-transfer');
     expect(text('bob-transfer')).toBe('carol pending ');
+    await until(() => expect(text('alice-transfer-request')).toBe('sip:carol@sip.test'));
+    click('alice-decline-transfer');
+    expect(text('alice-transfer-request')).toBe('');
     await until(() => expect(text('bob-transfer')).toBe('carol failed 603'));
     view.unmount();
     await bed.expectAllStopped();
@@ -154,22 +154,8 @@ describe('calls through the hooks, between two providers', () => {
 
   it('follows an accepted transfer to the end through NOTIFY', async () => {
     const bed = sipTestbed();
-    // The escape hatch: the app accepts transfers with the core API.
-    const AcceptTransfers = () => {
-      const ua = useSipClient();
-      useEffect(
-        () =>
-          ua?.on('newRTCSession', ({ session }) => session.on('refer', (refer) => refer.accept())),
-        [ua],
-      );
-      return null;
-    };
     const views = [
-      renderStrict(
-        <Phone name="alice" phone={bed.phone('alice')}>
-          <AcceptTransfers />
-        </Phone>,
-      ),
+      renderStrict(<Phone name="alice" phone={bed.phone('alice')} />),
       renderStrict(<Phone name="bob" phone={bed.phone('bob')} />),
       renderStrict(<Phone name="carol" phone={bed.phone('carol')} />),
     ];
@@ -183,6 +169,8 @@ describe('calls through the hooks, between two providers', () => {
     await until(() => expect(text('alice-call')).toBe('confirmed'));
     fireEvent.change(screen.getByLabelText('bob-target'), { target: { value: 'carol' } });
     click('bob-transfer');
+    await until(() => expect(text('alice-transfer-request')).toBe('sip:carol@sip.test'));
+    click('alice-accept-transfer');
     await until(() => expect(text('carol-incoming')).toBe('sip:alice@sip.test'));
     expect(text('bob-transfer')).toMatch(/^carol accepted/);
     // The call the core placed for the transfer is alice's current call now.

@@ -24,6 +24,10 @@ export interface UseCallResult {
   mute(options?: MuteOptions): void;
   unmute(options?: MuteOptions): void;
   sendDTMF(tones: string | number, options?: DtmfSendOptions): void;
+  /** Accepts the far end's transfer request (`state.transferRequest`): we call its target. */
+  acceptTransfer(): void;
+  /** Declines the far end's transfer request. */
+  declineTransfer(): void;
   /** Blind transfer (REFER); progress shows in `state.transfer`. */
   transfer(target: string, options?: ReferOptions): Promise<number>;
 }
@@ -58,6 +62,8 @@ export function useCall(id?: string): UseCallResult {
       sendDTMF: (tones: string | number, options?: DtmfSendOptions) =>
         actions.sendDTMF(on, tones, options),
       transfer: (target: string, options?: ReferOptions) => actions.transfer(on, target, options),
+      acceptTransfer: () => actions.acceptTransfer(on),
+      declineTransfer: () => actions.declineTransfer(on),
     };
   }, [actions, callId]);
   return useMemo(() => ({ id: callId, state, ...bound }), [callId, state, bound]);

@@ -51,6 +51,11 @@ export interface CallState {
   /** The last DTMF tone sent or received. */
   readonly lastDtmf: { readonly tone: string; readonly originator: 'local' | 'remote' } | undefined;
   readonly transfer: TransferState | undefined;
+  /**
+   * The far end asks us to call `target` instead (an incoming REFER, RFC 3515): answer with
+   * `acceptTransfer` / `declineTransfer`. Undefined when nothing is asked.
+   */
+  readonly transferRequest: { readonly target: string } | undefined;
   /** An incoming call we are answering (media being set up): still `ringing` until the 200 goes. */
   readonly answering: boolean;
 }
@@ -60,7 +65,10 @@ export interface CallState {
  *
  * @example snapshotCall(session, previous, { endedBy: 'remote' })
  */
-export type CallExtras = Pick<CallState, 'endedBy' | 'lastDtmf' | 'transfer' | 'answering'>;
+export type CallExtras = Pick<
+  CallState,
+  'endedBy' | 'lastDtmf' | 'transfer' | 'transferRequest' | 'answering'
+>;
 
 /**
  * Copies what the store shows of `session`, reusing `previous` and its parts wherever nothing
@@ -92,6 +100,8 @@ export function snapshotCall(
     remoteStream: media?.remoteStream ?? previous?.remoteStream,
     lastDtmf: 'lastDtmf' in extras ? extras.lastDtmf : previous?.lastDtmf,
     transfer: 'transfer' in extras ? extras.transfer : previous?.transfer,
+    transferRequest:
+      'transferRequest' in extras ? extras.transferRequest : previous?.transferRequest,
     answering: session.status === 'ringing' && (extras.answering ?? previous?.answering ?? false),
   };
   return previous !== undefined && shallowEqual(previous, next) ? previous : next;

@@ -50,6 +50,9 @@ export function PhoneUI({ name }: { readonly name: string }): ReactNode {
           ? ''
           : `${state.transfer.target} ${state.transfer.status} ${state.transfer.code ?? ''}`}
       </p>
+      <p data-testid={`${name}-transfer-request`}>{state?.transferRequest?.target ?? ''}</p>
+      <button onClick={() => current.acceptTransfer()}>{name}-accept-transfer</button>
+      <button onClick={() => current.declineTransfer()}>{name}-decline-transfer</button>
     </section>
   );
 }

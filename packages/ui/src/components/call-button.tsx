@@ -1,0 +1,56 @@
+import type { CallOptions } from '@sipkit/core';
+import { useCall, useRegistration } from '@sipkit/react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { normalizeDialString } from '../dial/normalize-dial-string.js';
+import { classNames } from '../internal/class-names.js';
+
+/** Props of `<CallButton>`. */
+export interface CallButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'onError'> {
+  /** Who to call: a number, user or SIP URI (cleaned up as a pasted one would be). */
+  readonly target: string;
+  readonly options?: CallOptions;
+  /** Called with the new call's id. */
+  readonly onCall?: (id: string) => void;
+  /** Called when the UA refused to place the call (not running, not a SIP address). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Places a call to `target`. Disabled while there is nothing to call or no connection to the
+ * server. `data-state` is `ready` or `disabled`. Its name is "Call" unless given children.
+ *
+ * @example <CallButton target={target} onCall={(id) => console.log('calling', id)} />
+ */
+export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(function CallButton(
+  { target, options, onCall, onError, className, children, disabled, onClick, ...rest },
+  ref,
+) {
+  const { call } = useCall();
+  const { connection } = useRegistration();
+  const normalized = normalizeDialString(target);
+  const off = disabled === true || normalized === '' || connection !== 'connected';
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={classNames('sk-button', className)}
+      data-variant="call"
+      data-state={off ? 'disabled' : 'ready'}
+      disabled={off}
+      onClick={(event) => {
+        onClick?.(event);
+        if (event.defaultPrevented) return;
+        try {
+          // Placed first: `onCall?.(call())` would skip the call when no onCall is given.
+          const id = call(normalized, options);
+          onCall?.(id);
+        } catch (error) {
+          onError?.(error);
+        }
+      }}
+      {...rest}
+    >
+      {children ?? 'Call'}
+    </button>
+  );
+});

@@ -1,0 +1,115 @@
+import { useCall } from '@sipkit/react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
+import { callDataState } from '../internal/call-label.js';
+import { classNames } from '../internal/class-names.js';
+import { Dialpad } from './dialpad.js';
+import { HangupButton } from './hangup-button.js';
+import { TransferForm } from './transfer-form.js';
+
+/** Props of `<CallControls>`. */
+export interface CallControlsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** The call; default the current one. */
+  readonly callId?: string;
+}
+
+type Panel = 'keypad' | 'transfer' | undefined;
+
+/**
+ * The buttons of a call: Mute/Unmute, Hold/Resume, Keypad (DTMF), Transfer and Hang up, each
+ * enabled only when the call can do it. Names say what a button will do, so they change with
+ * the state. The group has `data-state` (the call's status, `held` on hold), `data-muted`,
+ * `data-held`; buttons have `data-action` and `data-pending` while a hold is being negotiated.
+ *
+ * @example <CallControls className="my-controls" />
+ */
+export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(function CallControls(
+  { callId, className, ...rest },
+  ref,
+) {
+  const call = useCall(callId);
+  const { state } = call;
+  const [panel, setPanel] = useState<Panel>(undefined);
+  const [holding, setHolding] = useState(false);
+  const panelId = useId();
+  const confirmed = state?.status === 'confirmed';
+  const talking = confirmed || state?.status === 'answered';
+  const muted = state?.muted.audio ?? false;
+  const held = state?.hold.local ?? false;
+  const toggle = (next: Panel): void => setPanel((open) => (open === next ? undefined : next));
+  const changeHold = (): void => {
+    setHolding(true);
+    void (held ? call.unhold() : call.hold()).finally(() => setHolding(false));
+  };
+
+  return (
+    <div
+      ref={ref}
+      role="group"
+      aria-label="Call controls"
+      className={classNames('sk-controls', className)}
+      data-state={callDataState(state)}
+      data-muted={muted ? '' : undefined}
+      data-held={held ? '' : undefined}
+      {...rest}
+    >
+      <div className="sk-controls-row">
+        <button
+          type="button"
+          className="sk-button"
+          data-variant="toggle"
+          data-action="mute"
+          data-state={muted ? 'on' : 'off'}
+          disabled={!talking}
+          onClick={() => (muted ? call.unmute() : call.mute())}
+        >
+          {muted ? 'Unmute' : 'Mute'}
+        </button>
+        <button
+          type="button"
+          className="sk-button"
+          data-variant="toggle"
+          data-action="hold"
+          data-state={held ? 'on' : 'off'}
+          data-pending={holding ? '' : undefined}
+          disabled={!confirmed || holding}
+          onClick={changeHold}
+        >
+          {held ? 'Resume' : 'Hold'}
+        </button>
+        <button
+          type="button"
+          className="sk-button"
+          data-variant="toggle"
+          data-action="keypad"
+          data-state={panel === 'keypad' ? 'on' : 'off'}
+          aria-expanded={panel === 'keypad'}
+          aria-controls={panel === 'keypad' ? panelId : undefined}
+          disabled={!confirmed}
+          onClick={() => toggle('keypad')}
+        >
+          Keypad
+        </button>
+        <button
+          type="button"
+          className="sk-button"
+          data-variant="toggle"
+          data-action="transfer"
+          data-state={panel === 'transfer' ? 'on' : 'off'}
+          aria-expanded={panel === 'transfer'}
+          aria-controls={panel === 'transfer' ? panelId : undefined}
+          disabled={!confirmed}
+          onClick={() => toggle('transfer')}
+        >
+          Transfer
+        </button>
+        <HangupButton data-action="hangup" {...(callId === undefined ? {} : { callId })} />
+      </div>
+      {confirmed && panel === 'keypad' ? (
+        <Dialpad id={panelId} {...(callId === undefined ? {} : { callId })} />
+      ) : null}
+      {confirmed && panel === 'transfer' ? (
+        <TransferForm id={panelId} {...(callId === undefined ? {} : { callId })} />
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,53 @@
+import { useCall } from '@sipkit/react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { callDataState, callLabel } from '../internal/call-label.js';
+import { classNames } from '../internal/class-names.js';
+import { partyAddress, partyName } from '../internal/party.js';
+import { CallControls } from './call-controls.js';
+import { CallTimer } from './call-timer.js';
+
+/** Props of `<CallPanel>`. */
+export interface CallPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** The call; default the current one. */
+  readonly callId?: string;
+}
+
+/**
+ * One call at a glance: who, where it is (a `role="status"` live region: "Ringing…", "In call",
+ * "On hold"), how long, and its controls. Renders nothing without a call. `data-state` is
+ * `callDataState` of the call.
+ *
+ * @example <CallPanel />
+ */
+export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function CallPanel(
+  { callId, className, ...rest },
+  ref,
+) {
+  const { state } = useCall(callId);
+  if (state === undefined) return null;
+  const name = partyName(state.remoteIdentity);
+  const address = partyAddress(state.remoteIdentity);
+  const ids = callId === undefined ? {} : { callId };
+  return (
+    <div
+      ref={ref}
+      className={classNames('sk-call', className)}
+      data-state={callDataState(state)}
+      {...rest}
+    >
+      <p className="sk-call-name">
+        <bdi>{name}</bdi>
+      </p>
+      {address !== name ? (
+        <p className="sk-call-address">
+          <bdi>{address}</bdi>
+        </p>
+      ) : null}
+      <p className="sk-call-status" role="status">
+        {callLabel(state)}
+      </p>
+      <CallTimer {...ids} />
+      {state.status === 'terminated' ? null : <CallControls {...ids} />}
+    </div>
+  );
+});

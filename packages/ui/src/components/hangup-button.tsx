@@ -1,0 +1,41 @@
+import { useCall } from '@sipkit/react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { isLive } from '../internal/call-label.js';
+import { classNames } from '../internal/class-names.js';
+
+/** Props of `<HangupButton>`. */
+export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
+  /** The call to end; default the current one. */
+  readonly callId?: string;
+}
+
+/**
+ * Ends a call whatever its state (CANCEL while it rings, BYE once answered). Disabled when there
+ * is no live call. `data-state` is the call's status, or `idle`. Its name is "Hang up".
+ *
+ * @example <HangupButton />
+ */
+export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(function HangupButton(
+  { callId, className, children, disabled, onClick, ...rest },
+  ref,
+) {
+  const { state, hangup } = useCall(callId);
+  const off = disabled === true || !isLive(state);
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={classNames('sk-button', className)}
+      data-variant="hangup"
+      data-state={state?.status ?? 'idle'}
+      disabled={off}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) hangup();
+      }}
+      {...rest}
+    >
+      {children ?? 'Hang up'}
+    </button>
+  );
+});

@@ -1,0 +1,81 @@
+import { useIncomingCall, type AnswerCallOptions } from '@sipkit/react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { classNames } from '../internal/class-names.js';
+import { partyAddress, partyName } from '../internal/party.js';
+
+/** Props of `<IncomingCallBanner>`. */
+export interface IncomingCallBannerProps extends Omit<
+  ComponentPropsWithoutRef<'section'>,
+  'children'
+> {
+  /** A sound to loop while it rings (an `<audio loop>`; browsers may refuse before a click). */
+  readonly ringtone?: string;
+  readonly answerOptions?: AnswerCallOptions;
+  /** Status for Decline; default 603 Decline (486 Busy Here is the other common one). */
+  readonly declineStatus?: number;
+}
+
+/**
+ * Shows the call that rings (the longest-ringing one) with Answer and Decline, announces it to
+ * screen readers (`role="alert"`), and rings `ringtone` until answered. Renders nothing when no
+ * call rings. `data-state` is `ringing` or `answering`; `data-waiting` is set when answering
+ * would put a call in progress on hold.
+ *
+ * @example <IncomingCallBanner ringtone="/sounds/ring.mp3" />
+ */
+export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProps>(
+  function IncomingCallBanner({ ringtone, answerOptions, declineStatus, className, ...rest }, ref) {
+    const { call, waiting, answer, decline, calls } = useIncomingCall();
+    if (call === undefined) return null;
+    const name = partyName(call.remoteIdentity);
+    const address = partyAddress(call.remoteIdentity);
+    return (
+      <section
+        ref={ref}
+        aria-label="Incoming call"
+        className={classNames('sk-banner', className)}
+        data-state={call.answering ? 'answering' : 'ringing'}
+        data-waiting={waiting ? '' : undefined}
+        data-call-id={call.id}
+        {...rest}
+      >
+        <p className="sk-banner-title" role="alert">
+          <bdi className="sk-banner-name">{name}</bdi> is calling
+          {calls.length > 1 ? ` (+${calls.length - 1} more)` : ''}
+        </p>
+        {address !== name ? (
+          <p className="sk-banner-address">
+            <bdi>{address}</bdi>
+          </p>
+        ) : null}
+        {waiting ? (
+          <p className="sk-banner-note">Answering puts your current call on hold.</p>
+        ) : null}
+        <div className="sk-banner-actions">
+          <button
+            type="button"
+            className="sk-button"
+            data-variant="call"
+            disabled={call.answering}
+            onClick={() => answer(answerOptions)}
+          >
+            Answer
+          </button>
+          <button
+            type="button"
+            className="sk-button"
+            data-variant="hangup"
+            onClick={() =>
+              decline(declineStatus === undefined ? {} : { status_code: declineStatus })
+            }
+          >
+            Decline
+          </button>
+        </div>
+        {ringtone !== undefined && !call.answering ? (
+          <audio className="sk-ringtone" src={ringtone} autoPlay loop hidden />
+        ) : null}
+      </section>
+    );
+  },
+);

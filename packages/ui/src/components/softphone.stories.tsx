@@ -1,0 +1,74 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import {
+  bobAnswers,
+  bobAnswersAtOnce,
+  bobCalls,
+  carolCallsLater,
+  longNameAnswers,
+  rtlCalls,
+} from '../stories/parties.js';
+import type { SipStoryParameters } from '../stories/with-sip-stage.js';
+import { Softphone } from './softphone.js';
+
+const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
+
+/**
+ * The composed softphone on an in-memory SIP network. You are `you@sip.test`; the other parties
+ * are scripted UAs on the same network. Type `bob` and press Call (or Enter): Bob answers.
+ */
+const meta = {
+  title: 'Softphone',
+  component: Softphone,
+  parameters: sip({ bots: [bobAnswers] }),
+} satisfies Meta<typeof Softphone>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Registered and idle: dial `bob` (he answers after 1.5 s) or any other name (404/480). */
+export const Idle: Story = {};
+
+/** Bob calls you: answer or decline. */
+export const Ringing: Story = { parameters: sip({ bots: [bobCalls] }) };
+
+/** You called Bob and he answered. */
+export const InCall: Story = {
+  parameters: sip({ bots: [bobAnswersAtOnce], script: [{ dial: 'bob' }] }),
+};
+
+/** In a call, put on hold by you (re-INVITE with a=sendonly). */
+export const OnHold: Story = {
+  parameters: sip({
+    bots: [bobAnswersAtOnce],
+    script: [{ dial: 'bob' }, { await: 'confirmed' }, { do: 'hold' }],
+  }),
+};
+
+/** In a call with your microphone muted. */
+export const Muted: Story = {
+  parameters: sip({
+    bots: [bobAnswersAtOnce],
+    script: [{ dial: 'bob' }, { await: 'confirmed' }, { do: 'mute' }],
+  }),
+};
+
+/** Carol calls while you talk to Bob: answering puts Bob on hold, and the call list appears. */
+export const CallWaiting: Story = {
+  parameters: sip({ bots: [bobAnswersAtOnce, carolCallsLater], script: [{ dial: 'bob' }] }),
+};
+
+/** The registrar wants a password you do not have: 401, then "Registration failed". */
+export const FailedRegistration: Story = {
+  parameters: sip({ server: { users: { you: 'right' } }, you: { password: 'wrong' }, bots: [] }),
+};
+
+/** A caller whose display name would break a careless layout. */
+export const LongNames: Story = {
+  parameters: sip({ bots: [longNameAnswers], script: [{ dial: 'maximiliane' }] }),
+};
+
+/** Right-to-left: the whole phone in RTL with an Arabic caller. */
+export const RightToLeft: Story = {
+  globals: { direction: 'rtl' },
+  parameters: sip({ bots: [rtlCalls] }),
+};

@@ -1,0 +1,83 @@
+import { composeStories } from '@storybook/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { expect } from 'vitest';
+import { describeStories, elapse, eventually } from '../testing/story-test.js';
+import { LONG_NAME, RTL_NAME } from '../stories/parties.js';
+import * as stories from './softphone.stories.js';
+
+const badge = (): string => screen.getByRole('status', { name: '' }).textContent ?? '';
+const button = (name: string): HTMLButtonElement =>
+  screen.getByRole('button', { name }) as HTMLButtonElement;
+const phone = (): HTMLElement => screen.getByRole('region', { name: 'Phone' });
+const registered = (): Promise<void> =>
+  eventually(() => expect(screen.getByText('Registered')).toBeTruthy());
+
+describeStories('Softphone', composeStories(stories), {
+  Idle: async () => {
+    await registered();
+    const input = screen.getByLabelText('Number or SIP address');
+    fireEvent.change(input, { target: { value: 'bob' } });
+    fireEvent.click(button('Call'));
+    await eventually(() => expect(phone().dataset['state']).toBe('ringing'));
+    await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
+    await elapse(2000);
+    expect(phone().querySelector('time')?.textContent).toBe('0:02');
+    fireEvent.click(button('Hang up'));
+    await eventually(() => expect(screen.getByText('Call ended')).toBeTruthy());
+    expect(button('Call').disabled).toBe(false);
+  },
+  Ringing: async () => {
+    await eventually(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Bob Martin is calling'),
+    );
+    fireEvent.click(button('Answer'));
+    await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
+    expect(screen.queryByRole('region', { name: 'Incoming call' })).toBeNull();
+  },
+  InCall: async () => {
+    await eventually(() => expect(phone().dataset['state']).toBe('confirmed'));
+    fireEvent.click(button('Mute'));
+    await eventually(() => expect(button('Unmute')).toBeTruthy());
+  },
+  OnHold: async () => {
+    await eventually(() => expect(phone().dataset['state']).toBe('held'));
+    expect(screen.getByText('On hold')).toBeTruthy();
+    fireEvent.click(button('Resume'));
+    await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
+  },
+  Muted: async () => {
+    await eventually(() => expect(button('Unmute')).toBeTruthy());
+    expect(screen.getByRole('group', { name: 'Call controls' }).dataset['muted']).toBe('');
+  },
+  CallWaiting: async () => {
+    await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
+    const banner = await eventually(() =>
+      expect(screen.getByRole('region', { name: 'Incoming call' }).dataset['waiting']).toBe(''),
+    ).then(() => screen.getByRole('region', { name: 'Incoming call' }));
+    expect(within(banner).getByRole('alert').textContent).toBe('Carol Nguyen is calling');
+    fireEvent.click(within(banner).getByRole('button', { name: 'Answer' }));
+    const list = await eventually(() =>
+      expect(screen.getByRole('list', { name: 'Calls' })).toBeTruthy(),
+    ).then(() => screen.getByRole('list', { name: 'Calls' }));
+    await eventually(() =>
+      expect(within(list).getByRole('button', { name: 'Switch to bob' })).toBeTruthy(),
+    );
+    await eventually(() => expect(list.querySelector('[data-state="held"]')).not.toBeNull());
+  },
+  FailedRegistration: async () => {
+    await eventually(() => expect(badge()).toBe('Registration failed: Authentication Error'));
+    expect(phone().querySelector('.sk-badge')?.getAttribute('data-state')).toBe('failed');
+  },
+  LongNames: async () => {
+    await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
+    // The callee's name comes from its URI until the far end says otherwise.
+    expect(phone().textContent).toContain('maximiliane');
+    expect(LONG_NAME.length).toBeGreaterThan(80);
+  },
+  RightToLeft: async () => {
+    await eventually(() =>
+      expect(screen.getByRole('alert').textContent).toBe(`${RTL_NAME} is calling`),
+    );
+    expect(phone().closest('[dir]')?.getAttribute('dir')).toBe('rtl');
+  },
+});

@@ -1,0 +1,74 @@
+import { RemoteAudio, useCall, useCalls } from '@sipkit/react';
+import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { callDataState, isLive } from '../internal/call-label.js';
+import { classNames } from '../internal/class-names.js';
+import { CallButton } from './call-button.js';
+import { CallList } from './call-list.js';
+import { CallPanel } from './call-panel.js';
+import { DeviceSelector } from './device-selector.js';
+import { DialInput } from './dial-input.js';
+import { Dialpad } from './dialpad.js';
+import { IncomingCallBanner } from './incoming-call-banner.js';
+import { RegistrationBadge } from './registration-badge.js';
+
+/** Props of `<Softphone>`. */
+export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** Looped while a call rings (see `<IncomingCallBanner>`). */
+  readonly ringtone?: string;
+  /** Show the device menus under "Devices"; default true. */
+  readonly showDevices?: boolean;
+  /** The heading; default "Phone". */
+  readonly title?: string;
+}
+
+/**
+ * A whole softphone from the parts: registration status, the incoming-call banner, a dial field
+ * with keypad and Call button when idle, the current call with its controls, the list of calls
+ * when there are several, device menus, and the far end's audio. Put it inside a
+ * `<SipProvider>`. `data-state` is the current call's state or `idle`.
+ *
+ * @example
+ * <SipProvider config={config}><Softphone ringtone="/ring.mp3" /></SipProvider>
+ */
+export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
+  { ringtone, showDevices = true, title = 'Phone', className, ...rest },
+  ref,
+) {
+  const { state } = useCall();
+  const live = useCalls().filter(isLive).length;
+  const [target, setTarget] = useState('');
+  const inCall = isLive(state) && !(state.direction === 'incoming' && state.status === 'ringing');
+  return (
+    <section
+      ref={ref}
+      aria-label={title}
+      className={classNames('sk-softphone', className)}
+      data-state={callDataState(state)}
+      {...rest}
+    >
+      <header className="sk-softphone-header">
+        <h2 className="sk-softphone-title">{title}</h2>
+        <RegistrationBadge />
+      </header>
+      <IncomingCallBanner {...(ringtone === undefined ? {} : { ringtone })} />
+      {inCall ? (
+        <CallPanel />
+      ) : (
+        <div className="sk-softphone-dialer">
+          {state?.status === 'terminated' ? <CallPanel /> : null}
+          <DialInput value={target} onValueChange={setTarget} />
+          <Dialpad onKey={(key) => setTarget((text) => text + key)} />
+          <CallButton target={target} />
+        </div>
+      )}
+      {live > 1 ? <CallList /> : null}
+      {showDevices ? (
+        <details className="sk-softphone-devices">
+          <summary>Devices</summary>
+          <DeviceSelector />
+        </details>
+      ) : null}
+      <RemoteAudio />
+    </section>
+  );
+});

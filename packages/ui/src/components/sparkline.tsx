@@ -1,0 +1,61 @@
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { classNames } from '../internal/class-names.js';
+
+/** Props of `<Sparkline>`. */
+export interface SparklineProps extends Omit<
+  ComponentPropsWithoutRef<'svg'>,
+  'children' | 'values'
+> {
+  /** Oldest first; undefined values leave a gap. */
+  readonly values: readonly (number | undefined)[];
+  /** What the line shows, for screen readers ("Receive bitrate, last 30 seconds"). */
+  readonly label: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/**
+ * A small line chart in SVG (`role="img"`, named by `label`), scaled to its own minimum and
+ * maximum. Its stroke is `currentColor`, so CSS colours it. `data-state` is `empty` or `ready`.
+ *
+ * @example <Sparkline values={[3, 5, 4, 8]} label="Jitter, last 4 seconds" />
+ */
+export const Sparkline = forwardRef<SVGSVGElement, SparklineProps>(function Sparkline(
+  { values, label, width = 96, height = 24, className, ...rest },
+  ref,
+) {
+  const known = values.filter((value): value is number => value !== undefined);
+  const min = Math.min(...known);
+  const max = Math.max(...known);
+  const span = max - min || 1;
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  let path = '';
+  let pen = false;
+  values.forEach((value, index) => {
+    if (value === undefined) {
+      pen = false;
+      return;
+    }
+    // One pixel of margin so a flat line at the maximum is not clipped.
+    const y = 1 + (height - 2) * (1 - (value - min) / span);
+    path += `${pen ? 'L' : 'M'}${(index * step).toFixed(1)} ${y.toFixed(1)}`;
+    pen = true;
+  });
+  return (
+    <svg
+      ref={ref}
+      role="img"
+      aria-label={label}
+      className={classNames('sk-sparkline', className)}
+      data-state={known.length === 0 ? 'empty' : 'ready'}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      {...rest}
+    >
+      {path === '' ? null : (
+        <path d={path} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+      )}
+    </svg>
+  );
+});

@@ -1,0 +1,50 @@
+/**
+ * @sipkit/ui: accessible softphone components over @sipkit/react's hooks. Each is thin markup
+ * that shows its state as `data-*` attributes, takes `className` and forwards its ref; one
+ * stylesheet (`@sipkit/ui/styles.css`) themes them through CSS custom properties.
+ */
+export { Dialpad, type DialpadProps } from './components/dialpad.js';
+export { DIALPAD_KEYS, isDialpadKey, type DialpadKey } from './components/dialpad-keys.js';
+export { DialInput, type DialInputProps } from './components/dial-input.js';
+export { CallButton, type CallButtonProps } from './components/call-button.js';
+export { HangupButton, type HangupButtonProps } from './components/hangup-button.js';
+export { CallControls, type CallControlsProps } from './components/call-controls.js';
+export { TransferForm, type TransferFormProps } from './components/transfer-form.js';
+export {
+  IncomingCallBanner,
+  type IncomingCallBannerProps,
+} from './components/incoming-call-banner.js';
+export {
+  RegistrationBadge,
+  registrationText,
+  type RegistrationBadgeProps,
+} from './components/registration-badge.js';
+export { CallTimer, type CallTimerProps } from './components/call-timer.js';
+export { CallList, type CallListProps } from './components/call-list.js';
+export { CallPanel, type CallPanelProps } from './components/call-panel.js';
+export {
+  DeviceSelector,
+  type DeviceKind,
+  type DeviceSelectorProps,
+} from './components/device-selector.js';
+export { VideoView, type VideoViewProps } from './components/video-view.js';
+export { Softphone, type SoftphoneProps } from './components/softphone.js';
+export { SipLadder, type SipLadderProps } from './components/sip-ladder.js';
+export {
+  CallQuality,
+  qualityOf,
+  type CallQualityLevel,
+  type CallQualityProps,
+} from './components/call-quality.js';
+export { Sparkline, type SparklineProps } from './components/sparkline.js';
+export {
+  useCallStats,
+  type CallStatsResult,
+  type UseCallStatsOptions,
+} from './hooks/use-call-stats.js';
+export { createSipTrace, type SipTrace, type SipTraceOptions } from './trace/create-sip-trace.js';
+export type { TracedMessage } from './trace/traced-message.js';
+export { useSipTrace } from './trace/use-sip-trace.js';
+export { dialKind, normalizeDialString, type DialKind } from './dial/normalize-dial-string.js';
+export { callLabel, callDataState } from './internal/call-label.js';
+export { partyAddress, partyName } from './internal/party.js';

@@ -1,0 +1,95 @@
+import type { CallState } from '@sipkit/react';
+import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../testing/memory-storage.js';
+import {
+  addToHistory,
+  historyEntry,
+  historyKey,
+  loadHistory,
+  MAX_HISTORY,
+  saveHistory,
+  type CallHistoryEntry,
+} from './call-history.js';
+
+function call(overrides: Partial<CallState>): CallState {
+  return {
+    id: 'c1',
+    direction: 'outgoing',
+    status: 'terminated',
+    localIdentity: { displayName: undefined, uri: 'sip:alice@127.0.0.1' },
+    remoteIdentity: { displayName: 'Bob', uri: 'sip:bob@127.0.0.1' },
+    startTime: 10_000,
+    endTime: 75_400,
+    cause: 'Bye',
+    endedBy: 'local',
+    hold: { local: false, remote: false },
+    muted: { audio: false, video: false },
+    localStream: undefined,
+    remoteStream: undefined,
+    lastDtmf: undefined,
+    transfer: undefined,
+    answering: false,
+    ...overrides,
+  } as CallState;
+}
+
+const entry = (id: string): CallHistoryEntry => ({ ...historyEntry(call({ id }))!, id });
+
+describe('historyEntry', () => {
+  it('records an ended call with its length, and nothing while it lasts', () => {
+    expect(historyEntry(call({}))).toEqual({
+      id: 'c1',
+      direction: 'outgoing',
+      remoteUri: 'sip:bob@127.0.0.1',
+      remoteName: 'Bob',
+      endTime: 75_400,
+      duration: 65,
+      answered: true,
+      cause: 'Bye',
+    });
+    expect(historyEntry(call({ status: 'confirmed', endTime: undefined }))).toBeUndefined();
+  });
+
+  it('tells unanswered calls apart, with why', () => {
+    const missed = historyEntry(
+      call({ direction: 'incoming', startTime: undefined, cause: 'Canceled' }),
+    );
+    expect(missed).toMatchObject({
+      answered: false,
+      duration: 0,
+      cause: 'Canceled',
+      direction: 'incoming',
+    });
+    expect(historyEntry(call({ endTime: undefined, startTime: undefined }), () => 5)?.endTime).toBe(
+      5,
+    );
+  });
+});
+
+describe('addToHistory', () => {
+  it('puts the newest first, records a call once and keeps at most MAX_HISTORY', () => {
+    const one = addToHistory([], entry('a'));
+    expect(addToHistory(one, entry('a'))).toBe(one);
+    let history = one;
+    for (let i = 0; i < MAX_HISTORY + 5; i++) history = addToHistory(history, entry(`n${i}`));
+    expect(history).toHaveLength(MAX_HISTORY);
+    expect(history[0]?.id).toBe(`n${MAX_HISTORY + 4}`);
+    expect(history.some((known) => known.id === 'a')).toBe(false);
+  });
+});
+
+describe('history storage', () => {
+  it('keeps one list per account and skips entries it cannot read', () => {
+    const storage = memoryStorage();
+    saveHistory(storage, 'sip:alice@127.0.0.1', [entry('a')]);
+    saveHistory(storage, 'sip:bob@127.0.0.1', [entry('b'), entry('c')]);
+    expect(loadHistory(storage, 'sip:alice@127.0.0.1')).toEqual([entry('a')]);
+    expect(loadHistory(storage, 'sip:bob@127.0.0.1').map((e) => e.id)).toEqual(['b', 'c']);
+    expect(loadHistory(storage, 'sip:carol@127.0.0.1')).toEqual([]);
+
+    storage.setItem(historyKey('sip:x@y'), JSON.stringify([{ id: 1 }, entry('ok'), null]));
+    expect(loadHistory(storage, 'sip:x@y')).toEqual([entry('ok')]);
+    storage.setItem(historyKey('sip:x@y'), 'nope');
+    expect(loadHistory(storage, 'sip:x@y')).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { formatDuration } from '@sipkit/react';
+import { partyName } from '@sipkit/ui';
+import type { CallHistoryEntry } from './call-history.js';
+
+/** Props of `<HistoryList>`. */
+export interface HistoryListProps {
+  readonly history: readonly CallHistoryEntry[];
+  /** "Call back": places a call to the entry's address. */
+  readonly onCall: (uri: string) => void;
+}
+
+const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+/**
+ * Recent calls, newest first: who, which way, when, how long (or why it was not answered), and
+ * a button to call back.
+ *
+ * @example <HistoryList history={history} onCall={(uri) => call(uri, options)} />
+ */
+export function HistoryList({ history, onCall }: HistoryListProps) {
+  if (history.length === 0) return <p className="muted">No calls yet.</p>;
+  return (
+    <ol className="history" aria-label="Call history">
+      {history.map((entry) => {
+        const name = partyName({ displayName: entry.remoteName, uri: entry.remoteUri });
+        return (
+          <li
+            key={entry.id}
+            data-direction={entry.direction}
+            data-answered={entry.answered ? '' : undefined}
+          >
+            <span className="history-direction" aria-label={entry.direction}>
+              {entry.direction === 'incoming' ? '↙' : '↗'}
+            </span>
+            <bdi className="history-name">{name}</bdi>
+            <span className="history-detail">
+              {entry.answered ? formatDuration(entry.duration) : (entry.cause ?? 'Not answered')} ·{' '}
+              <time dateTime={new Date(entry.endTime).toISOString()}>
+                {time.format(entry.endTime)}
+              </time>
+            </span>
+            <button type="button" className="sk-button" onClick={() => onCall(entry.remoteUri)}>
+              Call <bdi>{name}</bdi>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,66 @@
+import type { CallOptions } from '@sipkit/core';
+import { useCall } from '@sipkit/react';
+import { CallButton, DialInput } from '@sipkit/ui';
+import { useState } from 'react';
+
+/** Props of `<DialBar>`. */
+export interface DialBarProps {
+  readonly options: CallOptions;
+  readonly video: boolean;
+  readonly onVideoChange: (video: boolean) => void;
+}
+
+/**
+ * Where calls start: the target field (Enter calls too), "Video" to call with the camera, and
+ * "Call". Refusals (not a SIP address, not connected) show under the field.
+ *
+ * @example <DialBar options={options} video={video} onVideoChange={setVideo} />
+ */
+export function DialBar({ options, video, onVideoChange }: DialBarProps) {
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const { call } = useCall();
+  const place = (to: string): void => {
+    setError(undefined);
+    try {
+      call(to, options);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <div className="dial-bar">
+      <DialInput
+        label="Number or SIP URI"
+        value={target}
+        onValueChange={(next) => {
+          setTarget(next);
+          setError(undefined);
+        }}
+        onSubmit={place}
+      />
+      <label className="video-toggle">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={video}
+          onChange={(e) => onVideoChange(e.target.checked)}
+        />
+        Video
+      </label>
+      <CallButton
+        target={target}
+        options={options}
+        onCall={() => setError(undefined)}
+        onError={(failure) =>
+          setError(failure instanceof Error ? failure.message : String(failure))
+        }
+      />
+      {error === undefined ? null : (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { UA } from '@sipkit/core';
+import { SipProvider } from '@sipkit/react';
+import { fakeMediaHandlers, SipNetwork, SipProxyServer } from '@sipkit/testing';
+import { createSipTrace } from '@sipkit/ui';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { historyKey } from '../history/call-history.js';
+import type { DialerSetup } from '../settings/settings-to-setup.js';
+import { Phone } from './phone.js';
+
+const until = <T,>(check: () => T): Promise<T> => vi.waitFor(check, { interval: 5, timeout: 3000 });
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(stops.splice(0).map((stop) => stop()));
+});
+
+/** Alice's phone (the dialer UI) and plain UAs for the others, on the in-memory SIP network. */
+async function phones() {
+  const network = new SipNetwork({
+    endpoint: new SipProxyServer({ host: 'sip.test' }),
+    host: 'sip.test',
+  });
+  const setup: DialerSetup = {
+    config: { uri: 'sip:alice@sip.test', sockets: network.createSocket('alice') },
+    pcConfig: { iceServers: [] },
+  };
+  const onSettings = vi.fn();
+  render(
+    <StrictMode>
+      <SipProvider config={setup.config} mediaHandlerFactory={fakeMediaHandlers().factory}>
+        <Phone setup={setup} trace={createSipTrace()} onSettings={onSettings} />
+      </SipProvider>
+    </StrictMode>,
+  );
+  await until(() => expect(screen.getByRole('status').textContent).toContain('Registered'));
+  const other = async (user: string): Promise<UA> => {
+    const ua = new UA(
+      {
+        uri: `sip:${user}@sip.test`,
+        display_name: user.toUpperCase(),
+        sockets: network.createSocket(user),
+      },
+      { mediaHandlerFactory: fakeMediaHandlers().factory },
+    );
+    const registered = new Promise((resolve) => ua.once('registered', resolve));
+    ua.start();
+    await registered;
+    stops.push(() => ua.stop());
+    return ua;
+  };
+  return { other, onSettings, user: userEvent.setup() };
+}
+
+describe('<Phone>', () => {
+  it('answers, controls, hangs up and records the call in the history', async () => {
+    const { other, user } = await phones();
+    const bob = await other('bob');
+    act(() => void bob.call('alice'));
+    const banner = await until(() => screen.getByRole('region', { name: 'Incoming call' }));
+    expect(banner.textContent).toContain('BOB is calling');
+    await user.click(within(banner).getByRole('button', { name: 'Answer' }));
+
+    await until(() => expect(screen.getByText('In call')).toBeTruthy());
+    await user.click(screen.getByRole('button', { name: 'Mute' }));
+    await until(() => expect(screen.getByRole('button', { name: 'Unmute' })).toBeTruthy());
+    for (const name of ['Hold', 'Keypad', 'Transfer'])
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    // No dial field in a call: one call at a time from here (call waiting answers the next).
+    expect(screen.queryByLabelText('Number or SIP URI')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Hang up' }));
+    const history = await until(() => screen.getByRole('list', { name: 'Call history' }));
+    expect(history.textContent).toContain('BOB');
+    expect(screen.getByLabelText('Number or SIP URI')).toBeTruthy();
+    const stored = JSON.parse(
+      localStorage.getItem(historyKey('sip:alice@sip.test')) ?? '[]',
+    ) as unknown[];
+    expect(stored).toHaveLength(1);
+  });
+
+  it('rings a second call beside the first (call waiting) and holds the first on answer', async () => {
+    const { other, user } = await phones();
+    const [bob, carol] = await Promise.all([other('bob'), other('carol')]);
+    act(() => void bob.call('alice'));
+    await user.click(await until(() => screen.getByRole('button', { name: 'Answer' })));
+    await until(() => expect(screen.getByText('In call')).toBeTruthy());
+
+    act(() => void carol.call('alice'));
+    const banner = await until(() => screen.getByRole('region', { name: 'Incoming call' }));
+    expect(banner.textContent).toContain('CAROL is calling');
+    expect(banner.textContent).toContain('Answering puts your current call on hold.');
+    await user.click(within(banner).getByRole('button', { name: 'Answer' }));
+
+    const calls = await until(() => screen.getByRole('list', { name: 'Calls' }));
+    await until(() => expect(within(calls).getAllByRole('listitem')).toHaveLength(2));
+    await until(() => expect(within(calls).getByText('On hold')).toBeTruthy());
+    expect(within(calls).getByRole('button', { name: 'Switch to BOB' })).toBeTruthy();
+  });
+
+  it('places calls to what is typed in "Number or SIP URI"', async () => {
+    const { other, user } = await phones();
+    const bob = await other('bob');
+    const ringing = new Promise<string>((resolve) =>
+      bob.once('newRTCSession', ({ session }) => resolve(session.remoteIdentity.uri)),
+    );
+    await user.type(screen.getByLabelText('Number or SIP URI'), 'bob');
+    await user.click(screen.getByRole('button', { name: 'Call' }));
+    expect(await ringing).toBe('sip:alice@sip.test');
+    await until(() => expect(screen.getByText('Ringing…')).toBeTruthy());
+  });
+});

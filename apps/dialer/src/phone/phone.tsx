@@ -1,0 +1,95 @@
+import type { CallState, ClientError } from '@sipkit/react';
+import { RemoteAudio, useCall, useSipStore } from '@sipkit/react';
+import {
+  CallList,
+  CallPanel,
+  CallQuality,
+  DeviceSelector,
+  IncomingCallBanner,
+  partyAddress,
+  RegistrationBadge,
+  SipLadder,
+  type SipTrace,
+} from '@sipkit/ui';
+import { useEffect, useMemo, useState } from 'react';
+import { browserStorage } from '../browser-storage.js';
+import { HistoryList } from '../history/history-list.js';
+import { useCallHistory } from '../history/use-call-history.js';
+import type { DialerSetup } from '../settings/settings-to-setup.js';
+import { callOptions } from './call-options.js';
+import { DialBar } from './dial-bar.js';
+import { VideoArea } from './video-area.js';
+
+/** Props of `<Phone>`. */
+export interface PhoneProps {
+  readonly setup: DialerSetup;
+  /** The trace given to the provider as its logger, for the ladder. */
+  readonly trace: SipTrace;
+  /** Back to the settings (with the provider's error, when that is why). */
+  readonly onSettings: (error?: ClientError) => void;
+}
+
+/**
+ * The connected softphone, composed from @sipkit/ui: status, the incoming-call banner, dialling
+ * or the current call with its controls, video, the calls in progress, devices and history on
+ * the left; call quality and the SIP ladder of the current call on the right.
+ *
+ * @example <SipProvider config={setup.config} logger={trace}><Phone setup={setup} trace={trace} onSettings={back} /></SipProvider>
+ */
+export function Phone({ setup, trace, onSettings }: PhoneProps) {
+  const [video, setVideo] = useState(false);
+  const options = useMemo(() => callOptions(setup.pcConfig, video), [setup.pcConfig, video]);
+  const history = useCallHistory(setup.config.uri, browserStorage());
+  const { state, call } = useCall();
+  const error = useSipStore((s) => s.error);
+  // Calls in progress (ringing ones are the banner's), as a number: the phone re-renders when
+  // calls come and go, not on every change of one.
+  const liveCalls = useSipStore((s) => s.callOrder.filter((id) => inProgress(s.calls[id])).length);
+  // A UA that could not be created is a settings problem: show it where it can be fixed.
+  useEffect(() => {
+    if (error !== undefined) onSettings(error);
+  }, [error, onSettings]);
+  const inCall = inProgress(state);
+
+  return (
+    <div className="phone">
+      <header className="topbar">
+        <h1>SipKit dialer</h1>
+        <RegistrationBadge />
+        <bdi className="account">
+          {partyAddress({ displayName: undefined, uri: setup.config.uri })}
+        </bdi>
+        <button type="button" className="sk-button" onClick={() => onSettings()}>
+          Disconnect
+        </button>
+      </header>
+      <main className="columns">
+        <div className="column">
+          <IncomingCallBanner answerOptions={options} />
+          {inCall ? null : <DialBar options={options} video={video} onVideoChange={setVideo} />}
+          <CallPanel />
+          <VideoArea />
+          {liveCalls > 1 ? <CallList /> : null}
+          <details className="panel">
+            <summary>Devices</summary>
+            <DeviceSelector />
+          </details>
+          <details className="panel" open>
+            <summary>History</summary>
+            <HistoryList history={history} onCall={(uri) => call(uri, options)} />
+          </details>
+        </div>
+        <div className="column">
+          <CallQuality />
+          <SipLadder trace={trace} />
+        </div>
+      </main>
+      <RemoteAudio />
+    </div>
+  );
+}
+
+function inProgress(call: CallState | undefined): boolean {
+  if (call === undefined || call.status === 'terminated') return false;
+  return !(call.direction === 'incoming' && call.status === 'ringing');
+}

@@ -1,0 +1,132 @@
+// The demo as `pnpm demo` runs it (Vite dev server + the embedded dev SIP server), driven like a
+// person would: two Chromium pages register as alice and bob, alice calls, bob answers, audio
+// flows both ways over WebRTC on loopback, hang up.
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { launchChromium, type RunningBrowser } from '../harness/browser.js';
+import { startDemoApp, type DemoApp } from '../harness/demo-app.js';
+import { assertLoopbackOnly } from '../harness/network.js';
+import { ProcessRegistry } from '../harness/process-registry.js';
+
+const runDir = inject('runDir');
+const registry = new ProcessRegistry(runDir);
+const SCREENSHOT = new URL('../../docs/demo.png', import.meta.url);
+// Small enough that the committed PNG stays small, large enough for both columns.
+const VIEWPORT = { width: 900, height: 640 };
+
+let demo: DemoApp;
+let chromium: RunningBrowser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+// Vite's first start in a fresh clone also pre-bundles React: give it time on a busy machine.
+beforeAll(async () => {
+  // Real WebRTC: only inside the loopback-only namespace `pnpm test:e2e` enters.
+  assertLoopbackOnly();
+  [demo, chromium] = await Promise.all([
+    startDemoApp(runDir, registry, 45_000),
+    launchChromium(registry),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+  await chromium?.close();
+  await demo?.stop();
+});
+
+/** A page of its own browser context (its own localStorage), showing the dialer's settings. */
+async function openDialer(name: string): Promise<Page> {
+  const context = await chromium.browser.newContext({ viewport: VIEWPORT });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${name}: ${String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${name}: ${message.text()}`);
+  });
+  await page.goto(demo.url);
+  return page;
+}
+
+/** Fills the settings form with the labels a person sees, and connects. */
+async function connect(page: Page, name: string): Promise<void> {
+  await page.getByLabel('WebSocket server').fill(demo.sipUrl);
+  await page.getByLabel('SIP URI').fill(name);
+  await page.getByLabel('Display name').fill(name[0]?.toUpperCase() + name.slice(1));
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect
+    .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })
+    .toContain('Registered');
+}
+
+/** The dialer's dev-only `window.__sipkit` (apps/dialer/src/dev/debug-hook.tsx), as used here. */
+interface DialerWindow {
+  readonly __sipkit?: {
+    inboundAudioPackets(): Promise<number | undefined>;
+    state(): {
+      readonly callOrder: readonly string[];
+      readonly calls: Readonly<Record<string, { readonly status: string } | undefined>>;
+    };
+  };
+}
+
+const inboundAudio = (page: Page): Promise<number | undefined> =>
+  page.evaluate(() => (window as unknown as DialerWindow).__sipkit?.inboundAudioPackets());
+const liveCalls = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const state = (window as unknown as DialerWindow).__sipkit?.state();
+    return state === undefined
+      ? -1
+      : state.callOrder.filter((id) => state.calls[id]?.status !== 'terminated').length;
+  });
+
+test('alice video-calls bob through the dev SIP server, audio flows both ways, hang up', async () => {
+  const started = Date.now();
+  const [alice, bob] = await Promise.all([openDialer('alice'), openDialer('bob')]);
+  await Promise.all([connect(alice, 'alice'), connect(bob, 'bob')]);
+  // Both with the camera (Chromium's fake one), so the picture shows what a video call looks like.
+  for (const page of [alice, bob]) await page.getByRole('switch', { name: 'Video' }).check();
+
+  await alice.getByLabel('Number or SIP URI').fill('bob');
+  await alice.getByRole('button', { name: 'Call', exact: true }).click();
+  const answer = bob.getByRole('button', { name: 'Answer' });
+  await answer.waitFor({ timeout: 10_000 });
+  expect(await bob.getByRole('region', { name: 'Incoming call' }).textContent()).toContain('Alice');
+  await answer.click();
+
+  for (const page of [alice, bob]) {
+    await expect
+      .poll(() => page.locator('.sk-call-status').textContent(), { timeout: 10_000 })
+      .toBe('In call');
+  }
+  // RTP, not just signalling: each side's inbound audio counter rises.
+  for (const page of [alice, bob]) {
+    await expect.poll(() => inboundAudio(page), { timeout: 10_000 }).toBeGreaterThan(0);
+  }
+  for (const page of [alice, bob]) {
+    await expect
+      .poll(() => page.locator('.video-remote').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('live');
+  }
+
+  // Let the timer, the quality sparklines and the ladder fill in before the picture.
+  await alice.waitForTimeout(2500);
+  const picture = await alice.screenshot();
+  if (process.env.SIPKIT_UPDATE_SCREENSHOT === '1') {
+    const path = SCREENSHOT;
+    mkdirSync(new URL('.', path), { recursive: true });
+    writeFileSync(path, picture);
+    expect(statSync(path).size, 'docs/demo.png should stay small').toBeLessThan(150_000);
+  }
+
+  await alice.getByRole('button', { name: 'Hang up' }).click();
+  for (const page of [alice, bob]) {
+    await expect.poll(() => liveCalls(page), { timeout: 10_000 }).toBe(0);
+    await page.getByLabel('Number or SIP URI').waitFor();
+    expect(await page.getByRole('list', { name: 'Call history' }).textContent()).toMatch(/0:0\d/);
+  }
+  expect(pageErrors).toEqual([]);
+  expect(demo.log()).toMatch(/INVITE/);
+  console.log(`demo call scenario took ${Date.now() - started} ms`);
+}, 60_000);

@@ -16,7 +16,11 @@ import { sections } from './sections/index.js';
 const benchmarksFile = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
 
 const usage = `usage: pnpm bench [--quick] [section...]
-  sections: ${sections.map((section) => section.id).join(', ')} (default: all)
+  sections: ${sections.map((section) => section.id).join(', ')}
+            (default: all but ${sections
+              .filter((s) => s.explicitOnly === true)
+              .map((s) => s.id)
+              .join(', ')}, which run only when named)
   --quick   one short round per library; prints results but does not write BENCHMARKS.md`;
 
 function parseArgs(argv: readonly string[]): { quick: boolean; ids: string[] } {
@@ -40,7 +44,9 @@ function parseArgs(argv: readonly string[]): { quick: boolean; ids: string[] } {
 
 async function main(): Promise<number> {
   const { quick, ids } = parseArgs(process.argv.slice(2));
-  const selected = sections.filter((section) => ids.length === 0 || ids.includes(section.id));
+  const selected = sections.filter((section) =>
+    ids.length === 0 ? section.explicitOnly !== true : ids.includes(section.id),
+  );
   const notice = coreBuildNotice();
   if (notice !== undefined) console.error(`note: ${notice}\n`);
   const context: SectionContext = { quick, log: (line) => console.error(line) };

@@ -20,12 +20,14 @@ export interface SectionResult {
 }
 
 /**
- * One benchmark (parser throughput now; bundle size, memory and scale later). Each section owns its
+ * One benchmark (bundle size, parser throughput, memory, ...). Each section owns its
  * block in BENCHMARKS.md, so running one section leaves the others' last results in place.
  */
 export interface Section {
   /** Used on the command line (`pnpm bench parser`) and in BENCHMARKS.md markers. */
   readonly id: string;
   readonly title: string;
+  /** Run only when named (`pnpm bench browser`): it needs services `pnpm bench` must not assume. */
+  readonly explicitOnly?: boolean;
   run(context: SectionContext): Promise<SectionResult>;
 }

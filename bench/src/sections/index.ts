@@ -1,6 +1,19 @@
 import type { Section } from '../section.js';
+import { browserSection } from './browser/index.js';
+import { memorySection } from './memory/index.js';
 import { parserSection } from './parser/index.js';
+import { reactSection } from './react/index.js';
+import { scaleSection } from './scale/index.js';
 import { sizeSection } from './size/index.js';
+import { soakSection } from './soak/index.js';
 
 /** Every benchmark section, in BENCHMARKS.md order. */
-export const sections: readonly Section[] = [sizeSection, parserSection];
+export const sections: readonly Section[] = [
+  sizeSection,
+  parserSection,
+  memorySection,
+  soakSection,
+  scaleSection,
+  reactSection,
+  browserSection,
+];

@@ -1,0 +1,170 @@
+import { runChild } from '../../child.js';
+import { formatRatio } from '../../format.js';
+import { contenderIds, type ContenderId } from '../../lab/contender.js';
+import type { Section, SectionContext, SectionResult } from '../../section.js';
+import { max, median, min } from '../../stats.js';
+import type { Table } from '../../table.js';
+import { isScaleOutcome, type ScaleJob } from './protocol.js';
+
+const workerScript = new URL('./worker.ts', import.meta.url);
+const labels: Record<ContenderId, string> = { sipkit: 'SipKit', jssip: 'JsSIP', sipjs: 'SIP.js' };
+
+interface Settings {
+  readonly rounds: number;
+  readonly job: Omit<ScaleJob, 'contender'>;
+}
+// 5 rounds x (SipKit ~2 s, JsSIP ~4 s, SIP.js ~8 s, plus process start) is about a minute.
+const full: Settings = { rounds: 5, job: { calls: 1000, wave: 100, warmup: 100 } };
+const quick: Settings = { rounds: 1, job: { calls: 100, wave: 50, warmup: 10 } };
+
+interface Round {
+  readonly perCallMs: number;
+  readonly latencyP50: number;
+  readonly latencyP95: number;
+  readonly cpuPerMessageUs: number;
+  readonly messagesPerCall: number;
+  readonly heapPerCall: number;
+}
+
+interface Tally {
+  readonly id: ContenderId;
+  version: string;
+  readonly rounds: Round[];
+  missing: string | undefined;
+}
+
+const rotate = <T>(list: readonly T[], by: number): T[] => {
+  const k = by % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
+};
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+async function runOnce(tally: Tally, settings: Settings): Promise<string> {
+  const job: ScaleJob = { contender: tally.id, ...settings.job };
+  const outcome = await runChild(workerScript, job, { timeoutMs: 180_000 });
+  if (!isScaleOutcome(outcome)) throw new Error('worker sent a malformed result');
+  tally.version = outcome.version;
+  if (outcome.kind === 'failed') {
+    tally.missing = outcome.reason;
+    return `failed: ${outcome.reason}`;
+  }
+  if (outcome.peakCalls !== outcome.calls) {
+    tally.missing = `held ${outcome.peakCalls} of ${outcome.calls} calls at the peak`;
+    return tally.missing;
+  }
+  const sorted = [...outcome.setupLatencyMs].sort((a, b) => a - b);
+  const round: Round = {
+    perCallMs: outcome.setupWallMs / outcome.calls,
+    latencyP50: percentile(sorted, 0.5),
+    latencyP95: percentile(sorted, 0.95),
+    cpuPerMessageUs: outcome.cpuMicros / outcome.messages,
+    messagesPerCall: outcome.messages / outcome.calls,
+    heapPerCall: outcome.peakHeapGrowth / outcome.calls,
+  };
+  tally.rounds.push(round);
+  return `${round.perCallMs.toFixed(2)} ms/call setup, p50 ${round.latencyP50.toFixed(0)} ms, ${round.cpuPerMessageUs.toFixed(0)} µs CPU/message`;
+}
+
+function table(tallies: readonly Tally[]): Table {
+  const pick = (tally: Tally | undefined, key: keyof Round): number =>
+    tally === undefined || tally.rounds.length === 0
+      ? Number.NaN
+      : median(tally.rounds.map((round) => round[key]));
+  const jssip = tallies.find((tally) => tally.id === 'jssip');
+  return {
+    columns: [
+      { title: 'Library', align: 'left' },
+      { title: 'Version', align: 'left' },
+      { title: 'setup ms/call', align: 'right' },
+      { title: 'min – max', align: 'right' },
+      { title: 'vs JsSIP', align: 'right' },
+      { title: 'latency p50', align: 'right' },
+      { title: 'p95', align: 'right' },
+      { title: 'CPU µs/message', align: 'right' },
+      { title: 'vs JsSIP', align: 'right' },
+      { title: 'msgs/call', align: 'right' },
+      { title: 'heap/call at peak', align: 'right' },
+      { title: 'Status', align: 'left' },
+    ],
+    rows: tallies.map((tally) => {
+      if (tally.rounds.length === 0) {
+        return [
+          labels[tally.id],
+          tally.version,
+          '–',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          tally.missing ?? 'not run',
+        ];
+      }
+      const perCall = tally.rounds.map((round) => round.perCallMs);
+      return [
+        labels[tally.id],
+        tally.version,
+        pick(tally, 'perCallMs').toFixed(2),
+        `${min(perCall).toFixed(2)} – ${max(perCall).toFixed(2)}`,
+        formatRatio(pick(jssip, 'perCallMs') / pick(tally, 'perCallMs')),
+        `${pick(tally, 'latencyP50').toFixed(0)} ms`,
+        `${pick(tally, 'latencyP95').toFixed(0)} ms`,
+        pick(tally, 'cpuPerMessageUs').toFixed(0),
+        formatRatio(pick(jssip, 'cpuPerMessageUs') / pick(tally, 'cpuPerMessageUs')),
+        pick(tally, 'messagesPerCall').toFixed(0),
+        `${(pick(tally, 'heapPerCall') / 1000).toFixed(1)} KB`,
+        tally.missing === undefined ? 'all calls up at once' : `failed: ${tally.missing}`,
+      ];
+    }),
+  };
+}
+
+async function run(context: SectionContext): Promise<SectionResult> {
+  const settings = context.quick ? quick : full;
+  const tallies: Tally[] = contenderIds.map((id) => ({
+    id,
+    version: '–',
+    rounds: [],
+    missing: undefined,
+  }));
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const tally of rotate(tallies, round)) {
+      if (tally.missing !== undefined) continue;
+      let line: string;
+      try {
+        line = await runOnce(tally, settings);
+      } catch (error) {
+        tally.missing = error instanceof Error ? error.message : String(error);
+        line = `failed: ${tally.missing}`;
+      }
+      context.log(`  round ${round + 1}/${settings.rounds}  ${labels[tally.id].padEnd(7)} ${line}`);
+    }
+  }
+  const { calls, wave, warmup } = settings.job;
+  return {
+    table: table(tallies),
+    summary: [
+      `"vs JsSIP" is how many times faster (JsSIP's time ÷ this one's): above 1 is better. CPU per message includes the answering peer's share (the same string handling for every library).`,
+    ],
+    problems: tallies.flatMap((tally) =>
+      tally.missing === undefined ? [] : [`scale: ${labels[tally.id]}: ${tally.missing}`],
+    ),
+    method: [
+      `**Load.** One UA per library, registered over a loopback socket to the answering peer (\`bench/src/lab/peer.ts\`), answers every incoming call with fake media (the memory section's fakes). The peer places ${calls.toLocaleString('en-US')} calls in waves of ${wave} INVITEs (each with an SDP offer; the next wave goes once the whole wave is answered), ACKs each 200, and only then, with all ${calls.toLocaleString('en-US')} calls up at once (checked against the UA's own count), sends the BYEs in waves. ${warmup} calls are made and hung up first so the call path is compiled. Real timers, one process per library and round, ${settings.rounds} rounds alternated; medians, and the spread of setup time per call.`,
+      `**Numbers.** *Setup ms/call*: wall time from the first INVITE to the last 200 ÷ calls. *Latency*: INVITE sent to 200 received, per call, as the caller sees it (it includes waiting behind the rest of the wave). *CPU µs/message*: process CPU time (\`process.cpuUsage\`, user + system) over set-up and teardown ÷ SIP messages the UA received and sent. *Msgs/call*: what the UA exchanged per call (a provisional 180 counts). *Heap/call at peak*: heapUsed at the peak minus before the ramp, not after gc, so a load figure rather than a retained size (the memory section has that).`,
+      "**Why not the in-memory network.** JsSIP and SIP.js run on `@sipkit/testing`'s `SipNetwork` without trouble (its `VirtualSocket` has JsSIP's socket shape), but its traffic log keeps the last 10,000 messages and trims them with `Array.shift`, which would charge every message a few µs and megabytes of heap to whichever library is measured; the loopback socket delivers the same way (one microtask per message) without the log. The soak section runs on the real in-memory network with its proxy.",
+    ],
+  };
+}
+
+export const scaleSection: Section = {
+  id: 'scale',
+  title: 'Scale: 1,000 concurrent calls on one UA',
+  run,
+};

@@ -1,0 +1,41 @@
+export interface SoakJob {
+  readonly cycles: number;
+  /** Cycles run before the baseline: the bounded traffic log fills, code is compiled. */
+  readonly warmup: number;
+}
+
+/** What the network and the long-lived UA hold at one moment. */
+export interface SoakSnapshot {
+  readonly heapUsed: number;
+  readonly timers: number;
+  readonly openConnections: number;
+  readonly bobSessions: number;
+  readonly registeredAors: number;
+}
+
+export type SoakOutcome =
+  | { readonly kind: 'failed'; readonly reason: string; readonly cyclesDone: number }
+  | {
+      readonly kind: 'measured';
+      readonly version: string;
+      readonly cycles: number;
+      readonly seconds: number;
+      readonly baseline: SoakSnapshot;
+      /** Right after the last cycle, before the 32 s transaction timers ran out. */
+      readonly end: SoakSnapshot;
+      /** 40 s of virtual time later. */
+      readonly settled: SoakSnapshot;
+    };
+
+export function isSoakOutcome(value: unknown): value is SoakOutcome {
+  if (typeof value !== 'object' || value === null) return false;
+  const outcome = value as Record<string, unknown>;
+  if (outcome['kind'] === 'failed') return typeof outcome['reason'] === 'string';
+  return (
+    outcome['kind'] === 'measured' &&
+    typeof outcome['seconds'] === 'number' &&
+    ['baseline', 'end', 'settled'].every(
+      (key) => typeof outcome[key] === 'object' && outcome[key] !== null,
+    )
+  );
+}

@@ -149,13 +149,10 @@ test.concurrent(
   },
 );
 
-// KNOWN CORE BUG (test.fails: turns red once fixed). After the 422 the INVITE goes again with
-// the previous request's Proxy-Authorization copied verbatim: same nonce, cnonce and
-// nc=00000001, a replay (session.ts `withTimerHeaders` keeps every header but the timer ones and
-// CSeq). RFC 7616 §3.4: nc counts the requests sent with a nonce, so the retry needs nc=00000002
-// and a new response. Kamailio with auth's nonce_count (replay protection) refuses it with a new
-// 407, which the INVITE client does not answer: the call fails with Authentication Error.
-test.concurrent.fails(
+// After the 422 the INVITE goes again with fresh credentials for the same challenge (same
+// nonce, nc=00000002, a new response: RFC 7616 §3.4), so a Kamailio with auth's nonce_count
+// (replay protection) accepts it.
+test.concurrent(
   '422 through a proxy that refuses replayed nonce counts: the retry authenticates afresh',
   async ({ expect }) => {
     const { sipp, alice, session } = await callSipp(replayChecked, 'uas-timer-422.xml');

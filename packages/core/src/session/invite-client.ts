@@ -35,6 +35,8 @@ export class InviteClient {
   #request: OutgoingRequest;
   #cancelHeaders: readonly HeaderEntry[] | undefined;
   #finished = false;
+  /** The 401/407 whose challenge the current credentials answer, for resending (422). */
+  #challenge: IncomingResponse | undefined;
 
   constructor(
     layer: () => TransactionLayer,
@@ -97,8 +99,21 @@ export class InviteClient {
       this.#cancelHeaders === undefined
         ? this.#user.retryAfter?.(response, this.#request)
         : undefined;
-    if (corrected !== undefined) return this.#resend(corrected);
+    if (corrected !== undefined) return void this.#resendAuthorized(corrected, response);
     this.#finish(() => this.#user.onFailure(response));
+  }
+
+  // A corrected INVITE carries fresh credentials for the challenge already answered (same nonce,
+  // next nc): replaying the previous Authorization is what replay protection refuses.
+  async #resendAuthorized(request: OutgoingRequest, failure: IncomingResponse): Promise<void> {
+    const challenge = this.#challenge;
+    const authenticator = this.#authenticator;
+    if (challenge === undefined || authenticator === undefined) return this.#resend(request);
+    const fresh = await this.#channel.reauthorize(request, challenge, authenticator);
+    if (fresh === undefined || this.#cancelHeaders !== undefined) {
+      return this.#finish(() => this.#user.onFailure(failure));
+    }
+    this.#resend(fresh);
   }
 
   #resend(request: OutgoingRequest): void {
@@ -120,6 +135,7 @@ export class InviteClient {
       this.#finish(() => this.#user.onFailure(response));
       return;
     }
+    this.#challenge = response;
     this.#resend(retry);
   }
 

@@ -104,6 +104,37 @@ export class AuthenticatingChannel implements RequestChannel {
   }
 
   /**
+   * The same request (same CSeq) with fresh credentials for a challenge already answered in this
+   * flow: the nonce is reused with the next nc (RFC 7616 §3.4), e.g. when an INVITE is sent
+   * again after 422. Never replays a previous Authorization. Undefined when it cannot be done.
+   */
+  async reauthorize(
+    request: OutgoingRequest,
+    challenge: IncomingResponse,
+    authenticator: DigestAuthenticator,
+  ): Promise<OutgoingRequest | undefined> {
+    const status = challenge.status as 401 | 407;
+    const offered: readonly AuthChallenge[] =
+      challenge.parsed(status === 401 ? 'www-authenticate' : 'proxy-authenticate') ?? [];
+    try {
+      const headers: HeaderEntry[] = [];
+      for (const chosen of authenticator.select(offered)) {
+        const uri = typeof request.ruri === 'string' ? request.ruri : '';
+        const value = await authenticator.authorize(chosen, {
+          method: request.method,
+          uri,
+          body: request.body ?? '',
+        });
+        headers.push([authorizationHeaderName(status), value]);
+      }
+      return replaceCredentials(request, headers, authorizationHeaderName(status));
+    } catch (error) {
+      if (error instanceof AuthError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
    * The request again with credentials for the 401/407 `response` (next CSeq, same Call-ID,
    * RFC 3261 §22.2), or undefined to give up: no usable challenge, or this authenticator already
    * answered it once (a wrong password never loops).
@@ -158,14 +189,23 @@ function withCredentials(
   credentials: readonly HeaderEntry[],
   headerName: string,
 ): OutgoingRequest {
-  const key = headerKey(headerName);
   const cseq = cseqOf(request) + 1;
-  const headers: HeaderEntry[] = [];
-  for (const entry of request.headers) {
-    const name = headerKey(entry[0]);
-    if (name === key && !entry[1].trimStart().toLowerCase().startsWith('bearer')) continue;
-    headers.push(name === 'cseq' ? [entry[0], `${cseq} ${request.method}`] : entry);
-  }
-  headers.push(...credentials);
-  return { ...request, headers };
+  const headers = request.headers.map((entry): HeaderEntry =>
+    headerKey(entry[0]) === 'cseq' ? [entry[0], `${cseq} ${request.method}`] : entry,
+  );
+  return replaceCredentials({ ...request, headers }, credentials, headerName);
+}
+
+/** `request` with its digest credentials of this kind replaced (a bearer token stays). */
+function replaceCredentials(
+  request: OutgoingRequest,
+  credentials: readonly HeaderEntry[],
+  headerName: string,
+): OutgoingRequest {
+  const key = headerKey(headerName);
+  const headers = request.headers.filter(
+    ([name, value]) =>
+      headerKey(name) !== key || value.trimStart().toLowerCase().startsWith('bearer'),
+  );
+  return { ...request, headers: [...headers, ...credentials] };
 }

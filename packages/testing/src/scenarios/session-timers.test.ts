@@ -1,4 +1,10 @@
-import { Causes, createResponse, serializeMessage } from '@sipkit/core';
+import {
+  Causes,
+  createResponse,
+  DigestAuthenticator,
+  DigestCredentials,
+  serializeMessage,
+} from '@sipkit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderFakeSdp } from '../media/fake-sdp.js';
 import { matches } from '../network/fault-plan.js';
@@ -102,15 +108,39 @@ describe('session timers (RFC 4028) between two UAs', () => {
 });
 
 describe('session timers against other implementations', () => {
-  async function rawPhone(network: ConstructorParameters<typeof RawPhone>[0], user: string) {
+  /** A raw phone registered as `user` (answering the registrar's digest challenge with `password`). */
+  async function rawPhone(
+    network: ConstructorParameters<typeof RawPhone>[0],
+    user: string,
+    password?: string,
+  ) {
     const phone = new RawPhone(network, user);
     phone.socket.connect();
     await flush();
-    phone.send('REGISTER', 'sip:sip.test', [
-      ['To', `<sip:${user}@sip.test>`],
-      ['Expires', '600'],
-    ]);
-    await vi.waitFor(() => expect(phone.responses().length).toBeGreaterThan(0), WAIT);
+    const register = (extra: Array<[string, string]> = []) =>
+      phone.send('REGISTER', 'sip:sip.test', [
+        ['To', `<sip:${user}@sip.test>`],
+        ['Expires', '600'],
+        ...extra,
+      ]);
+    register();
+    const first = await vi.waitFor(() => {
+      const response = phone.responses()[0];
+      expect(response).toBeDefined();
+      return response!;
+    }, WAIT);
+    if (first.status === 401 && password !== undefined) {
+      const authenticator = new DigestAuthenticator(
+        new DigestCredentials({ username: user, password }),
+      );
+      const [challenge] = authenticator.select(first.parsed('www-authenticate') ?? []);
+      const value = await authenticator.authorize(challenge!, {
+        method: 'REGISTER',
+        uri: 'sip:sip.test',
+      });
+      register([['Authorization', value]]);
+      await vi.waitFor(() => expect(phone.responses(200)).toHaveLength(1), WAIT);
+    }
     return phone;
   }
 
@@ -155,6 +185,35 @@ describe('session timers against other implementations', () => {
     expect(second.cseq.seq).toBe(sent('INVITE')[0]!.cseq.seq + 1);
     await vi.waitFor(() => expect(outgoing.isEnded()).toBe(true), WAIT);
     expect(sent('INVITE')).toHaveLength(2);
+    await stopAll();
+  });
+
+  it('after 422 the INVITE carries fresh credentials (same nonce, next nc), never a replay', async () => {
+    const { uas, network, sent, stopAll } = await callScenario(
+      ['alice'],
+      { password: 'pw' },
+      { users: { alice: 'pw', pbx: 'pbx-pw' } },
+    );
+    const phone = await rawPhone(network, 'pbx', 'pbx-pw');
+    const outgoing = uas.alice!.ua.call('pbx');
+    const first = await vi.waitFor(() => {
+      const invite = phone.requests('INVITE')[0];
+      expect(invite).toBeDefined();
+      return invite!;
+    }, WAIT);
+    phone.reply(first, 422, 'pbx-0', [['Min-SE', '120']]);
+    await vi.waitFor(() => expect(phone.requests('INVITE')).toHaveLength(2), WAIT);
+    const [authorized, corrected] = sent('INVITE').slice(-2);
+    const before = authorized!.header('proxy-authorization')!;
+    const after = corrected!.header('proxy-authorization')!;
+    expect(before).toMatch(/nc=00000001/);
+    expect(after).toMatch(/nc=00000002/);
+    expect(after.match(/nonce="([^"]+)"/)?.[1]).toBe(before.match(/nonce="([^"]+)"/)?.[1]);
+    expect(after.match(/response="([^"]+)"/)?.[1]).not.toBe(
+      before.match(/response="([^"]+)"/)?.[1],
+    );
+    expect(corrected!.header('min-se')).toBe('120');
+    outgoing.terminate();
     await stopAll();
   });
 

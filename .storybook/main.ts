@@ -19,6 +19,9 @@ const config: StorybookConfig = {
   viteFinal(vite) {
     return {
       ...vite,
+      // Bare imports from Storybook's virtual modules resolve from Vite's root: make that the
+      // package that has Storybook installed.
+      root: ui,
       resolve: {
         ...vite.resolve,
         // Workspace packages from their TypeScript source, as the tests use them (see

@@ -55,6 +55,8 @@ describeStories('Softphone', composeStories(stories), {
       expect(screen.getByRole('region', { name: 'Incoming call' }).dataset['waiting']).toBe(''),
     ).then(() => screen.getByRole('region', { name: 'Incoming call' }));
     expect(within(banner).getByRole('alert').textContent).toBe('Carol Nguyen is calling');
+    // One call in progress and one ringing: nothing to switch between yet.
+    expect(screen.queryByRole('list', { name: 'Calls' })).toBeNull();
     fireEvent.click(within(banner).getByRole('button', { name: 'Answer' }));
     const list = await eventually(() =>
       expect(screen.getByRole('list', { name: 'Calls' })).toBeTruthy(),

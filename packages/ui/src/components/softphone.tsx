@@ -35,7 +35,10 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   ref,
 ) {
   const { state } = useCall();
-  const live = useCalls().filter(isLive).length;
+  // The calls <CallList> shows: ringing incoming calls are the banner's.
+  const listed = useCalls().filter(
+    (call) => isLive(call) && !(call.direction === 'incoming' && call.status === 'ringing'),
+  ).length;
   const [target, setTarget] = useState('');
   const inCall = isLive(state) && !(state.direction === 'incoming' && state.status === 'ringing');
   return (
@@ -61,7 +64,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
           <CallButton target={target} />
         </div>
       )}
-      {live > 1 ? <CallList /> : null}
+      {listed > 1 ? <CallList /> : null}
       {showDevices ? (
         <details className="sk-softphone-devices">
           <summary>Devices</summary>

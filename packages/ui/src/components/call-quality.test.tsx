@@ -1,0 +1,39 @@
+import { composeStories } from '@storybook/react';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FAKE_MEDIA_STATS } from '@sipkit/testing';
+import { describeStories, elapse, eventually } from '../testing/story-test.js';
+import { qualityOf } from './call-quality.js';
+import * as stories from './call-quality.stories.js';
+
+const quality = (): HTMLElement => screen.getByRole('region', { name: 'Call quality' });
+
+describeStories('CallQuality', composeStories(stories), {
+  Live: async () => {
+    await eventually(() => expect(quality().dataset['state']).toBe('live'));
+    await elapse(5000);
+    expect(quality().dataset['quality']).not.toBe('unknown');
+    const rtt = within(quality()).getByText('Round trip').parentElement as HTMLElement;
+    expect(rtt.querySelector('.sk-quality-value')?.textContent).toMatch(/^\d+ ms$/);
+    const line = within(rtt).getByRole('img');
+    expect(line.getAttribute('aria-label')).toMatch(/^Round trip, last \d+ samples$/);
+    expect(line.querySelector('path')?.getAttribute('d')).toMatch(
+      /^M0\.0 [\d.]+(L[\d.]+ [\d.]+){3,}$/,
+    );
+  },
+  Idle: async () => {
+    await elapse(3000);
+    expect(quality().dataset['state']).toBe('idle');
+    expect(screen.getByText('No measurements yet')).toBeTruthy();
+  },
+});
+
+describe('qualityOf', () => {
+  it('grades loss, round trip and jitter', () => {
+    expect(qualityOf(undefined)).toBe('unknown');
+    expect(qualityOf(FAKE_MEDIA_STATS)).toBe('good');
+    expect(qualityOf({ ...FAKE_MEDIA_STATS, packetLoss: 0.02 })).toBe('fair');
+    expect(qualityOf({ ...FAKE_MEDIA_STATS, roundTripTime: 0.4 })).toBe('poor');
+    expect(qualityOf({ ...FAKE_MEDIA_STATS, jitter: 0.06 })).toBe('poor');
+  });
+});

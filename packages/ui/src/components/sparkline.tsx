@@ -27,7 +27,7 @@ export const Sparkline = forwardRef<SVGSVGElement, SparklineProps>(function Spar
   const known = values.filter((value): value is number => value !== undefined);
   const min = Math.min(...known);
   const max = Math.max(...known);
-  const span = max - min || 1;
+  const span = max - min;
   const step = values.length > 1 ? width / (values.length - 1) : 0;
   let path = '';
   let pen = false;
@@ -36,8 +36,8 @@ export const Sparkline = forwardRef<SVGSVGElement, SparklineProps>(function Spar
       pen = false;
       return;
     }
-    // One pixel of margin so a flat line at the maximum is not clipped.
-    const y = 1 + (height - 2) * (1 - (value - min) / span);
+    // One pixel of margin so the extremes are not clipped; a flat line sits in the middle.
+    const y = max === min ? height / 2 : 1 + (height - 2) * (1 - (value - min) / span);
     path += `${pen ? 'L' : 'M'}${(index * step).toFixed(1)} ${y.toFixed(1)}`;
     pen = true;
   });

@@ -16,7 +16,8 @@ export interface TransferFormProps extends Omit<
 
 /**
  * A blind transfer (REFER, RFC 3515): a target field and a "Transfer call" button, and a status
- * line for how far the far end got. `data-state` is the transfer's status or `idle`.
+ * line for how far the far end got. Enabled in a confirmed call. `data-state` is the transfer's
+ * status or `idle`.
  *
  * @example <TransferForm onTransferred={() => setOpen(false)} />
  */
@@ -32,7 +33,12 @@ export const TransferForm = forwardRef<HTMLFormElement, TransferFormProps>(funct
     event.preventDefault();
     const to = normalizeDialString(target);
     if (to === '') return;
-    void transfer(to).then((status) => onTransferred?.(status));
+    // The core refuses a REFER outside a confirmed call; the button is disabled then, but the
+    // call can end between render and click.
+    transfer(to).then(
+      (status) => onTransferred?.(status),
+      () => undefined,
+    );
   };
   return (
     <form
@@ -61,7 +67,7 @@ export const TransferForm = forwardRef<HTMLFormElement, TransferFormProps>(funct
         type="submit"
         className="sk-button"
         data-variant="primary"
-        disabled={busy || normalizeDialString(target) === ''}
+        disabled={busy || state?.status !== 'confirmed' || normalizeDialString(target) === ''}
       >
         Transfer call
       </button>

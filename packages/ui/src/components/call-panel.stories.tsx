@@ -1,0 +1,36 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { bobAnswersAtOnce, longNameAnswers } from '../stories/parties.js';
+import { CallPanel } from './call-panel.js';
+
+/** One call at a glance: who, its state (a live region), how long, and its controls. */
+const meta = {
+  title: 'Parts/CallPanel',
+  component: CallPanel,
+  parameters: { sip: { bots: [bobAnswersAtOnce], script: [{ dial: 'bob' }] } },
+} satisfies Meta<typeof CallPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Talking to Bob. */
+export const InCall: Story = {};
+
+/** The call ended (you hung up after two seconds): its cause stays, the controls go. */
+export const Ended: Story = {
+  parameters: {
+    sip: {
+      bots: [bobAnswersAtOnce],
+      script: [{ dial: 'bob' }, { await: 'confirmed' }, { wait: 2000 }, { do: 'hangup' }],
+    },
+  },
+};
+
+/** Nobody answers at this address: the proxy says 480 Temporarily Unavailable. */
+export const Unavailable: Story = {
+  parameters: { sip: { bots: [], script: [{ dial: 'nobody' }] } },
+};
+
+/** A very long name wraps instead of overflowing. */
+export const LongName: Story = {
+  parameters: { sip: { bots: [longNameAnswers], script: [{ dial: 'maximiliane' }] } },
+};

@@ -4,7 +4,7 @@ import {
   bobAnswersAtOnce,
   bobCalls,
   carolCallsLater,
-  longNameAnswers,
+  longNameCalls,
   rtlCalls,
 } from '../stories/parties.js';
 import type { SipStoryParameters } from '../stories/with-sip-stage.js';
@@ -62,9 +62,9 @@ export const FailedRegistration: Story = {
   parameters: sip({ server: { users: { you: 'right' } }, you: { password: 'wrong' }, bots: [] }),
 };
 
-/** A caller whose display name would break a careless layout. */
+/** In a call with someone whose display name would break a careless layout (they called). */
 export const LongNames: Story = {
-  parameters: sip({ bots: [longNameAnswers], script: [{ dial: 'maximiliane' }] }),
+  parameters: sip({ bots: [longNameCalls], script: [{ await: 'ringing' }, { do: 'answer' }] }),
 };
 
 /** Right-to-left: the whole phone in RTL with an Arabic caller. */

@@ -8,6 +8,7 @@ import {
 } from '../message/index.js';
 import { TypedEmitter } from '../transport/index.js';
 import { Causes, type Cause } from '../ua/causes.js';
+import type { Identity } from '../ua/out-of-dialog-request.js';
 import { Negotiation } from './negotiation.js';
 import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
@@ -51,6 +52,8 @@ export class CallCore {
   /** The confirmed dialog (for incoming calls, the early one the INVITE built). */
   dialog: Dialog | undefined;
   negotiation: Negotiation | undefined;
+  /** Who the far end is; an outgoing call learns its display name from the answer's To. */
+  remoteIdentity: Identity;
   startTime: Date | undefined;
   endTime: Date | undefined;
   cause: Cause | undefined;
@@ -66,8 +69,10 @@ export class CallCore {
     readonly callId: string;
     readonly localTag: string;
     readonly status: SessionStatus;
+    readonly remoteIdentity: Identity;
     readonly finish: FinishCall;
   }) {
+    this.remoteIdentity = init.remoteIdentity;
     this.context = init.context;
     this.session = init.session;
     this.callId = init.callId;

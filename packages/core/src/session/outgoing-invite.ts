@@ -1,5 +1,11 @@
 import { Dialog } from '../dialog/index.js';
-import type { HeaderEntry, IncomingResponse, OutgoingRequest } from '../message/index.js';
+import {
+  parseNameAddr,
+  SipParseError,
+  type HeaderEntry,
+  type IncomingResponse,
+  type OutgoingRequest,
+} from '../message/index.js';
 import { Causes, causeOfStatus } from '../ua/causes.js';
 import { headerLine } from '../ua/request-factory.js';
 import { anonymityHeaders, anonymousFrom } from './anonymous-identity.js';
@@ -150,6 +156,10 @@ export class OutgoingInvite {
       core.tryDialog(() => Dialog.fromResponse(invite, response, core.context.dialogContext));
     if (dialog === undefined) return core.finish('failed', 'system', Causes.DIALOG_ERROR, response);
     this.#confirmDialog(dialog, response, tag);
+    const displayName = answeredDisplayName(response);
+    if (displayName !== undefined && displayName !== core.remoteIdentity.displayName) {
+      core.remoteIdentity = { displayName, uri: core.remoteIdentity.uri };
+    }
     core.startTime = new Date();
     this.#refresh.answered(response);
     core.setStatus('answered');
@@ -225,4 +235,19 @@ function withTimerHeaders(
   }
   headers.push(...timer);
   return { ...request, headers };
+}
+
+/**
+ * The callee's name as its answer tells it: the network-asserted identity (RFC 3325
+ * P-Asserted-Identity, what PBXs put there) or else the To display name. Unreadable: undefined.
+ */
+function answeredDisplayName(response: IncomingResponse): string | undefined {
+  try {
+    const asserted = response.header('p-asserted-identity');
+    const name = asserted === undefined ? undefined : parseNameAddr(asserted).displayName;
+    return name ?? response.to.displayName;
+  } catch (error) {
+    if (error instanceof SipParseError) return response.to.displayName;
+    throw error;
+  }
 }

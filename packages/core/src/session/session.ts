@@ -50,8 +50,9 @@ export class Session {
   /** Call-ID plus the From tag of the initial INVITE (JsSIP's session id). */
   readonly id: string;
   readonly direction: SessionDirection;
+  /** The Call-ID of the call's dialog. */
+  readonly callId: string;
   readonly localIdentity: Identity;
-  readonly remoteIdentity: Identity;
   // The work is done by the call's parts (OutgoingInvite or IncomingInvite, OfferExchange,
   // SessionRefresher, InfoExchange, ReferHandler) over one shared CallCore, which holds the one
   // `status`. This class is the public face and decides the order in which the parts stop.
@@ -81,14 +82,15 @@ export class Session {
     this.#context = context;
     this.direction = init.direction;
     this.id = init.callId + init.fromTag;
+    this.callId = init.callId;
     this.localIdentity = init.local;
-    this.remoteIdentity = init.remote;
     const core = new CallCore({
       context,
       session: this,
       callId: init.callId,
       localTag: init.localTag,
       status: init.direction === 'outgoing' ? 'connecting' : 'ringing',
+      remoteIdentity: init.remote,
       finish: (kind, originator, cause, message) => this.#finish(kind, originator, cause, message),
     });
     this.#core = core;
@@ -159,6 +161,11 @@ export class Session {
     );
     session.#incoming = incoming;
     return incoming.open() ? session : undefined;
+  }
+
+  /** The far end: From of an incoming call; the target of an outgoing one, with the display name its answer gives. */
+  get remoteIdentity(): Identity {
+    return this.#core.remoteIdentity;
   }
 
   get status(): SessionStatus {

@@ -226,8 +226,16 @@ export function createSipActions(host: SipActionHost): SipActions {
     async transfer(id, target, options) {
       const live = session(id);
       if (live === undefined) return 0;
+      // refer() throws outside a confirmed call or for a bad target: nothing is pending then.
+      let sending: Promise<number>;
+      try {
+        sending = live.refer(target, options);
+      } catch (error) {
+        host.logger.warn(`sipkit/react: cannot transfer the call`, error);
+        return 0;
+      }
       refresh(live, { transfer: { target, status: 'pending', code: undefined } });
-      const code = await live.refer(target, options);
+      const code = await sending;
       const transfer = store.getState().calls[id]?.transfer;
       // NOTIFYs may already have reported the outcome: only a refused REFER changes it here.
       if (transfer?.status === 'pending') {

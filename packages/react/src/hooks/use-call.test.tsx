@@ -138,6 +138,10 @@ describe('calls through the hooks, between two providers', () => {
     const { bed, view } = await registeredPhones('alice', 'bob', 'carol');
     dial('alice', 'bob');
     await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
+    // Not a confirmed call yet: nothing to transfer, and nothing is left "pending".
+    fireEvent.change(screen.getByLabelText('bob-target'), { target: { value: 'carol' } });
+    click('bob-transfer');
+    expect(text('bob-transfer')).toBe('');
     click('bob-answer');
     await until(() => expect(text('alice-call')).toBe('confirmed'));
 

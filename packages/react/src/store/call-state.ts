@@ -32,6 +32,8 @@ export interface TransferState {
 export interface CallState {
   /** The core session id (Call-ID plus From tag). */
   readonly id: string;
+  /** The Call-ID of the call's dialog (what SIP traces and servers show). */
+  readonly callId: string;
   readonly direction: SessionDirection;
   readonly status: SessionStatus;
   readonly localIdentity: Identity;
@@ -86,6 +88,7 @@ export function snapshotCall(
   const media = session.media;
   const next: CallState = {
     id: session.id,
+    callId: session.callId,
     direction: session.direction,
     status: session.status,
     localIdentity: sameIdentity(previous?.localIdentity, session.localIdentity),

@@ -20,6 +20,7 @@ function call(id: string, patch: Partial<CallState> = {}): CallState {
     remoteStream: undefined,
     lastDtmf: undefined,
     transfer: undefined,
+    callId: 'call-1',
     transferRequest: undefined,
     answering: false,
     ...patch,

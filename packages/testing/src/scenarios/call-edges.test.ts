@@ -1,4 +1,10 @@
-import { Causes, createResponse, formatUri, serializeMessage } from '@sipkit/core';
+import {
+  Causes,
+  createResponse,
+  formatUri,
+  serializeMessage,
+  type HeaderEntry,
+} from '@sipkit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeMediaHandlers, userDeniedMediaError } from '../media/fake-media-handler.js';
 import { renderFakeSdp } from '../media/fake-sdp.js';
@@ -179,7 +185,7 @@ describe('calls: offer/answer variants from other implementations', () => {
       expect(request).toBeDefined();
       return request!;
     });
-    const respond = (status: number, body?: string) =>
+    const respond = (status: number, body?: string, extra: HeaderEntry[] = []) =>
       phone.socket.send(
         serializeMessage(
           createResponse(invite, status, undefined, {
@@ -188,6 +194,7 @@ describe('calls: offer/answer variants from other implementations', () => {
             headers: [
               ['Contact', phone.contact],
               ...(body === undefined ? [] : [['Content-Type', 'application/sdp'] as const]),
+              ...extra,
             ],
             ...(body === undefined ? {} : { body }),
           }),
@@ -197,8 +204,9 @@ describe('calls: offer/answer variants from other implementations', () => {
     respond(183, answer);
     await vi.waitFor(() => expect(outgoing.status).toBe('early'));
     expect(uas.alice!.media.handlers[0]!.calls).toContain('setRemoteDescription:pranswer');
-    respond(200);
+    respond(200, undefined, [['P-Asserted-Identity', '"IVR Menu" <sip:ivr@sip.test>']]);
     await vi.waitFor(() => expect(outgoing.status).toBe('confirmed'));
+    expect(outgoing.remoteIdentity).toEqual({ displayName: 'IVR Menu', uri: 'sip:ivr@sip.test' });
     expect(uas.alice!.media.handlers[0]!.calls).toContain('setRemoteDescription:answer');
     expect(phone.requests('ACK')).toHaveLength(1);
     outgoing.terminate();

@@ -1,4 +1,5 @@
-import { hostOnWebSocket, SipProxyServer, type WebSocketHost } from '@sipkit/testing';
+import { SipProxyServer } from '@sipkit/testing';
+import { hostOnWebSocket, type WebSocketHost } from '@sipkit/testing/node';
 import type { DevServerOptions } from './dev-server-options.js';
 
 /** A running dev server. */

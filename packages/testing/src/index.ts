@@ -16,9 +16,4 @@ export { TrafficLog, type MessageFate, type TrafficEntry } from './network/traff
 export { VirtualSocket } from './network/virtual-socket.js';
 export { SipProxyServer, type SipProxyServerOptions } from './server/sip-proxy-server.js';
 export { LocationService, type Binding } from './server/location-service.js';
-export {
-  hostOnWebSocket,
-  type WebSocketHost,
-  type WebSocketHostOptions,
-} from './server/websocket-host.js';
 export * from './media/fake-media-handler.js';

@@ -1,0 +1,14 @@
+/**
+ * @sipkit/testing/node: what only runs in Node. Hosting the in-memory network's registrar/proxy
+ * on a real `ws` server (the dev server, end-to-end tests). Kept out of the main entry so a
+ * browser bundle (stories, the demo) never reaches for `ws`.
+ *
+ * @example
+ * import { hostOnWebSocket } from '@sipkit/testing/node';
+ * const host = await hostOnWebSocket(new SipProxyServer(), { port: 5062 });
+ */
+export {
+  hostOnWebSocket,
+  type WebSocketHost,
+  type WebSocketHostOptions,
+} from './server/websocket-host.js';

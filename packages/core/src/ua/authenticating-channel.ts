@@ -113,25 +113,13 @@ export class AuthenticatingChannel implements RequestChannel {
     challenge: IncomingResponse,
     authenticator: DigestAuthenticator,
   ): Promise<OutgoingRequest | undefined> {
-    const status = challenge.status as 401 | 407;
-    const offered: readonly AuthChallenge[] =
-      challenge.parsed(status === 401 ? 'www-authenticate' : 'proxy-authenticate') ?? [];
-    try {
-      const headers: HeaderEntry[] = [];
-      for (const chosen of authenticator.select(offered)) {
-        const uri = typeof request.ruri === 'string' ? request.ruri : '';
-        const value = await authenticator.authorize(chosen, {
-          method: request.method,
-          uri,
-          body: request.body ?? '',
-        });
-        headers.push([authorizationHeaderName(status), value]);
-      }
-      return replaceCredentials(request, headers, authorizationHeaderName(status));
-    } catch (error) {
-      if (error instanceof AuthError) return undefined;
-      throw error;
-    }
+    const headers = await this.#answers(request, challenge, authenticator, false);
+    if (headers === undefined) return undefined;
+    return replaceCredentials(
+      request,
+      headers,
+      authorizationHeaderName(challenge.status as 401 | 407),
+    );
   }
 
   /**
@@ -144,29 +132,41 @@ export class AuthenticatingChannel implements RequestChannel {
     response: IncomingResponse,
     authenticator: DigestAuthenticator,
   ): Promise<OutgoingRequest | undefined> {
+    const headers = await this.#answers(request, response, authenticator, true);
+    if (headers === undefined) return undefined;
+    return withCredentials(request, headers, authorizationHeaderName(response.status as 401 | 407));
+  }
+
+  /**
+   * Authorization / Proxy-Authorization values answering every realm the 401/407 challenges, or
+   * undefined when one cannot (or, with `judgeRetry`, should not) be answered.
+   */
+  async #answers(
+    request: OutgoingRequest,
+    response: IncomingResponse,
+    authenticator: DigestAuthenticator,
+    judgeRetry: boolean,
+  ): Promise<HeaderEntry[] | undefined> {
     const status = response.status as 401 | 407;
     const offered: readonly AuthChallenge[] =
       response.parsed(status === 401 ? 'www-authenticate' : 'proxy-authenticate') ?? [];
     try {
-      const chosen = authenticator.select(offered);
       const headers: HeaderEntry[] = [];
-      for (const challenge of chosen) {
-        const decision = authenticator.shouldRetry(challenge);
+      for (const challenge of authenticator.select(offered)) {
+        const decision = judgeRetry ? authenticator.shouldRetry(challenge) : { retry: true };
         if (!decision.retry) {
-          this.#log(
-            `authentication failed (${decision.reason}) for realm ${challenge.params['realm'] ?? '?'}`,
-          );
+          const why = 'reason' in decision ? decision.reason : 'refused';
+          this.#log(`authentication failed (${why}) for realm ${challenge.params['realm'] ?? '?'}`);
           return undefined;
         }
-        const uri = typeof request.ruri === 'string' ? request.ruri : '';
         const value = await authenticator.authorize(challenge, {
           method: request.method,
-          uri,
+          uri: typeof request.ruri === 'string' ? request.ruri : '',
           body: request.body ?? '',
         });
         headers.push([authorizationHeaderName(status), value]);
       }
-      return withCredentials(request, headers, authorizationHeaderName(status));
+      return headers;
     } catch (error) {
       if (error instanceof AuthError) {
         this.#log(`cannot answer the challenge: ${error.message}`);

@@ -2,8 +2,8 @@
  * A socket with the shape both SipKit and JsSIP accept (`via_transport`, `url`, `sip_uri`,
  * `connect`/`disconnect`/`send`, `onconnect`/`ondisconnect`/`ondata`; SipKit's `Socket` was made
  * to match JsSIP's), wired straight to a peer in the same process. Every delivery is one
- * microtask later, as on the in-memory network, but nothing is logged: a traffic log would charge
- * its memory and CPU to whichever library is being measured.
+ * microtask later, as on the in-memory network, but nothing is logged: the network's traffic log
+ * keeps the last 10,000 messages, and the memory benchmark would count them as the library's heap.
  */
 export interface LoopbackPeer {
   opened(socket: LoopbackSocket): void;

@@ -1,3 +1,4 @@
+import type { ServerConnection, SipServerEndpoint } from '@sipkit/testing';
 import type { LoopbackPeer, LoopbackSocket } from './loopback-socket.js';
 import {
   addrUri,
@@ -17,8 +18,13 @@ export interface PlacedCall {
   readonly setupMs: number;
 }
 
+/** The peer's end of one connection: a loopback socket or an in-memory network connection. */
+interface Link {
+  toClient(text: string): void;
+}
+
 interface Placed {
-  readonly socket: LoopbackSocket;
+  readonly link: Link;
   readonly sentAt: number;
   readonly fromTag: string;
   readonly resolve: (call: PlacedCall) => void;
@@ -36,22 +42,54 @@ const PEER_VIA = 'Via: SIP/2.0/WS 127.0.0.1:5060;branch=z9hG4bK';
  * REGISTER, a UAS that answers every INVITE with 200 and an SDP answer, and (for scale) a UAC that
  * places calls. It keeps no state for the calls it answers, so the heap a benchmark sees grow is
  * the library's alone, and it costs every library the same few string operations per message.
+ * It serves loopback sockets and, as a `SipServerEndpoint`, `@sipkit/testing`'s `SipNetwork`.
  */
-export class AnsweringPeer implements LoopbackPeer {
+export class AnsweringPeer implements LoopbackPeer, SipServerEndpoint {
   /** Messages received from the UAs and sent to them. */
   messagesIn = 0;
   messagesOut = 0;
-  readonly #contacts = new Map<LoopbackSocket, string>();
+  /** The Contact each connection registered, in registration order. */
+  readonly #contacts = new Map<Link, string>();
+  readonly #links = new WeakMap<object, Link>();
   readonly #placed = new Map<string, Placed>();
   #counter = 0;
 
   opened(): void {}
 
   closed(socket: LoopbackSocket): void {
-    this.#contacts.delete(socket);
+    this.#contacts.delete(this.#link(socket, (text) => socket.deliver(text)));
   }
 
   received(socket: LoopbackSocket, text: string): void {
+    this.#receive(
+      this.#link(socket, (message) => socket.deliver(message)),
+      text,
+    );
+  }
+
+  connectionOpened(): void {}
+
+  connectionClosed(connection: ServerConnection): void {
+    this.#contacts.delete(this.#link(connection, (text) => connection.send(text)));
+  }
+
+  messageReceived(connection: ServerConnection, text: string): void {
+    this.#receive(
+      this.#link(connection, (message) => connection.send(message)),
+      text,
+    );
+  }
+
+  #link(end: object, toClient: (text: string) => void): Link {
+    let link = this.#links.get(end);
+    if (link === undefined) {
+      link = { toClient };
+      this.#links.set(end, link);
+    }
+    return link;
+  }
+
+  #receive(link: Link, text: string): void {
     this.messagesIn++;
     const sip = splitSip(text);
     if (sip.start.startsWith('SIP/2.0 ')) return this.#response(sip);
@@ -62,30 +100,31 @@ export class AnsweringPeer implements LoopbackPeer {
       const contact = headerValue(sip, 'contact');
       const expires = headerValue(sip, 'expires') ?? '600';
       if (contact === undefined || expires === '0') {
-        return this.#send(socket, response(sip, '200 OK', tag));
+        return this.#send(link, response(sip, '200 OK', tag));
       }
-      this.#contacts.set(socket, addrUri(contact));
+      this.#contacts.set(link, addrUri(contact));
       const binding = `Contact: ${contact};expires=${expires}`;
-      return this.#send(socket, response(sip, '200 OK', tag, [binding]));
+      return this.#send(link, response(sip, '200 OK', tag, [binding]));
     }
     if (method === 'INVITE') {
       const answer = audioSdp(this.#counter);
       const extra = [PEER_CONTACT, 'Content-Type: application/sdp'];
-      return this.#send(socket, response(sip, '200 OK', tag, extra, answer));
+      return this.#send(link, response(sip, '200 OK', tag, extra, answer));
     }
-    this.#send(socket, response(sip, '200 OK', tag));
+    this.#send(link, response(sip, '200 OK', tag));
   }
 
-  /** Calls the UA registered over `socket`; resolves once it answers with 200 (and was ACKed). */
-  invite(socket: LoopbackSocket): Promise<PlacedCall> {
-    const contact = this.#contacts.get(socket);
-    if (contact === undefined) throw new Error('the UA on this socket has not registered');
+  /** Calls the UA registered first; resolves once it answers with 200 (and was ACKed). */
+  invite(): Promise<PlacedCall> {
+    const [registered] = this.#contacts;
+    if (registered === undefined) throw new Error('no UA has registered with the peer');
+    const [link, contact] = registered;
     const n = ++this.#counter;
     const callId = `load-${n}@peer.test`;
     const fromTag = `c${n}`;
     return new Promise((resolve) => {
       this.#placed.set(callId, {
-        socket,
+        link,
         sentAt: performance.now(),
         fromTag,
         resolve,
@@ -95,7 +134,7 @@ export class AnsweringPeer implements LoopbackPeer {
       });
       const offer = audioSdp(n);
       this.#send(
-        socket,
+        link,
         message(
           `INVITE ${contact} SIP/2.0`,
           [
@@ -120,7 +159,7 @@ export class AnsweringPeer implements LoopbackPeer {
     if (call === undefined) return Promise.resolve();
     return new Promise((resolve) => {
       call.onByeAnswered = resolve;
-      this.#send(call.socket, this.#inDialog(call, callId, 'BYE', 2));
+      this.#send(call.link, this.#inDialog(call, callId, 'BYE', 2));
     });
   }
 
@@ -134,7 +173,7 @@ export class AnsweringPeer implements LoopbackPeer {
       call.to = headerLines(sip, 'to')[0] ?? '';
       const contact = headerValue(sip, 'contact');
       if (contact !== undefined) call.remoteTarget = addrUri(contact);
-      this.#send(call.socket, this.#inDialog(call, callId, 'ACK', 1));
+      this.#send(call.link, this.#inDialog(call, callId, 'ACK', 1));
       call.resolve({ callId, setupMs: performance.now() - call.sentAt });
     } else if (cseq.endsWith('BYE')) {
       this.#placed.delete(callId);
@@ -153,8 +192,8 @@ export class AnsweringPeer implements LoopbackPeer {
     ]);
   }
 
-  #send(socket: LoopbackSocket, text: string): void {
+  #send(link: Link, text: string): void {
     this.messagesOut++;
-    socket.deliver(text);
+    link.toClient(text);
   }
 }

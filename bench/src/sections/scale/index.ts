@@ -23,7 +23,6 @@ interface Round {
   readonly latencyP95: number;
   readonly cpuPerMessageUs: number;
   readonly messagesPerCall: number;
-  readonly heapPerCall: number;
 }
 
 interface Tally {
@@ -62,7 +61,6 @@ async function runOnce(tally: Tally, settings: Settings): Promise<string> {
     latencyP95: percentile(sorted, 0.95),
     cpuPerMessageUs: outcome.cpuMicros / outcome.messages,
     messagesPerCall: outcome.messages / outcome.calls,
-    heapPerCall: outcome.peakHeapGrowth / outcome.calls,
   };
   tally.rounds.push(round);
   return `${round.perCallMs.toFixed(2)} ms/call setup, p50 ${round.latencyP50.toFixed(0)} ms, ${round.cpuPerMessageUs.toFixed(0)} µs CPU/message`;
@@ -86,7 +84,6 @@ function table(tallies: readonly Tally[]): Table {
       { title: 'CPU µs/message', align: 'right' },
       { title: 'vs JsSIP', align: 'right' },
       { title: 'msgs/call', align: 'right' },
-      { title: 'heap/call at peak', align: 'right' },
       { title: 'Status', align: 'left' },
     ],
     rows: tallies.map((tally) => {
@@ -118,7 +115,6 @@ function table(tallies: readonly Tally[]): Table {
         pick(tally, 'cpuPerMessageUs').toFixed(0),
         formatRatio(pick(jssip, 'cpuPerMessageUs') / pick(tally, 'cpuPerMessageUs')),
         pick(tally, 'messagesPerCall').toFixed(0),
-        `${(pick(tally, 'heapPerCall') / 1000).toFixed(1)} KB`,
         tally.missing === undefined ? 'all calls up at once' : `failed: ${tally.missing}`,
       ];
     }),
@@ -150,15 +146,14 @@ async function run(context: SectionContext): Promise<SectionResult> {
   return {
     table: table(tallies),
     summary: [
-      `"vs JsSIP" is how many times faster (JsSIP's time ÷ this one's): above 1 is better. CPU per message includes the answering peer's share (the same string handling for every library).`,
+      `"vs JsSIP" is how many times faster (JsSIP's time ÷ this one's): above 1 is better. CPU per message includes the in-memory network's and the answering peer's share (the same for every library).`,
     ],
     problems: tallies.flatMap((tally) =>
       tally.missing === undefined ? [] : [`scale: ${labels[tally.id]}: ${tally.missing}`],
     ),
     method: [
-      `**Load.** One UA per library, registered over a loopback socket to the answering peer (\`bench/src/lab/peer.ts\`), answers every incoming call with fake media (the memory section's fakes). The peer places ${calls.toLocaleString('en-US')} calls in waves of ${wave} INVITEs (each with an SDP offer; the next wave goes once the whole wave is answered), ACKs each 200, and only then, with all ${calls.toLocaleString('en-US')} calls up at once (checked against the UA's own count), sends the BYEs in waves. ${warmup} calls are made and hung up first so the call path is compiled. Real timers, one process per library and round, ${settings.rounds} rounds alternated; medians, and the spread of setup time per call.`,
-      `**Numbers.** *Setup ms/call*: wall time from the first INVITE to the last 200 ÷ calls. *Latency*: INVITE sent to 200 received, per call, as the caller sees it (it includes waiting behind the rest of the wave). *CPU µs/message*: process CPU time (\`process.cpuUsage\`, user + system) over set-up and teardown ÷ SIP messages the UA received and sent. *Msgs/call*: what the UA exchanged per call (a provisional 180 counts). *Heap/call at peak*: heapUsed at the peak minus before the ramp, not after gc, so a load figure rather than a retained size (the memory section has that).`,
-      "**Why not the in-memory network.** JsSIP and SIP.js run on `@sipkit/testing`'s `SipNetwork` without trouble (its `VirtualSocket` has JsSIP's socket shape), but its traffic log keeps the last 10,000 messages and trims them with `Array.shift`, which would charge every message a few µs and megabytes of heap to whichever library is measured; the loopback socket delivers the same way (one microtask per message) without the log. The soak section runs on the real in-memory network with its proxy.",
+      `**Load.** One UA per library on \`@sipkit/testing\`'s in-memory network (\`SipNetwork\`; its \`VirtualSocket\` has JsSIP's socket shape, so JsSIP and SIP.js run on it as they are, SIP.js through a small transport class), registered with the answering peer (\`bench/src/lab/peer.ts\`) as the network's server end, answers every incoming call with fake media (the memory section's fakes). The peer places ${calls.toLocaleString('en-US')} calls in waves of ${wave} INVITEs (each with an SDP offer; the next wave goes once the whole wave is answered), ACKs each 200, and only then, with all ${calls.toLocaleString('en-US')} calls up at once (checked against the UA's own count), sends the BYEs in waves. ${warmup} calls are made and hung up first so the call path is compiled. Real timers, one process per library and round, ${settings.rounds} rounds alternated; medians, and the spread of setup time per call. The peer is used rather than \`SipProxyServer\` so that no SipKit code runs on the far end of JsSIP's and SIP.js's calls and the far end costs each library the same few string operations.`,
+      `**Numbers.** *Setup ms/call*: wall time from the first INVITE to the last 200 ÷ calls. *Latency*: INVITE sent to 200 received, per call, as the caller sees it (it includes waiting behind the rest of the wave). *CPU µs/message*: process CPU time (\`process.cpuUsage\`, user + system) over set-up and teardown ÷ SIP messages the UA received and sent; it includes the network's and the peer's share, the same for every library. *Msgs/call*: what the UA exchanged per call (JsSIP and SIP.js send a 180 Ringing before the 200). Heap per concurrent call is in the memory section, measured after gc.`,
     ],
   };
 }

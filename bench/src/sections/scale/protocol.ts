@@ -28,8 +28,6 @@ export type ScaleOutcome =
       readonly cpuMicros: number;
       /** SIP messages the UA received plus those it sent, over ramp and teardown. */
       readonly messages: number;
-      /** heapUsed at the peak minus before the ramp, in bytes (not after gc: a load figure). */
-      readonly peakHeapGrowth: number;
     };
 
 export function isScaleJob(value: unknown): value is ScaleJob {

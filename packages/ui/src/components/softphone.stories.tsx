@@ -8,6 +8,7 @@ import {
   rtlCalls,
 } from '../stories/parties.js';
 import type { SipStoryParameters } from '../stories/with-sip-stage.js';
+import { MediaConstraintsProbe } from '../stories/media-constraints-probe.js';
 import { Softphone } from './softphone.js';
 
 const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
@@ -71,4 +72,18 @@ export const LongNames: Story = {
 export const RightToLeft: Story = {
   globals: { direction: 'rtl' },
   parameters: sip({ bots: [rtlCalls] }),
+};
+
+/** A video phone: `callOptions` and `answerOptions` reach every call it places or answers. */
+export const VideoCalls: Story = {
+  args: {
+    callOptions: { mediaConstraints: { audio: true, video: true } },
+    answerOptions: { mediaConstraints: { audio: true, video: true } },
+  },
+  render: (args) => (
+    <>
+      <Softphone {...args} />
+      <MediaConstraintsProbe />
+    </>
+  ),
 };

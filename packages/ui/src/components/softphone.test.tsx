@@ -26,6 +26,16 @@ describeStories('Softphone', composeStories(stories), {
     await eventually(() => expect(screen.getByText('Call ended')).toBeTruthy());
     expect(button('Call').disabled).toBe(false);
   },
+  VideoCalls: async () => {
+    await registered();
+    fireEvent.change(screen.getByLabelText('Number or SIP address'), { target: { value: 'bob' } });
+    fireEvent.click(button('Call'));
+    await eventually(() => expect(phone().dataset['state']).not.toBe('idle'));
+    fireEvent.click(button('Show call media'));
+    expect(screen.getByLabelText('Call media').textContent).toBe(
+      JSON.stringify([{ audio: true, video: true }]),
+    );
+  },
   Ringing: async () => {
     await eventually(() =>
       expect(screen.getByRole('alert').textContent).toBe('Bob Martin is calling'),

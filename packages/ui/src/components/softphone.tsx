@@ -1,4 +1,5 @@
-import { RemoteAudio, useCall, useCalls } from '@sipkit/react';
+import type { CallOptions } from '@sipkit/core';
+import { RemoteAudio, useCall, useCalls, type AnswerCallOptions } from '@sipkit/react';
 import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { callDataState, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
@@ -19,6 +20,10 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
   readonly showDevices?: boolean;
   /** The heading; default "Phone". */
   readonly title?: string;
+  /** Options of the calls it places (ICE servers in `pcConfig`, video, extra headers...). */
+  readonly callOptions?: CallOptions;
+  /** Options of the calls it answers. */
+  readonly answerOptions?: AnswerCallOptions;
 }
 
 /**
@@ -31,7 +36,7 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  * <SipProvider config={config}><Softphone ringtone="/ring.mp3" /></SipProvider>
  */
 export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
-  { ringtone, showDevices = true, title = 'Phone', className, ...rest },
+  { ringtone, showDevices = true, title = 'Phone', callOptions, answerOptions, className, ...rest },
   ref,
 ) {
   const { state } = useCall();
@@ -53,7 +58,10 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
         <h2 className="sk-softphone-title">{title}</h2>
         <RegistrationBadge />
       </header>
-      <IncomingCallBanner {...(ringtone === undefined ? {} : { ringtone })} />
+      <IncomingCallBanner
+        {...(ringtone === undefined ? {} : { ringtone })}
+        {...(answerOptions === undefined ? {} : { answerOptions })}
+      />
       {inCall ? (
         <CallPanel />
       ) : (
@@ -61,7 +69,10 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
           {state?.status === 'terminated' ? <CallPanel /> : null}
           <DialInput value={target} onValueChange={setTarget} />
           <Dialpad onKey={(key) => setTarget((text) => text + key)} />
-          <CallButton target={target} />
+          <CallButton
+            target={target}
+            {...(callOptions === undefined ? {} : { options: callOptions })}
+          />
         </div>
       )}
       {listed > 1 ? <CallList /> : null}

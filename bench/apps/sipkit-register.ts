@@ -1,7 +1,8 @@
-// Bundle-size app: register only, show the status. It must not pay for calls (tree-shaking check).
-import { UA, WebSocketInterface } from '@sipkit/core';
+// Bundle-size app: register only, show the status. It must not pay for calls (tree-shaking check):
+// `UserAgent` is the UA without calls.
+import { UserAgent, WebSocketInterface } from '@sipkit/core';
 
-const ua = new UA({
+const ua = new UserAgent({
   uri: 'sip:alice@example.com',
   password: 'secret',
   sockets: new WebSocketInterface('wss://sip.example.com'),

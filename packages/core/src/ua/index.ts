@@ -8,11 +8,12 @@ export {
   type UAConfiguration,
 } from './configuration.js';
 export { normalizeConfiguration, type ValidatedConfiguration } from './normalize-configuration.js';
-export { UA, type UAStatus } from './ua.js';
+export { UA } from './ua.js';
+export { UserAgent, type UAStatus } from './user-agent.js';
 export type { UAEvents } from './ua-events.js';
 export type { UALogger, UAOptions } from './ua-options.js';
 export { Causes, causeOfStatus, type Cause } from './causes.js';
-export { ALLOWED_METHODS, SUPPORTED_EXTENSIONS } from './request-policy.js';
+export { ALLOWED_METHODS, NON_CALL_METHODS, SUPPORTED_EXTENSIONS } from './request-policy.js';
 export { InvalidTargetError, normalizeTarget } from './target.js';
 export type {
   Identity,

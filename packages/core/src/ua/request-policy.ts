@@ -17,6 +17,9 @@ export const ALLOWED_METHODS = [
 /** Option tags this UA implements (RFC 3261 §8.2.2.3): anything else in Require gets 420. */
 export const SUPPORTED_EXTENSIONS = ['timer', 'replaces', 'outbound', 'path', 'gruu'] as const;
 
+/** What a UA without calls (`UserAgent`) answers: ACK and CANCEL are never refused (§8.2.1). */
+export const NON_CALL_METHODS = ['ACK', 'CANCEL', 'OPTIONS', 'MESSAGE'] as const;
+
 /** An automatic rejection: what to answer instead of processing the request. */
 export interface Rejection {
   readonly status: number;
@@ -30,10 +33,13 @@ export interface Rejection {
  * Returns undefined when the request may go on. Never throws: a header that turns out malformed
  * when read is a 400 that says which.
  */
-export function checkRequest(request: IncomingRequest): Rejection | undefined {
+export function checkRequest(
+  request: IncomingRequest,
+  allowed: readonly string[] = ALLOWED_METHODS,
+): Rejection | undefined {
   try {
-    if (!(ALLOWED_METHODS as readonly string[]).includes(request.method)) {
-      return { status: 405, headers: [['Allow', ALLOWED_METHODS.join(', ')]] };
+    if (!allowed.includes(request.method)) {
+      return { status: 405, headers: [['Allow', allowed.join(', ')]] };
     }
     if (!isSupportedScheme(request)) return { status: 416 };
     // A request that ran out of hops on its way here is refused like a proxy would (§16.3 step 3);

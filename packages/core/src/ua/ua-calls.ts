@@ -1,0 +1,170 @@
+import { redactSipMessage } from '../auth/index.js';
+import {
+  createResponse,
+  serializeRequest,
+  SipParseError,
+  type HeaderEntry,
+  type IncomingRequest,
+  type OutgoingResponse,
+} from '../message/index.js';
+import type { DialogRequestContext } from '../dialog/index.js';
+import { createWebRtcMediaHandler } from '../media/webrtc-media-handler.js';
+import { Session } from '../session/session.js';
+import type { SessionContext } from '../session/session-context.js';
+import type { CallOptions } from '../session/session-options.js';
+import {
+  newBranch,
+  newTag,
+  withBranch,
+  type InviteServerTransaction,
+  type ServerTransaction,
+} from '../transaction/index.js';
+import { systemClock } from '../transport/index.js';
+import type { CallFeature, UserAgentParts } from './call-feature.js';
+import { ALLOWED_METHODS } from './request-policy.js';
+import { SessionRegistry } from './session-registry.js';
+import { normalizeTarget } from './target.js';
+
+/**
+ * The calls of a `UA`: the live sessions, the context they share, and the routing of everything
+ * that belongs to INVITE dialogs (RFC 3261 §12.2.2 by dialog id, CANCEL to its INVITE, an INVITE
+ * with Replaces to the dialog it replaces, RFC 3891 §3).
+ */
+export class UACalls implements CallFeature {
+  readonly allowedMethods: readonly string[] = ALLOWED_METHODS;
+  readonly #parts: UserAgentParts;
+  readonly #sessions = new SessionRegistry();
+  readonly #context: SessionContext;
+
+  constructor(parts: UserAgentParts) {
+    this.#parts = parts;
+    this.#context = this.#createContext();
+  }
+
+  /** Live calls, oldest first. */
+  get sessions(): readonly Session[] {
+    return this.#sessions.all();
+  }
+
+  /** Places a call (`ua.call`): the session, announced as `newRTCSession` before the INVITE goes. */
+  call(target: string, options: CallOptions): Session {
+    const ruri = normalizeTarget(target, this.#parts.identity.aor.host);
+    const session = Session.outgoing(this.#context, ruri, options);
+    this.#sessions.add(session);
+    this.#parts.events.emit('newRTCSession', { originator: 'local', session, request: undefined });
+    return session;
+  }
+
+  receiveAck(ack: IncomingRequest): void {
+    this.#sessions.forRequest(ack)?.receiveAck(ack);
+  }
+
+  receiveCancel(cancel: IncomingRequest, invite: InviteServerTransaction | undefined): void {
+    if (invite !== undefined) this.#sessions.byInviteTransaction(invite)?.receiveCancel(cancel);
+  }
+
+  receiveInDialog(request: IncomingRequest, transaction: ServerTransaction): boolean {
+    const session = this.#sessions.forRequest(request);
+    if (session === undefined) return false;
+    session.receiveRequest(request, transaction);
+    return true;
+  }
+
+  // RFC 3261 §13.3.1: a new call. With Replaces (RFC 3891 §3) it takes over an existing dialog.
+  receiveInvite(invite: IncomingRequest, transaction: InviteServerTransaction): void {
+    const type = invite.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (invite.body !== '' && type !== undefined && type !== 'application/sdp') {
+      return this.#respond(transaction, invite, 415, [['Accept', 'application/sdp']]);
+    }
+    let replaced: Session | undefined;
+    if (invite.hasHeader('replaces')) {
+      replaced = this.#replaced(invite);
+      if (replaced === undefined || replaced.isEnded()) {
+        return this.#respond(transaction, invite, 481);
+      }
+    }
+    const session = Session.incoming(this.#context, invite, transaction);
+    if (session === undefined) return; // refused at once (422, RFC 4028 §9)
+    this.#sessions.add(session);
+    this.#parts.events.emit('newRTCSession', { originator: 'remote', session, request: invite });
+    if (replaced !== undefined) replaced.replacedBy(session);
+    else session.ring();
+  }
+
+  terminateAll(): void {
+    for (const session of this.#sessions.all()) session.terminate();
+  }
+
+  #replaced(invite: IncomingRequest): Session | undefined {
+    try {
+      const replaces = invite.parsed('replaces');
+      return replaces === undefined
+        ? undefined
+        : this.#sessions.byDialog({
+            callId: replaces.callId,
+            localTag: replaces.toTag,
+            remoteTag: replaces.fromTag,
+          });
+    } catch (error) {
+      if (error instanceof SipParseError) return undefined;
+      throw error;
+    }
+  }
+
+  #respond(
+    transaction: ServerTransaction,
+    request: IncomingRequest,
+    status: number,
+    headers: OutgoingResponse['headers'] = [],
+  ): void {
+    transaction.respond(
+      createResponse(request, status, undefined, {
+        toTag: request.to.tag === undefined ? newTag() : undefined,
+        headers: [...headers, ...this.#parts.factory.commonHeaders()],
+      }),
+    );
+  }
+
+  #createContext(): SessionContext {
+    const parts = this.#parts;
+    const dialogContext: DialogRequestContext = {
+      via: parts.via,
+      contact: () => parts.identity.dialogContact(),
+      commonHeaders: (headers, extraHeaders) => parts.factory.commonHeaders(headers, extraHeaders),
+    };
+    const supported = [
+      ...(parts.configuration.session_timers ? ['timer'] : []),
+      'replaces',
+      'outbound',
+    ].join(', ');
+    return {
+      configuration: parts.configuration,
+      identity: parts.identity,
+      factory: parts.factory,
+      channel: parts.channel,
+      transactions: parts.transactions,
+      clock: parts.options.clock ?? systemClock,
+      logger: parts.logger,
+      random: parts.options.random ?? Math.random,
+      dialogContext,
+      createMediaHandler: parts.options.mediaHandlerFactory ?? createWebRtcMediaHandler,
+      capabilityHeaders: (): HeaderEntry[] => [
+        ['Allow', ALLOWED_METHODS.join(', ')],
+        ['Supported', supported],
+      ],
+      sendAck: (ack) => {
+        const message = serializeRequest(withBranch(ack, newBranch()));
+        parts.logger.debug(`sip: sending\n${redactSipMessage(message)}`);
+        parts.send(message);
+      },
+      attach: (dialog, session) => this.#sessions.attach(dialog, session),
+      detach: (dialog) => this.#sessions.detach(dialog),
+      ended: (session) => this.#sessions.remove(session),
+      call: (target, options) => {
+        if (!parts.started()) throw new Error('cannot call: the UA is not started');
+        return this.call(target, options);
+      },
+      findSession: (id) => this.#sessions.byDialog(id),
+    };
+  }
+}

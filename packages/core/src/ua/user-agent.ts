@@ -1,0 +1,396 @@
+import { BearerCredentials, DigestCredentials, redactSipMessage } from '../auth/index.js';
+import {
+  createResponse,
+  formatUri,
+  parseMessage,
+  SipParseError,
+  type IncomingRequest,
+  type IncomingResponse,
+  type OutgoingResponse,
+} from '../message/index.js';
+import { Registrator, type UnregisterOptions } from '../registration/registrator.js';
+import { newTag, TransactionLayer, type ServerTransaction } from '../transaction/index.js';
+import {
+  silentLogger,
+  systemClock,
+  Transport,
+  TypedEmitter,
+  type Listener,
+} from '../transport/index.js';
+import { AuthenticatingChannel } from './authenticating-channel.js';
+import type { CallFeature, CallFeatureFactory } from './call-feature.js';
+import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
+import { LocalIdentity } from './local-identity.js';
+import { normalizeConfiguration } from './normalize-configuration.js';
+import {
+  identityOf,
+  sendOutOfDialog,
+  type OutOfDialogRequestOptions,
+  type RequestResult,
+  type SendMessageOptions,
+} from './out-of-dialog-request.js';
+import { RequestFactory } from './request-factory.js';
+import { normalizeTarget } from './target.js';
+import { checkRequest, NON_CALL_METHODS, SUPPORTED_EXTENSIONS } from './request-policy.js';
+import type { UAEvents } from './ua-events.js';
+import type { UALogger, UAOptions } from './ua-options.js';
+
+/** Where the UA is in its life. */
+export type UAStatus = 'ready' | 'started' | 'stopping' | 'stopped';
+
+/**
+ * A SIP user agent over WebSocket without calls: connection, registration, MESSAGE and OPTIONS,
+ * configured exactly like JsSIP's `UA`. Apps that never call use it so that their bundle leaves
+ * out sessions, media and SDP handling; `UA` is this plus calls. INVITEs get 405.
+ *
+ * Construction only validates and prepares: nothing connects until `start()`, so creating one
+ * during a server render or a React render is harmless.
+ *
+ * @example
+ * const agent = new UserAgent({ uri: 'sip:alice@example.com', sockets: new WebSocketInterface('wss://sip.example.com'), password: 'secret' });
+ * agent.on('newMessage', ({ message }) => console.log(message.body));
+ * agent.start();
+ */
+export class UserAgent {
+  /** The validated configuration with defaults; secrets show as `[redacted]`. */
+  readonly configuration: NormalizedConfiguration;
+  readonly #events: TypedEmitter<UAEvents>;
+  readonly #options: UAOptions;
+  readonly #logger: UALogger;
+  readonly #identity: LocalIdentity;
+  readonly #transport: Transport;
+  readonly #factory: RequestFactory;
+  readonly #registrator: Registrator;
+  readonly #channel: AuthenticatingChannel;
+  readonly #bearer: BearerCredentials | undefined;
+  #transactions: TransactionLayer;
+  #status: UAStatus = 'ready';
+  readonly #calls: CallFeature | undefined;
+
+  /** @internal `calls` is how `UA` adds calls; a user agent without them leaves it out. */
+  constructor(configuration: UAConfiguration, options: UAOptions = {}, calls?: CallFeatureFactory) {
+    const { configuration: normalized, secrets } = normalizeConfiguration(configuration);
+    this.configuration = normalized;
+    this.#options = options;
+    this.#logger = options.logger ?? silentLogger;
+    this.#events = new TypedEmitter<UAEvents>((error, event) =>
+      this.#logger.error(`ua: a "${event}" listener threw`, error),
+    );
+    this.#identity = new LocalIdentity(normalized);
+    this.#transport = this.#createTransport();
+    this.#transactions = this.#createTransactionLayer();
+    this.#bearer =
+      secrets.authorization_jwt === null
+        ? undefined
+        : new BearerCredentials(secrets.authorization_jwt);
+    this.#factory = new RequestFactory(this.#identity, normalized, this.#bearer, () => ({
+      viaTransport: this.#transport.via_transport,
+      serverSipUri: this.#transport.sip_uri,
+    }));
+    const credentials = digestCredentials(normalized, secrets);
+    this.#channel = new AuthenticatingChannel(
+      () => this.#transactions,
+      credentials,
+      (m) => this.#logger.warn(`auth: ${m}`),
+    );
+    this.#registrator = new Registrator({
+      channel: this.#channel,
+      factory: this.#factory,
+      identity: this.#identity,
+      registrar: normalized.registrar_server,
+      expires: normalized.register_expires,
+      clock: options.clock ?? systemClock,
+      events: this.#events,
+    });
+    this.#calls = calls?.({
+      configuration: normalized,
+      options,
+      logger: this.#logger,
+      identity: this.#identity,
+      factory: this.#factory,
+      channel: this.#channel,
+      events: this.#events,
+      transactions: () => this.#transactions,
+      via: () => `SIP/2.0/${this.#transport.via_transport} ${this.#identity.viaHost}`,
+      send: (message) => this.#transport.send(message),
+      started: () => this.#status === 'started',
+    });
+  }
+
+  get status(): UAStatus {
+    return this.#status;
+  }
+
+  /** Connects, and registers once connected when `register` is true. */
+  start(): void {
+    if (this.#status === 'started') return;
+    if (this.#status !== 'ready' && this.#status !== 'stopped') {
+      throw new Error(`cannot start a UA that is ${this.#status}`);
+    }
+    if (this.#status === 'stopped') this.#transactions = this.#createTransactionLayer();
+    this.#status = 'started';
+    this.#transport.connect();
+  }
+
+  /**
+   * Unregisters (waiting at most `stopTimeout` for the answer), ends every transaction, closes the
+   * connection and clears every timer. When the promise settles nothing of this UA is pending.
+   */
+  async stop(): Promise<void> {
+    if (this.#status !== 'started') return;
+    this.#status = 'stopping';
+    this.#calls?.terminateAll();
+    if (this.#transport.isConnected()) {
+      await this.#withinStopTimeout(this.#registrator.close());
+    }
+    this.#registrator.connectionLost();
+    this.#transactions.stop();
+    this.#transport.disconnect();
+    this.#status = 'stopped';
+  }
+
+  register(): void {
+    this.#registrator.register();
+  }
+
+  /** Unregisters this UA's contact, or every binding of the AOR with `{ all: true }`. */
+  unregister(options: UnregisterOptions = {}): void {
+    void this.#registrator.unregister(options);
+  }
+
+  isConnected(): boolean {
+    return this.#transport.isConnected();
+  }
+
+  isRegistered(): boolean {
+    return this.#registrator.registered;
+  }
+
+  /**
+   * Sends an instant message (RFC 3428) and resolves with how it went; JsSIP's `eventHandlers`
+   * are called too. Throws `InvalidTargetError` for a target that is not a SIP address.
+   *
+   * @example const result = await ua.sendMessage('bob', 'hello'); if (!result.ok) console.log(result.cause);
+   */
+  sendMessage(
+    target: string,
+    body: string,
+    options: SendMessageOptions = {},
+  ): Promise<RequestResult> {
+    const ruri = normalizeTarget(target, this.#identity.aor.host);
+    const contentType = options.contentType ?? 'text/plain';
+    this.#events.emit('newMessage', {
+      originator: 'local',
+      message: {
+        from: { displayName: this.#identity.displayName ?? undefined, uri: this.configuration.uri },
+        to: { displayName: undefined, uri: ruri },
+        body,
+        contentType,
+      },
+      request: undefined,
+    });
+    return sendOutOfDialog(this.#channel, this.#factory, 'MESSAGE', ruri, {
+      ...options,
+      body,
+      contentType,
+    });
+  }
+
+  /** Asks a peer what it supports (RFC 3261 §11): resolves with its 200 or the failure. */
+  sendOptions(target: string, options: OutOfDialogRequestOptions = {}): Promise<RequestResult> {
+    const ruri = normalizeTarget(target, this.#identity.aor.host);
+    return sendOutOfDialog(this.#channel, this.#factory, 'OPTIONS', ruri, options);
+  }
+
+  /** Replaces the bearer token sent with every request (RFC 8898), e.g. after a refresh. */
+  setAuthorizationJwt(token: string): void {
+    if (this.#bearer === undefined)
+      throw new Error('the UA was configured without authorization_jwt');
+    this.#bearer.update(token);
+  }
+
+  on<K extends keyof UAEvents>(event: K, listener: Listener<UAEvents[K]>): () => void {
+    return this.#events.on(event, listener);
+  }
+
+  once<K extends keyof UAEvents>(event: K, listener: Listener<UAEvents[K]>): () => void {
+    return this.#events.once(event, listener);
+  }
+
+  off<K extends keyof UAEvents>(event: K, listener: Listener<UAEvents[K]>): void {
+    this.#events.off(event, listener);
+  }
+
+  #createTransport(): Transport {
+    const transport = new Transport(this.configuration.sockets, {
+      connection_recovery_min_interval: this.configuration.connection_recovery_min_interval,
+      connection_recovery_max_interval: this.configuration.connection_recovery_max_interval,
+      keep_alive_interval: this.#options.keepAliveInterval ?? 0,
+      clock: this.#options.clock ?? systemClock,
+      logger: this.#logger,
+    });
+    transport.on('connecting', ({ socket, attempt }) =>
+      this.#events.emit('connecting', { socket, attempts: attempt }),
+    );
+    transport.on('connected', ({ socket }) => this.#connected(socket));
+    transport.on('disconnected', (payload) => this.#disconnected(payload));
+    transport.on('data', ({ data }) => this.#received(data));
+    return transport;
+  }
+
+  #createTransactionLayer(): TransactionLayer {
+    return new TransactionLayer({
+      send: (message) => {
+        this.#logger.debug(`sip: sending\n${redactSipMessage(message)}`);
+        return this.#transport.send(message);
+      },
+      clock: this.#options.clock ?? systemClock,
+      timers: this.#options.timers,
+    });
+  }
+
+  #connected(socket: UAEvents['connected']['socket']): void {
+    this.#events.emit('connected', { socket });
+    if (this.#status === 'started' && this.configuration.register) this.#registrator.register();
+  }
+
+  #disconnected(payload: UAEvents['disconnected']): void {
+    this.#transactions.connectionLost();
+    this.#registrator.connectionLost();
+    this.#events.emit('disconnected', payload);
+  }
+
+  #received(data: string): void {
+    let message: IncomingRequest | IncomingResponse;
+    try {
+      message = parseMessage(data);
+    } catch (error) {
+      // A message we cannot parse cannot be answered either (no Via to answer to): drop it.
+      if (error instanceof SipParseError)
+        return this.#logger.warn(`sip: dropped a malformed message: ${error.message}`);
+      throw error;
+    }
+    this.#logger.debug(`sip: received\n${redactSipMessage(data)}`);
+    if (message.kind === 'response') {
+      if (this.#transactions.receiveResponse(message) === undefined) {
+        this.#events.emit('strayResponse', { response: message });
+      }
+      return;
+    }
+    if (this.#status !== 'started') return;
+    if (this.#transactions.receiveRequest(message) !== undefined) return;
+    this.#newRequest(message);
+  }
+
+  #newRequest(request: IncomingRequest): void {
+    if (request.method === 'ACK') return this.#calls?.receiveAck(request);
+    if (request.method === 'CANCEL') return this.#cancel(request);
+    const transaction = this.#transactions.createServerTransaction(request);
+    const rejection = checkRequest(request, this.#allowedMethods());
+    if (rejection !== undefined) {
+      return this.#respond(
+        transaction,
+        request,
+        rejection.status,
+        rejection.reason,
+        rejection.headers,
+      );
+    }
+    if (request.to.tag !== undefined) {
+      // RFC 3261 §12.2.2: a request inside a dialog we do not know.
+      if (this.#calls?.receiveInDialog(request, transaction) !== true) {
+        this.#respond(transaction, request, 481);
+      }
+      return;
+    }
+    if (request.method === 'INVITE' && transaction.kind === 'invite-server' && this.#calls) {
+      return this.#calls.receiveInvite(request, transaction);
+    }
+    if (request.method === 'OPTIONS') return this.#answerOptions(transaction, request);
+    if (request.method === 'MESSAGE') return this.#receiveMessage(transaction, request);
+    this.#respond(transaction, request, 405, undefined, [
+      ['Allow', this.#allowedMethods().join(', ')],
+    ]);
+  }
+
+  #allowedMethods(): readonly string[] {
+    return this.#calls?.allowedMethods ?? NON_CALL_METHODS;
+  }
+
+  // RFC 3261 §11.2: OPTIONS is answered as an INVITE would be, listing what we support.
+  #answerOptions(transaction: ServerTransaction, request: IncomingRequest): void {
+    this.#events.emit('newOptions', { originator: 'remote', request });
+    this.#respond(transaction, request, 200, undefined, [
+      ['Allow', this.#allowedMethods().join(', ')],
+      ['Accept', 'application/sdp, text/plain, application/dtmf-relay'],
+      ['Supported', SUPPORTED_EXTENSIONS.join(', ')],
+    ]);
+  }
+
+  // RFC 3428 §7: a MESSAGE outside a dialog is accepted with 200 and handed to the app.
+  #receiveMessage(transaction: ServerTransaction, request: IncomingRequest): void {
+    this.#respond(transaction, request, 200);
+    this.#events.emit('newMessage', {
+      originator: 'remote',
+      message: {
+        from: identityOf(
+          request.from,
+          request.from.uri.user === undefined ? '' : formatUri(request.from.uri),
+        ),
+        to: identityOf(request.to, formatUri(request.to.uri)),
+        body: request.body,
+        contentType: request.header('content-type') ?? 'text/plain',
+      },
+      request,
+    });
+  }
+
+  #cancel(cancel: IncomingRequest): void {
+    const invite = this.#transactions.matchCancel(cancel);
+    const transaction = this.#transactions.createServerTransaction(cancel);
+    this.#respond(transaction, cancel, invite === undefined ? 481 : 200);
+    this.#calls?.receiveCancel(cancel, invite);
+  }
+
+  #respond(
+    transaction: ServerTransaction,
+    request: IncomingRequest,
+    status: number,
+    reason?: string,
+    headers: OutgoingResponse['headers'] = [],
+  ): void {
+    const toTag = request.to.tag === undefined && status > 100 ? newTag() : undefined;
+    transaction.respond(
+      createResponse(request, status, reason, {
+        toTag,
+        headers: [...headers, ...this.#factory.commonHeaders()],
+      }),
+    );
+  }
+
+  async #withinStopTimeout(work: Promise<void>): Promise<void> {
+    const clock = this.#options.clock ?? systemClock;
+    let handle: unknown;
+    const timeout = new Promise<void>((resolve) => {
+      handle = clock.setTimeout(resolve, this.#options.stopTimeout ?? 2000);
+    });
+    try {
+      await Promise.race([work, timeout]);
+    } finally {
+      clock.clearTimeout(handle);
+    }
+  }
+}
+
+function digestCredentials(
+  configuration: NormalizedConfiguration,
+  secrets: { readonly password: string | null; readonly ha1: string | null },
+): DigestCredentials | undefined {
+  if (secrets.password === null && secrets.ha1 === null) return undefined;
+  return new DigestCredentials({
+    username: configuration.authorization_user,
+    ...(secrets.password === null ? {} : { password: secrets.password }),
+    ...(secrets.ha1 === null ? {} : { ha1: secrets.ha1 }),
+    ...(configuration.realm === null ? {} : { realm: configuration.realm }),
+  });
+}

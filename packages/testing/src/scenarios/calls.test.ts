@@ -13,7 +13,8 @@ afterEach(() => {
 
 describe('a basic call between two UAs', () => {
   it('rings, is answered, confirmed on both sides, and ends with BYE', async () => {
-    const { uas, sent, stopAll } = await callScenario(['alice', 'bob']);
+    const scenario = await callScenario(['alice', 'bob']);
+    const { uas, sent, stopAll } = scenario;
     const { alice, bob } = uas as Required<typeof uas>;
     const outgoing = alice!.ua.call('bob');
     const outEvents = recordEvents(outgoing);
@@ -45,8 +46,12 @@ describe('a basic call between two UAs', () => {
     expect(alice!.media.handlers.every((h) => h.closed)).toBe(true);
     expect(bob!.media.handlers.every((h) => h.closed)).toBe(true);
     expect(alice!.ua.sessions).toHaveLength(0);
+    const { proxy } = scenario;
+    expect(proxy.rememberedTransactions).toBeGreaterThan(0);
     await stopAll();
     expect(vi.getTimerCount()).toBe(0);
+    // Both callers are gone: the proxy keeps nothing of theirs reachable.
+    expect(proxy.rememberedTransactions).toBe(0);
   });
 
   it('a rejection with 486 fails the caller with cause Busy', async () => {

@@ -25,6 +25,11 @@ export class BoundedMap<K, V> {
     }
   }
 
+  /** Forgets every entry for which `drop` says so. */
+  deleteWhere(drop: (value: V, key: K) => boolean): void {
+    for (const [key, value] of [...this.#map]) if (drop(value, key)) this.#map.delete(key);
+  }
+
   values(): IterableIterator<V> {
     return this.#map.values();
   }

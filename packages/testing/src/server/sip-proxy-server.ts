@@ -104,11 +104,22 @@ export class SipProxyServer implements SipServerEndpoint {
     );
   }
 
+  /** How many forwarded transactions the proxy still remembers (for late ACKs, CANCELs, 2xx). */
+  get rememberedTransactions(): number {
+    return this.#transactions.size;
+  }
+
   connectionClosed(connection: ServerConnection): void {
     this.#connections.delete(connection.id);
     this.location.removeConnection(connection.id);
     for (const [host, id] of this.#aliases) if (id === connection.id) this.#aliases.delete(host);
     this.#failBranchesOn(connection.id);
+    // Finished transactions of a caller that is gone can see no late ACK or CANCEL from it:
+    // forget them now rather than keep the dead connection (and its UA) reachable until they age out.
+    const finishedFrom = (tx: ForkingTransaction): boolean =>
+      tx.upstream.id === connection.id && tx.finalSent;
+    this.#transactions.deleteWhere(finishedFrom);
+    this.#branches.deleteWhere(({ tx }) => finishedFrom(tx));
     this.#log(`- ${connection.id} disconnected`);
   }
 

@@ -1,5 +1,12 @@
 import type { BearerCredentials } from '../auth/index.js';
-import type { HeaderEntry, OutgoingRequest } from '../message/index.js';
+import {
+  createResponse,
+  type HeaderEntry,
+  type IncomingRequest,
+  type OutgoingRequest,
+  type OutgoingResponse,
+} from '../message/index.js';
+import { newTag } from '../transaction/index.js';
 import type { NormalizedConfiguration } from './configuration.js';
 import type { LocalIdentity } from './local-identity.js';
 
@@ -85,6 +92,24 @@ export class RequestFactory {
       headers,
       ...(init.body === undefined ? {} : { body: init.body }),
     };
+  }
+
+  /**
+   * A response the UA core gives itself (405, 481, 415, OPTIONS, MESSAGE...): our To-tag when the
+   * request had none (RFC 3261 §8.2.6.2) and the headers every response of this UA carries.
+   */
+  response(
+    request: IncomingRequest,
+    status: number,
+    options: {
+      readonly reason?: string | undefined;
+      readonly headers?: readonly HeaderEntry[];
+    } = {},
+  ): OutgoingResponse {
+    return createResponse(request, status, options.reason, {
+      toTag: request.to.tag === undefined && status > 100 ? newTag() : undefined,
+      headers: [...(options.headers ?? []), ...this.commonHeaders()],
+    });
   }
 
   /** Headers every request and response of this UA carries (also used in dialogs). */

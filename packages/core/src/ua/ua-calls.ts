@@ -1,6 +1,5 @@
 import { redactSipMessage } from '../auth/index.js';
 import {
-  createResponse,
   serializeRequest,
   SipParseError,
   type HeaderEntry,
@@ -14,7 +13,6 @@ import type { SessionContext } from '../session/session-context.js';
 import type { CallOptions } from '../session/session-options.js';
 import {
   newBranch,
-  newTag,
   withBranch,
   type InviteServerTransaction,
   type ServerTransaction,
@@ -117,12 +115,7 @@ export class UACalls implements CallFeature {
     status: number,
     headers: OutgoingResponse['headers'] = [],
   ): void {
-    transaction.respond(
-      createResponse(request, status, undefined, {
-        toTag: request.to.tag === undefined ? newTag() : undefined,
-        headers: [...headers, ...this.#parts.factory.commonHeaders()],
-      }),
-    );
+    transaction.respond(this.#parts.factory.response(request, status, { headers }));
   }
 
   #createContext(): SessionContext {

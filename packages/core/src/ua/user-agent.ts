@@ -1,6 +1,5 @@
 import { BearerCredentials, DigestCredentials, redactSipMessage } from '../auth/index.js';
 import {
-  createResponse,
   formatUri,
   parseMessage,
   SipParseError,
@@ -9,7 +8,7 @@ import {
   type OutgoingResponse,
 } from '../message/index.js';
 import { Registrator, type UnregisterOptions } from '../registration/registrator.js';
-import { newTag, TransactionLayer, type ServerTransaction } from '../transaction/index.js';
+import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
 import {
   silentLogger,
   systemClock,
@@ -359,13 +358,7 @@ export class UserAgent {
     reason?: string,
     headers: OutgoingResponse['headers'] = [],
   ): void {
-    const toTag = request.to.tag === undefined && status > 100 ? newTag() : undefined;
-    transaction.respond(
-      createResponse(request, status, reason, {
-        toTag,
-        headers: [...headers, ...this.#factory.commonHeaders()],
-      }),
-    );
+    transaction.respond(this.#factory.response(request, status, { reason, headers }));
   }
 
   async #withinStopTimeout(work: Promise<void>): Promise<void> {

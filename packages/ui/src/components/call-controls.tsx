@@ -14,6 +14,9 @@ export interface CallControlsProps extends Omit<ComponentPropsWithoutRef<'div'>,
 
 type Panel = 'keypad' | 'transfer' | undefined;
 
+/** The accessible names of the buttons that open a panel. */
+const PANEL_LABELS = { keypad: 'Keypad', transfer: 'Transfer' } as const;
+
 /**
  * The buttons of a call: Mute/Unmute, Hold/Resume, Keypad (DTMF), Transfer and Hang up, each
  * enabled only when the call can do it. Names say what a button will do, so they change with
@@ -76,32 +79,22 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
         >
           {held ? 'Resume' : 'Hold'}
         </button>
-        <button
-          type="button"
-          className="sk-button"
-          data-variant="toggle"
-          data-action="keypad"
-          data-state={panel === 'keypad' ? 'on' : 'off'}
-          aria-expanded={panel === 'keypad'}
-          aria-controls={panel === 'keypad' ? panelId : undefined}
-          disabled={!confirmed}
-          onClick={() => toggle('keypad')}
-        >
-          Keypad
-        </button>
-        <button
-          type="button"
-          className="sk-button"
-          data-variant="toggle"
-          data-action="transfer"
-          data-state={panel === 'transfer' ? 'on' : 'off'}
-          aria-expanded={panel === 'transfer'}
-          aria-controls={panel === 'transfer' ? panelId : undefined}
-          disabled={!confirmed}
-          onClick={() => toggle('transfer')}
-        >
-          Transfer
-        </button>
+        {(['keypad', 'transfer'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="sk-button"
+            data-variant="toggle"
+            data-action={name}
+            data-state={panel === name ? 'on' : 'off'}
+            aria-expanded={panel === name}
+            aria-controls={panel === name ? panelId : undefined}
+            disabled={!confirmed}
+            onClick={() => toggle(name)}
+          >
+            {PANEL_LABELS[name]}
+          </button>
+        ))}
         <HangupButton data-action="hangup" {...(callId === undefined ? {} : { callId })} />
       </div>
       {confirmed && panel === 'keypad' ? (

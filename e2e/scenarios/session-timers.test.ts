@@ -44,6 +44,25 @@ async function callSipp(on: Scenario, scenario: string, options: NodeUAOptions =
   }
 }
 
+/**
+ * Runs `check` on a call to SIPp, then hangs up and waits for SIPp's verdict. A failed check
+ * stops SIPp at once (it would wait for its -timeout otherwise) and is rethrown.
+ */
+async function checkThenHangUp(
+  call: Awaited<ReturnType<typeof callSipp>>,
+  check: () => Promise<void>,
+): Promise<{ code: number | string; log: string }> {
+  try {
+    await check();
+  } catch (error) {
+    await call.sipp.process.stop();
+    throw error;
+  } finally {
+    call.session.terminate();
+  }
+  return sippOutcome(call.sipp);
+}
+
 /** SIPp's exit code, with its screen log for the failure message. */
 async function sippOutcome(sipp: Sipp): Promise<{ code: number | string; log: string }> {
   const code = await sipp.process.exited;
@@ -53,8 +72,9 @@ async function sippOutcome(sipp: Sipp): Promise<{ code: number | string; log: st
 test.concurrent(
   'refresher (refresher=uac in the 200): an UPDATE without SDP at 45 s, SIPp answers 200',
   async ({ expect }) => {
-    const { sipp, alice, session } = await callSipp(update, 'uas-timer-update.xml');
-    try {
+    const call = await callSipp(update, 'uas-timer-update.xml');
+    const { alice, session } = call;
+    const { code, log } = await checkThenHangUp(call, async () => {
       const [answer] = alice.wire.framesOf('received', 'SIP/2.0 200', 'INVITE');
       await waitUntil(
         'the UPDATE refresh to be answered',
@@ -73,13 +93,7 @@ test.concurrent(
       expect(refresh?.text).not.toMatch(/^Content-Type:/im);
       expect(alice.wire.framesOf('sent', 'INVITE ')).toHaveLength(2); // the 407 retry, no more
       expect(session.status).toBe('confirmed');
-    } catch (error) {
-      await sipp.process.stop();
-      throw error;
-    } finally {
-      session.terminate();
-    }
-    const { code, log } = await sippOutcome(sipp);
+    });
     expect(code, log).toBe(0);
   },
   LONG_TEST_MS,
@@ -88,10 +102,11 @@ test.concurrent(
 test.concurrent(
   "refresher with session_timers_refresh_method 'INVITE': a re-INVITE with SDP at 45 s, 200, ACK",
   async ({ expect }) => {
-    const { sipp, alice, session } = await callSipp(reinvite, 'uas-timer-reinvite.xml', {
+    const call = await callSipp(reinvite, 'uas-timer-reinvite.xml', {
       configuration: { session_timers_refresh_method: 'INVITE' },
     });
-    try {
+    const { alice, session } = call;
+    const { code, log } = await checkThenHangUp(call, async () => {
       const [answer] = alice.wire.framesOf('received', 'SIP/2.0 200', 'INVITE');
       await waitUntil(
         'the re-INVITE refresh to be answered',
@@ -116,13 +131,7 @@ test.concurrent(
       );
       expect(alice.wire.framesOf('sent', 'UPDATE ')).toEqual([]);
       expect(session.status).toBe('confirmed');
-    } catch (error) {
-      await sipp.process.stop();
-      throw error;
-    } finally {
-      session.terminate();
-    }
-    const { code, log } = await sippOutcome(sipp);
+    });
     expect(code, log).toBe(0);
   },
   LONG_TEST_MS,

@@ -1,11 +1,14 @@
 import {
+  formatNameAddr,
   formatUri,
+  parseNameAddr,
   type HeaderEntry,
   type IncomingRequest,
   type IncomingResponse,
   type NameAddr,
   type OutgoingRequest,
 } from '../message/index.js';
+import { ownString } from '../message/own-string.js';
 import type { DialogId } from './dialog-id.js';
 import { requestTarget } from './route-set.js';
 
@@ -67,14 +70,21 @@ export class Dialog {
   #remoteSeq: number | undefined;
   readonly #context: DialogRequestContext;
 
+  // Everything is copied out of the message that created the dialog (see ownString): a call
+  // lasts hours, and must not keep that INVITE or 200 OK alive for it.
   private constructor(init: DialogInit, context: DialogRequestContext) {
-    this.id = init.id;
+    const { callId, localTag, remoteTag } = init.id;
+    this.id = {
+      callId: ownString(callId),
+      localTag: ownString(localTag),
+      remoteTag: ownString(remoteTag),
+    };
     this.isUac = init.owner;
     this.#state = init.state;
-    this.#localHeader = init.localHeader;
-    this.#remoteHeader = init.remoteHeader;
-    this.#remoteTarget = init.remoteTarget;
-    this.#routeSet = init.routeSet;
+    this.#localHeader = ownString(init.localHeader);
+    this.#remoteHeader = ownString(init.remoteHeader);
+    this.#remoteTarget = ownString(init.remoteTarget);
+    this.#routeSet = init.routeSet.map(ownNameAddr);
     this.#localSeq = init.localSeq;
     this.#remoteSeq = init.remoteSeq;
     this.#context = context;
@@ -191,12 +201,12 @@ export class Dialog {
     const method = message.kind === 'request' ? message.method : message.cseq.method;
     if (!TARGET_REFRESH.has(method)) return;
     const target = contactOf(message);
-    if (target !== undefined) this.#remoteTarget = target;
+    if (target !== undefined) this.#remoteTarget = ownString(target);
   }
 
   /** Keeps the remote party's header value current (the To of a 2xx may differ from the 1xx). */
   updateRemoteHeader(value: string | undefined): void {
-    if (value !== undefined && this.isUac) this.#remoteHeader = value;
+    if (value !== undefined && this.isUac) this.#remoteHeader = ownString(value);
   }
 
   #build(method: string, seq: number, init: DialogRequestInit): OutgoingRequest {
@@ -222,6 +232,11 @@ export class Dialog {
       ...(init.body === undefined ? {} : { body: init.body }),
     };
   }
+}
+
+/** The route parsed again from its own copy, so its parts are cut from that copy. */
+function ownNameAddr(route: NameAddr): NameAddr {
+  return parseNameAddr(ownString(formatNameAddr(route)));
 }
 
 function contactOf(message: IncomingRequest | IncomingResponse): string | undefined {

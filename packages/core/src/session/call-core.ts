@@ -36,6 +36,9 @@ export interface InDialogRequestInit {
   readonly headers?: readonly HeaderEntry[];
 }
 
+/** One settled promise for every call's media queue to start from. */
+const SETTLED: Promise<unknown> = Promise.resolve();
+
 /**
  * The state one call's parts share (outgoing or incoming INVITE, offers, refreshes, INFO): the
  * one `status`, the dialog, the media negotiation, the event emitter, and the small machinery
@@ -60,7 +63,7 @@ export class CallCore {
   /** What the call was placed or answered with: DTMF transport; a replacing call inherits it. */
   options: AnswerOptions | CallOptions = {};
   #status: SessionStatus;
-  #media: Promise<unknown> = Promise.resolve();
+  #media: Promise<unknown> = SETTLED;
   readonly #finish: FinishCall;
 
   constructor(init: {
@@ -80,7 +83,7 @@ export class CallCore {
     this.#status = init.status;
     this.#finish = init.finish;
     this.events = new TypedEmitter<SessionEvents>((error, event) =>
-      init.context.logger.error(`session: a "${event}" listener threw`, error),
+      this.context.logger.error(`session: a "${event}" listener threw`, error),
     );
   }
 
@@ -128,9 +131,15 @@ export class CallCore {
     const negotiation = new Negotiation(media, (originator, type, sdp) =>
       this.events.emit('sdp', { originator, type, sdp }),
     );
-    negotiation.forward('icecandidate', (payload) => this.events.emit('icecandidate', payload));
-    negotiation.forward('remotestream', (payload) => this.events.emit('remotestream', payload));
-    negotiation.forward('connectionstate', ({ state }) => {
+    // Never unsubscribed: the handler is closed and dropped with the call, and whatever it
+    // still emits after that is ignored here (saves keeping three unsubscribe functions a call).
+    media.on('icecandidate', (payload) => {
+      if (this.#status !== 'terminated') this.events.emit('icecandidate', payload);
+    });
+    media.on('remotestream', (payload) => {
+      if (this.#status !== 'terminated') this.events.emit('remotestream', payload);
+    });
+    media.on('connectionstate', ({ state }) => {
       if (state === 'failed' && isEstablished(this.#status)) {
         this.bye([]);
         this.finish('ended', 'system', Causes.RTP_TIMEOUT, undefined);

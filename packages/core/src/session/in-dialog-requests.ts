@@ -12,7 +12,7 @@ import { isEstablished } from './session-status.js';
 export interface InDialogHandlers {
   readonly offers: OfferExchange;
   readonly info: InfoExchange;
-  readonly refer: ReferHandler;
+  readonly refer: () => ReferHandler;
   /** The unanswered INVITE of an incoming call, if any. */
   readonly incoming: IncomingInvite | undefined;
 }
@@ -50,9 +50,9 @@ export function receiveInDialogRequest(
     case 'INFO':
       return handlers.info.receive(request, transaction);
     case 'REFER':
-      return handlers.refer.receiveRefer(request, transaction);
+      return handlers.refer().receiveRefer(request, transaction);
     case 'NOTIFY':
-      return handlers.refer.receiveNotify(request, transaction);
+      return handlers.refer().receiveNotify(request, transaction);
     case 'OPTIONS':
       return void transaction.respond(
         core.response(request, 200, { headers: core.context.capabilityHeaders() }),

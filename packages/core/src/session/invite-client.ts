@@ -14,6 +14,11 @@ export interface InviteClientUser {
   /** No final response (Timer B, or 64*T1 after a CANCEL), or the transport refused it. */
   onNoResponse(kind: 'timeout' | 'transport-error'): void;
   /**
+   * The final response was handled and its transaction is over (RFC 6026: 2xx retransmissions
+   * stop reaching it after Timer M): nothing more will come, so the client can be let go.
+   */
+  onDone?(): void;
+  /**
    * A final failure other than 401/407: return a corrected request to send instead (e.g. after
    * 422 Session Interval Too Small, RFC 4028 §7.3), or undefined to report `onFailure`.
    */
@@ -71,11 +76,14 @@ export class InviteClient {
   }
 
   #send(request: OutgoingRequest): void {
-    this.#transaction = this.#layer().createInviteClientTransaction(request, {
+    let transaction: InviteClientTransaction | undefined = undefined;
+    transaction = this.#layer().createInviteClientTransaction(request, {
       onResponse: (response) => this.#response(response),
       onTimeout: () => this.#noResponse('timeout'),
       onTransportError: () => this.#noResponse('transport-error'),
+      onTerminated: () => this.#terminated(transaction),
     });
+    this.#transaction = transaction;
     if (this.#cancelHeaders !== undefined) this.#transaction.cancel(this.#cancelHeaders);
   }
 
@@ -137,6 +145,14 @@ export class InviteClient {
     }
     this.#challenge = response;
     this.#resend(retry);
+  }
+
+  // Only the current transaction's end counts: a 401's transaction ends while its retry is out.
+  #terminated(transaction: InviteClientTransaction | undefined): void {
+    if (transaction === undefined || transaction !== this.#transaction || !this.#finished) return;
+    this.#transaction = undefined;
+    this.#challenge = undefined;
+    this.#user.onDone?.();
   }
 
   #noResponse(kind: 'timeout' | 'transport-error'): void {

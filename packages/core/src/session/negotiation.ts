@@ -1,10 +1,6 @@
-import {
-  MediaDescriptionError,
-  type MediaHandler,
-  type MediaHandlerEvents,
-  type Unsubscribe,
-} from '../media/index.js';
+import { MediaDescriptionError, type MediaHandler } from '../media/index.js';
 import { isHoldingUs } from '../media/sdp-direction.js';
+import { ownString } from '../message/own-string.js';
 import { Causes, type Cause } from '../ua/causes.js';
 
 /** A media step failed; `cause` says how to report it. */
@@ -39,19 +35,10 @@ export class Negotiation {
   /** The far end's last offer put all media `sendonly`/`inactive` (or `c=0.0.0.0`). */
   remoteHold = false;
   readonly #onSdp: SdpListener;
-  readonly #subscriptions: Unsubscribe[] = [];
 
   constructor(media: MediaHandler, onSdp: SdpListener) {
     this.media = media;
     this.#onSdp = onSdp;
-  }
-
-  /** Forwards a media handler event (the session re-emits them). */
-  forward<K extends keyof MediaHandlerEvents>(
-    event: K,
-    listener: (payload: MediaHandlerEvents[K]) => void,
-  ): void {
-    this.#subscriptions.push(this.media.on(event, listener));
   }
 
   /** A local offer with the current hold state. */
@@ -68,20 +55,23 @@ export class Negotiation {
     offer: string,
   ): Promise<{ readonly sdp: string; readonly remoteHoldChanged: boolean }> {
     this.#onSdp('remote', 'offer', offer);
-    await guard(() => this.media.setRemoteDescription({ type: 'offer', sdp: offer }));
+    // A handler may keep the SDP for the whole call; the message it came in must not stay too.
+    const sdp = ownString(offer);
+    await guard(() => this.media.setRemoteDescription({ type: 'offer', sdp }));
     const held = isHoldingUs(offer);
     const remoteHoldChanged = held !== this.remoteHold;
     this.remoteHold = held;
-    const sdp = await guard(() => this.media.createAnswer({ localHold: this.localHold }));
-    this.#onSdp('local', 'answer', sdp);
-    return { sdp, remoteHoldChanged };
+    const answer = await guard(() => this.media.createAnswer({ localHold: this.localHold }));
+    this.#onSdp('local', 'answer', answer);
+    return { sdp: answer, remoteHoldChanged };
   }
 
   /** Applies the answer to our offer (`provisional` for an 18x answer, JSEP pranswer). */
   async accept(answer: string, provisional = false): Promise<void> {
     this.#onSdp('remote', 'answer', answer);
+    const sdp = ownString(answer);
     await guard(() =>
-      this.media.setRemoteDescription({ type: provisional ? 'pranswer' : 'answer', sdp: answer }),
+      this.media.setRemoteDescription({ type: provisional ? 'pranswer' : 'answer', sdp }),
     );
   }
 
@@ -91,7 +81,6 @@ export class Negotiation {
   }
 
   close(): void {
-    for (const unsubscribe of this.#subscriptions.splice(0)) unsubscribe();
     this.media.close();
   }
 }

@@ -25,7 +25,8 @@ import { isPreAnswer } from './session-status.js';
 export class OutgoingInvite {
   readonly #core: CallCore;
   readonly #refresh: SessionRefresh;
-  readonly #earlyDialogs = new Map<string, Dialog>();
+  /** By To-tag; made by the first provisional response with a tag, dropped once answered. */
+  #earlyDialogs: Map<string, Dialog> | undefined;
   #client: InviteClient | undefined;
   #earlyAnswer: string | undefined;
 
@@ -63,6 +64,10 @@ export class OutgoingInvite {
           kind === 'timeout' ? Causes.REQUEST_TIMEOUT : Causes.CONNECTION_ERROR,
           undefined,
         ),
+      // The INVITE and its transaction go with it; the call keeps only its dialog.
+      onDone: () => {
+        if (this.#client === client) this.#client = undefined;
+      },
     });
     this.#client = client;
     try {
@@ -80,8 +85,8 @@ export class OutgoingInvite {
 
   /** The call ended: the early dialogs are forgotten. */
   stop(): void {
-    for (const early of this.#earlyDialogs.values()) this.#core.context.detach(early);
-    this.#earlyDialogs.clear();
+    for (const early of this.#earlyDialogs?.values() ?? []) this.#core.context.detach(early);
+    this.#earlyDialogs = undefined;
   }
 
   #build(ruri: string, offer: string, options: CallOptions): OutgoingRequest {
@@ -114,12 +119,13 @@ export class OutgoingInvite {
     const core = this.#core;
     if (!isPreAnswer(core.status)) return;
     const tag = response.to.tag;
-    if (tag !== undefined && !this.#earlyDialogs.has(tag)) {
+    const earlyDialogs = (this.#earlyDialogs ??= new Map());
+    if (tag !== undefined && !earlyDialogs.has(tag)) {
       const dialog = core.tryDialog(() =>
         Dialog.fromResponse(client.request, response, core.context.dialogContext),
       );
       if (dialog !== undefined) {
-        this.#earlyDialogs.set(tag, dialog);
+        earlyDialogs.set(tag, dialog);
         core.attach(dialog);
       }
     }
@@ -152,7 +158,7 @@ export class OutgoingInvite {
       return this.#endStray(response, invite);
     }
     const dialog =
-      this.#earlyDialogs.get(tag) ??
+      this.#earlyDialogs?.get(tag) ??
       core.tryDialog(() => Dialog.fromResponse(invite, response, core.context.dialogContext));
     if (dialog === undefined) return core.finish('failed', 'system', Causes.DIALOG_ERROR, response);
     this.#confirmDialog(dialog, response, tag);
@@ -185,15 +191,16 @@ export class OutgoingInvite {
     dialog.updateRemoteHeader(response.header('to'));
     core.dialog = dialog;
     core.attach(dialog);
-    for (const [earlyTag, early] of this.#earlyDialogs)
+    for (const [earlyTag, early] of this.#earlyDialogs ?? [])
       if (earlyTag !== tag) core.context.detach(early);
-    this.#earlyDialogs.clear();
+    this.#earlyDialogs = undefined;
   }
 
   /** Applies the answer (in the 2xx, or the early one), then ACKs: confirmed, or BYE on failure. */
   #acceptAnswer(dialog: Dialog, response: IncomingResponse): void {
     const core = this.#core;
     const sdp = isSdp(response) ? response.body : this.#earlyAnswer;
+    this.#earlyAnswer = undefined; // not needed again, and it pins its 18x
     const negotiation = core.negotiation;
     core
       .serial(async () => {

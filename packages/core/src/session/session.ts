@@ -7,6 +7,7 @@ import {
   type ServerTransaction,
 } from '../transaction/index.js';
 import type { Listener } from '../transport/index.js';
+import { ownString } from '../message/own-string.js';
 import { Causes, type Cause } from '../ua/causes.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { AckWait } from './ack-wait.js';
@@ -63,7 +64,8 @@ export class Session {
   readonly #offers: OfferExchange;
   readonly #refresher: SessionRefresher;
   readonly #info: InfoExchange;
-  readonly #refer: ReferHandler;
+  /** Made on the first REFER or NOTIFY either way: most calls are never transferred. */
+  #refer: ReferHandler | undefined;
   #outgoing: OutgoingInvite | undefined;
   #incoming: IncomingInvite | undefined;
   readonly #muted = { audio: false, video: false };
@@ -81,16 +83,17 @@ export class Session {
   ) {
     this.#context = context;
     this.direction = init.direction;
-    this.id = init.callId + init.fromTag;
-    this.callId = init.callId;
-    this.localIdentity = init.local;
+    // Copied: for an incoming call these are cut from the INVITE, which a call must not pin.
+    this.callId = ownString(init.callId);
+    this.id = ownString(init.callId + init.fromTag);
+    this.localIdentity = ownIdentity(init.local);
     const core = new CallCore({
       context,
       session: this,
-      callId: init.callId,
+      callId: this.callId,
       localTag: init.localTag,
       status: init.direction === 'outgoing' ? 'connecting' : 'ringing',
-      remoteIdentity: init.remote,
+      remoteIdentity: ownIdentity(init.remote),
       finish: (kind, originator, cause, message) => this.#finish(kind, originator, cause, message),
     });
     this.#core = core;
@@ -102,11 +105,16 @@ export class Session {
     this.#offers = new OfferExchange(core, this.#refresh, this.#ackWait);
     this.#refresher = new SessionRefresher(core, this.#offers, this.#refresh);
     this.#info = new InfoExchange(core);
-    this.#refer = new ReferHandler(this, context, {
+  }
+
+  #referHandler(): ReferHandler {
+    const core = this.#core;
+    this.#refer ??= new ReferHandler(this, this.#context, {
       send: (method, init) => core.request(method, init),
       emit: (event, payload) => core.events.emit(event, payload),
       hasListener: (event) => core.events.listenerCount(event) > 0,
     });
+    return this.#refer;
   }
 
   /** Starts an outgoing call (`ua.call`). The INVITE goes out once local media and the offer are ready. */
@@ -317,7 +325,7 @@ export class Session {
   refer(target: string | Session, options: ReferOptions = {}): Promise<number> {
     if (this.#core.status !== 'confirmed')
       throw new Error(`cannot transfer a call that is ${this.#core.status}`);
-    return this.#refer.refer(target, options);
+    return this.#referHandler().refer(target, options);
   }
 
   /** Sends a new offer with the same media (re-INVITE, or UPDATE with `useUpdate`). */
@@ -357,7 +365,7 @@ export class Session {
     const handlers = {
       offers: this.#offers,
       info: this.#info,
-      refer: this.#refer,
+      refer: () => this.#referHandler(),
       incoming: this.#incoming,
     };
     receiveInDialogRequest(this.#core, handlers, request, transaction);
@@ -402,8 +410,16 @@ export class Session {
     }
     this.#outgoing?.stop();
     core.negotiation?.close();
-    this.#refer.stop();
+    this.#refer?.stop();
     core.terminated(kind, originator, cause, message);
     if (!this.#ackWait.byeWhenAcked) this.#context.ended(this);
   }
+}
+
+function ownIdentity(identity: Identity): Identity {
+  const { displayName } = identity;
+  return {
+    displayName: displayName === undefined ? undefined : ownString(displayName),
+    uri: ownString(identity.uri),
+  };
 }

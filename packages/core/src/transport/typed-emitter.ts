@@ -20,7 +20,10 @@ export type ListenerErrorHandler = (error: unknown, event: string) => void;
  * ```
  */
 export class TypedEmitter<Events extends { [K in keyof Events]: unknown }> {
-  private readonly listeners = new Map<keyof Events, Set<Listener<never>>>();
+  // Created on the first `on`, and arrays rather than Sets: an emitter per call and per UA, most
+  // with a handful of listeners, costs a few dozen bytes instead of a hash table per event. An
+  // array is replaced, never changed, so `emit` can run over it while listeners come and go.
+  private listeners: Map<keyof Events, readonly Listener<never>[]> | undefined;
   private readonly onListenerError: ListenerErrorHandler | undefined;
 
   /**
@@ -31,14 +34,12 @@ export class TypedEmitter<Events extends { [K in keyof Events]: unknown }> {
     this.onListenerError = onListenerError;
   }
 
-  /** Adds a listener; returns a function that removes it. */
+  /** Adds a listener (once: adding it again changes nothing); returns a function that removes it. */
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
-    let set = this.listeners.get(event);
-    if (set === undefined) {
-      set = new Set();
-      this.listeners.set(event, set);
-    }
-    set.add(listener);
+    this.listeners ??= new Map();
+    const current = this.listeners.get(event) ?? [];
+    // concat, not spread or push: those leave room for 16 more listeners in every array.
+    if (!current.includes(listener)) this.listeners.set(event, current.concat([listener]));
     return () => this.off(event, listener);
   }
 
@@ -53,23 +54,25 @@ export class TypedEmitter<Events extends { [K in keyof Events]: unknown }> {
 
   /** Removes a listener added with `on` (not one added with `once`: use its returned function). */
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    const set = this.listeners.get(event);
-    set?.delete(listener);
-    if (set?.size === 0) this.listeners.delete(event);
+    const current = this.listeners?.get(event);
+    const index = current?.indexOf(listener) ?? -1;
+    if (current === undefined || index < 0) return;
+    const rest = current.slice(0, index).concat(current.slice(index + 1));
+    if (rest.length > 0) this.listeners?.set(event, rest);
+    else this.listeners?.delete(event);
   }
 
   /** Number of listeners for `event`. */
   listenerCount(event: keyof Events): number {
-    return this.listeners.get(event)?.size ?? 0;
+    return this.listeners?.get(event)?.length ?? 0;
   }
 
   /** Calls every listener of `event` in registration order with `payload`. */
   emit<K extends keyof Events>(event: K, payload: Events[K]): void {
-    const set = this.listeners.get(event);
-    if (set === undefined) return;
+    const current = this.listeners?.get(event) as readonly Listener<Events[K]>[] | undefined;
+    if (current === undefined) return;
     let firstError: { error: unknown } | undefined;
-    // Copy first: a listener may add or remove listeners while we iterate.
-    for (const listener of [...set] as Listener<Events[K]>[]) {
+    for (const listener of current) {
       try {
         listener(payload);
       } catch (error) {

@@ -86,7 +86,8 @@ export class FakeMediaHandler implements MediaHandler {
   stats: MediaStats = FAKE_MEDIA_STATS;
   closed = false;
   private readonly emitter = new TypedEmitter<MediaHandlerEvents>();
-  private readonly failures = new Map<FakeMediaStep, Error>();
+  /** Made by the first `failNext`: a benchmark's thousands of calls never need it. */
+  private failures: Map<FakeMediaStep, Error> | undefined;
   private negotiated: readonly FakeSection[] | undefined;
   private beforeOffer: { readonly sdp: string | undefined } | undefined;
   private local: MediaStream | undefined;
@@ -109,7 +110,7 @@ export class FakeMediaHandler implements MediaHandler {
 
   /** Makes the next call of `step` reject with `error` (once), e.g. a getUserMedia denial. */
   failNext(step: FakeMediaStep, error: Error): void {
-    this.failures.set(step, error);
+    (this.failures ??= new Map()).set(step, error);
   }
 
   /** Emits a handler event as WebRTC would (`connectionstate` `failed`, a remote stream...). */
@@ -233,9 +234,9 @@ export class FakeMediaHandler implements MediaHandler {
     // Like a real handler, answer asynchronously so callers cannot rely on same-tick results.
     await Promise.resolve();
     if (this.closed) throw invalidState('media handler is closed');
-    const failure = this.failures.get(step);
+    const failure = this.failures?.get(step);
     if (failure !== undefined) {
-      this.failures.delete(step);
+      this.failures?.delete(step);
       throw failure;
     }
     return run();

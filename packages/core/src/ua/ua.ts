@@ -20,13 +20,13 @@ import { UserAgent } from './user-agent.js';
  * ua.start();
  */
 export class UA extends UserAgent {
-  readonly #calls: UACalls;
+  // Filled when the user agent builds its layers (on start): the calls live with them.
+  readonly #feature: { calls?: UACalls };
 
   constructor(configuration: UAConfiguration, options: UAOptions = {}) {
-    let calls: UACalls | undefined;
-    super(configuration, options, (parts) => (calls = new UACalls(parts)));
-    if (calls === undefined) throw new Error('the call feature was not created');
-    this.#calls = calls;
+    const feature: { calls?: UACalls } = {};
+    super(configuration, options, (parts) => (feature.calls = new UACalls(parts)));
+    this.#feature = feature;
   }
 
   /**
@@ -37,12 +37,15 @@ export class UA extends UserAgent {
    * @example const session = ua.call('bob', { mediaConstraints: { audio: true, video: false } });
    */
   call(target: string, options: CallOptions = {}): Session {
-    if (this.status !== 'started') throw new Error(`cannot call: the UA is ${this.status}`);
-    return this.#calls.call(target, options);
+    const calls = this.#feature.calls;
+    if (this.status !== 'started' || calls === undefined) {
+      throw new Error(`cannot call: the UA is ${this.status}`);
+    }
+    return calls.call(target, options);
   }
 
   /** Live calls, oldest first. */
   get sessions(): readonly Session[] {
-    return this.#calls.sessions;
+    return this.#feature.calls?.sessions ?? [];
   }
 }

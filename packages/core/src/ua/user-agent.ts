@@ -9,13 +9,16 @@ import {
 } from '../message/index.js';
 import { Registrator, type UnregisterOptions } from '../registration/registrator.js';
 import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
+import { transactionTimers } from '../transaction/timers.js';
 import {
   silentLogger,
   systemClock,
   Transport,
   TypedEmitter,
   type Listener,
+  type TransportOptions,
 } from '../transport/index.js';
+import { resolveTransportOptions } from '../transport/transport-options.js';
 import { AuthenticatingChannel } from './authenticating-channel.js';
 import type { CallFeature, CallFeatureFactory } from './call-feature.js';
 import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
@@ -56,15 +59,11 @@ export class UserAgent {
   readonly #events: TypedEmitter<UAEvents>;
   readonly #options: UAOptions;
   readonly #logger: UALogger;
-  readonly #identity: LocalIdentity;
-  readonly #transport: Transport;
-  readonly #factory: RequestFactory;
-  readonly #registrator: Registrator;
-  readonly #channel: AuthenticatingChannel;
+  readonly #credentials: DigestCredentials | undefined;
   readonly #bearer: BearerCredentials | undefined;
-  #transactions: TransactionLayer;
+  readonly #callFeature: CallFeatureFactory | undefined;
+  #layers: UserAgentLayers | undefined;
   #status: UAStatus = 'ready';
-  readonly #calls: CallFeature | undefined;
 
   /** @internal `calls` is how `UA` adds calls; a user agent without them leaves it out. */
   constructor(configuration: UAConfiguration, options: UAOptions = {}, calls?: CallFeatureFactory) {
@@ -75,45 +74,68 @@ export class UserAgent {
     this.#events = new TypedEmitter<UAEvents>((error, event) =>
       this.#logger.error(`ua: a "${event}" listener threw`, error),
     );
-    this.#identity = new LocalIdentity(normalized);
-    this.#transport = this.#createTransport();
-    this.#transactions = this.#createTransactionLayer();
     this.#bearer =
       secrets.authorization_jwt === null
         ? undefined
         : new BearerCredentials(secrets.authorization_jwt);
-    this.#factory = new RequestFactory(this.#identity, normalized, this.#bearer, () => ({
-      viaTransport: this.#transport.via_transport,
-      serverSipUri: this.#transport.sip_uri,
+    this.#credentials = digestCredentials(normalized, secrets);
+    this.#callFeature = calls;
+    // The layers are built on first use, but bad options must fail here, as a JsSIP UA's do.
+    resolveTransportOptions(this.#transportOptions());
+    transactionTimers(options.timers);
+  }
+
+  /**
+   * Transport, transactions, registration, calls: built when first needed (`start()`, a
+   * request), so a UA that is only configured holds its configuration and little more.
+   */
+  #built(): UserAgentLayers {
+    if (this.#layers !== undefined) return this.#layers;
+    const normalized = this.configuration;
+    const identity = new LocalIdentity(normalized);
+    const transport = this.#createTransport();
+    const factory = new RequestFactory(identity, normalized, this.#bearer, () => ({
+      viaTransport: transport.via_transport,
+      serverSipUri: transport.sip_uri,
     }));
-    const credentials = digestCredentials(normalized, secrets);
-    this.#channel = new AuthenticatingChannel(
-      () => this.#transactions,
-      credentials,
+    const channel = new AuthenticatingChannel(
+      () => layers.transactions,
+      this.#credentials,
       (m) => this.#logger.warn(`auth: ${m}`),
     );
-    this.#registrator = new Registrator({
-      channel: this.#channel,
-      factory: this.#factory,
-      identity: this.#identity,
+    const registrator = new Registrator({
+      channel,
+      factory,
+      identity,
       registrar: normalized.registrar_server,
       expires: normalized.register_expires,
-      clock: options.clock ?? systemClock,
+      clock: this.#options.clock ?? systemClock,
       events: this.#events,
     });
-    this.#calls = calls?.({
+    const layers: UserAgentLayers = {
+      identity,
+      transport,
+      transactions: this.#createTransactionLayer(transport),
+      factory,
+      channel,
+      registrator,
+      calls: undefined,
+    };
+    this.#layers = layers;
+    layers.calls = this.#callFeature?.({
       configuration: normalized,
-      options,
+      options: this.#options,
       logger: this.#logger,
-      identity: this.#identity,
-      factory: this.#factory,
-      channel: this.#channel,
+      identity,
+      factory,
+      channel,
       events: this.#events,
-      transactions: () => this.#transactions,
-      via: () => `SIP/2.0/${this.#transport.via_transport} ${this.#identity.viaHost}`,
-      send: (message) => this.#transport.send(message),
+      transactions: () => layers.transactions,
+      via: () => `SIP/2.0/${transport.via_transport} ${identity.viaHost}`,
+      send: (message) => transport.send(message),
       started: () => this.#status === 'started',
     });
+    return layers;
   }
 
   get status(): UAStatus {
@@ -126,9 +148,12 @@ export class UserAgent {
     if (this.#status !== 'ready' && this.#status !== 'stopped') {
       throw new Error(`cannot start a UA that is ${this.#status}`);
     }
-    if (this.#status === 'stopped') this.#transactions = this.#createTransactionLayer();
+    const layers = this.#built();
+    if (this.#status === 'stopped') {
+      layers.transactions = this.#createTransactionLayer(layers.transport);
+    }
     this.#status = 'started';
-    this.#transport.connect();
+    layers.transport.connect();
   }
 
   /**
@@ -137,32 +162,33 @@ export class UserAgent {
    */
   async stop(): Promise<void> {
     if (this.#status !== 'started') return;
+    const { calls, registrator, transport, transactions } = this.#built();
     this.#status = 'stopping';
-    this.#calls?.terminateAll();
-    if (this.#transport.isConnected()) {
-      await this.#withinStopTimeout(this.#registrator.close());
+    calls?.terminateAll();
+    if (transport.isConnected()) {
+      await this.#withinStopTimeout(registrator.close());
     }
-    this.#registrator.connectionLost();
-    this.#transactions.stop();
-    this.#transport.disconnect();
+    registrator.connectionLost();
+    transactions.stop();
+    transport.disconnect();
     this.#status = 'stopped';
   }
 
   register(): void {
-    this.#registrator.register();
+    this.#built().registrator.register();
   }
 
   /** Unregisters this UA's contact, or every binding of the AOR with `{ all: true }`. */
   unregister(options: UnregisterOptions = {}): void {
-    void this.#registrator.unregister(options);
+    void this.#built().registrator.unregister(options);
   }
 
   isConnected(): boolean {
-    return this.#transport.isConnected();
+    return this.#layers?.transport.isConnected() ?? false;
   }
 
   isRegistered(): boolean {
-    return this.#registrator.registered;
+    return this.#layers?.registrator.registered ?? false;
   }
 
   /**
@@ -176,19 +202,20 @@ export class UserAgent {
     body: string,
     options: SendMessageOptions = {},
   ): Promise<RequestResult> {
-    const ruri = normalizeTarget(target, this.#identity.aor.host);
+    const { identity, channel, factory } = this.#built();
+    const ruri = normalizeTarget(target, identity.aor.host);
     const contentType = options.contentType ?? 'text/plain';
     this.#events.emit('newMessage', {
       originator: 'local',
       message: {
-        from: { displayName: this.#identity.displayName ?? undefined, uri: this.configuration.uri },
+        from: { displayName: identity.displayName ?? undefined, uri: this.configuration.uri },
         to: { displayName: undefined, uri: ruri },
         body,
         contentType,
       },
       request: undefined,
     });
-    return sendOutOfDialog(this.#channel, this.#factory, 'MESSAGE', ruri, {
+    return sendOutOfDialog(channel, factory, 'MESSAGE', ruri, {
       ...options,
       body,
       contentType,
@@ -197,8 +224,9 @@ export class UserAgent {
 
   /** Asks a peer what it supports (RFC 3261 §11): resolves with its 200 or the failure. */
   sendOptions(target: string, options: OutOfDialogRequestOptions = {}): Promise<RequestResult> {
-    const ruri = normalizeTarget(target, this.#identity.aor.host);
-    return sendOutOfDialog(this.#channel, this.#factory, 'OPTIONS', ruri, options);
+    const { identity, channel, factory } = this.#built();
+    const ruri = normalizeTarget(target, identity.aor.host);
+    return sendOutOfDialog(channel, factory, 'OPTIONS', ruri, options);
   }
 
   /** Replaces the bearer token sent with every request (RFC 8898), e.g. after a refresh. */
@@ -220,14 +248,18 @@ export class UserAgent {
     this.#events.off(event, listener);
   }
 
-  #createTransport(): Transport {
-    const transport = new Transport(this.configuration.sockets, {
+  #transportOptions(): TransportOptions {
+    return {
       connection_recovery_min_interval: this.configuration.connection_recovery_min_interval,
       connection_recovery_max_interval: this.configuration.connection_recovery_max_interval,
       keep_alive_interval: this.#options.keepAliveInterval ?? 0,
       clock: this.#options.clock ?? systemClock,
       logger: this.#logger,
-    });
+    };
+  }
+
+  #createTransport(): Transport {
+    const transport = new Transport(this.configuration.sockets, this.#transportOptions());
     transport.on('connecting', ({ socket, attempt }) =>
       this.#events.emit('connecting', { socket, attempts: attempt }),
     );
@@ -237,11 +269,11 @@ export class UserAgent {
     return transport;
   }
 
-  #createTransactionLayer(): TransactionLayer {
+  #createTransactionLayer(transport: Transport): TransactionLayer {
     return new TransactionLayer({
       send: (message) => {
         this.#logger.debug(`sip: sending\n${redactSipMessage(message)}`);
-        return this.#transport.send(message);
+        return transport.send(message);
       },
       clock: this.#options.clock ?? systemClock,
       timers: this.#options.timers,
@@ -250,12 +282,13 @@ export class UserAgent {
 
   #connected(socket: UAEvents['connected']['socket']): void {
     this.#events.emit('connected', { socket });
-    if (this.#status === 'started' && this.configuration.register) this.#registrator.register();
+    if (this.#status === 'started' && this.configuration.register) this.register();
   }
 
   #disconnected(payload: UAEvents['disconnected']): void {
-    this.#transactions.connectionLost();
-    this.#registrator.connectionLost();
+    const { transactions, registrator } = this.#built();
+    transactions.connectionLost();
+    registrator.connectionLost();
     this.#events.emit('disconnected', payload);
   }
 
@@ -270,21 +303,23 @@ export class UserAgent {
       throw error;
     }
     this.#logger.debug(`sip: received\n${redactSipMessage(data)}`);
+    const { transactions } = this.#built();
     if (message.kind === 'response') {
-      if (this.#transactions.receiveResponse(message) === undefined) {
+      if (transactions.receiveResponse(message) === undefined) {
         this.#events.emit('strayResponse', { response: message });
       }
       return;
     }
     if (this.#status !== 'started') return;
-    if (this.#transactions.receiveRequest(message) !== undefined) return;
+    if (transactions.receiveRequest(message) !== undefined) return;
     this.#newRequest(message);
   }
 
   #newRequest(request: IncomingRequest): void {
-    if (request.method === 'ACK') return this.#calls?.receiveAck(request);
+    const { calls, transactions } = this.#built();
+    if (request.method === 'ACK') return calls?.receiveAck(request);
     if (request.method === 'CANCEL') return this.#cancel(request);
-    const transaction = this.#transactions.createServerTransaction(request);
+    const transaction = transactions.createServerTransaction(request);
     const rejection = checkRequest(request, this.#allowedMethods());
     if (rejection !== undefined) {
       return this.#respond(
@@ -297,13 +332,13 @@ export class UserAgent {
     }
     if (request.to.tag !== undefined) {
       // RFC 3261 §12.2.2: a request inside a dialog we do not know.
-      if (this.#calls?.receiveInDialog(request, transaction) !== true) {
+      if (calls?.receiveInDialog(request, transaction) !== true) {
         this.#respond(transaction, request, 481);
       }
       return;
     }
-    if (request.method === 'INVITE' && transaction.kind === 'invite-server' && this.#calls) {
-      return this.#calls.receiveInvite(request, transaction);
+    if (request.method === 'INVITE' && transaction.kind === 'invite-server' && calls) {
+      return calls.receiveInvite(request, transaction);
     }
     if (request.method === 'OPTIONS') return this.#answerOptions(transaction, request);
     if (request.method === 'MESSAGE') return this.#receiveMessage(transaction, request);
@@ -313,7 +348,7 @@ export class UserAgent {
   }
 
   #allowedMethods(): readonly string[] {
-    return this.#calls?.allowedMethods ?? NON_CALL_METHODS;
+    return this.#layers?.calls?.allowedMethods ?? NON_CALL_METHODS;
   }
 
   // RFC 3261 §11.2: OPTIONS is answered as an INVITE would be, listing what we support.
@@ -345,10 +380,11 @@ export class UserAgent {
   }
 
   #cancel(cancel: IncomingRequest): void {
-    const invite = this.#transactions.matchCancel(cancel);
-    const transaction = this.#transactions.createServerTransaction(cancel);
+    const { transactions, calls } = this.#built();
+    const invite = transactions.matchCancel(cancel);
+    const transaction = transactions.createServerTransaction(cancel);
     this.#respond(transaction, cancel, invite === undefined ? 481 : 200);
-    this.#calls?.receiveCancel(cancel, invite);
+    calls?.receiveCancel(cancel, invite);
   }
 
   #respond(
@@ -358,7 +394,7 @@ export class UserAgent {
     reason?: string,
     headers: OutgoingResponse['headers'] = [],
   ): void {
-    transaction.respond(this.#factory.response(request, status, { reason, headers }));
+    transaction.respond(this.#built().factory.response(request, status, { reason, headers }));
   }
 
   async #withinStopTimeout(work: Promise<void>): Promise<void> {
@@ -373,6 +409,18 @@ export class UserAgent {
       clock.clearTimeout(handle);
     }
   }
+}
+
+/** What a started UA runs on (see `UserAgent.#built`). */
+interface UserAgentLayers {
+  readonly identity: LocalIdentity;
+  readonly transport: Transport;
+  /** Made again on a restart: `stop()` ends the old one for good. */
+  transactions: TransactionLayer;
+  readonly factory: RequestFactory;
+  readonly channel: AuthenticatingChannel;
+  readonly registrator: Registrator;
+  calls: CallFeature | undefined;
 }
 
 function digestCredentials(

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { WebSocketInterface } from '../transport/index.js';
+import { UA } from './ua.js';
+import { UserAgent } from './user-agent.js';
+
+const configuration = () => ({
+  uri: 'sip:alice@example.com',
+  password: 'secret',
+  sockets: new WebSocketInterface('wss://sip.example.com'),
+});
+
+// A UA builds its transport, transactions and registration on first use (idle ones are cheap);
+// none of that may change what construction checks or what a UA not started reports.
+describe('a UA that is not started', () => {
+  it('still refuses bad options when constructed', () => {
+    expect(() => new UserAgent(configuration(), { keepAliveInterval: -1 })).toThrow(
+      /keep_alive_interval/,
+    );
+    expect(() => new UA(configuration(), { timers: { t1: 5000, t2: 4000 } })).toThrow(/t1/);
+  });
+
+  it('answers as a UA that never connected', () => {
+    const ua = new UA(configuration());
+    expect(ua.status).toBe('ready');
+    expect(ua.isConnected()).toBe(false);
+    expect(ua.isRegistered()).toBe(false);
+    expect(ua.sessions).toEqual([]);
+    expect(() => ua.call('sip:bob@example.com')).toThrow('cannot call: the UA is ready');
+  });
+
+  it('stops as a no-op, and keeps its configuration', async () => {
+    const ua = new UserAgent(configuration());
+    await ua.stop();
+    expect(ua.status).toBe('ready');
+    expect(ua.configuration.uri).toBe('sip:alice@example.com');
+    expect(JSON.stringify(ua.configuration)).not.toContain('secret');
+  });
+});

@@ -82,9 +82,7 @@ export class CallCore {
     this.localTag = init.localTag;
     this.#status = init.status;
     this.#finish = init.finish;
-    this.events = new TypedEmitter<SessionEvents>((error, event) =>
-      this.context.logger.error(`session: a "${event}" listener threw`, error),
-    );
+    this.events = new TypedEmitter<SessionEvents>(init.context.onListenerError);
   }
 
   get status(): SessionStatus {
@@ -128,9 +126,7 @@ export class CallCore {
   /** Media for the call, its events re-emitted; a failed connection ends an established call. */
   setUpMedia(options: CallOptions | AnswerOptions): Negotiation {
     const media = this.context.createMediaHandler(options);
-    const negotiation = new Negotiation(media, (originator, type, sdp) =>
-      this.events.emit('sdp', { originator, type, sdp }),
-    );
+    const negotiation = new Negotiation(media, this.events);
     // Never unsubscribed: the handler is closed and dropped with the call, and whatever it
     // still emits after that is ignored here (saves keeping three unsubscribe functions a call).
     media.on('icecandidate', (payload) => {

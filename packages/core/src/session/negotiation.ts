@@ -1,7 +1,9 @@
 import { MediaDescriptionError, type MediaHandler } from '../media/index.js';
 import { isHoldingUs } from '../media/sdp-direction.js';
 import { ownString } from '../message/own-string.js';
+import type { TypedEmitter } from '../transport/index.js';
 import { Causes, type Cause } from '../ua/causes.js';
+import type { SessionEvents } from './session-events.js';
 
 /** A media step failed; `cause` says how to report it. */
 export class NegotiationError extends Error {
@@ -14,12 +16,8 @@ export class NegotiationError extends Error {
   }
 }
 
-/** Who sees SDP as it passes (the session re-emits it as `sdp`). */
-export type SdpListener = (
-  originator: 'local' | 'remote',
-  type: 'offer' | 'answer',
-  sdp: string,
-) => void;
+/** Where SDP is reported as it passes: the session's `sdp` event. */
+export type SdpEvents = Pick<TypedEmitter<SessionEvents>, 'emit'>;
 
 /**
  * The offer/answer model (RFC 3264) of one call over its `MediaHandler`: which side holds
@@ -34,11 +32,11 @@ export class Negotiation {
   holdGranted = false;
   /** The far end's last offer put all media `sendonly`/`inactive` (or `c=0.0.0.0`). */
   remoteHold = false;
-  readonly #onSdp: SdpListener;
+  readonly #events: SdpEvents;
 
-  constructor(media: MediaHandler, onSdp: SdpListener) {
+  constructor(media: MediaHandler, events: SdpEvents) {
     this.media = media;
-    this.#onSdp = onSdp;
+    this.#events = events;
   }
 
   /** A local offer with the current hold state. */
@@ -46,7 +44,7 @@ export class Negotiation {
     const sdp = await guard(() =>
       this.media.createOffer({ localHold: this.localHold, iceRestart }),
     );
-    this.#onSdp('local', 'offer', sdp);
+    this.#events.emit('sdp', { originator: 'local', type: 'offer', sdp });
     return sdp;
   }
 
@@ -54,7 +52,7 @@ export class Negotiation {
   async answer(
     offer: string,
   ): Promise<{ readonly sdp: string; readonly remoteHoldChanged: boolean }> {
-    this.#onSdp('remote', 'offer', offer);
+    this.#events.emit('sdp', { originator: 'remote', type: 'offer', sdp: offer });
     // A handler may keep the SDP for the whole call; the message it came in must not stay too.
     const sdp = ownString(offer);
     await guard(() => this.media.setRemoteDescription({ type: 'offer', sdp }));
@@ -62,13 +60,13 @@ export class Negotiation {
     const remoteHoldChanged = held !== this.remoteHold;
     this.remoteHold = held;
     const answer = await guard(() => this.media.createAnswer({ localHold: this.localHold }));
-    this.#onSdp('local', 'answer', answer);
+    this.#events.emit('sdp', { originator: 'local', type: 'answer', sdp: answer });
     return { sdp: answer, remoteHoldChanged };
   }
 
   /** Applies the answer to our offer (`provisional` for an 18x answer, JSEP pranswer). */
   async accept(answer: string, provisional = false): Promise<void> {
-    this.#onSdp('remote', 'answer', answer);
+    this.#events.emit('sdp', { originator: 'remote', type: 'answer', sdp: answer });
     const sdp = ownString(answer);
     await guard(() =>
       this.media.setRemoteDescription({ type: provisional ? 'pranswer' : 'answer', sdp }),

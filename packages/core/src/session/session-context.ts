@@ -2,7 +2,7 @@ import type { Dialog, DialogId, DialogRequestContext } from '../dialog/index.js'
 import type { MediaHandlerFactory } from '../media/index.js';
 import type { HeaderEntry, OutgoingRequest } from '../message/index.js';
 import type { TransactionLayer } from '../transaction/index.js';
-import type { Clock } from '../transport/index.js';
+import type { Clock, ListenerErrorHandler } from '../transport/index.js';
 import type { AuthenticatingChannel } from '../ua/authenticating-channel.js';
 import type { NormalizedConfiguration } from '../ua/configuration.js';
 import type { LocalIdentity } from '../ua/local-identity.js';
@@ -24,6 +24,8 @@ export interface SessionContext {
   readonly transactions: () => TransactionLayer;
   readonly clock: Clock;
   readonly logger: UALogger;
+  /** Reports a session event listener that threw: one function for every call of the UA. */
+  readonly onListenerError: ListenerErrorHandler;
   readonly random: () => number;
   readonly dialogContext: DialogRequestContext;
   readonly createMediaHandler: MediaHandlerFactory;

@@ -138,6 +138,8 @@ export class UACalls implements CallFeature {
       transactions: parts.transactions,
       clock: parts.options.clock ?? systemClock,
       logger: parts.logger,
+      onListenerError: (error, event) =>
+        parts.logger.error(`session: a "${event}" listener threw`, error),
       random: parts.options.random ?? Math.random,
       dialogContext,
       createMediaHandler: parts.options.mediaHandlerFactory ?? createWebRtcMediaHandler,

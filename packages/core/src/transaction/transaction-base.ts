@@ -1,5 +1,4 @@
-import type { Clock } from '../transport/index.js';
-import { TimerSlot } from './timer-slot.js';
+import { SingleTimer, type Clock } from '../transport/clock.js';
 import type { TransactionTimers } from './timers.js';
 
 /**
@@ -28,13 +27,17 @@ interface LifecycleUser {
 export abstract class TransactionBase<State extends string> {
   protected readonly context: TransactionContext;
   readonly #lifecycle: LifecycleUser;
-  readonly #timer: TimerSlot;
+  /**
+   * Every §17 machine runs at most one timer at a time on a reliable transport (B or M or D;
+   * F or K; H or I or L; J), so starting a timer replaces the previous one.
+   */
+  readonly #timer: SingleTimer;
   #state: State | 'terminated';
 
   protected constructor(context: TransactionContext, initial: State, lifecycle: LifecycleUser) {
     this.context = context;
     this.#lifecycle = lifecycle;
-    this.#timer = new TimerSlot(context.clock);
+    this.#timer = new SingleTimer(context.clock);
     this.#state = initial;
   }
 
@@ -79,7 +82,7 @@ export abstract class TransactionBase<State extends string> {
       this.#timer.cancel();
       callback();
     } else {
-      this.#timer.start(ms, callback);
+      this.#timer.schedule(ms, callback);
     }
   }
 

@@ -30,8 +30,9 @@ export const systemClock: Clock = {
 };
 
 /**
- * One pending timeout at most, e.g. "the recovery timer": scheduling again replaces the previous
- * one, and `cancel()` is always safe.
+ * One pending timeout at most, e.g. "the recovery timer" or a transaction's timer: scheduling
+ * again replaces the previous one, and `cancel()` is always safe. A replaced or cancelled
+ * callback never runs, even if the clock fires it anyway.
  *
  * @example
  * ```ts
@@ -53,13 +54,14 @@ export class SingleTimer {
   /** Schedules `callback` after `ms`, cancelling any previously scheduled one. */
   schedule(ms: number, callback: () => void): void {
     this.cancel();
-    const handle = {
-      value: this.clock.setTimeout(() => {
-        if (this.handle === handle) this.handle = null;
-        callback();
-      }, ms),
-    };
+    // Set before calling the clock, so that a clock firing synchronously still finds it current.
+    const handle: { value: unknown } = { value: undefined };
     this.handle = handle;
+    handle.value = this.clock.setTimeout(() => {
+      if (this.handle !== handle) return;
+      this.handle = null;
+      callback();
+    }, ms);
   }
 
   /** Cancels the scheduled callback, if any. */

@@ -70,74 +70,76 @@ export async function gatherLocalDescription(
  * candidate or end-of-candidates is not missed; timers start after it resolves.
  */
 class GatheringWait {
-  private readonly pc: PeerConnectionLike;
-  private readonly options: IceGatheringOptions;
-  private readonly timers: unknown[] = [];
-  private sawPublicCandidate = false;
-  private ended = false;
-  private started = false;
-  private settle: ((error?: Error) => void) | undefined;
+  readonly #pc: PeerConnectionLike;
+  readonly #options: IceGatheringOptions;
+  readonly #timers: unknown[] = [];
+  #sawPublicCandidate = false;
+  #ended = false;
+  #started = false;
+  #settle: ((error?: Error) => void) | undefined;
 
   constructor(pc: PeerConnectionLike, options: IceGatheringOptions) {
-    this.pc = pc;
-    this.options = options;
-    pc.addEventListener('icecandidate', this.onCandidate);
-    pc.addEventListener('icegatheringstatechange', this.onStateChange);
+    this.#pc = pc;
+    this.#options = options;
+    pc.addEventListener('icecandidate', this.#onCandidate);
+    pc.addEventListener('icegatheringstatechange', this.#onStateChange);
   }
 
   start(): Promise<void> {
-    const { signal, iceRestart = false, clock } = this.options;
+    const { signal, iceRestart = false, clock } = this.#options;
     return new Promise<void>((resolve, reject) => {
-      this.settle = (error) => {
+      this.#settle = (error) => {
         this.dispose();
         if (error === undefined) resolve();
         else reject(error);
       };
-      if (signal?.aborted === true) return this.settle(abortError());
-      signal?.addEventListener('abort', this.onAbort);
-      this.started = true;
-      if (this.ended || (!iceRestart && this.pc.iceGatheringState === 'complete')) {
-        return this.settle();
+      if (signal?.aborted === true) return this.#settle(abortError());
+      signal?.addEventListener('abort', this.#onAbort);
+      this.#started = true;
+      if (this.#ended || (!iceRestart && this.#pc.iceGatheringState === 'complete')) {
+        return this.#settle();
       }
-      this.timers.push(clock.setTimeout(() => this.settle?.(), this.options.maxTime));
-      if (this.sawPublicCandidate) this.startCandidateTimer();
+      this.#timers.push(clock.setTimeout(() => this.#settle?.(), this.#options.maxTime));
+      if (this.#sawPublicCandidate) this.#startCandidateTimer();
     });
   }
 
   dispose(): void {
-    this.pc.removeEventListener('icecandidate', this.onCandidate);
-    this.pc.removeEventListener('icegatheringstatechange', this.onStateChange);
-    this.options.signal?.removeEventListener('abort', this.onAbort);
-    for (const timer of this.timers) this.options.clock.clearTimeout(timer);
-    this.timers.length = 0;
-    this.settle = undefined;
+    this.#pc.removeEventListener('icecandidate', this.#onCandidate);
+    this.#pc.removeEventListener('icegatheringstatechange', this.#onStateChange);
+    this.#options.signal?.removeEventListener('abort', this.#onAbort);
+    for (const timer of this.#timers) this.#options.clock.clearTimeout(timer);
+    this.#timers.length = 0;
+    this.#settle = undefined;
   }
 
-  private readonly onCandidate = (event: IceCandidateEventLike): void => {
+  readonly #onCandidate = (event: IceCandidateEventLike): void => {
     const { candidate } = event;
-    if (candidate === null) return this.end();
+    if (candidate === null) return this.#end();
     const type = candidateType(candidate);
-    if ((type === 'srflx' || type === 'relay') && !this.sawPublicCandidate) {
-      this.sawPublicCandidate = true;
-      if (this.started) this.startCandidateTimer();
+    if ((type === 'srflx' || type === 'relay') && !this.#sawPublicCandidate) {
+      this.#sawPublicCandidate = true;
+      if (this.#started) this.#startCandidateTimer();
     }
   };
 
-  private readonly onStateChange = (): void => {
-    if (this.pc.iceGatheringState === 'complete') this.end();
+  readonly #onStateChange = (): void => {
+    if (this.#pc.iceGatheringState === 'complete') this.#end();
   };
 
-  private readonly onAbort = (): void => {
-    this.settle?.(abortError());
+  readonly #onAbort = (): void => {
+    this.#settle?.(abortError());
   };
 
-  private end(): void {
-    this.ended = true;
-    this.settle?.();
+  #end(): void {
+    this.#ended = true;
+    this.#settle?.();
   }
 
-  private startCandidateTimer(): void {
-    this.timers.push(this.options.clock.setTimeout(() => this.settle?.(), this.options.timeout));
+  #startCandidateTimer(): void {
+    this.#timers.push(
+      this.#options.clock.setTimeout(() => this.#settle?.(), this.#options.timeout),
+    );
   }
 }
 

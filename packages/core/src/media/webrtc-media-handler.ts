@@ -70,38 +70,38 @@ const NO_STATS: MediaStats = Object.freeze({
  * ```
  */
 export class WebRtcMediaHandler implements MediaHandler {
-  private readonly options: WebRtcMediaHandlerOptions;
-  private readonly runtime: WebRtcRuntime;
-  private readonly clock: Clock;
-  private readonly iceGatheringTimeout: number;
-  private readonly iceGatheringMaxTime: number;
-  private readonly emitter = new TypedEmitter<MediaHandlerEvents>();
-  private readonly closing = new AbortController();
-  private readonly muted = { audio: false, video: false };
-  private pc: PeerConnectionLike | undefined;
-  private localMedia: Promise<LocalMedia> | undefined;
+  readonly #options: WebRtcMediaHandlerOptions;
+  readonly #runtime: WebRtcRuntime;
+  readonly #clock: Clock;
+  readonly #iceGatheringTimeout: number;
+  readonly #iceGatheringMaxTime: number;
+  readonly #emitter = new TypedEmitter<MediaHandlerEvents>();
+  readonly #closing = new AbortController();
+  readonly #muted = { audio: false, video: false };
+  #pc: PeerConnectionLike | undefined;
+  #localMedia: Promise<LocalMedia> | undefined;
   /** Tracks `replaceLocalMedia` acquired into an app-given stream: ours to stop on close. */
-  private readonly acquired = new Set<MediaStreamTrack>();
-  private local: LocalMedia | undefined;
-  private remote: MediaStream | undefined;
-  private sample: TrafficSample | undefined;
-  private closed = false;
+  readonly #acquired = new Set<MediaStreamTrack>();
+  #local: LocalMedia | undefined;
+  #remote: MediaStream | undefined;
+  #sample: TrafficSample | undefined;
+  #closed = false;
 
   /** @throws RangeError for a negative or non-finite ICE gathering time. */
   constructor(options: WebRtcMediaHandlerOptions = {}) {
-    this.options = options;
+    this.#options = options;
     const globals = globalWebRtc();
-    this.runtime = {
+    this.#runtime = {
       RTCPeerConnection: options.RTCPeerConnection ?? globals.RTCPeerConnection,
       getUserMedia: options.getUserMedia ?? globals.getUserMedia,
       MediaStream: options.MediaStream ?? globals.MediaStream,
     };
-    this.clock = options.clock ?? systemClock;
-    this.iceGatheringTimeout = milliseconds(
+    this.#clock = options.clock ?? systemClock;
+    this.#iceGatheringTimeout = milliseconds(
       'iceGatheringTimeout',
       options.iceGatheringTimeout ?? DEFAULT_ICE_GATHERING_TIMEOUT,
     );
-    this.iceGatheringMaxTime = milliseconds(
+    this.#iceGatheringMaxTime = milliseconds(
       'iceGatheringMaxTime',
       options.iceGatheringMaxTime ?? DEFAULT_ICE_GATHERING_MAX_TIME,
     );
@@ -109,38 +109,38 @@ export class WebRtcMediaHandler implements MediaHandler {
 
   /** The peer connection, once the first offer, answer or remote description created it. */
   get connection(): PeerConnectionLike | undefined {
-    return this.pc;
+    return this.#pc;
   }
 
   get localStream(): MediaStream | undefined {
-    return this.local?.stream ?? this.options.mediaStream;
+    return this.#local?.stream ?? this.#options.mediaStream;
   }
 
   get remoteStream(): MediaStream | undefined {
-    return this.remote;
+    return this.#remote;
   }
 
   async createOffer(options: LocalDescriptionOptions): Promise<string> {
-    const pc = await this.prepare(options.localHold);
+    const pc = await this.#prepare(options.localHold);
     const iceRestart = options.iceRestart === true;
     const offer = await pc.createOffer({
-      ...this.options.rtcOfferConstraints,
+      ...this.#options.rtcOfferConstraints,
       ...(iceRestart ? { iceRestart } : {}),
     });
-    return this.applyLocal(pc, offer, iceRestart);
+    return this.#applyLocal(pc, offer, iceRestart);
   }
 
   async createAnswer(options: LocalDescriptionOptions): Promise<string> {
-    const pc = await this.prepare(options.localHold);
-    const answer = await pc.createAnswer(this.options.rtcAnswerConstraints);
-    return this.applyLocal(pc, answer, false);
+    const pc = await this.#prepare(options.localHold);
+    const answer = await pc.createAnswer(this.#options.rtcAnswerConstraints);
+    return this.#applyLocal(pc, answer, false);
   }
 
   async setRemoteDescription(description: {
     readonly type: 'offer' | 'answer' | 'pranswer';
     readonly sdp: string;
   }): Promise<void> {
-    const pc = this.connect();
+    const pc = this.#connect();
     try {
       await pc.setRemoteDescription({ type: description.type, sdp: description.sdp });
     } catch (error) {
@@ -154,22 +154,22 @@ export class WebRtcMediaHandler implements MediaHandler {
   }
 
   async rollback(): Promise<void> {
-    const pc = this.pc;
-    if (this.closed || pc === undefined || pc.signalingState !== 'have-local-offer') return;
+    const pc = this.#pc;
+    if (this.#closed || pc === undefined || pc.signalingState !== 'have-local-offer') return;
     await pc.setLocalDescription({ type: 'rollback' });
   }
 
   async replaceLocalMedia(constraints: MediaStreamConstraints): Promise<void> {
-    this.assertOpen();
-    const getUserMedia = this.runtime.getUserMedia;
+    this.#assertOpen();
+    const getUserMedia = this.#runtime.getUserMedia;
     if (getUserMedia === undefined) {
       throw namedError('NotSupportedError', 'getUserMedia is not available in this runtime');
     }
     const fresh = await getUserMedia(constraints);
-    if (this.closed) stopTracks(fresh);
-    this.assertOpen();
-    const senders = this.pc?.getSenders() ?? [];
-    const local = this.local;
+    if (this.#closed) stopTracks(fresh);
+    this.#assertOpen();
+    const senders = this.#pc?.getSenders() ?? [];
+    const local = this.#local;
     for (const track of fresh.getTracks()) {
       const sender = senders.find((candidate) => candidate.track?.kind === track.kind);
       // A kind the call does not send yet would need a renegotiation: not this method's job.
@@ -182,16 +182,16 @@ export class WebRtcMediaHandler implements MediaHandler {
       // The same stream object keeps showing local media (a <video> bound to it stays live).
       if (old !== null) local.stream.removeTrack(old);
       local.stream.addTrack(track);
-      if (!local.owned) this.acquired.add(track);
-      if (old !== null && (this.acquired.delete(old) || local.owned)) old.stop();
+      if (!local.owned) this.#acquired.add(track);
+      if (old !== null && (this.#acquired.delete(old) || local.owned)) old.stop();
     }
-    this.applyMute('audio');
-    this.applyMute('video');
+    this.#applyMute('audio');
+    this.#applyMute('video');
   }
 
   setMuted(kind: 'audio' | 'video', muted: boolean): void {
-    this.muted[kind] = muted;
-    this.applyMute(kind);
+    this.#muted[kind] = muted;
+    this.#applyMute(kind);
   }
 
   /**
@@ -202,8 +202,8 @@ export class WebRtcMediaHandler implements MediaHandler {
    */
   sendDtmf(tones: string, options?: DtmfOptions): boolean {
     const { duration, interToneGap } = resolveDtmfOptions(options);
-    if (this.closed || this.pc === undefined) return false;
-    const dtmf = this.pc
+    if (this.#closed || this.#pc === undefined) return false;
+    const dtmf = this.#pc
       .getSenders()
       .find((sender) => sender.track?.kind === 'audio' && sender.dtmf !== null)?.dtmf;
     if (dtmf === undefined || dtmf === null || !dtmf.canInsertDTMF) return false;
@@ -212,9 +212,9 @@ export class WebRtcMediaHandler implements MediaHandler {
   }
 
   async getStats(): Promise<MediaStats> {
-    if (this.closed || this.pc === undefined) return NO_STATS;
-    const { stats, sample } = reduceStats(await this.pc.getStats(), this.sample);
-    this.sample = sample;
+    if (this.#closed || this.#pc === undefined) return NO_STATS;
+    const { stats, sample } = reduceStats(await this.#pc.getStats(), this.#sample);
+    this.#sample = sample;
     return stats;
   }
 
@@ -222,118 +222,118 @@ export class WebRtcMediaHandler implements MediaHandler {
     event: K,
     listener: (payload: MediaHandlerEvents[K]) => void,
   ): Unsubscribe {
-    return this.emitter.on(event, listener);
+    return this.#emitter.on(event, listener);
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.closing.abort();
-    if (this.local?.owned === true) stopTracks(this.local.stream);
-    for (const track of this.acquired) track.stop();
-    this.pc?.close();
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#closing.abort();
+    if (this.#local?.owned === true) stopTracks(this.#local.stream);
+    for (const track of this.#acquired) track.stop();
+    this.#pc?.close();
   }
 
   /** The connection with local media attached and directions set for the hold state. */
-  private async prepare(localHold: boolean): Promise<PeerConnectionLike> {
-    const pc = this.connect();
-    await this.attachLocalMedia(pc);
-    this.assertOpen();
+  async #prepare(localHold: boolean): Promise<PeerConnectionLike> {
+    const pc = this.#connect();
+    await this.#attachLocalMedia(pc);
+    this.#assertOpen();
     setHoldDirections(pc.getTransceivers(), localHold);
     return pc;
   }
 
-  private async applyLocal(
+  async #applyLocal(
     pc: PeerConnectionLike,
     description: RTCSessionDescriptionInit,
     iceRestart: boolean,
   ): Promise<string> {
-    this.assertOpen();
+    this.#assertOpen();
     return gatherLocalDescription(pc, description, {
-      timeout: this.iceGatheringTimeout,
-      maxTime: this.iceGatheringMaxTime,
-      clock: this.clock,
+      timeout: this.#iceGatheringTimeout,
+      maxTime: this.#iceGatheringMaxTime,
+      clock: this.#clock,
       iceRestart,
-      signal: this.closing.signal,
+      signal: this.#closing.signal,
     });
   }
 
-  private connect(): PeerConnectionLike {
-    this.assertOpen();
-    if (this.pc !== undefined) return this.pc;
-    const PeerConnection = this.runtime.RTCPeerConnection;
+  #connect(): PeerConnectionLike {
+    this.#assertOpen();
+    if (this.#pc !== undefined) return this.#pc;
+    const PeerConnection = this.#runtime.RTCPeerConnection;
     if (PeerConnection === undefined) {
       throw namedError('NotSupportedError', 'RTCPeerConnection is not available in this runtime');
     }
-    const pc = new PeerConnection(this.options.pcConfig);
+    const pc = new PeerConnection(this.#options.pcConfig);
     pc.addEventListener('icecandidate', ({ candidate }) =>
-      this.emit('icecandidate', { candidate }),
+      this.#emit('icecandidate', { candidate }),
     );
-    pc.addEventListener('track', (event) => this.onTrack(event));
+    pc.addEventListener('track', (event) => this.#onTrack(event));
     pc.addEventListener('connectionstatechange', () =>
-      this.emit('connectionstate', { state: pc.connectionState }),
+      this.#emit('connectionstate', { state: pc.connectionState }),
     );
-    this.pc = pc;
+    this.#pc = pc;
     return pc;
   }
 
-  private attachLocalMedia(pc: PeerConnectionLike): Promise<LocalMedia> {
-    this.localMedia ??= acquireLocalMedia({
-      mediaStream: this.options.mediaStream,
-      mediaConstraints: this.options.mediaConstraints,
-      getUserMedia: this.runtime.getUserMedia,
+  #attachLocalMedia(pc: PeerConnectionLike): Promise<LocalMedia> {
+    this.#localMedia ??= acquireLocalMedia({
+      mediaStream: this.#options.mediaStream,
+      mediaConstraints: this.#options.mediaConstraints,
+      getUserMedia: this.#runtime.getUserMedia,
     }).then(
       (media) => {
-        this.local = media;
+        this.#local = media;
         // Closed while getUserMedia was pending: release the devices at once.
-        if (this.closed && media.owned) stopTracks(media.stream);
-        this.assertOpen();
-        this.applyMute('audio');
-        this.applyMute('video');
+        if (this.#closed && media.owned) stopTracks(media.stream);
+        this.#assertOpen();
+        this.#applyMute('audio');
+        this.#applyMute('video');
         for (const track of media.stream.getTracks()) pc.addTrack(track, media.stream);
         return media;
       },
       (error: unknown) => {
         // Let a later offer or answer ask again (the user may grant access next time).
-        this.localMedia = undefined;
+        this.#localMedia = undefined;
         throw error;
       },
     );
-    return this.localMedia;
+    return this.#localMedia;
   }
 
-  private onTrack(event: TrackEventLike): void {
+  #onTrack(event: TrackEventLike): void {
     let stream = event.streams[0];
     if (stream === undefined) {
       // The far end sent no a=msid (RFC 8830): collect such tracks in one stream of our own.
-      stream = this.remote ?? this.newStream();
+      stream = this.#remote ?? this.#newStream();
       if (stream === undefined) return;
       if (!stream.getTracks().includes(event.track)) stream.addTrack(event.track);
     }
     const current = stream;
-    this.remote = current;
-    event.track.addEventListener('ended', () => this.emit('remotestream', { stream: current }));
-    this.emit('remotestream', { stream: current });
+    this.#remote = current;
+    event.track.addEventListener('ended', () => this.#emit('remotestream', { stream: current }));
+    this.#emit('remotestream', { stream: current });
   }
 
-  private newStream(): MediaStream | undefined {
-    const Stream = this.runtime.MediaStream;
+  #newStream(): MediaStream | undefined {
+    const Stream = this.#runtime.MediaStream;
     return Stream === undefined ? undefined : new Stream();
   }
 
-  private applyMute(kind: 'audio' | 'video'): void {
+  #applyMute(kind: 'audio' | 'video'): void {
     const stream = this.localStream;
     if (stream === undefined) return;
     const tracks = kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks();
-    for (const track of tracks) track.enabled = !this.muted[kind];
+    for (const track of tracks) track.enabled = !this.#muted[kind];
   }
 
-  private emit<K extends keyof MediaHandlerEvents>(event: K, payload: MediaHandlerEvents[K]): void {
-    if (!this.closed) this.emitter.emit(event, payload);
+  #emit<K extends keyof MediaHandlerEvents>(event: K, payload: MediaHandlerEvents[K]): void {
+    if (!this.#closed) this.#emitter.emit(event, payload);
   }
 
-  private assertOpen(): void {
-    if (this.closed) throw namedError('InvalidStateError', 'media handler is closed');
+  #assertOpen(): void {
+    if (this.#closed) throw namedError('InvalidStateError', 'media handler is closed');
   }
 }
 

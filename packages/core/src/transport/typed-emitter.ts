@@ -23,23 +23,23 @@ export class TypedEmitter<Events extends { [K in keyof Events]: unknown }> {
   // Created on the first `on`, and arrays rather than Sets: an emitter per call and per UA, most
   // with a handful of listeners, costs a few dozen bytes instead of a hash table per event. An
   // array is replaced, never changed, so `emit` can run over it while listeners come and go.
-  private listeners: Map<keyof Events, readonly Listener<never>[]> | undefined;
-  private readonly onListenerError: ListenerErrorHandler | undefined;
+  #listeners: Map<keyof Events, readonly Listener<never>[]> | undefined;
+  readonly #onListenerError: ListenerErrorHandler | undefined;
 
   /**
    * @param onListenerError receives errors thrown by listeners. Without it, the first error is
    *   rethrown once every listener has run.
    */
   constructor(onListenerError?: ListenerErrorHandler) {
-    this.onListenerError = onListenerError;
+    this.#onListenerError = onListenerError;
   }
 
   /** Adds a listener (once: adding it again changes nothing); returns a function that removes it. */
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
-    this.listeners ??= new Map();
-    const current = this.listeners.get(event) ?? [];
+    this.#listeners ??= new Map();
+    const current = this.#listeners.get(event) ?? [];
     // concat, not spread or push: those leave room for 16 more listeners in every array.
-    if (!current.includes(listener)) this.listeners.set(event, current.concat([listener]));
+    if (!current.includes(listener)) this.#listeners.set(event, current.concat([listener]));
     return () => this.off(event, listener);
   }
 
@@ -54,29 +54,29 @@ export class TypedEmitter<Events extends { [K in keyof Events]: unknown }> {
 
   /** Removes a listener added with `on` (not one added with `once`: use its returned function). */
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    const current = this.listeners?.get(event);
+    const current = this.#listeners?.get(event);
     const index = current?.indexOf(listener) ?? -1;
     if (current === undefined || index < 0) return;
     const rest = current.slice(0, index).concat(current.slice(index + 1));
-    if (rest.length > 0) this.listeners?.set(event, rest);
-    else this.listeners?.delete(event);
+    if (rest.length > 0) this.#listeners?.set(event, rest);
+    else this.#listeners?.delete(event);
   }
 
   /** Number of listeners for `event`. */
   listenerCount(event: keyof Events): number {
-    return this.listeners?.get(event)?.length ?? 0;
+    return this.#listeners?.get(event)?.length ?? 0;
   }
 
   /** Calls every listener of `event` in registration order with `payload`. */
   emit<K extends keyof Events>(event: K, payload: Events[K]): void {
-    const current = this.listeners?.get(event) as readonly Listener<Events[K]>[] | undefined;
+    const current = this.#listeners?.get(event) as readonly Listener<Events[K]>[] | undefined;
     if (current === undefined) return;
     let firstError: { error: unknown } | undefined;
     for (const listener of current) {
       try {
         listener(payload);
       } catch (error) {
-        if (this.onListenerError !== undefined) this.onListenerError(error, String(event));
+        if (this.#onListenerError !== undefined) this.#onListenerError(error, String(event));
         else firstError ??= { error };
       }
     }

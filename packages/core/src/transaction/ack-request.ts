@@ -1,5 +1,5 @@
-import type { HeaderEntry, IncomingResponse, OutgoingRequest } from '../message/index.js';
-import type { SentRequest } from './sent-request.js';
+import type { IncomingResponse, OutgoingRequest } from '../message/index.js';
+import { requestFromInvite, type SentRequest } from './sent-request.js';
 
 /**
  * The ACK an INVITE client transaction sends for a 300-699 response (RFC 3261 §17.1.1.3):
@@ -11,14 +11,5 @@ import type { SentRequest } from './sent-request.js';
  * @example serializeRequest(non2xxAck(describeSentRequest(invite), response486))
  */
 export function non2xxAck(invite: SentRequest, response: IncomingResponse): OutgoingRequest {
-  const headers: HeaderEntry[] = [
-    ['Via', invite.topVia],
-    ['Max-Forwards', '70'],
-    ...invite.routes.map((route): HeaderEntry => ['Route', route]),
-    ['From', invite.from],
-    ['To', response.header('to') ?? invite.to],
-    ['Call-ID', invite.callId],
-    ['CSeq', `${invite.cseq} ACK`],
-  ];
-  return { method: 'ACK', ruri: invite.request.ruri, headers };
+  return requestFromInvite(invite, 'ACK', response.header('to') ?? invite.to);
 }

@@ -1,5 +1,5 @@
 import type { HeaderEntry, OutgoingRequest } from '../message/index.js';
-import type { SentRequest } from './sent-request.js';
+import { requestFromInvite, type SentRequest } from './sent-request.js';
 
 /**
  * The CANCEL for a pending INVITE (RFC 3261 §9.1): Request-URI, Call-ID, To, From (tags
@@ -13,15 +13,5 @@ export function cancelRequest(
   invite: SentRequest,
   extraHeaders: readonly HeaderEntry[] = [],
 ): OutgoingRequest {
-  const headers: HeaderEntry[] = [
-    ['Via', invite.topVia],
-    ['Max-Forwards', '70'],
-    ...invite.routes.map((route): HeaderEntry => ['Route', route]),
-    ['From', invite.from],
-    ['To', invite.to],
-    ['Call-ID', invite.callId],
-    ['CSeq', `${invite.cseq} CANCEL`],
-    ...extraHeaders,
-  ];
-  return { method: 'CANCEL', ruri: invite.request.ruri, headers };
+  return requestFromInvite(invite, 'CANCEL', invite.to, extraHeaders);
 }

@@ -89,3 +89,28 @@ export function headerValues(headers: readonly HeaderEntry[], key: string): stri
   for (const [name, value] of headers) if (headerKey(name) === key) values.push(value);
   return values;
 }
+
+/**
+ * A request built from what `invite` went out with, as the ACK for a non-2xx (RFC 3261
+ * §17.1.1.3) and the CANCEL (§9.1) both are: the INVITE's Request-URI, one Via equal to its top
+ * Via (same branch), its Route headers, From, Call-ID and CSeq number; Max-Forwards 70
+ * (§8.1.1.6); no body. Only the method, To and any extra headers (last) differ.
+ */
+export function requestFromInvite(
+  invite: SentRequest,
+  method: string,
+  to: string,
+  extraHeaders: readonly HeaderEntry[] = [],
+): OutgoingRequest {
+  const headers: HeaderEntry[] = [
+    ['Via', invite.topVia],
+    ['Max-Forwards', '70'],
+    ...invite.routes.map((route): HeaderEntry => ['Route', route]),
+    ['From', invite.from],
+    ['To', to],
+    ['Call-ID', invite.callId],
+    ['CSeq', `${invite.cseq} ${method}`],
+    ...extraHeaders,
+  ];
+  return { method, ruri: invite.request.ruri, headers };
+}

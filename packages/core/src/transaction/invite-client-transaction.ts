@@ -68,7 +68,7 @@ export class InviteClientTransaction extends TransactionBase<InviteClientState> 
   /** Sends the serialized INVITE and starts Timer B (RFC 3261 §17.1.1.2). Layer use only. */
   start(message: string): void {
     if (!this.transmit(message)) return;
-    this.after(this.context.timers.timerB, () => this.terminate(() => this.#user.onTimeout()));
+    this.timeOutAfter(this.context.timers.timerB);
   }
 
   /**
@@ -131,7 +131,7 @@ export class InviteClientTransaction extends TransactionBase<InviteClientState> 
       this.#user.onResponse(response);
     } finally {
       // RFC 6026: Timer M keeps the transaction to catch 2xx from other forks.
-      this.after(this.context.timers.timerM, () => this.terminate());
+      this.terminateAfter(this.context.timers.timerM);
     }
   }
 
@@ -148,7 +148,7 @@ export class InviteClientTransaction extends TransactionBase<InviteClientState> 
       this.#user.onResponse(response);
     } finally {
       if (!delivered) this.failTransport();
-      else this.after(this.context.timers.timerD, () => this.terminate());
+      else this.terminateAfter(this.context.timers.timerD);
     }
   }
 
@@ -156,7 +156,7 @@ export class InviteClientTransaction extends TransactionBase<InviteClientState> 
     this.#cancel = 'done';
     this.#startCancel(cancel);
     // RFC 3261 §9.1: no final response 64*T1 after the CANCEL -> consider the INVITE cancelled.
-    this.after(64 * this.context.timers.t1, () => this.terminate(() => this.#user.onTimeout()));
+    this.timeOutAfter(64 * this.context.timers.t1);
   }
 
   // RFC 3261 §9.1: a CANCEL must not be sent once a final response arrived.

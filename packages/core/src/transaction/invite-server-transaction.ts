@@ -38,14 +38,12 @@ export class InviteServerTransaction extends TransactionBase<InviteServerState> 
   readonly method = 'INVITE';
   /** The INVITE that created the transaction. */
   readonly request: IncomingRequest;
-  readonly #user: ServerTransactionUser;
   /** The most recent response sent, re-sent when the INVITE is retransmitted (§17.2.1). */
   #lastResponse: string | undefined;
 
   constructor(init: InviteServerInit) {
     super(init.context, 'proceeding', init.user);
     this.request = init.request;
-    this.#user = init.user;
   }
 
   /**
@@ -76,11 +74,11 @@ export class InviteServerTransaction extends TransactionBase<InviteServerState> 
     if (success) {
       this.enter('accepted');
       // RFC 6026: Timer L keeps absorbing INVITE retransmissions that cross the 2xx.
-      this.after(this.context.timers.timerL, () => this.terminate());
+      this.terminateAfter(this.context.timers.timerL);
     } else {
       this.enter('completed');
       // RFC 3261 §17.2.1: Timer H, 64*T1 for all transports, bounds the wait for the ACK.
-      this.after(this.context.timers.timerH, () => this.terminate(() => this.#user.onTimeout?.()));
+      this.timeOutAfter(this.context.timers.timerH);
     }
     return true;
   }
@@ -108,7 +106,7 @@ export class InviteServerTransaction extends TransactionBase<InviteServerState> 
       case 'completed':
         this.enter('confirmed');
         // Timer I: 0 on a reliable transport, so Confirmed ends at once (RFC 3261 §17.2.1).
-        this.after(this.context.timers.timerI, () => this.terminate());
+        this.terminateAfter(this.context.timers.timerI);
         return true;
       default:
         return true; // Confirmed absorbs ACK retransmissions; an ACK before any final is dropped

@@ -47,7 +47,7 @@ export class NonInviteClientTransaction extends TransactionBase<NonInviteClientS
   start(message: string): void {
     if (!this.transmit(message)) return;
     // Timer F runs through Trying and Proceeding: a 1xx does not extend it.
-    this.after(this.context.timers.timerF, () => this.terminate(() => this.#user.onTimeout()));
+    this.timeOutAfter(this.context.timers.timerF);
   }
 
   /** A response matched to this transaction by `TransactionLayer` (RFC 3261 §17.1.3). */
@@ -65,7 +65,7 @@ export class NonInviteClientTransaction extends TransactionBase<NonInviteClientS
       this.#user.onResponse(response);
     } finally {
       // Timer K: 0 on a reliable transport (RFC 3261 §17.1.2.2).
-      this.after(this.context.timers.timerK, () => this.terminate());
+      this.terminateAfter(this.context.timers.timerK);
     }
   }
 }

@@ -60,7 +60,7 @@ export class NonInviteServerTransaction extends TransactionBase<NonInviteServerS
       this.enter('proceeding');
     } else {
       this.enter('completed');
-      this.after(this.context.timers.timerJ, () => this.terminate());
+      this.terminateAfter(this.context.timers.timerJ);
     }
     return true;
   }

@@ -16,6 +16,7 @@ export interface TransactionContext {
 
 /** The TU callbacks every transaction may report. */
 interface LifecycleUser {
+  onTimeout?(): void;
   onTransportError?(): void;
   onTerminated?(): void;
 }
@@ -84,6 +85,16 @@ export abstract class TransactionBase<State extends string> {
     } else {
       this.#timer.schedule(ms, callback);
     }
+  }
+
+  /** Terminates when `ms` has passed (Timers D, I, J, K, L, M: the state simply ends). */
+  protected terminateAfter(ms: number): void {
+    this.after(ms, () => this.terminate());
+  }
+
+  /** Terminates with `onTimeout` when `ms` has passed (Timers B, F, H; the §9.1 CANCEL guard). */
+  protected timeOutAfter(ms: number): void {
+    this.after(ms, () => this.terminate(() => this.#lifecycle.onTimeout?.()));
   }
 
   protected cancelTimer(): void {

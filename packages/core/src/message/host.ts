@@ -1,3 +1,4 @@
+import { SipSerializeError } from './sip-serialize-error.js';
 import { isDigit, isHexDigit, isHostnameChar } from './chars.js';
 
 /**
@@ -78,4 +79,24 @@ export function isIPv4Address(text: string, start: number, end: number): boolean
 /** True when the whole string is a valid host (as `scanHost` accepts). */
 export function isValidHost(host: string): boolean {
   return host.length > 0 && scanHost(host, 0, host.length) === host.length;
+}
+
+/**
+ * `host` as a URI or Via writes it: an IPv6 address given without brackets gets them; anything
+ * else must be a valid host. Throws SipSerializeError naming `field` otherwise.
+ */
+export function formatHost(host: string, field: string): string {
+  if (host.includes(':') && !host.startsWith('[') && isIPv6Address(host, 0, host.length)) {
+    return `[${host}]`;
+  }
+  if (!isValidHost(host)) throw new SipSerializeError(field, `invalid host '${host}'`);
+  return host;
+}
+
+/** `:port` for a URI or Via; throws SipSerializeError naming `field` unless 0-65535. */
+export function formatPort(port: number, field: string): string {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SipSerializeError(field, 'must be an integer 0-65535');
+  }
+  return `:${port}`;
 }

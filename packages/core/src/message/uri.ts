@@ -11,7 +11,7 @@ import {
   toLowerCaseFast,
 } from './chars.js';
 import { NO_PARAMS, emptyParams, type Params } from './params.js';
-import { isIPv6Address, isValidHost, scanHost } from './host.js';
+import { formatHost, formatPort, scanHost } from './host.js';
 import { decodeEscaped, encodeEscaped } from './uri-escapes.js';
 
 /** URI schemes the message layer understands (RFC 3261 §19.1, RFC 3966). */
@@ -228,13 +228,8 @@ export function formatUri(uri: SipUriInit): string {
       out += `:${encodeEscaped(uri.password, PASSWORD_CHARS, 'URI password')}`;
     out += '@';
   }
-  out += formatHost(uri.host);
-  if (uri.port !== undefined) {
-    if (!Number.isInteger(uri.port) || uri.port < 0 || uri.port > 65535) {
-      throw new SipSerializeError('URI port', 'must be an integer 0-65535');
-    }
-    out += `:${uri.port}`;
-  }
+  out += formatHost(uri.host, 'URI host');
+  if (uri.port !== undefined) out += formatPort(uri.port, 'URI port');
   out += formatUriParams(uri.params);
   if (uri.headers !== undefined) {
     let separator = '?';
@@ -245,14 +240,6 @@ export function formatUri(uri: SipUriInit): string {
     }
   }
   return out;
-}
-
-function formatHost(host: string): string {
-  if (host.includes(':') && !host.startsWith('[') && isIPv6Address(host, 0, host.length)) {
-    return `[${host}]`;
-  }
-  if (!isValidHost(host)) throw new SipSerializeError('URI host', `invalid host '${host}'`);
-  return host;
 }
 
 function formatUriParams(params: Params | undefined): string {

@@ -7,7 +7,7 @@ import {
   readHeaderParamList,
   type Params,
 } from './params.js';
-import { isIPv6Address, isValidHost, scanHost } from './host.js';
+import { formatHost, formatPort, scanHost } from './host.js';
 import { formatHeaderParams } from './name-addr.js';
 import { ValueScanner } from './value-scanner.js';
 
@@ -143,17 +143,8 @@ export function formatVia(via: ViaInit): string {
     throw new SipSerializeError('Via protocol', `invalid '${protocol}'`);
   }
   if (!isToken(via.transport)) throw new SipSerializeError('Via transport', 'must be a token');
-  let host = via.host;
-  if (host.includes(':') && !host.startsWith('[') && isIPv6Address(host, 0, host.length))
-    host = `[${host}]`;
-  if (!isValidHost(host)) throw new SipSerializeError('Via host', `invalid host '${via.host}'`);
-  let out = `${protocol}/${via.transport} ${host}`;
-  if (via.port !== undefined) {
-    if (!Number.isInteger(via.port) || via.port < 0 || via.port > 65535) {
-      throw new SipSerializeError('Via port', 'must be an integer 0-65535');
-    }
-    out += `:${via.port}`;
-  }
+  let out = `${protocol}/${via.transport} ${formatHost(via.host, 'Via host')}`;
+  if (via.port !== undefined) out += formatPort(via.port, 'Via port');
   if (via.branch !== undefined) out += formatHeaderParams({ branch: via.branch });
   if (via.params !== undefined) {
     const rest = emptyParams();

@@ -51,7 +51,10 @@ export function parseCallId(value: string, start: number = 0, end: number = valu
   return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
-/** Parses a non-negative decimal header (Content-Length, Max-Forwards...) bounded by `max`. */
+/**
+ * Parses a non-negative decimal header (Content-Length, Max-Forwards...) bounded by `max`; also
+ * numeric header parameters (`expires`, `cause`...), whose values never start with whitespace.
+ */
 export function parseBoundedNumber(
   value: string,
   what: string,

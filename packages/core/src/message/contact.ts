@@ -1,4 +1,5 @@
 import { SipParseError } from './sip-parse-error.js';
+import { parseBoundedNumber } from './basic-headers.js';
 import { readNameAddr, type NameAddr } from './name-addr.js';
 import { splitHeaderList } from './split-list.js';
 import { ValueScanner, unquote } from './value-scanner.js';
@@ -60,11 +61,7 @@ export function parseContact(value: string): Contact {
 }
 
 function optionalInteger(value: string | undefined, what: string, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const scanner = new ValueScanner(value);
-  const result = scanner.number(what, max);
-  scanner.expectEnd();
-  return result;
+  return value === undefined ? undefined : parseBoundedNumber(value, what, max);
 }
 
 // RFC 3261 §25.1: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )

@@ -1,5 +1,6 @@
-import { emptyParams, readHeaderParams, type Params } from './params.js';
+import { readHeaderParams, type Params } from './params.js';
 import { ValueScanner, unquote } from './value-scanner.js';
+import { parseDeltaSeconds } from './basic-headers.js';
 
 /** Event (RFC 6665 §8.2.1): package (with templates, e.g. `presence.winfo`) and `id`. */
 export interface EventHeader {
@@ -28,8 +29,7 @@ export function parseEvent(value: string): EventHeader {
   const scanner = new ValueScanner(value);
   scanner.skipWhitespace();
   const type = scanner.token('event type').toLowerCase();
-  const params = emptyParams();
-  readHeaderParams(scanner, params);
+  const params = readHeaderParams(scanner);
   scanner.expectEnd();
   const id = params['id'];
   return { type, id: id === undefined ? undefined : unquote(id), params };
@@ -44,8 +44,7 @@ export function parseSubscriptionState(value: string): SubscriptionState {
   const scanner = new ValueScanner(value);
   scanner.skipWhitespace();
   const state = scanner.token('subscription state').toLowerCase();
-  const params = emptyParams();
-  readHeaderParams(scanner, params);
+  const params = readHeaderParams(scanner);
   scanner.expectEnd();
   return {
     state,
@@ -56,10 +55,5 @@ export function parseSubscriptionState(value: string): SubscriptionState {
   };
 }
 
-function optionalSeconds(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const scanner = new ValueScanner(value);
-  const seconds = scanner.number('delta-seconds', 2 ** 32 - 1);
-  scanner.expectEnd();
-  return seconds;
-}
+const optionalSeconds = (value: string | undefined): number | undefined =>
+  value === undefined ? undefined : parseDeltaSeconds(value);

@@ -62,17 +62,9 @@ export function paramsFromList(list: readonly string[] | undefined): Params {
 
 /**
  * Reads `*( SEMI generic-param )` (RFC 3261 §25.1) up to the end of the scanner or a char that
- * is not `;`. Duplicate names keep the first value, as later layers only ever read one.
+ * is not `;`, as a record. Duplicate names keep the first value, as later layers only ever read
+ * one.
  */
-export function readHeaderParams(scanner: ValueScanner, into: Record<string, string>): void {
-  for (;;) {
-    scanner.skipWhitespace();
-    if (scanner.peek() !== 0x3b) return;
-    scanner.pos++;
-    scanner.skipWhitespace();
-    const name = scanner.lowercaseToken('parameter name');
-    let value = '';
-    if (scanner.accept(0x3d)) value = scanner.genValue();
-    if (!(name in into)) into[name] = value;
-  }
+export function readHeaderParams(scanner: ValueScanner): Params {
+  return paramsFromList(readHeaderParamList(scanner));
 }

@@ -1,4 +1,5 @@
-import { emptyParams, readHeaderParams, type Params } from './params.js';
+import { parseBoundedNumber } from './basic-headers.js';
+import { readHeaderParams, type Params } from './params.js';
 import { splitHeaderList } from './split-list.js';
 import { ValueScanner, unquote } from './value-scanner.js';
 
@@ -24,16 +25,10 @@ export function parseReasonList(value: string): ReasonValue[] {
 function parseReason(item: string): ReasonValue {
   const scanner = new ValueScanner(item);
   const protocol = scanner.token('reason protocol');
-  const params = emptyParams();
-  readHeaderParams(scanner, params);
+  const params = readHeaderParams(scanner);
   scanner.expectEnd();
   const causeText = params['cause'];
-  let cause: number | undefined;
-  if (causeText !== undefined) {
-    const causeScanner = new ValueScanner(causeText);
-    cause = causeScanner.number('cause', 65535);
-    causeScanner.expectEnd();
-  }
+  const cause = causeText === undefined ? undefined : parseBoundedNumber(causeText, 'cause', 65535);
   const text = params['text'];
   return { protocol, cause, text: text === undefined ? undefined : unquote(text), params };
 }

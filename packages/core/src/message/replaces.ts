@@ -1,6 +1,6 @@
 import { SipParseError } from './sip-parse-error.js';
 import { parseCallId } from './basic-headers.js';
-import { emptyParams, readHeaderParams, type Params } from './params.js';
+import { readHeaderParams, type Params } from './params.js';
 import { ValueScanner, unquote } from './value-scanner.js';
 import { isWordChar } from './chars.js';
 
@@ -25,8 +25,7 @@ export function parseReplaces(value: string): Replaces {
   const start = scanner.pos;
   while (!scanner.done && (isWordChar(scanner.peek()) || scanner.peek() === 0x40)) scanner.pos++;
   const callId = parseCallId(value.slice(start, scanner.pos));
-  const params = emptyParams();
-  readHeaderParams(scanner, params);
+  const params = readHeaderParams(scanner);
   scanner.expectEnd();
   const toTag = params['to-tag'];
   const fromTag = params['from-tag'];

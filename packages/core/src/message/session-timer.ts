@@ -1,4 +1,4 @@
-import { emptyParams, readHeaderParams, type Params } from './params.js';
+import { readHeaderParams, type Params } from './params.js';
 import { ValueScanner } from './value-scanner.js';
 
 /** Session-Expires (RFC 4028 §4): interval and who refreshes. */
@@ -40,8 +40,7 @@ function readDeltaWithParams(value: string): { delta: number; params: Params } {
   const scanner = new ValueScanner(value);
   scanner.skipWhitespace();
   const delta = scanner.number('delta-seconds', MAX_DELTA);
-  const params = emptyParams();
-  readHeaderParams(scanner, params);
+  const params = readHeaderParams(scanner);
   scanner.expectEnd();
   return { delta, params };
 }

@@ -1,5 +1,5 @@
 import { SipParseError } from './sip-parse-error.js';
-import { isGenValueChar, isTokenChar, isWhitespace } from './chars.js';
+import { isGenValueChar, isTokenChar, isWhitespace, toLowerCaseFast } from './chars.js';
 
 /**
  * A cursor over one header value (already unfolded: LWS is SP/HTAB only). Typed header parsers
@@ -58,17 +58,7 @@ export class ValueScanner {
    * made when the token actually has an uppercase letter (parameter names rarely do).
    */
   lowercaseToken(what: string): string {
-    const start = this.pos;
-    let hasUpper = false;
-    while (this.pos < this.end) {
-      const c = this.text.charCodeAt(this.pos);
-      if (!isTokenChar(c)) break;
-      if (c >= 0x41 && c <= 0x5a) hasUpper = true;
-      this.pos++;
-    }
-    if (this.pos === start) this.fail(`expected ${what}`);
-    const token = this.text.slice(start, this.pos);
-    return hasUpper ? token.toLowerCase() : token;
+    return toLowerCaseFast(this.token(what));
   }
 
   /** Reads a run of 1+ ASCII digits as a number, failing above `max`. */

@@ -4,6 +4,8 @@
  * SIP digest authentication (RFC 2617, RFC 8760 §2.1) still defaults to it.
  */
 
+import { padMessage } from './hash-padding.js';
+
 // RFC 1321 §3.4: T[i] = floor(2^32 * abs(sin(i))), i = 1..64. Written out rather than computed,
 // because Math.sin is only "implementation-approximated" by ECMAScript.
 const T = new Int32Array([
@@ -30,14 +32,8 @@ const S = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
  */
 export function md5(bytes: Uint8Array): Uint8Array {
   // RFC 1321 §3.1-3.2: append 0x80, pad with zeros to 56 mod 64, then the bit length as 64-bit LE.
-  const paddedLength = (((bytes.length + 8) >>> 6) + 1) << 6;
-  const padded = new Uint8Array(paddedLength);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  const bitLength = bytes.length * 8;
-  view.setUint32(paddedLength - 8, bitLength >>> 0, true);
-  view.setUint32(paddedLength - 4, Math.floor(bitLength / 0x1_0000_0000), true);
+  const view = padMessage(bytes, 64, true);
+  const paddedLength = view.byteLength;
 
   // RFC 1321 §3.3: initial buffer A, B, C, D.
   let a0 = 0x67452301;

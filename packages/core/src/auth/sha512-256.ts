@@ -6,6 +6,8 @@
  * (a few hundred bytes; an `auth-int` body of a few kilobytes).
  */
 
+import { padMessage } from './hash-padding.js';
+
 const MASK64 = (1n << 64n) - 1n;
 
 // FIPS 180-4 §5.3.6.2: initial hash value for SHA-512/256.
@@ -63,12 +65,8 @@ function rotr(x: bigint, n: bigint): bigint {
 export function sha512_256(bytes: Uint8Array): Uint8Array {
   const k = constants();
   // FIPS 180-4 §5.1.2: append 0x80, zeros to 112 mod 128, then the bit length as 128-bit BE.
-  const paddedLength = (((bytes.length + 16) >>> 7) + 1) << 7;
-  const padded = new Uint8Array(paddedLength);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setBigUint64(paddedLength - 8, BigInt(bytes.length) * 8n, false);
+  const view = padMessage(bytes, 128, false);
+  const paddedLength = view.byteLength;
 
   const h = IV.slice();
   const w: bigint[] = new Array<bigint>(80).fill(0n);

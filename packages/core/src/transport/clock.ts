@@ -42,13 +42,16 @@ export const systemClock: Clock = {
  * ```
  */
 export class SingleTimer {
-  private handle: { value: unknown } | null = null;
+  readonly #clock: Clock;
+  #handle: { value: unknown } | null = null;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
 
   /** True while a callback is scheduled and has not run. */
   get pending(): boolean {
-    return this.handle !== null;
+    return this.#handle !== null;
   }
 
   /** Schedules `callback` after `ms`, cancelling any previously scheduled one. */
@@ -56,18 +59,18 @@ export class SingleTimer {
     this.cancel();
     // Set before calling the clock, so that a clock firing synchronously still finds it current.
     const handle: { value: unknown } = { value: undefined };
-    this.handle = handle;
-    handle.value = this.clock.setTimeout(() => {
-      if (this.handle !== handle) return;
-      this.handle = null;
+    this.#handle = handle;
+    handle.value = this.#clock.setTimeout(() => {
+      if (this.#handle !== handle) return;
+      this.#handle = null;
       callback();
     }, ms);
   }
 
   /** Cancels the scheduled callback, if any. */
   cancel(): void {
-    if (this.handle === null) return;
-    this.clock.clearTimeout(this.handle.value);
-    this.handle = null;
+    if (this.#handle === null) return;
+    this.#clock.clearTimeout(this.#handle.value);
+    this.#handle = null;
   }
 }

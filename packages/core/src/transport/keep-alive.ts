@@ -34,53 +34,55 @@ export interface KeepAliveOptions {
  * ```
  */
 export class KeepAlive {
-  private readonly timer: SingleTimer;
-  private awaitingPong = false;
+  readonly #options: KeepAliveOptions;
+  readonly #timer: SingleTimer;
+  #awaitingPong = false;
 
-  constructor(private readonly options: KeepAliveOptions) {
-    this.timer = new SingleTimer(options.clock);
+  constructor(options: KeepAliveOptions) {
+    this.#options = options;
+    this.#timer = new SingleTimer(options.clock);
   }
 
   /** Starts pinging (restarting the schedule if it was running). */
   start(): void {
-    this.awaitingPong = false;
-    this.scheduleNextPing();
+    this.#awaitingPong = false;
+    this.#scheduleNextPing();
   }
 
   /** Stops pinging and forgets any outstanding ping. Leaves no timer pending. */
   stop(): void {
-    this.awaitingPong = false;
-    this.timer.cancel();
+    this.#awaitingPong = false;
+    this.#timer.cancel();
   }
 
   /** Records a pong; returns false when no ping was outstanding (an unsolicited pong). */
   pongReceived(): boolean {
-    if (!this.awaitingPong) return false;
-    this.awaitingPong = false;
-    this.scheduleNextPing();
+    if (!this.#awaitingPong) return false;
+    this.#awaitingPong = false;
+    this.#scheduleNextPing();
     return true;
   }
 
-  private scheduleNextPing(): void {
-    const { interval, random } = this.options;
+  #scheduleNextPing(): void {
+    const { interval, random } = this.#options;
     const delay = interval * (0.8 + 0.2 * random()) * 1000;
-    this.timer.schedule(delay, () => this.ping());
+    this.#timer.schedule(delay, () => this.#ping());
   }
 
-  private ping(): void {
-    if (!this.options.send(KEEP_ALIVE_PING)) {
-      this.fail('keep-alive ping could not be sent');
+  #ping(): void {
+    if (!this.#options.send(KEEP_ALIVE_PING)) {
+      this.#fail('keep-alive ping could not be sent');
       return;
     }
-    this.awaitingPong = true;
-    const { timeout } = this.options;
-    this.timer.schedule(timeout * 1000, () =>
-      this.fail(`no keep-alive pong within ${timeout} s (RFC 5626 §4.4.1)`),
+    this.#awaitingPong = true;
+    const { timeout } = this.#options;
+    this.#timer.schedule(timeout * 1000, () =>
+      this.#fail(`no keep-alive pong within ${timeout} s (RFC 5626 §4.4.1)`),
     );
   }
 
-  private fail(reason: string): void {
+  #fail(reason: string): void {
     this.stop();
-    this.options.onFailure(reason);
+    this.#options.onFailure(reason);
   }
 }

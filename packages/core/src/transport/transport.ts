@@ -83,49 +83,49 @@ const socketOwners = new WeakMap<Socket, Transport>();
 export class Transport {
   /** The normalised `sockets` configuration, in configuration order. */
   readonly sockets: readonly WeightedSocket[];
-  private readonly options: ResolvedTransportOptions;
-  private readonly events: TypedEmitter<TransportEvents>;
-  private readonly recoveryTimer: SingleTimer;
-  private readonly keepAlive: KeepAlive | null;
-  private stateValue: TransportState = 'disconnected';
-  private running = false;
-  private current: Socket | null = null;
-  private cycle: Socket[] = [];
-  private cycleIndex = 0;
-  private recoveryAttempt = 0;
+  readonly #options: ResolvedTransportOptions;
+  readonly #events: TypedEmitter<TransportEvents>;
+  readonly #recoveryTimer: SingleTimer;
+  readonly #keepAlive: KeepAlive | null;
+  #stateValue: TransportState = 'disconnected';
+  #running = false;
+  #current: Socket | null = null;
+  #cycle: Socket[] = [];
+  #cycleIndex = 0;
+  #recoveryAttempt = 0;
   /** Bumped whenever the current attempt is abandoned, so its late callbacks are ignored. */
-  private attemptToken = 0;
+  #attemptToken = 0;
 
   /** @throws {TransportError} `invalid-sockets` or `invalid-option`. */
   constructor(sockets: SocketsConfiguration, options: TransportOptions = {}) {
     this.sockets = normalizeSockets(sockets);
-    this.options = resolveTransportOptions(options);
-    const { logger, clock, random } = this.options;
-    this.events = new TypedEmitter<TransportEvents>((error, event) =>
+    this.#options = resolveTransportOptions(options);
+    const { logger, clock, random } = this.#options;
+    this.#events = new TypedEmitter<TransportEvents>((error, event) =>
       logger.error(`transport: a "${event}" listener threw`, error),
     );
-    this.recoveryTimer = new SingleTimer(clock);
-    this.keepAlive =
-      this.options.keepAliveInterval > 0
+    this.#recoveryTimer = new SingleTimer(clock);
+    this.#keepAlive =
+      this.#options.keepAliveInterval > 0
         ? new KeepAlive({
-            interval: this.options.keepAliveInterval,
-            timeout: this.options.keepAliveTimeout,
+            interval: this.#options.keepAliveInterval,
+            timeout: this.#options.keepAliveTimeout,
             clock,
             random,
-            send: (frame) => this.current?.send(frame) ?? false,
-            onFailure: (reason) => this.flowFailed(reason),
+            send: (frame) => this.#current?.send(frame) ?? false,
+            onFailure: (reason) => this.#flowFailed(reason),
           })
         : null;
   }
 
   /** Current state; see {@link TransportState}. */
   get state(): TransportState {
-    return this.stateValue;
+    return this.#stateValue;
   }
 
   /** The socket in use (connected or being tried), else the first one a cycle would try. */
   get socket(): Socket {
-    return this.current ?? topSocket(this.sockets);
+    return this.#current ?? topSocket(this.sockets);
   }
 
   /** Via transport of {@link socket} (`WS` / `WSS`). */
@@ -145,15 +145,15 @@ export class Transport {
 
   /** True while waiting before the next connection cycle. */
   get recovering(): boolean {
-    return this.recoveryTimer.pending;
+    return this.#recoveryTimer.pending;
   }
 
   isConnected(): boolean {
-    return this.stateValue === 'connected';
+    return this.#stateValue === 'connected';
   }
 
   isConnecting(): boolean {
-    return this.stateValue === 'connecting';
+    return this.#stateValue === 'connecting';
   }
 
   /** Adds a listener; returns a function that removes it. */
@@ -161,7 +161,7 @@ export class Transport {
     event: K,
     listener: Listener<TransportEvents[K]>,
   ): () => void {
-    return this.events.on(event, listener);
+    return this.#events.on(event, listener);
   }
 
   /** Adds a one-shot listener; returns a function that removes it. */
@@ -169,12 +169,12 @@ export class Transport {
     event: K,
     listener: Listener<TransportEvents[K]>,
   ): () => void {
-    return this.events.once(event, listener);
+    return this.#events.once(event, listener);
   }
 
   /** Removes a listener added with `on`. */
   off<K extends keyof TransportEvents>(event: K, listener: Listener<TransportEvents[K]>): void {
-    this.events.off(event, listener);
+    this.#events.off(event, listener);
   }
 
   /**
@@ -182,12 +182,12 @@ export class Transport {
    * recover, skips the wait and starts a new cycle now; otherwise a no-op when already started.
    */
   connect(): void {
-    if (this.running && !this.recoveryTimer.pending) return;
-    this.recoveryTimer.cancel();
+    if (this.#running && !this.#recoveryTimer.pending) return;
+    this.#recoveryTimer.cancel();
     // A fresh start (not a skipped wait) begins with the shortest backoff again.
-    if (!this.running) this.recoveryAttempt = 0;
-    this.running = true;
-    this.startCycle();
+    if (!this.#running) this.#recoveryAttempt = 0;
+    this.#running = true;
+    this.#startCycle();
   }
 
   /**
@@ -195,18 +195,18 @@ export class Transport {
    * `disconnected` (error false) unless already disconnected. Nothing reconnects afterwards.
    */
   disconnect(): void {
-    if (!this.running) return;
-    this.running = false;
-    this.recoveryTimer.cancel();
-    this.keepAlive?.stop();
-    const socket = this.current;
-    const wasDisconnected = this.stateValue === 'disconnected';
-    this.abandonAttempt();
-    this.stateValue = 'disconnected';
+    if (!this.#running) return;
+    this.#running = false;
+    this.#recoveryTimer.cancel();
+    this.#keepAlive?.stop();
+    const socket = this.#current;
+    const wasDisconnected = this.#stateValue === 'disconnected';
+    this.#abandonAttempt();
+    this.#stateValue = 'disconnected';
     if (socket === null || wasDisconnected) return;
     if (socketOwners.get(socket) === this) socket.disconnect();
-    this.options.logger.debug(`transport: ${socket.url} closed on request`);
-    this.events.emit('disconnected', { socket, error: false, code: undefined, reason: undefined });
+    this.#options.logger.debug(`transport: ${socket.url} closed on request`);
+    this.#events.emit('disconnected', { socket, error: false, code: undefined, reason: undefined });
   }
 
   /** Alias of {@link disconnect}, for symmetry with the UA's `start()` / `stop()`. */
@@ -216,128 +216,128 @@ export class Transport {
 
   /** Sends one SIP message on the connected socket; false when not connected or not sent. */
   send(message: string): boolean {
-    if (this.stateValue !== 'connected' || this.current === null) {
-      this.options.logger.debug('transport: send() while not connected, message not sent');
+    if (this.#stateValue !== 'connected' || this.#current === null) {
+      this.#options.logger.debug('transport: send() while not connected, message not sent');
       return false;
     }
-    return this.current.send(message);
+    return this.#current.send(message);
   }
 
-  private startCycle(): void {
-    this.cycle = orderByWeight(this.sockets, this.options.random).map((entry) => entry.socket);
-    this.cycleIndex = 0;
-    this.attempt();
+  #startCycle(): void {
+    this.#cycle = orderByWeight(this.sockets, this.#options.random).map((entry) => entry.socket);
+    this.#cycleIndex = 0;
+    this.#attempt();
   }
 
-  private attempt(): void {
-    const socket = this.cycle[this.cycleIndex];
-    if (socket === undefined) return this.scheduleRecovery();
-    const token = ++this.attemptToken;
-    const live = (): boolean => token === this.attemptToken;
-    this.current = socket;
+  #attempt(): void {
+    const socket = this.#cycle[this.#cycleIndex];
+    if (socket === undefined) return this.#scheduleRecovery();
+    const token = ++this.#attemptToken;
+    const live = (): boolean => token === this.#attemptToken;
+    this.#current = socket;
     socketOwners.set(socket, this);
     socket.onconnect = () => {
-      if (live()) this.handleConnect(socket);
+      if (live()) this.#handleConnect(socket);
     };
     socket.ondisconnect = (error, code, reason) => {
-      if (live()) this.handleDisconnect(socket, error, code, reason);
+      if (live()) this.#handleDisconnect(socket, error, code, reason);
     };
     socket.ondata = (data) => {
-      if (live()) this.handleData(socket, data);
+      if (live()) this.#handleData(socket, data);
     };
-    this.stateValue = 'connecting';
-    this.options.logger.debug(`transport: connecting to ${socket.url}`);
-    this.events.emit('connecting', { socket, attempt: this.recoveryAttempt });
+    this.#stateValue = 'connecting';
+    this.#options.logger.debug(`transport: connecting to ${socket.url}`);
+    this.#events.emit('connecting', { socket, attempt: this.#recoveryAttempt });
     if (!live()) return; // a listener called disconnect()
-    this.connectSocket(socket, live);
+    this.#connectSocket(socket, live);
   }
 
-  private connectSocket(socket: Socket, live: () => boolean): void {
+  #connectSocket(socket: Socket, live: () => boolean): void {
     try {
       socket.connect();
     } catch (error) {
-      this.options.logger.error(`transport: ${socket.url} connect() threw`, error);
-      if (live()) this.handleDisconnect(socket, true, undefined, errorMessage(error));
+      this.#options.logger.error(`transport: ${socket.url} connect() threw`, error);
+      if (live()) this.#handleDisconnect(socket, true, undefined, errorMessage(error));
       return;
     }
     // A socket that was already open does not call onconnect again.
-    if (live() && this.stateValue === 'connecting' && socket.isConnected()) {
-      this.handleConnect(socket);
+    if (live() && this.#stateValue === 'connecting' && socket.isConnected()) {
+      this.#handleConnect(socket);
     }
   }
 
-  private handleConnect(socket: Socket): void {
-    if (this.stateValue === 'connected') return;
-    this.stateValue = 'connected';
-    this.recoveryAttempt = 0;
-    this.options.logger.debug(`transport: connected to ${socket.url}`);
-    this.keepAlive?.start();
-    this.events.emit('connected', { socket });
+  #handleConnect(socket: Socket): void {
+    if (this.#stateValue === 'connected') return;
+    this.#stateValue = 'connected';
+    this.#recoveryAttempt = 0;
+    this.#options.logger.debug(`transport: connected to ${socket.url}`);
+    this.#keepAlive?.start();
+    this.#events.emit('connected', { socket });
   }
 
-  private handleDisconnect(
+  #handleDisconnect(
     socket: Socket,
     error: boolean,
     code: number | undefined,
     reason: string | undefined,
   ): void {
-    const wasConnected = this.stateValue === 'connected';
-    this.abandonAttempt();
-    this.keepAlive?.stop();
-    this.stateValue = 'disconnected';
-    this.options.logger.debug(`transport: ${socket.url} disconnected (code ${String(code)})`);
-    this.events.emit('disconnected', { socket, error, code, reason });
-    if (!this.running) return; // a listener called disconnect()
-    if (wasConnected) return this.scheduleRecovery();
+    const wasConnected = this.#stateValue === 'connected';
+    this.#abandonAttempt();
+    this.#keepAlive?.stop();
+    this.#stateValue = 'disconnected';
+    this.#options.logger.debug(`transport: ${socket.url} disconnected (code ${String(code)})`);
+    this.#events.emit('disconnected', { socket, error, code, reason });
+    if (!this.#running) return; // a listener called disconnect()
+    if (wasConnected) return this.#scheduleRecovery();
     // Failover: the next socket of this cycle is tried at once; recovery waits only between cycles.
-    this.cycleIndex += 1;
-    if (this.cycleIndex < this.cycle.length) this.attempt();
-    else this.scheduleRecovery();
+    this.#cycleIndex += 1;
+    if (this.#cycleIndex < this.#cycle.length) this.#attempt();
+    else this.#scheduleRecovery();
   }
 
-  private handleData(socket: Socket, data: string): void {
+  #handleData(socket: Socket, data: string): void {
     // RFC 5626 §4.4.1: answer pings, consume pongs; neither is a SIP message.
     switch (classifyFrame(data)) {
       case 'ping':
-        this.options.logger.debug(`transport: keep-alive ping from ${socket.url}, sending pong`);
+        this.#options.logger.debug(`transport: keep-alive ping from ${socket.url}, sending pong`);
         socket.send(KEEP_ALIVE_PONG);
         return;
       case 'pong':
-        if (this.keepAlive?.pongReceived() !== true) {
-          this.options.logger.debug(`transport: unsolicited pong from ${socket.url} ignored`);
+        if (this.#keepAlive?.pongReceived() !== true) {
+          this.#options.logger.debug(`transport: unsolicited pong from ${socket.url} ignored`);
         }
         return;
       case 'blank':
-        this.options.logger.debug(`transport: blank frame from ${socket.url} dropped`);
+        this.#options.logger.debug(`transport: blank frame from ${socket.url} dropped`);
         return;
       case 'message':
-        this.events.emit('data', { socket, data });
+        this.#events.emit('data', { socket, data });
     }
   }
 
   /** RFC 5626 §4.4.1: no pong means the flow failed: close it ourselves and recover. */
-  private flowFailed(reason: string): void {
-    const socket = this.current;
-    if (socket === null || this.stateValue !== 'connected') return;
-    this.options.logger.warn(`transport: ${socket.url}: ${reason}; reconnecting`);
-    this.abandonAttempt();
+  #flowFailed(reason: string): void {
+    const socket = this.#current;
+    if (socket === null || this.#stateValue !== 'connected') return;
+    this.#options.logger.warn(`transport: ${socket.url}: ${reason}; reconnecting`);
+    this.#abandonAttempt();
     if (socketOwners.get(socket) === this) socket.disconnect();
-    this.handleDisconnect(socket, true, undefined, reason);
+    this.#handleDisconnect(socket, true, undefined, reason);
   }
 
-  private scheduleRecovery(): void {
-    const attempt = this.recoveryAttempt;
-    const delay = recoveryDelay(attempt, this.options.recovery, this.options.random);
-    this.recoveryAttempt += 1;
+  #scheduleRecovery(): void {
+    const attempt = this.#recoveryAttempt;
+    const delay = recoveryDelay(attempt, this.#options.recovery, this.#options.random);
+    this.#recoveryAttempt += 1;
     // Scheduled before emitting so that a listener calling disconnect() cancels it.
-    this.recoveryTimer.schedule(delay, () => this.startCycle());
-    this.options.logger.debug(`transport: recovery attempt ${attempt} in ${Math.round(delay)} ms`);
-    this.events.emit('recovery', { attempt, delay });
+    this.#recoveryTimer.schedule(delay, () => this.#startCycle());
+    this.#options.logger.debug(`transport: recovery attempt ${attempt} in ${Math.round(delay)} ms`);
+    this.#events.emit('recovery', { attempt, delay });
   }
 
   /** Ignores whatever the current socket reports from now on (e.g. the close we asked for). */
-  private abandonAttempt(): void {
-    this.attemptToken += 1;
+  #abandonAttempt(): void {
+    this.#attemptToken += 1;
   }
 }
 

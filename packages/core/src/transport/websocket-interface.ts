@@ -56,10 +56,10 @@ export class WebSocketInterface implements Socket {
   ondisconnect: (error: boolean, code?: number, reason?: string) => void = noop;
   ondata: (data: string) => void = noop;
 
-  private readonly injectedConstructor: WebSocketConstructor | undefined;
-  private readonly logger: TransportLogger;
-  private ws: WebSocketLike | null = null;
-  private state: SocketState = 'closed';
+  readonly #injectedConstructor: WebSocketConstructor | undefined;
+  readonly #logger: TransportLogger;
+  #ws: WebSocketLike | null = null;
+  #state: SocketState = 'closed';
 
   /** @throws {TransportError} `invalid-url` or `unsupported-scheme`. */
   constructor(url: string, options: WebSocketInterfaceOptions = {}) {
@@ -67,8 +67,8 @@ export class WebSocketInterface implements Socket {
     this.url = url;
     this.via_transport = parsed.via_transport;
     this.sip_uri = parsed.sip_uri;
-    this.injectedConstructor = options.WebSocket;
-    this.logger = options.logger ?? silentLogger;
+    this.#injectedConstructor = options.WebSocket;
+    this.#logger = options.logger ?? silentLogger;
   }
 
   /**
@@ -78,27 +78,27 @@ export class WebSocketInterface implements Socket {
    *   threw, e.g. on a port the browser blocks).
    */
   connect(): void {
-    if (this.state !== 'closed') {
-      this.logger.debug(`${this.url}: connect() ignored, already ${this.state}`);
+    if (this.#state !== 'closed') {
+      this.#logger.debug(`${this.url}: connect() ignored, already ${this.#state}`);
       return;
     }
-    const ws = this.createWebSocket();
+    const ws = this.#createWebSocket();
     // Blob frames (the browser default) can only be read asynchronously; ArrayBuffers can be
     // decoded on arrival, which keeps messages in order.
     ws.binaryType = 'arraybuffer';
-    ws.onopen = () => this.handleOpen(ws);
-    ws.onclose = (event) => this.handleClose(ws, event);
-    ws.onmessage = (event) => this.handleMessage(ws, event);
-    ws.onerror = () => this.logger.debug(`${this.url}: WebSocket error event`);
-    this.ws = ws;
-    this.state = 'connecting';
+    ws.onopen = () => this.#handleOpen(ws);
+    ws.onclose = (event) => this.#handleClose(ws, event);
+    ws.onmessage = (event) => this.#handleMessage(ws, event);
+    ws.onerror = () => this.#logger.debug(`${this.url}: WebSocket error event`);
+    this.#ws = ws;
+    this.#state = 'connecting';
   }
 
   /** Closes the WebSocket (code 1000) or aborts the attempt; `ondisconnect` is not called. */
   disconnect(): void {
-    const ws = this.ws;
-    this.ws = null;
-    this.state = 'closed';
+    const ws = this.#ws;
+    this.#ws = null;
+    this.#state = 'closed';
     if (ws === null) return;
     // No-op handlers rather than null: the `ws` package emits an 'error' event when an attempt is
     // aborted, and an EventEmitter 'error' without a listener would throw.
@@ -109,35 +109,35 @@ export class WebSocketInterface implements Socket {
     try {
       ws.close(1000);
     } catch (error) {
-      this.logger.warn(`${this.url}: close() threw`, error);
+      this.#logger.warn(`${this.url}: close() threw`, error);
     }
   }
 
   /** Sends `message` as one text frame (RFC 7118 §5.1); false when not open or if sending threw. */
   send(message: string): boolean {
-    if (this.state !== 'open' || this.ws === null) {
-      this.logger.debug(`${this.url}: send() while ${this.state}, message not sent`);
+    if (this.#state !== 'open' || this.#ws === null) {
+      this.#logger.debug(`${this.url}: send() while ${this.#state}, message not sent`);
       return false;
     }
     try {
-      this.ws.send(message);
+      this.#ws.send(message);
       return true;
     } catch (error) {
-      this.logger.warn(`${this.url}: send() threw`, error);
+      this.#logger.warn(`${this.url}: send() threw`, error);
       return false;
     }
   }
 
   isConnected(): boolean {
-    return this.state === 'open';
+    return this.#state === 'open';
   }
 
   isConnecting(): boolean {
-    return this.state === 'connecting';
+    return this.#state === 'connecting';
   }
 
-  private createWebSocket(): WebSocketLike {
-    const Constructor = this.injectedConstructor ?? globalWebSocket();
+  #createWebSocket(): WebSocketLike {
+    const Constructor = this.#injectedConstructor ?? globalWebSocket();
     if (Constructor === undefined) {
       throw new TransportError(
         'websocket-unavailable',
@@ -156,36 +156,36 @@ export class WebSocketInterface implements Socket {
     }
   }
 
-  private handleOpen(ws: WebSocketLike): void {
-    if (ws !== this.ws) return;
+  #handleOpen(ws: WebSocketLike): void {
+    if (ws !== this.#ws) return;
     // RFC 7118 §4: the server confirms the subprotocol. RFC 6455 clients already fail the
     // handshake when it picks another one (and `ws` and browsers when it picks none); a WebSocket
     // implementation that lets it through anyway gets a warning rather than a refusal.
     if (ws.protocol !== SIP_SUBPROTOCOL) {
-      this.logger.warn(`${this.url}: server did not confirm the "sip" subprotocol`);
+      this.#logger.warn(`${this.url}: server did not confirm the "sip" subprotocol`);
     }
-    this.state = 'open';
-    this.logger.debug(`${this.url}: connected`);
+    this.#state = 'open';
+    this.#logger.debug(`${this.url}: connected`);
     this.onconnect();
   }
 
-  private handleClose(ws: WebSocketLike, event: WebSocketCloseEventLike): void {
-    if (ws !== this.ws) return;
-    const wasOpen = this.state === 'open';
-    this.ws = null;
-    this.state = 'closed';
+  #handleClose(ws: WebSocketLike, event: WebSocketCloseEventLike): void {
+    if (ws !== this.#ws) return;
+    const wasOpen = this.#state === 'open';
+    this.#ws = null;
+    this.#state = 'closed';
     // A failed attempt is always an error; an open connection is one unless closed cleanly
     // (RFC 6455 §7.1.5; without `wasClean`, only code 1000 counts as clean).
     const error = !wasOpen || !(event.wasClean ?? event.code === 1000);
-    this.logger.debug(`${this.url}: closed (code ${event.code}, error ${String(error)})`);
+    this.#logger.debug(`${this.url}: closed (code ${event.code}, error ${String(error)})`);
     this.ondisconnect(error, event.code, event.reason);
   }
 
-  private handleMessage(ws: WebSocketLike, event: WebSocketMessageEventLike): void {
-    if (ws !== this.ws) return;
+  #handleMessage(ws: WebSocketLike, event: WebSocketMessageEventLike): void {
+    if (ws !== this.#ws) return;
     const frame = decodeFrame(event.data);
     if (!frame.ok) {
-      this.logger.warn(`${this.url}: frame dropped: ${frame.reason}`);
+      this.#logger.warn(`${this.url}: frame dropped: ${frame.reason}`);
       return;
     }
     this.ondata(frame.text);

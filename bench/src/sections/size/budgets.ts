@@ -10,10 +10,11 @@ export const knownOverBudget: ReadonlyMap<
   string,
   { readonly ceilingGzip: number; readonly found: string }
 > = new Map([
-  // 42.4 KB at 272e95f, 43.9 KB at efdfda5 (the session split); ~5% headroom for work in flight.
-  ['sipkit-call', { ceilingGzip: 46_000, found: '2026-12-02 (43.9 KB at efdfda5)' }],
-  // 46.4 KB at 272e95f, 48.2 KB at efdfda5: the core app plus ~4.3 KB of @sipkit/react.
-  ['sipkit-react-call', { ceilingGzip: 50_500, found: '2026-12-02 (48.2 KB at efdfda5)' }],
+  // 43.9 KB at efdfda5 (the session split) and again after the slimming at 5a68e35; the ceiling
+  // was 46.0 KB, lowered to ~2% above the size measured.
+  ['sipkit-call', { ceilingGzip: 44_800, found: '2026-12-02 (43.9 KB at efdfda5)' }],
+  // 48.2 KB at efdfda5, 48.3 KB at 5a68e35: the core app plus ~4.4 KB of @sipkit/react.
+  ['sipkit-react-call', { ceilingGzip: 49_300, found: '2026-12-02 (48.2 KB at efdfda5)' }],
 ]);
 
 /**

@@ -1,7 +1,5 @@
 import {
-  formatNameAddr,
   formatUri,
-  parseNameAddr,
   type HeaderEntry,
   type IncomingRequest,
   type IncomingResponse,
@@ -10,7 +8,7 @@ import {
 } from '../message/index.js';
 import { ownString } from '../message/own-string.js';
 import type { DialogId } from './dialog-id.js';
-import { requestTarget } from './route-set.js';
+import { preparedTarget, prepareRouteSet, type PreparedRouteSet } from './route-set.js';
 
 /** `early` after a provisional response with a To-tag, `confirmed` after a 2xx (RFC 3261 §12). */
 export type DialogState = 'early' | 'confirmed' | 'terminated';
@@ -65,7 +63,7 @@ export class Dialog {
   readonly #localHeader: string;
   #remoteHeader: string;
   #remoteTarget: string;
-  readonly #routeSet: readonly NameAddr[];
+  readonly #routeSet: PreparedRouteSet;
   #localSeq: number;
   #remoteSeq: number | undefined;
   readonly #context: DialogRequestContext;
@@ -84,7 +82,7 @@ export class Dialog {
     this.#localHeader = ownString(init.localHeader);
     this.#remoteHeader = ownString(init.remoteHeader);
     this.#remoteTarget = ownString(init.remoteTarget);
-    this.#routeSet = init.routeSet.map(ownNameAddr);
+    this.#routeSet = prepareRouteSet(init.routeSet);
     this.#localSeq = init.localSeq;
     this.#remoteSeq = init.remoteSeq;
     this.#context = context;
@@ -210,7 +208,7 @@ export class Dialog {
   }
 
   #build(method: string, seq: number, init: DialogRequestInit): OutgoingRequest {
-    const target = requestTarget(this.#routeSet, this.#remoteTarget);
+    const target = preparedTarget(this.#routeSet, this.#remoteTarget);
     const headers: HeaderEntry[] = [
       ['Via', this.#context.via()],
       ['Max-Forwards', '70'],
@@ -232,11 +230,6 @@ export class Dialog {
       ...(init.body === undefined ? {} : { body: init.body }),
     };
   }
-}
-
-/** The route parsed again from its own copy, so its parts are cut from that copy. */
-function ownNameAddr(route: NameAddr): NameAddr {
-  return parseNameAddr(ownString(formatNameAddr(route)));
 }
 
 function contactOf(message: IncomingRequest | IncomingResponse): string | undefined {

@@ -13,7 +13,29 @@ export interface SizeApp {
   readonly gzipBudget: number | undefined;
   /** Checked to contain no session, DTMF, transfer or media code (see tree-shaking.ts). */
   readonly registerOnly: boolean;
+  /**
+   * A what-if, not a working app: these `packages/core/dist` modules are bundled as empty stubs
+   * with the same exports, to weigh what making their features opt-in plugins would save.
+   */
+  readonly stubbed?: readonly string[];
 }
+
+/**
+ * The call features an app may never use, each a plugin candidate: transfer (REFER, Replaces),
+ * DTMF, INFO, session timers (RFC 4028), call-quality stats and the SHA-512/256 digest.
+ */
+export const optionalCallModules: readonly string[] = [
+  'session/refer-handler',
+  'message/replaces',
+  'session/dtmf-sender',
+  'session/info-exchange',
+  'session/session-timer-negotiation',
+  'session/session-refresh',
+  'session/session-refresher',
+  'message/session-timer',
+  'media/media-stats',
+  'auth/sha512-256',
+];
 
 const app = (file: string): string =>
   fileURLToPath(new URL(`../../../apps/${file}`, import.meta.url));
@@ -41,6 +63,16 @@ export const sizeApps: readonly SizeApp[] = [
     external: ['react', 'react-dom', 'zustand'],
     gzipBudget: 26_000,
     registerOnly: false,
+  },
+  {
+    id: 'sipkit-call-without-optional',
+    label: 'SipKit core, what-if: no optional features',
+    packageName: '@sipkit/core',
+    entry: app('sipkit-call.ts'),
+    external: [],
+    gzipBudget: undefined,
+    registerOnly: false,
+    stubbed: optionalCallModules,
   },
   {
     id: 'sipkit-register',

@@ -2,6 +2,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import type { SizeApp } from './apps.js';
 import { repoRoot } from '../../paths.js';
+import { stubModules } from './stub-modules.js';
 
 /** One app's bundle and what it weighs on the wire. */
 export interface Bundle {
@@ -29,6 +30,7 @@ export async function bundleApp(app: SizeApp): Promise<Bundle> {
     platform: 'browser',
     external: [...app.external],
     metafile: true,
+    plugins: app.stubbed === undefined ? [] : [stubModules(app.stubbed)],
     write: false,
     logLevel: 'silent',
   });

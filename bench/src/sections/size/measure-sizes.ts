@@ -76,6 +76,7 @@ export async function measureSizes(): Promise<SizeReport> {
         summary.push(`**${app.label}: ${kb(bundle.gzipBytes)} gzip, over ${kb(limit)}: FAILS.**`);
       }
     }
+    if (app.stubbed !== undefined) summary.push(whatIfLine(app, bundle, sizes));
     if (treeShaking !== undefined) {
       status = treeShaking.ok ? 'no call code' : 'HAS CALL CODE';
       summary.push(...treeShakingLines(app, treeShaking));
@@ -108,6 +109,15 @@ export async function measureSizes(): Promise<SizeReport> {
     rows,
   };
   return { sizes, markers, table, summary, failures };
+}
+
+/** How much the what-if app saves against the real app with the same entry, and what is left. */
+function whatIfLine(app: SizeApp, bundle: Bundle, sizes: readonly AppSize[]): string {
+  const real = sizes.find((size) => size.app.entry === app.entry && size.app.stubbed === undefined);
+  if (real === undefined) return `${app.label}: ${kb(bundle.gzipBytes)} gzip.`;
+  const budget = real.app.gzipBudget;
+  const saved = real.bundle.gzipBytes - bundle.gzipBytes;
+  return `${app.label} (a what-if, not a working app): with ${app.stubbed?.join(', ')} stubbed out, the ${real.app.label} app would be ${kb(bundle.gzipBytes)} gzip, ${kb(saved)} less${budget === undefined ? '' : `, still ${formatRatio(bundle.gzipBytes / budget)} the ${kb(budget)} budget`}.`;
 }
 
 function treeShakingLines(app: SizeApp, result: TreeShakingResult): string[] {

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readHeadlineComment, stampedHeadlineTable } from './headline.js';
+import { renderMarkdown } from './table.js';
 
 const header = `# Benchmarks
 
@@ -6,6 +8,9 @@ Written by \`pnpm bench\` (\`bench/src/run.ts\`): rerun it rather than editing t
 section is replaced only when it is run, and says when and on what machine it was measured.
 \`pnpm bench <section>\` runs one section; \`pnpm bench --quick\` checks the harness without writing
 here.`;
+
+/** The id of the block that opens the file: rebuilt on every write, never run as a section. */
+const summaryId = 'summary';
 
 const blockPattern = /<!-- bench:([\w-]+):start -->\n[\s\S]*?\n<!-- bench:\1:end -->/g;
 
@@ -30,10 +35,24 @@ export function updateBenchmarksFile(
     }
   }
   for (const [id, markdown] of fresh) blocks.set(id, block(id, markdown));
+  blocks.delete(summaryId);
   const ids = [
     ...order.filter((id) => blocks.has(id)),
     ...[...blocks.keys()].filter((id) => !order.includes(id)),
   ];
-  const body = ids.map((id) => blocks.get(id) ?? '').join('\n\n');
+  const sectionBlocks = ids.map((id) => blocks.get(id) ?? '');
+  const body = [block(summaryId, summaryMarkdown(sectionBlocks)), ...sectionBlocks].join('\n\n');
   writeFileSync(path, `${header}\n\n${body}\n`);
+}
+
+/** One table of every section's headline numbers, as their blocks below last recorded them. */
+function summaryMarkdown(sectionBlocks: readonly string[]): string {
+  const rows = sectionBlocks.flatMap(readHeadlineComment);
+  return [
+    '## Summary',
+    '',
+    'The headline number of each section below, which says how it was measured. "SipKit vs JsSIP" is worded with its direction; the targets are those of the performance issue.',
+    '',
+    renderMarkdown(stampedHeadlineTable(rows)),
+  ].join('\n');
 }

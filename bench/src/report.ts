@@ -1,3 +1,4 @@
+import { headlineComment, type StampedHeadline } from './headline.js';
 import type { Machine } from './machine.js';
 import { machineLine, timestamp } from './machine.js';
 import type { Section, SectionResult } from './section.js';
@@ -42,5 +43,12 @@ export function reportMarkdown(report: SectionReport): string {
   }
   lines.push('### Method', '');
   for (const paragraph of result.method) lines.push(paragraph, '');
+  lines.push(headlineComment(stampedHeadlines(report)));
   return lines.join('\n').trimEnd();
+}
+
+/** The section's summary rows, each saying when and at which revision it was measured. */
+export function stampedHeadlines({ result, date, revision }: SectionReport): StampedHeadline[] {
+  const measured = `${timestamp(date)} at ${revision}`;
+  return result.headline.map((row) => ({ ...row, measured }));
 }

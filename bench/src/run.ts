@@ -1,14 +1,17 @@
 /**
- * `pnpm bench [section...] [--quick]`: runs the benchmark sections, prints each result table, and
- * (unless --quick) rewrites their blocks in BENCHMARKS.md at the repo root. Exits non-zero if any
+ * `pnpm bench [section...] [--quick]`: runs the benchmark sections, prints each result table and
+ * then one summary table of their headline numbers, and (unless --quick) rewrites their blocks in
+ * BENCHMARKS.md at the repo root, which opens with the summary of every section. Exits non-zero if any
  * library read a message wrongly, so a fast but incorrect parser cannot pass unnoticed.
  */
 import { fileURLToPath } from 'node:url';
 import { updateBenchmarksFile } from './benchmarks-file.js';
 import { coreBuildNotice } from './core-build.js';
+import { headlineTable } from './headline.js';
 import { describeMachine } from './machine.js';
 import type { SectionReport } from './report.js';
 import { reportMarkdown, reportText } from './report.js';
+import { renderText } from './table.js';
 import { describeRevision } from './revision.js';
 import type { SectionContext } from './section.js';
 import { sections } from './sections/index.js';
@@ -62,6 +65,8 @@ async function main(): Promise<number> {
     reports.push(report);
     console.log(`${reportText(report)}\n`);
   }
+  const headlines = reports.flatMap((report) => report.result.headline);
+  console.log(`Summary\n\n${renderText(headlineTable(headlines))}\n`);
   if (!quick) {
     updateBenchmarksFile(
       benchmarksFile,

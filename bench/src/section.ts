@@ -1,3 +1,4 @@
+import type { HeadlineRow } from './headline.js';
 import type { Table } from './table.js';
 
 /** Shared by every section: how thorough to be and where to report progress. */
@@ -17,6 +18,8 @@ export interface SectionResult {
   readonly problems: readonly string[];
   /** Markdown paragraphs describing how the numbers were produced. */
   readonly method: readonly string[];
+  /** Its rows of the summary table (none when nothing was measured). */
+  readonly headline: readonly HeadlineRow[];
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatRatio } from '../../format.js';
 import { repoRoot } from '../../paths.js';
+import { metWhen, type HeadlineRow } from '../../headline.js';
 import type { Section, SectionContext, SectionResult } from '../../section.js';
 import { max, min } from '../../stats.js';
 import type { Table } from '../../table.js';
@@ -38,6 +39,26 @@ const range = (s: LibrarySamples | undefined): string =>
     ? ''
     : `${Math.round(min(s.samplesMs))} – ${Math.round(max(s.samplesMs))} ms`;
 
+type CallSetupCase = ReturnType<typeof readCallSetup>['cases'][number];
+
+/** A case's medians; JsSIP is the only other library the e2e suite runs in the browser. */
+function headlineRow(c: CallSetupCase, passed: boolean): HeadlineRow[] {
+  if (c.sipkit === undefined || c.jssip === undefined) return [];
+  const unreachable = c.name === 'unreachableStun';
+  return [
+    {
+      measure: `Browser call setup${unreachable ? ', unreachable STUN server' : ''}`,
+      sipkit: ms(c.sipkit),
+      jssip: ms(c.jssip),
+      sipjs: '',
+      versusJssip: `${formatRatio(c.jssip.medianMs / c.sipkit.medianMs)} faster`,
+      target: unreachable ? 'not waiting for ICE gathering to give up' : 'next to JsSIP',
+      // The scenario asserts that bound: its passing is the check.
+      status: unreachable ? metWhen(passed) : '',
+    },
+  ];
+}
+
 async function run(context: SectionContext): Promise<SectionResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sipkit-bench-browser-'));
   const resultsPath = join(dir, 'call-setup.json');
@@ -63,6 +84,7 @@ async function run(context: SectionContext): Promise<SectionResult> {
         summary: [`**Not measured: ${reason}.**`],
         problems: [`browser: ${reason}`],
         method,
+        headline: [],
       };
     }
     const results = readCallSetup(readFileSync(resultsPath, 'utf8'));
@@ -90,6 +112,7 @@ async function run(context: SectionContext): Promise<SectionResult> {
             ]),
       ],
       problems: code === 0 ? [] : [`browser: pnpm test:e2e ${SCENARIO} exited ${code}`],
+      headline: results.cases.flatMap((c) => headlineRow(c, code === 0)),
       method,
     };
   } finally {

@@ -1,6 +1,7 @@
 import { runChild } from '../../child.js';
 import { formatRatio } from '../../format.js';
 import { contenderIds, type ContenderId } from '../../lab/contender.js';
+import { metWhen, type HeadlineRow } from '../../headline.js';
 import type { Section, SectionContext, SectionResult } from '../../section.js';
 import { max, median, min } from '../../stats.js';
 import type { Table } from '../../table.js';
@@ -130,6 +131,36 @@ function budgetLines(tallies: readonly Tally[]): string[] {
   return lines;
 }
 
+/** Heap per idle UA and per established call, each against JsSIP's with the 0.50× budget. */
+function headline(tallies: readonly Tally[]): HeadlineRow[] {
+  const of = (id: ContenderId): Tally | undefined => tallies.find((tally) => tally.id === id);
+  const row = (measure: string, values: (tally: Tally) => readonly number[]): HeadlineRow[] => {
+    const value = (id: ContenderId): number | undefined => {
+      const tally = of(id);
+      return tally === undefined || values(tally).length === 0 ? undefined : median(values(tally));
+    };
+    const ours = value('sipkit');
+    const jssip = value('jssip');
+    if (ours === undefined || jssip === undefined) return [];
+    const sipjs = value('sipjs');
+    return [
+      {
+        measure,
+        sipkit: kb(ours),
+        jssip: kb(jssip),
+        sipjs: sipjs === undefined ? '–' : kb(sipjs),
+        versusJssip: `${formatRatio(ours / jssip)} the heap`,
+        target: '≤ 0.50× JsSIP',
+        status: metWhen(ours / jssip <= 0.5),
+      },
+    ];
+  };
+  return [
+    ...row('Heap per idle UA', (tally) => tally.idle),
+    ...row('Heap per established call (fake media)', (tally) => tally.aged),
+  ];
+}
+
 async function run(context: SectionContext): Promise<SectionResult> {
   const settings = context.quick ? quick : full;
   const tallies: Tally[] = contenderIds.map((id) => ({
@@ -161,6 +192,7 @@ async function run(context: SectionContext): Promise<SectionResult> {
   return {
     table: table(tallies),
     summary: budgetLines(tallies),
+    headline: headline(tallies),
     problems: tallies.flatMap((tally) =>
       tally.missing === undefined ? [] : [`${labels[tally.id]}: ${tally.missing}`],
     ),

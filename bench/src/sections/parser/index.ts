@@ -1,5 +1,6 @@
 import { runChild } from '../../child.js';
 import { formatCount, formatRatio } from '../../format.js';
+import { metWhen, type HeadlineRow } from '../../headline.js';
 import type { Section, SectionContext, SectionResult } from '../../section.js';
 import { max, median, min } from '../../stats.js';
 import type { Table } from '../../table.js';
@@ -8,6 +9,7 @@ import { loadCorpus } from './corpus.js';
 import type { Fields } from './fields.js';
 import { diffFields } from './fields.js';
 import { baselineId, ceilingId, libraries, sipkitId } from './libraries/index.js';
+import { sipjs } from './libraries/sipjs.js';
 import type { Library } from './libraries/library.js';
 import type { ParserJob, ParserOutcome } from './protocol.js';
 import { isParserOutcome } from './protocol.js';
@@ -178,6 +180,31 @@ function targetLines(tallies: readonly Tally[]): string[] {
   return lines;
 }
 
+/** SipKit's, JsSIP's and SIP.js's median rate; no row while SipKit or JsSIP is unmeasured. */
+function headline(tallies: readonly Tally[], wrong: ReadonlySet<string>): HeadlineRow[] {
+  const rate = (id: string): number | undefined => {
+    const rates = tallies.find((tally) => tally.library.id === id)?.rates ?? [];
+    return rates.length === 0 ? undefined : median(rates);
+  };
+  const ours = rate(sipkitId);
+  const jssip = rate(baselineId);
+  if (ours === undefined || jssip === undefined) return [];
+  const theirs = rate(sipjs.id);
+  const cell = (value: number | undefined): string =>
+    value === undefined ? '–' : `${formatCount(value)} msgs/s`;
+  return [
+    {
+      measure: 'Parser throughput',
+      sipkit: cell(ours),
+      jssip: cell(jssip),
+      sipjs: cell(theirs),
+      versusJssip: `${formatRatio(ours / jssip)} faster`,
+      target: `≥ ${targetVsJsSip}× JsSIP, values correct`,
+      status: metWhen(ours / jssip >= targetVsJsSip && !wrong.has(sipkitId)),
+    },
+  ];
+}
+
 /**
  * Flags runs where the worker did not have a CPU to itself: on a shared machine the wall-clock rate
  * then understates the library, and the spread column shows by how much.
@@ -253,6 +280,7 @@ async function run(context: SectionContext): Promise<SectionResult> {
     ],
     problems,
     method: method(corpus, settings),
+    headline: headline(tallies, wrong),
   };
 }
 

@@ -1,4 +1,5 @@
 import { runChild } from '../../child.js';
+import { metWhen } from '../../headline.js';
 import type { Section, SectionResult } from '../../section.js';
 import { isReactOutcome } from './protocol.js';
 
@@ -25,6 +26,7 @@ async function run(): Promise<SectionResult> {
       summary: [`**React render counts could not be measured: ${outcome.reason}**`],
       problems: [`react: ${outcome.reason}`],
       method,
+      headline: [],
     };
   }
   const timer = outcome.counts.find((c) => c.component === 'call timer');
@@ -47,6 +49,17 @@ async function run(): Promise<SectionResult> {
         : `**A tick of the call timer re-renders more than the timer: NOT met** (${outcome.counts.map((c) => `${c.component} ${c.tenTicks}`).join(', ')} over ${TICKS} ticks).`,
     ],
     problems: onlyTimer ? [] : ['react: a timer tick re-renders more than the timer'],
+    headline: [
+      {
+        measure: `React: commits per part over ${TICKS} call-timer ticks`,
+        sipkit: `timer ${timer?.tenTicks ?? 0}, elsewhere ${others.reduce((sum, c) => sum + c.tenTicks, 0)}`,
+        jssip: '',
+        sipjs: '',
+        versusJssip: '',
+        target: 'only the timer re-renders',
+        status: metWhen(onlyTimer),
+      },
+    ],
     method,
   };
 }

@@ -1,6 +1,7 @@
 import { runChild } from '../../child.js';
 import { formatRatio } from '../../format.js';
 import { contenderIds, type ContenderId } from '../../lab/contender.js';
+import type { HeadlineRow } from '../../headline.js';
 import type { Section, SectionContext, SectionResult } from '../../section.js';
 import { max, median, min } from '../../stats.js';
 import type { Table } from '../../table.js';
@@ -121,6 +122,38 @@ function table(tallies: readonly Tally[]): Table {
   };
 }
 
+/** Setup time per call and CPU per message; the issue sets no target beyond "next to JsSIP". */
+function headline(tallies: readonly Tally[], calls: number): HeadlineRow[] {
+  const value = (id: ContenderId, key: keyof Round): number | undefined => {
+    const rounds = tallies.find((tally) => tally.id === id)?.rounds ?? [];
+    return rounds.length === 0 ? undefined : median(rounds.map((round) => round[key]));
+  };
+  const row = (measure: string, key: keyof Round, unit: string): HeadlineRow[] => {
+    const ours = value('sipkit', key);
+    const jssip = value('jssip', key);
+    if (ours === undefined || jssip === undefined) return [];
+    const sipjs = value('sipjs', key);
+    const cell = (v: number | undefined): string =>
+      v === undefined ? '–' : `${v.toFixed(key === 'perCallMs' ? 2 : 0)} ${unit}`;
+    return [
+      {
+        measure,
+        sipkit: cell(ours),
+        jssip: cell(jssip),
+        sipjs: cell(sipjs),
+        versusJssip: `${formatRatio(jssip / ours)} ${key === 'perCallMs' ? 'faster' : 'less CPU'}`,
+        target: 'measured next to JsSIP',
+        status: '',
+      },
+    ];
+  };
+  const up = calls.toLocaleString('en-US');
+  return [
+    ...row(`Scale, ${up} concurrent calls: setup time per call`, 'perCallMs', 'ms'),
+    ...row(`Scale, ${up} concurrent calls: CPU per message`, 'cpuPerMessageUs', 'µs'),
+  ];
+}
+
 async function run(context: SectionContext): Promise<SectionResult> {
   const settings = context.quick ? quick : full;
   const tallies: Tally[] = contenderIds.map((id) => ({
@@ -145,6 +178,7 @@ async function run(context: SectionContext): Promise<SectionResult> {
   const { calls, wave, warmup } = settings.job;
   return {
     table: table(tallies),
+    headline: headline(tallies, calls),
     summary: [
       `"vs JsSIP" is how many times faster (JsSIP's time ÷ this one's): above 1 is better. CPU per message includes the in-memory network's and the answering peer's share (the same for every library).`,
     ],

@@ -14,6 +14,7 @@ async function run(context: SectionContext): Promise<SectionResult> {
     summary: report.summary,
     // Budgets are CI's business (`pnpm size`); the benchmark reports them in the summary.
     problems: [],
+    headline: report.headline,
     method: [
       '**Apps.** One small browser app per library in `bench/apps/`: create the UA with a WebSocket URL and a password, register, call `sip:bob@example.com` with audio once registered, hang up on a button. JsSIP through `UA`/`WebSocketInterface`; SIP.js twice, through `UserAgent` + `Registerer` + `Inviter` and through its `SimpleUser` wrapper; SipKit through `@sipkit/core`, and the same app through `@sipkit/react` (`SipProvider` + `useRegistration` + `useCall`) with react, react-dom and zustand external (an app has them anyway; the budget is for our code). `sipkit-register.ts` only registers, to check tree-shaking.',
       '**What-if.** The row marked what-if bundles the SipKit core app with the optional call features (`optionalCallModules` in `bench/src/sections/size/apps.ts`) replaced by empty modules with the same exports: it does not run, and weighs what making those features opt-in plugins would save. It has no budget.',

@@ -1,4 +1,5 @@
 import { formatRatio } from '../../format.js';
+import { metWhen, type HeadlineRow } from '../../headline.js';
 import type { Table } from '../../table.js';
 import { installedVersion } from '../../versions.js';
 import { jssipAppId, sipjsAppId, sizeApps, type SizeApp } from './apps.js';
@@ -26,6 +27,7 @@ export interface SizeReport {
   readonly summary: readonly string[];
   /** Over a budget (or a known-over-budget ceiling): `pnpm size` exits 1. */
   readonly failures: readonly string[];
+  readonly headline: readonly HeadlineRow[];
 }
 
 /** 1 KB = 1000 bytes, as bundle-size tools report. */
@@ -108,7 +110,45 @@ export async function measureSizes(): Promise<SizeReport> {
     ],
     rows,
   };
-  return { sizes, markers, table, summary, failures };
+  return { sizes, markers, table, summary, failures, headline: headline(sizes) };
+}
+
+/** The budgeted apps and the tree-shaking check, against the JsSIP and SIP.js UserAgent apps. */
+function headline(sizes: readonly AppSize[]): HeadlineRow[] {
+  const gzipOf = (id: string): number | undefined =>
+    sizes.find((size) => size.app.id === id)?.bundle.gzipBytes;
+  const cell = (bytes: number | undefined): string => (bytes === undefined ? '–' : kb(bytes));
+  const jssip = gzipOf(jssipAppId);
+  const sipjs = gzipOf(sipjsAppId);
+  return sizes.flatMap(({ app, bundle, treeShaking }): HeadlineRow[] => {
+    const versus = jssip === undefined ? '' : `${formatRatio(bundle.gzipBytes / jssip)} the size`;
+    if (app.gzipBudget !== undefined) {
+      return [
+        {
+          measure: `Bundle, min+gzip: ${app.label} app`,
+          sipkit: kb(bundle.gzipBytes),
+          jssip: cell(jssip),
+          sipjs: cell(sipjs),
+          versusJssip: versus,
+          target: `≤ ${kb(app.gzipBudget)}`,
+          status: metWhen(bundle.gzipBytes <= app.gzipBudget),
+        },
+      ];
+    }
+    if (treeShaking === undefined) return [];
+    return [
+      {
+        measure: `Bundle, min+gzip: ${app.label} app`,
+        sipkit: kb(bundle.gzipBytes),
+        jssip: '',
+        sipjs: '',
+        // Neither library has a register-only build to set beside it.
+        versusJssip: '',
+        target: 'no session, DTMF, transfer or media code',
+        status: metWhen(treeShaking.ok),
+      },
+    ];
+  });
 }
 
 /** How much the what-if app saves against the real app with the same entry, and what is left. */

@@ -1,4 +1,5 @@
 import { runChild } from '../../child.js';
+import { metWhen } from '../../headline.js';
 import type { Section, SectionContext, SectionResult } from '../../section.js';
 import type { Table } from '../../table.js';
 import { isSoakOutcome, type SoakJob, type SoakSnapshot } from './protocol.js';
@@ -57,6 +58,7 @@ async function run(context: SectionContext): Promise<SectionResult> {
       summary: [`**Soak FAILED after ${outcome.cyclesDone} cycles: ${outcome.reason}**`],
       problems: [`soak: ${outcome.reason} (after ${outcome.cyclesDone} cycles)`],
       method,
+      headline: [],
     };
   }
   const { baseline, end, settled } = outcome;
@@ -93,6 +95,17 @@ async function run(context: SectionContext): Promise<SectionResult> {
           ? `Soak PASSED: ${outcome.cycles.toLocaleString('en-US')} register/call/hangup cycles, heap ${signedMb(growth)} (${Math.round(growth / outcome.cycles)} bytes a cycle; tolerance ${mb(toleranceBytes(job.cycles))}), timers, connections, sessions and registrations back to baseline.`
           : `**Soak FAILED: ${failures.join('; ')}.**`,
       `${perCycleMs.toFixed(1)} ms of wall time a cycle (${outcome.seconds.toFixed(0)} s), proxy and both UAs in one process.`,
+    ],
+    headline: [
+      {
+        measure: `Soak, ${outcome.cycles.toLocaleString('en-US')} register/call/hangup cycles: heap growth`,
+        sipkit: signedMb(growth),
+        jssip: '',
+        sipjs: '',
+        versusJssip: '',
+        target: `≤ ${mb(toleranceBytes(job.cycles))}; timers, connections, sessions back to baseline`,
+        status: context.quick ? '' : metWhen(failures.length === 0),
+      },
     ],
     // A quick run stops long before the proxy's bounded maps are full, so its heap still grows:
     // it checks the harness, it does not judge the UA.

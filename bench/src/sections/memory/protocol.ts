@@ -1,3 +1,4 @@
+import { fieldsOf, isFailureReport, numbersAt } from '../../guards.js';
 import { contenderIds, type ContenderId } from '../../lab/contender.js';
 
 export type MemoryMode = 'idle' | 'call';
@@ -27,24 +28,22 @@ export type MemoryOutcome =
     };
 
 export function isMemoryJob(value: unknown): value is MemoryJob {
-  if (typeof value !== 'object' || value === null) return false;
-  const job = value as Record<string, unknown>;
+  const job = fieldsOf(value);
   return (
+    job !== undefined &&
     contenderIds.includes(job['contender'] as ContenderId) &&
     (job['mode'] === 'idle' || job['mode'] === 'call') &&
-    typeof job['count'] === 'number' &&
-    typeof job['warmup'] === 'number'
+    numbersAt(job, ['count', 'warmup'])
   );
 }
 
 export function isMemoryOutcome(value: unknown): value is MemoryOutcome {
-  if (typeof value !== 'object' || value === null) return false;
-  const outcome = value as Record<string, unknown>;
-  if (typeof outcome['version'] !== 'string') return false;
-  if (outcome['kind'] === 'failed') return typeof outcome['reason'] === 'string';
+  const outcome = fieldsOf(value);
+  if (outcome === undefined || typeof outcome['version'] !== 'string') return false;
+  if (isFailureReport(outcome)) return true;
   return (
     outcome['kind'] === 'measured' &&
-    typeof outcome['bytesEach'] === 'number' &&
+    numbersAt(outcome, ['bytesEach']) &&
     ['setupEach', 'leftEach', 'timersLeft'].every(
       (key) => outcome[key] === undefined || typeof outcome[key] === 'number',
     )

@@ -1,3 +1,5 @@
+import { fieldsOf, isFailureReport } from '../../guards.js';
+
 /** Commits per component, per phase of the call. */
 export interface RenderCounts {
   readonly component: string;
@@ -18,8 +20,8 @@ export type ReactOutcome =
     };
 
 export function isReactOutcome(value: unknown): value is ReactOutcome {
-  if (typeof value !== 'object' || value === null) return false;
-  const outcome = value as Record<string, unknown>;
-  if (outcome['kind'] === 'failed') return typeof outcome['reason'] === 'string';
+  const outcome = fieldsOf(value);
+  if (outcome === undefined) return false;
+  if (isFailureReport(outcome)) return true;
   return outcome['kind'] === 'measured' && Array.isArray(outcome['counts']);
 }

@@ -1,3 +1,4 @@
+import { fieldsOf, isFailureReport, numbersAt } from '../../guards.js';
 import { contenderIds, type ContenderId } from '../../lab/contender.js';
 
 export interface ScaleJob {
@@ -31,23 +32,28 @@ export type ScaleOutcome =
     };
 
 export function isScaleJob(value: unknown): value is ScaleJob {
-  if (typeof value !== 'object' || value === null) return false;
-  const job = value as Record<string, unknown>;
+  const job = fieldsOf(value);
   return (
+    job !== undefined &&
     contenderIds.includes(job['contender'] as ContenderId) &&
-    ['calls', 'wave', 'warmup'].every((key) => typeof job[key] === 'number')
+    numbersAt(job, ['calls', 'wave', 'warmup'])
   );
 }
 
 export function isScaleOutcome(value: unknown): value is ScaleOutcome {
-  if (typeof value !== 'object' || value === null) return false;
-  const outcome = value as Record<string, unknown>;
-  if (outcome['kind'] === 'failed') return typeof outcome['reason'] === 'string';
+  const outcome = fieldsOf(value);
+  if (outcome === undefined) return false;
+  if (isFailureReport(outcome)) return true;
   return (
     outcome['kind'] === 'measured' &&
     Array.isArray(outcome['setupLatencyMs']) &&
-    ['calls', 'peakCalls', 'setupWallMs', 'teardownWallMs', 'cpuMicros', 'messages'].every(
-      (key) => typeof outcome[key] === 'number',
-    )
+    numbersAt(outcome, [
+      'calls',
+      'peakCalls',
+      'setupWallMs',
+      'teardownWallMs',
+      'cpuMicros',
+      'messages',
+    ])
   );
 }

@@ -1,3 +1,5 @@
+import { fieldsOf, isFailureReport, numbersAt } from '../../guards.js';
+
 export interface SoakJob {
   readonly cycles: number;
   /** Cycles run before the baseline: the bounded traffic log fills, code is compiled. */
@@ -28,14 +30,12 @@ export type SoakOutcome =
     };
 
 export function isSoakOutcome(value: unknown): value is SoakOutcome {
-  if (typeof value !== 'object' || value === null) return false;
-  const outcome = value as Record<string, unknown>;
-  if (outcome['kind'] === 'failed') return typeof outcome['reason'] === 'string';
+  const outcome = fieldsOf(value);
+  if (outcome === undefined) return false;
+  if (isFailureReport(outcome)) return true;
   return (
     outcome['kind'] === 'measured' &&
-    typeof outcome['seconds'] === 'number' &&
-    ['baseline', 'end', 'settled'].every(
-      (key) => typeof outcome[key] === 'object' && outcome[key] !== null,
-    )
+    numbersAt(outcome, ['seconds']) &&
+    ['baseline', 'end', 'settled'].every((key) => fieldsOf(outcome[key]) !== undefined)
   );
 }

@@ -1,4 +1,4 @@
-import { formatNameAddr, type HeaderEntry, type NameAddr } from '../message/index.js';
+import { formatNameAddr, formatUri, type HeaderEntry, type NameAddr } from '../message/index.js';
 import { ownString } from '../message/own-string.js';
 
 /** Where an in-dialog request goes: its Request-URI and Route headers (RFC 3261 §12.2.1.1). */
@@ -25,7 +25,7 @@ export function prepareRouteSet(routeSet: readonly NameAddr[]): PreparedRouteSet
   const { headers: _dropped, ...strict } = first.uri;
   return {
     routes: routes.slice(1),
-    strictRuri: ownString(formatNameAddr({ uri: strict }).slice(1, -1)),
+    strictRuri: ownString(formatUri(strict)),
   };
 }
 

@@ -48,7 +48,7 @@ export function reportMarkdown(report: SectionReport): string {
 }
 
 /** The section's summary rows, each saying when and at which revision it was measured. */
-export function stampedHeadlines({ result, date, revision }: SectionReport): StampedHeadline[] {
+function stampedHeadlines({ result, date, revision }: SectionReport): StampedHeadline[] {
   const measured = `${timestamp(date)} at ${revision}`;
   return result.headline.map((row) => ({ ...row, measured }));
 }

@@ -8,8 +8,7 @@ import type { CorpusMessage } from './corpus.js';
 import { loadCorpus } from './corpus.js';
 import type { Fields } from './fields.js';
 import { diffFields } from './fields.js';
-import { baselineId, ceilingId, libraries, sipkitId } from './libraries/index.js';
-import { sipjs } from './libraries/sipjs.js';
+import { baselineId, ceilingId, libraries, sipjsId, sipkitId } from './libraries/index.js';
 import type { Library } from './libraries/library.js';
 import type { ParserJob, ParserOutcome } from './protocol.js';
 import { isParserOutcome } from './protocol.js';
@@ -189,7 +188,7 @@ function headline(tallies: readonly Tally[], wrong: ReadonlySet<string>): Headli
   const ours = rate(sipkitId);
   const jssip = rate(baselineId);
   if (ours === undefined || jssip === undefined) return [];
-  const theirs = rate(sipjs.id);
+  const theirs = rate(sipjsId);
   const cell = (value: number | undefined): string =>
     value === undefined ? '–' : `${formatCount(value)} msgs/s`;
   return [

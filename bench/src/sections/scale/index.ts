@@ -67,11 +67,14 @@ async function runOnce(tally: Tally, settings: Settings): Promise<string> {
   return `${round.perCallMs.toFixed(2)} ms/call setup, p50 ${round.latencyP50.toFixed(0)} ms, ${round.cpuPerMessageUs.toFixed(0)} µs CPU/message`;
 }
 
+/** The median over a library's rounds; NaN when it has none. */
+function pick(tally: Tally | undefined, key: keyof Round): number {
+  return tally === undefined || tally.rounds.length === 0
+    ? Number.NaN
+    : median(tally.rounds.map((round) => round[key]));
+}
+
 function table(tallies: readonly Tally[]): Table {
-  const pick = (tally: Tally | undefined, key: keyof Round): number =>
-    tally === undefined || tally.rounds.length === 0
-      ? Number.NaN
-      : median(tally.rounds.map((round) => round[key]));
   const jssip = tallies.find((tally) => tally.id === 'jssip');
   return {
     columns: [
@@ -124,24 +127,22 @@ function table(tallies: readonly Tally[]): Table {
 
 /** Setup time per call and CPU per message; the issue sets no target beyond "next to JsSIP". */
 function headline(tallies: readonly Tally[], calls: number): HeadlineRow[] {
-  const value = (id: ContenderId, key: keyof Round): number | undefined => {
-    const rounds = tallies.find((tally) => tally.id === id)?.rounds ?? [];
-    return rounds.length === 0 ? undefined : median(rounds.map((round) => round[key]));
-  };
-  const row = (measure: string, key: keyof Round, unit: string): HeadlineRow[] => {
-    const ours = value('sipkit', key);
-    const jssip = value('jssip', key);
-    if (ours === undefined || jssip === undefined) return [];
-    const sipjs = value('sipjs', key);
-    const cell = (v: number | undefined): string =>
-      v === undefined ? '–' : `${v.toFixed(key === 'perCallMs' ? 2 : 0)} ${unit}`;
+  const of = (id: ContenderId): Tally | undefined => tallies.find((tally) => tally.id === id);
+  const row = (measure: string, key: keyof Round, unit: string, better: string): HeadlineRow[] => {
+    const value = (id: ContenderId): number => pick(of(id), key);
+    const ours = value('sipkit');
+    const jssip = value('jssip');
+    const sipjs = value('sipjs');
+    if (Number.isNaN(ours) || Number.isNaN(jssip)) return [];
+    const digits = unit === 'ms' ? 2 : 0;
+    const cell = (v: number): string => (Number.isNaN(v) ? '–' : `${v.toFixed(digits)} ${unit}`);
     return [
       {
         measure,
         sipkit: cell(ours),
         jssip: cell(jssip),
         sipjs: cell(sipjs),
-        versusJssip: `${formatRatio(jssip / ours)} ${key === 'perCallMs' ? 'faster' : 'less CPU'}`,
+        versusJssip: `${formatRatio(jssip / ours)} ${better}`,
         target: 'measured next to JsSIP',
         status: '',
       },
@@ -149,8 +150,8 @@ function headline(tallies: readonly Tally[], calls: number): HeadlineRow[] {
   };
   const up = calls.toLocaleString('en-US');
   return [
-    ...row(`Scale, ${up} concurrent calls: setup time per call`, 'perCallMs', 'ms'),
-    ...row(`Scale, ${up} concurrent calls: CPU per message`, 'cpuPerMessageUs', 'µs'),
+    ...row(`Scale, ${up} concurrent calls: setup time per call`, 'perCallMs', 'ms', 'faster'),
+    ...row(`Scale, ${up} concurrent calls: CPU per message`, 'cpuPerMessageUs', 'µs', 'less CPU'),
   ];
 }
 

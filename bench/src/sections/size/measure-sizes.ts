@@ -110,46 +110,35 @@ export async function measureSizes(): Promise<SizeReport> {
     ],
     rows,
   };
-  return { sizes, markers, table, summary, failures, headline: headline(sizes) };
+  return { sizes, markers, table, summary, failures, headline: headline(sizes, jssip, sipjs) };
 }
 
-/** The budgeted apps and the tree-shaking check, against the JsSIP and SIP.js UserAgent apps. */
-function headline(sizes: readonly AppSize[]): HeadlineRow[] {
-  const gzipOf = (id: string): number | undefined =>
-    sizes.find((size) => size.app.id === id)?.bundle.gzipBytes;
-  const cell = (bytes: number | undefined): string => (bytes === undefined ? '–' : kb(bytes));
-  const jssip = gzipOf(jssipAppId);
-  const sipjs = gzipOf(sipjsAppId);
+/**
+ * The budgeted apps and the tree-shaking check, beside the JsSIP and SIP.js UserAgent apps' gzip
+ * sizes (NaN when missing). The register-only app has no counterpart in either library.
+ */
+function headline(sizes: readonly AppSize[], jssip: number, sipjs: number): HeadlineRow[] {
   return sizes.flatMap(({ app, bundle, treeShaking }): HeadlineRow[] => {
-    const versus = jssip === undefined ? '' : `${formatRatio(bundle.gzipBytes / jssip)} the size`;
-    if (app.gzipBudget !== undefined) {
-      return [
-        {
-          measure: `Bundle, min+gzip: ${app.label} app`,
-          sipkit: kb(bundle.gzipBytes),
-          jssip: cell(jssip),
-          sipjs: cell(sipjs),
-          versusJssip: versus,
-          target: `≤ ${kb(app.gzipBudget)}`,
-          status: metWhen(bundle.gzipBytes <= app.gzipBudget),
-        },
-      ];
-    }
-    if (treeShaking === undefined) return [];
+    const budget = app.gzipBudget;
+    if (budget === undefined && treeShaking === undefined) return [];
+    const gzip = bundle.gzipBytes;
+    const beside = budget !== undefined;
     return [
       {
         measure: `Bundle, min+gzip: ${app.label} app`,
-        sipkit: kb(bundle.gzipBytes),
-        jssip: '',
-        sipjs: '',
-        // Neither library has a register-only build to set beside it.
-        versusJssip: '',
-        target: 'no session, DTMF, transfer or media code',
-        status: metWhen(treeShaking.ok),
+        sipkit: kb(gzip),
+        jssip: beside ? kbOrDash(jssip) : '',
+        sipjs: beside ? kbOrDash(sipjs) : '',
+        versusJssip:
+          beside && Number.isFinite(jssip) ? `${formatRatio(gzip / jssip)} the size` : '',
+        target: beside ? `≤ ${kb(budget)}` : 'no session, DTMF, transfer or media code',
+        status: metWhen(beside ? gzip <= budget : treeShaking?.ok === true),
       },
     ];
   });
 }
+
+const kbOrDash = (bytes: number): string => (Number.isFinite(bytes) ? kb(bytes) : '–');
 
 /** How much the what-if app saves against the real app with the same entry, and what is left. */
 function whatIfLine(app: SizeApp, bundle: Bundle, sizes: readonly AppSize[]): string {

@@ -9,6 +9,7 @@ export const libraries: readonly Library[] = [sipkit, jssip, sipjs, naive];
 
 export const baselineId = jssip.id;
 export const sipkitId = sipkit.id;
+export const sipjsId = sipjs.id;
 export const ceilingId = naive.id;
 
 export function libraryById(id: string): Library | undefined {

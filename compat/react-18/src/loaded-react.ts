@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { version as reactVersion } from 'react';
+import { version as reactDomVersion } from 'react-dom';
+import { expect } from 'vitest';
 
 /** One copy of `react` or `react-dom` that Node has loaded in this worker. */
 export interface LoadedCopy {
@@ -30,4 +33,16 @@ export function loadedReactCopies(): LoadedCopy[] {
     };
     return { name, version: manifest.version, root };
   });
+}
+
+/**
+ * Node has loaded one copy of react and one of react-dom, both React 18 (two copies of React fail
+ * hooks with "Invalid hook call"; a React 19 would mean the tests did not run on React 18 at all).
+ */
+export function expectOnlyReact18(): void {
+  expect(reactVersion).toMatch(/^18\./);
+  expect(loadedReactCopies().map(({ name, version }) => `${name}@${version}`)).toEqual(
+    expect.arrayContaining([`react@${reactVersion}`, `react-dom@${reactDomVersion}`]),
+  );
+  expect(loadedReactCopies()).toHaveLength(2);
 }

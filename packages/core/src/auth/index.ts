@@ -5,7 +5,7 @@
  *   responses; a {@link DigestAuthenticator} per challenge flow picks challenges, counts nonces,
  *   builds `Authorization` / `Proxy-Authorization` values and decides retries.
  * - Bearer (RFC 8898): {@link BearerCredentials}.
- * - Logging: {@link redactAuthorization}, {@link redactHeader}, {@link redactSipMessage}.
+ * - Logging: {@link redactAuthorization}, {@link redactHeader}, {@link redactSipMessage}, {@link redactHeaderEntries}.
  *
  * Challenges come in as {@link DigestChallengeInput}, the shape of the message layer's parsed
  * `AuthChallenge`; this layer does not parse header text.
@@ -39,4 +39,10 @@ export type { DigestQop, DigestResponseInput } from './digest-response.js';
 export { computeDigestHa1, computeDigestResponse } from './digest-response.js';
 export type { DigestAttempt, DigestRetryDecision } from './digest-retry.js';
 export { decideDigestRetry } from './digest-retry.js';
-export { REDACTED, redactAuthorization, redactHeader, redactSipMessage } from './redact.js';
+export {
+  REDACTED,
+  redactAuthorization,
+  redactHeader,
+  redactHeaderEntries,
+  redactSipMessage,
+} from './redact.js';

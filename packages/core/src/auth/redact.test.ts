@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DigestAuthenticator } from './digest-authenticator.js';
 import { DigestCredentials } from './digest-credentials.js';
-import { REDACTED, redactAuthorization, redactHeader, redactSipMessage } from './redact.js';
+import {
+  REDACTED,
+  redactAuthorization,
+  redactHeader,
+  redactHeaderEntries,
+  redactSipMessage,
+} from './redact.js';
 
 describe('redactAuthorization', () => {
   it('keeps Digest parameters but the response', () => {
@@ -63,6 +69,22 @@ describe('redactHeader', () => {
     expect(redactHeader('WWW-Authenticate', 'Digest realm="r", nonce="n"')).toBe(
       'Digest realm="r", nonce="n"',
     );
+  });
+});
+
+describe('redactHeaderEntries', () => {
+  it('redacts credentials values of outgoing header entries and keeps the rest', () => {
+    expect(
+      redactHeaderEntries([
+        ['Via', 'SIP/2.0/WSS a.invalid'],
+        ['authorization', 'Bearer eyJ.secret.token'],
+        ['Proxy-Authorization', 'Digest username="a", response="abc"'],
+      ]),
+    ).toEqual([
+      ['Via', 'SIP/2.0/WSS a.invalid'],
+      ['authorization', `Bearer ${REDACTED}`],
+      ['Proxy-Authorization', `Digest username="a", response="${REDACTED}"`],
+    ]);
   });
 });
 

@@ -46,6 +46,22 @@ export function redactHeader(name: string, value: string): string {
 }
 
 /**
+ * Header entries with every credentials value redacted (see {@link redactHeader}), for
+ * outgoing messages handed to the app in events: `sending` must show the request without the
+ * bearer token or digest response it will carry.
+ *
+ * @example
+ * ```ts
+ * redactHeaderEntries([['Authorization', 'Bearer eyJ…']]); // [['Authorization', 'Bearer <redacted>']]
+ * ```
+ */
+export function redactHeaderEntries(
+  headers: readonly (readonly [string, string])[],
+): (readonly [string, string])[] {
+  return headers.map(([name, value]) => [name, redactHeader(name, value)] as const);
+}
+
+/**
  * Redacts every credentials header in a raw SIP message (the header section, up to the first
  * empty line), including folded continuation lines (RFC 3261 §7.3.1). The body is left alone.
  *

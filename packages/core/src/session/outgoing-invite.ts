@@ -1,3 +1,4 @@
+import { redactHeaderEntries } from '../auth/index.js';
 import { Dialog } from '../dialog/index.js';
 import {
   parseNameAddr,
@@ -47,7 +48,10 @@ export class OutgoingInvite {
     }
     if (core.status === 'terminated') return;
     const invite = this.#build(ruri, offer, options);
-    core.events.emit('sending', { request: invite });
+    // The app sees the request, not the credentials it carries (bearer token, digest response).
+    core.events.emit('sending', {
+      request: { ...invite, headers: redactHeaderEntries(invite.headers) },
+    });
     const client = new InviteClient(core.context.transactions, core.context.channel, invite, {
       onProvisional: (response) => this.#provisional(response, client),
       onSuccess: (response, sent) => this.#answered(response, sent),

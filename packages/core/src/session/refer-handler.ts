@@ -72,7 +72,7 @@ export class ReferHandler {
     }
     if (event !== 'refer') return void transaction.respond(createResponse(request, 489));
     transaction.respond(
-      createResponse(request, 200, undefined, { headers: this.#context.factory.commonHeaders() }),
+      createResponse(request, 200, undefined, { headers: this.#context.factory.responseHeaders() }),
     );
     const progress = parseSipfrag(request.body);
     if (progress === undefined) return;
@@ -91,7 +91,9 @@ export class ReferHandler {
       return void transaction.respond(createResponse(request, 400, 'Bad Refer-To'));
     const respond = (status: number, reason?: string): void =>
       void transaction.respond(
-        createResponse(request, status, reason, { headers: this.#context.factory.commonHeaders() }),
+        createResponse(request, status, reason, {
+          headers: this.#context.factory.responseHeaders(),
+        }),
       );
     if (!this.#port.hasListener('refer')) return respond(603);
     const replaces = headerParam(referTo.uri.headers, 'replaces');

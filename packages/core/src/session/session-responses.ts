@@ -38,7 +38,7 @@ export function sessionResponse(
   return createResponse(request, status, options.reason, {
     toTag: request.to.tag === undefined ? localTag : undefined,
     recordRoute: dialogResponse && request.to.tag === undefined,
-    headers: context.factory.commonHeaders(headers, extraLines),
+    headers: context.factory.responseHeaders(headers, extraLines),
     body: options.sdp,
   });
 }

@@ -1,6 +1,7 @@
 import type { BearerCredentials } from '../auth/index.js';
 import {
   createResponse,
+  headerKey,
   type HeaderEntry,
   type IncomingRequest,
   type OutgoingRequest,
@@ -108,11 +109,31 @@ export class RequestFactory {
   ): OutgoingResponse {
     return createResponse(request, status, options.reason, {
       toTag: request.to.tag === undefined && status > 100 ? newTag() : undefined,
-      headers: [...(options.headers ?? []), ...this.commonHeaders()],
+      headers: this.responseHeaders(options.headers),
     });
   }
 
-  /** Headers every request and response of this UA carries (also used in dialogs). */
+  /**
+   * Headers every response of this UA carries: User-Agent and the configured extra headers, never
+   * credentials. The bearer token and any `Authorization`/`Proxy-Authorization` line (configured
+   * or per call) belong to requests towards our own server (RFC 8898 §2.1, RFC 3261 §22.2,
+   * §22.3); a response goes to whoever sent the request, so a caller or anyone who sends OPTIONS
+   * would otherwise receive the user's token.
+   */
+  responseHeaders(
+    headers: readonly HeaderEntry[] = [],
+    extraHeaders: readonly string[] = [],
+  ): HeaderEntry[] {
+    const out: HeaderEntry[] = headers.filter(([name]) => !isCredentialHeader(name));
+    out.push(['User-Agent', this.#configuration.user_agent]);
+    for (const line of [...this.#configuration.extra_headers, ...extraHeaders]) {
+      const entry = headerLine(line);
+      if (!isCredentialHeader(entry[0])) out.push(entry);
+    }
+    return out;
+  }
+
+  /** Headers every request of this UA carries (also used in dialogs), the bearer token included. */
   commonHeaders(
     headers: readonly HeaderEntry[] = [],
     extraHeaders: readonly string[] = [],
@@ -124,4 +145,10 @@ export class RequestFactory {
       out.push(headerLine(line));
     return out;
   }
+}
+
+/** Headers that carry credentials (RFC 3261 §20.7, §20.28): requests only, never responses. */
+function isCredentialHeader(name: string): boolean {
+  const key = headerKey(name);
+  return key === 'authorization' || key === 'proxy-authorization';
 }

@@ -76,3 +76,30 @@ export function trimWhitespace(text: string): string {
   while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
+
+/**
+ * Where `text[start, end)` stops being legal SIP text: the index of the first character that no
+ * header value, reason phrase or start line may carry, or -1 when there is none. The parser and
+ * the serializer both ask this, so what one accepts the other writes.
+ *
+ * RFC 3261 §25.1: header values are TEXT-UTF8char (%x21-7E, non-ASCII) and LWS (SP, HTAB), plus
+ * quoted-pair (`\` then %x00-09 / %x0B-0C / %x0E-7F) inside quoted strings and comments. So a
+ * control character (%x00-08, %x0A-1F, %x7F) is legal only escaped by a backslash (RFC 4475
+ * §3.1.1.2 escapes BEL, NUL and DEL that way), and CR or LF never. Escapes are honoured wherever
+ * they appear, not only between quotes: simpler, and still never lets a bare control through.
+ *
+ * @example illegalTextAt('"a\\\0b"') // -1 (an escaped NUL)
+ * @example illegalTextAt('"a\0b"') // 2
+ */
+export function illegalTextAt(text: string, start: number = 0, end: number = text.length): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) {
+      const next = text.charCodeAt(i + 1);
+      if (i + 1 < end && next !== 0x0d && next !== 0x0a) i++;
+    } else if ((c < 0x20 && c !== 0x09) || c === 0x7f) {
+      return i;
+    }
+  }
+  return -1;
+}

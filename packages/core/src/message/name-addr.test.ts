@@ -82,10 +82,15 @@ describe('formatNameAddr', () => {
     expect(parsed.tag).toBe('abc');
   });
 
+  it('escapes control characters of a display name, so what was parsed can be written again', () => {
+    const text = formatNameAddr({ displayName: 'a\0b\x07\x7f\tc', uri: 'sip:a@b' });
+    expect(text).toBe('"a\\\0b\\\x07\\\x7f\tc" <sip:a@b>');
+    expect(parseNameAddr(text).displayName).toBe('a\0b\x07\x7f\tc');
+  });
+
   it.each([
     ['CR in the display name', { displayName: 'a\rb', uri: 'sip:a@b' }],
     ['LF in the display name', { displayName: 'a\nb', uri: 'sip:a@b' }],
-    ['NUL in the display name', { displayName: 'a\0b', uri: 'sip:a@b' }],
     ['CRLF in the URI string', { uri: 'sip:a@b>\r\nX: 1' }],
     ['a non-token parameter name', { uri: 'sip:a@b', params: { 'a b': '1' } }],
     ['a parameter value with CRLF', { uri: 'sip:a@b', params: { a: '1\r\nX: 2' } }],

@@ -1,6 +1,6 @@
 import { SipParseError } from './sip-parse-error.js';
 import { SipSerializeError } from './sip-serialize-error.js';
-import { isGenValueChar, isToken, isTokenChar, isWhitespace } from './chars.js';
+import { illegalTextAt, isGenValueChar, isToken, isTokenChar, isWhitespace } from './chars.js';
 import { findParam, paramsFromList, readHeaderParamList, type Params } from './params.js';
 import { formatUri, parseUri, type SipUri, type SipUriInit } from './uri.js';
 import { ValueScanner, readQuotedString } from './value-scanner.js';
@@ -149,7 +149,7 @@ function parseUriAt(text: string, start: number, end: number): SipUri {
 
 /**
  * Formats `"Display" <uri>;params;tag=x`. The display name is always quoted and escaped;
- * CR, LF and NUL are refused (they cannot be escaped, RFC 3261 §25.1 quoted-pair).
+ * CR and LF are refused (they cannot be escaped, RFC 3261 §25.1 quoted-pair).
  *
  * @example formatNameAddr({ displayName: 'A "B"', uri: 'sip:a@b', tag: '1' }) // '"A \\"B\\"" <sip:a@b>;tag=1'
  */
@@ -167,7 +167,9 @@ export function formatNameAddr(nameAddr: NameAddrInit): string {
 }
 
 /**
- * Quotes and escapes a string as an RFC 3261 quoted-string; refuses CR, LF, NUL.
+ * Quotes and escapes a string as an RFC 3261 quoted-string: `"`, `\\` and control characters
+ * other than HTAB become quoted-pairs (§25.1), so a display name that was parsed (unescaped) can
+ * always be written again; CR and LF cannot be escaped and are refused.
  *
  * @example quoteString('say "hi"', 'display name') // '"say \\"hi\\""'
  */
@@ -175,9 +177,8 @@ export function quoteString(value: string, field: string): string {
   let out = '"';
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c === 0x0d || c === 0x0a || c === 0)
-      throw new SipSerializeError(field, 'contains CR, LF or NUL');
-    if (c === 0x22 || c === 0x5c) out += '\\';
+    if (c === 0x0d || c === 0x0a) throw new SipSerializeError(field, 'contains CR or LF');
+    if (c === 0x22 || c === 0x5c || (c < 0x20 && c !== 0x09) || c === 0x7f) out += '\\';
     out += value[i];
   }
   return `${out}"`;
@@ -208,7 +209,7 @@ export function formatHeaderParams(params: Params | undefined): string {
 
 function isSafeGenValue(value: string): boolean {
   if (value.charCodeAt(0) === 0x22) {
-    if (value.includes('\0')) return false;
+    if (illegalTextAt(value) !== -1) return false;
     try {
       return readQuotedString(value, 0).end === value.length;
     } catch {

@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SipParseError } from './sip-parse-error.js';
 import type { IncomingMessage } from './incoming-message.js';
+import { createResponse } from './create-response.js';
+import { formatNameAddr, type NameAddr } from './name-addr.js';
 import { parseMessage } from './parse-message.js';
+import { serializeMessage, type HeaderEntry, type OutgoingMessage } from './serialize.js';
 import type { TypedHeaderName } from './typed-headers.js';
 import * as valid from './torture/testing/rfc4475-valid.js';
 import * as v6 from './torture/testing/rfc5118.js';
@@ -43,6 +46,38 @@ function expectOnlyParseErrors(run: () => unknown): void {
   } catch (error) {
     if (!(error instanceof SipParseError)) throw error;
   }
+}
+
+/**
+ * What the parser accepts, the serializer writes (issue 19: a NUL the parser let through made the
+ * 400 reply throw): the message as it came, a 400 to it with its Via, From, To and Record-Route
+ * copied, and its From and To formatted from their parsed parts.
+ */
+function reserializes(text: string): void {
+  let message: IncomingMessage;
+  try {
+    message = parseMessage(text);
+  } catch (error) {
+    if (error instanceof SipParseError) return;
+    throw error;
+  }
+  const headers: HeaderEntry[] = message.rawHeaders.map((h) => [h.name, h.value]);
+  const same: OutgoingMessage =
+    message.kind === 'request'
+      ? { method: message.method, ruri: message.requestUri, headers, body: message.body }
+      : { status: message.status, reason: message.reason, headers, body: message.body };
+  serializeMessage(same);
+  if (message.kind === 'request') {
+    serializeMessage(createResponse(message, 400, undefined, { toTag: 't', recordRoute: true }));
+  }
+  const format = (nameAddr: NameAddr): string =>
+    formatNameAddr({
+      displayName: nameAddr.displayName,
+      uri: nameAddr.uri,
+      params: nameAddr.params,
+    });
+  format(message.from);
+  format(message.to);
 }
 
 /** The property itself: parse, then read everything; only SipParseError may escape. */
@@ -101,6 +136,9 @@ const NASTY = [
   '\n',
   '\r\n',
   '\0',
+  '\\\0',
+  '\x07',
+  '\x7f',
   '"',
   '\\',
   '<',
@@ -289,4 +327,26 @@ describe('parseMessage robustness', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'property: whatever parses serializes again (as received, as a 400, its From and To)',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...SEEDS),
+          fc.array(mutationArb, { minLength: 1, maxLength: 6 }),
+          (seed, mutations) => reserializes(mutations.reduce(mutate, seed)),
+        ),
+        { numRuns: RUNS * 2 },
+      );
+      fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), reserializes), {
+        numRuns: RUNS,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it('every seed (RFC 4475 valid torture messages included) serializes again', () => {
+    for (const seed of SEEDS) expect(() => reserializes(seed)).not.toThrow();
+  });
 });

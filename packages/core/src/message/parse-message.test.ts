@@ -359,6 +359,30 @@ describe('parseMessage: malformed messages', () => {
     expect(() => parseMessage(text)).toThrow(SipParseError);
   });
 
+  // Issue 19: the serializer refuses these, so the parser must too (one rule, chars.ts).
+  it.each([
+    ['a NUL in a quoted display name', 'from', ['From: "a\0b" <sip:a@b>;tag=1']],
+    ['a BEL in a To display name', 'to', ['To: "Bob\x07" <sip:bob@biloxi.example.com>']],
+    ['a DEL in an extension header', 'x-evil', ['X-Evil: a\x7fb']],
+    ['a NUL on a continuation line', 'subject', ['Subject: hi', ' there\0']],
+  ] as const)('refuses %s, naming the header', (_what, header, lines) => {
+    const head = INVITE_HEAD.filter((l) => !lines.some((n) => n.split(':')[0] === l.split(':')[0]));
+    const error = parseError(crlf(...head, ...lines, '', ''));
+    expect(error.header).toBe(header);
+    expect(error.reason).toMatch(/control character/);
+  });
+
+  it('refuses a control character in a reason phrase', () => {
+    expect(parseError(crlf('SIP/2.0 200 O\x01K', ...INVITE_HEAD.slice(1), '', '')).reason).toMatch(
+      /control character/,
+    );
+  });
+
+  it('accepts control characters escaped in a quoted string (RFC 4475 §3.1.1.2)', () => {
+    const message = parseMessage(invite(['Subject: "x\\\0y"']));
+    expect(message.header('subject')).toBe('"x\\\0y"');
+  });
+
   it('says where the problem is', () => {
     const error = parseError(invite(['NoColonHere']));
     expect(error.line).toBe(9);

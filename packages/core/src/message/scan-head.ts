@@ -1,5 +1,5 @@
 import { SipParseError } from './sip-parse-error.js';
-import { isTokenChar, isWhitespace } from './chars.js';
+import { illegalTextAt, isTokenChar, isWhitespace } from './chars.js';
 import { headerKeyAt } from './header-names.js';
 import type { RawHeader } from './incoming-message.js';
 import { HeaderLine } from './header-line.js';
@@ -57,6 +57,7 @@ export function scanHead(text: string): Head {
     if (nextCr !== -1 && nextCr <= lf) nextCr = text.indexOf('\r', lf + 1);
     if (line === 1) {
       if (lineEnd === pos) throw new SipParseError('empty start line', { line, offset: pos });
+      checkText(text, pos, lineEnd, line, undefined);
       head.startLine = parseStartLine(text, pos, lineEnd);
     } else if (lineEnd === pos) {
       if (pending !== undefined) addHeader(head, pending);
@@ -65,10 +66,12 @@ export function scanHead(text: string): Head {
     } else if (isWhitespace(text.charCodeAt(pos))) {
       if (pending === undefined)
         throw new SipParseError('continuation line without a header', { line, offset: pos });
+      checkText(text, pos, lineEnd, line, pending.key);
       pending.fold(trimmedSlice(text, pos, lineEnd));
     } else {
       if (pending !== undefined) addHeader(head, pending);
       pending = readHeaderLine(text, pos, lineEnd, line);
+      checkText(text, pending.valueStart, pending.valueEnd, line, pending.key);
     }
     pos = lf + 1;
   }
@@ -90,6 +93,24 @@ function readHeaderLine(text: string, start: number, end: number, line: number):
   while (valueEnd > valueStart && isWhitespace(text.charCodeAt(valueEnd - 1))) valueEnd--;
   const key = headerKeyAt(text, start, nameEnd);
   return new HeaderLine(text, start, nameEnd, key, valueStart, valueEnd, line);
+}
+
+// The serializer refuses the same characters (serialize.ts), so a message that parses can be
+// answered and forwarded: a bare NUL in a display name must fail here, not at the reply.
+function checkText(
+  text: string,
+  start: number,
+  end: number,
+  line: number,
+  header: string | undefined,
+): void {
+  const at = illegalTextAt(text, start, end);
+  if (at === -1) return;
+  throw new SipParseError('control character not allowed here (RFC 3261 §25.1)', {
+    line,
+    offset: at,
+    ...(header === undefined ? {} : { header }),
+  });
 }
 
 function addHeader(head: Head, raw: RawHeader): void {

@@ -1,5 +1,5 @@
 // Property tests for the serializer: round trips through parseMessage keep every value, and no
-// value carrying CR, LF or NUL ever reaches the wire.
+// value carrying CR, LF or an unescaped control character ever reaches the wire.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SipSerializeError } from './sip-serialize-error.js';
@@ -183,30 +183,49 @@ describe('serializer round trips', () => {
 });
 
 describe('serializer injection safety', () => {
-  const breakChar = fc.constantFrom('\r', '\n', '\0', '\r\n');
+  const lineBreak = fc.constantFrom('\r', '\n', '\r\n');
+  const control = fc.constantFrom('\0', '\x01', '\x07', '\x1f', '\x7f');
+  // No backslash before the control character: an escaped one is a legal quoted-pair (§25.1).
+  const noEscape = fc.string({ maxLength: 10 }).map((text) => text.replace(/\\/g, ''));
   const withBreak = fc
-    .tuple(fc.string({ maxLength: 10 }), breakChar, fc.string({ maxLength: 10 }))
+    .tuple(fc.string({ maxLength: 10 }), lineBreak, fc.string({ maxLength: 10 }))
     .map((parts) => parts.join(''));
+  const withControl = fc
+    .tuple(noEscape, control, fc.string({ maxLength: 10 }))
+    .map((parts) => parts.join(''));
+  const base = { method: 'MESSAGE', ruri: 'sip:a@b', headers: [['X-A', 'ok']] as HeaderEntry[] };
+  const attempts = (evil: string): (() => string)[] => [
+    () => serializeRequest({ ...base, headers: [['X-A', evil]] }),
+    () => serializeRequest({ ...base, headers: [[evil, 'v']] }),
+    () => serializeRequest({ ...base, method: evil }),
+    () => serializeRequest({ ...base, ruri: evil }),
+    () => serializeResponse({ status: 200, reason: evil, headers: [] }),
+  ];
 
   it(
-    'property: any header name, header value, method, URI or reason with CR/LF/NUL is refused',
+    'property: any header name, header value, method, URI, reason or display name with CR/LF is refused',
     () => {
       fc.assert(
         fc.property(withBreak, fc.nat(5), (evil, where) => {
-          const base = {
-            method: 'MESSAGE',
-            ruri: 'sip:a@b',
-            headers: [['X-A', 'ok']] as HeaderEntry[],
-          };
-          const attempts: (() => string)[] = [
-            () => serializeRequest({ ...base, headers: [['X-A', evil]] }),
-            () => serializeRequest({ ...base, headers: [[evil, 'v']] }),
-            () => serializeRequest({ ...base, method: evil }),
-            () => serializeRequest({ ...base, ruri: evil }),
-            () => serializeResponse({ status: 200, reason: evil, headers: [] }),
+          const all = [
+            ...attempts(evil),
             () => formatNameAddr({ displayName: evil, uri: 'sip:a@b' }),
           ];
-          expect(attempts[where % attempts.length]).toThrow(SipSerializeError);
+          expect(all[where % all.length]).toThrow(SipSerializeError);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'property: an unescaped control character (NUL, BEL, DEL...) is refused where parseMessage refuses it',
+    () => {
+      fc.assert(
+        fc.property(withControl, fc.nat(4), (evil, where) => {
+          const all = attempts(evil);
+          expect(all[where % all.length]).toThrow(SipSerializeError);
         }),
         { numRuns: RUNS },
       );

@@ -1,5 +1,5 @@
 import { SipSerializeError } from './sip-serialize-error.js';
-import { isToken } from './chars.js';
+import { illegalTextAt, isToken } from './chars.js';
 import { headerKey } from './header-names.js';
 import { SipParseError } from './sip-parse-error.js';
 import type { Params } from './params.js';
@@ -36,7 +36,8 @@ export type OutgoingMessage = OutgoingRequest | OutgoingResponse;
 
 /**
  * Serializes a request. Throws SipSerializeError when the method is not a token, the URI or a
- * header name/value contains CR, LF or NUL (no header injection), or a name is not a token.
+ * header name/value contains CR, LF or an unescaped control character such as NUL (no header
+ * injection; exactly what `parseMessage` refuses), or a name is not a token.
  *
  * @example serializeRequest({ method: 'BYE', ruri: 'sip:bob@192.0.2.4', headers: [['CSeq', '2 BYE']] })
  */
@@ -49,7 +50,7 @@ export function serializeRequest(request: OutgoingRequest): string {
 }
 
 /**
- * Serializes a response; status must be an integer 100-699, reason free of CR/LF/NUL.
+ * Serializes a response; status must be an integer 100-699, reason free of CR/LF/controls.
  *
  * @example serializeResponse({ status: 180, headers: [] }) // 'SIP/2.0 180 Ringing\r\nContent-Length: 0\r\n\r\n'
  */
@@ -111,13 +112,18 @@ function checkNoUriHeaders(given: string | SipUriInit, formatted: string): void 
     throw new SipSerializeError('Request-URI', 'must not contain URI headers');
 }
 
+// The parser refuses the same characters (scan-head.ts): one definition, `illegalTextAt`.
 function checkText(value: string, field: string): void {
   if (typeof value !== 'string') throw new SipSerializeError(field, 'must be a string');
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 0x0d || c === 0x0a || c === 0)
-      throw new SipSerializeError(field, 'contains CR, LF or NUL');
-  }
+  const at = illegalTextAt(value);
+  if (at === -1) return;
+  const c = value.charCodeAt(at);
+  throw new SipSerializeError(
+    field,
+    c === 0x0d || c === 0x0a || c === 0
+      ? 'contains CR, LF or NUL'
+      : 'contains a control character (allowed only escaped by a backslash, RFC 3261 §25.1)',
+  );
 }
 
 function checkRequestUri(ruri: string): void {

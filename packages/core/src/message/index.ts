@@ -70,3 +70,4 @@ export {
   type OutgoingMessage,
 } from './serialize.js';
 export { createResponse, type CreateResponseOptions } from './create-response.js';
+export { salvageRequest } from './salvage-request.js';

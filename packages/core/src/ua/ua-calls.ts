@@ -74,6 +74,11 @@ export class UACalls implements CallFeature {
     if (invite.body !== '' && type !== undefined && type !== 'application/sdp') {
       return this.#respond(transaction, invite, 415, [['Accept', 'application/sdp']]);
     }
+    // RFC 3261 §12.1.1: the dialog takes its remote target from Contact and its route set from
+    // Record-Route. Read now, a malformed one throws SipParseError before any call state exists,
+    // and the UA answers 400 naming it.
+    invite.parsed('contact');
+    invite.parsed('record-route');
     let replaced: Session | undefined;
     if (invite.hasHeader('replaces')) {
       replaced = this.#replaced(invite);

@@ -23,6 +23,7 @@ import { AuthenticatingChannel } from './authenticating-channel.js';
 import type { CallFeature, CallFeatureFactory } from './call-feature.js';
 import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
+import { malformedRequestAnswer } from './malformed-request.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
 import {
   identityOf,
@@ -33,7 +34,12 @@ import {
 } from './out-of-dialog-request.js';
 import { RequestFactory } from './request-factory.js';
 import { normalizeTarget } from './target.js';
-import { checkRequest, NON_CALL_METHODS, SUPPORTED_EXTENSIONS } from './request-policy.js';
+import {
+  badRequestReason,
+  checkRequest,
+  NON_CALL_METHODS,
+  SUPPORTED_EXTENSIONS,
+} from './request-policy.js';
 import type { UAEvents } from './ua-events.js';
 import type { UALogger, UAOptions } from './ua-options.js';
 
@@ -140,6 +146,14 @@ export class UserAgent {
 
   get status(): UAStatus {
     return this.#status;
+  }
+
+  /**
+   * @internal Live SIP transactions (client and server). For leak tests and diagnostics: after
+   * every request has been answered and its timers have run, this is back to 0.
+   */
+  get transactionCount(): number {
+    return this.#layers?.transactions.size ?? 0;
   }
 
   /** Connects, and registers once connected when `register` is true. */
@@ -297,10 +311,9 @@ export class UserAgent {
     try {
       message = parseMessage(data);
     } catch (error) {
-      // A message we cannot parse cannot be answered either (no Via to answer to): drop it.
-      if (error instanceof SipParseError)
-        return this.#logger.warn(`sip: dropped a malformed message: ${error.message}`);
-      throw error;
+      if (!(error instanceof SipParseError)) throw error;
+      this.#logger.warn(`sip: malformed message: ${error.message}`);
+      return this.#rejectMalformed(data, error);
     }
     this.#logger.debug(`sip: received\n${redactSipMessage(data)}`);
     const { transactions } = this.#built();
@@ -315,11 +328,34 @@ export class UserAgent {
     this.#newRequest(message);
   }
 
+  // A request we cannot parse still gets its 400 when it can be routed back (malformed-request.ts).
+  #rejectMalformed(data: string, error: SipParseError): void {
+    if (this.#status !== 'started') return;
+    const { factory, transport } = this.#built();
+    const reply = malformedRequestAnswer(data, error, factory);
+    if (reply === undefined) return;
+    this.#logger.debug(`sip: sending\n${redactSipMessage(reply)}`);
+    transport.send(reply);
+  }
+
   #newRequest(request: IncomingRequest): void {
     const { calls, transactions } = this.#built();
     if (request.method === 'ACK') return calls?.receiveAck(request);
     if (request.method === 'CANCEL') return this.#cancel(request);
     const transaction = transactions.createServerTransaction(request);
+    try {
+      this.#dispatch(request, transaction);
+    } catch (error) {
+      if (!(error instanceof SipParseError)) throw error;
+      // A header read on demand (Contact, Record-Route, Refer-To...) was malformed: answer 400
+      // naming it. Left unanswered, the transaction and the caller would wait forever.
+      this.#logger.warn(`sip: ${request.method} refused: ${error.message}`);
+      this.#respond(transaction, request, 400, badRequestReason(error));
+    }
+  }
+
+  #dispatch(request: IncomingRequest, transaction: ServerTransaction): void {
+    const { calls } = this.#built();
     const rejection = checkRequest(request, this.#allowedMethods());
     if (rejection !== undefined) {
       return this.#respond(

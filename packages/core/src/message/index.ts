@@ -57,6 +57,7 @@ export { parseReasonList, type ReasonValue } from './reason.js';
 export { parseReplaces, type Replaces } from './replaces.js';
 export { isTypedHeaderName, type TypedHeaderMap, type TypedHeaderName } from './typed-headers.js';
 export { headerKey, isListHeader } from './header-names.js';
+export { illegalTextAt } from './chars.js';
 export { splitHeaderList } from './split-list.js';
 export { unquote } from './value-scanner.js';
 export {

@@ -9,6 +9,12 @@ import {
 import type { Listener } from '../transport/index.js';
 import { ownString } from '../message/own-string.js';
 import { Causes, type Cause } from '../ua/causes.js';
+import {
+  checkBody,
+  checkContentType,
+  checkExtraHeaders,
+  checkReasonPhrase,
+} from '../ua/option-checks.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { AckWait } from './ack-wait.js';
 import { CallCore, type EndKind } from './call-core.js';
@@ -241,17 +247,21 @@ export class Session {
     if (this.direction !== 'incoming' || incoming === undefined) {
       throw new Error('answer() is for incoming calls');
     }
+    checkExtraHeaders(options.extraHeaders);
     incoming.answer(options);
   }
 
   /**
    * Ends the call whatever its state: CANCEL before an answer (outgoing), a rejection with
-   * `status_code` (incoming, default 480), BYE once answered. Does nothing once ended.
+   * `status_code` (incoming, default 480), BYE once answered. Does nothing once ended. Bad
+   * options throw `InvalidOptionError` before anything happens: the call stays up, as it must
+   * not end here while the far end is never told.
    */
   terminate(options: TerminateOptions = {}): void {
     const status = this.#core.status;
     if (status === 'terminated') return;
-    const extraHeaders = options.extraHeaders ?? [];
+    const extraHeaders = checkExtraHeaders(options.extraHeaders);
+    checkReasonPhrase(options.reason_phrase);
     if (this.#outgoing !== undefined && isPreAnswer(status)) {
       this.#outgoing.cancel(extraHeaders);
       return this.#finish('failed', 'local', Causes.CANCELED, undefined);
@@ -300,14 +310,21 @@ export class Session {
   /**
    * Sends DTMF tones (`0-9 * # A-D`, `,` pauses 2 s): RFC 4733 in RTP by default, SIP INFO
    * (`application/dtmf-relay`) with `transport: 'info'` or when no RTP sender exists. Tones queue.
+   * Throws `InvalidOptionError` for bad `extraHeaders` and RangeError for a bad tone, duration
+   * or gap, before anything is queued.
    */
   sendDTMF(tones: string | number, options: DtmfSendOptions = {}): void {
     if (this.#core.status !== 'confirmed')
       throw new Error(`cannot send DTMF in a call that is ${this.#core.status}`);
+    checkExtraHeaders(options.extraHeaders);
     this.#info.sendDtmf(String(tones), options);
   }
 
-  /** Sends an INFO (RFC 6086) in the call. Resolves with the final status (0: no answer). */
+  /**
+   * Sends an INFO (RFC 6086) in the call. Resolves with the final status (0: no answer); rejects
+   * with `InvalidOptionError` for a content type that is not a media type, a body that is not a
+   * string or bad `extraHeaders` (nothing is sent).
+   */
   async sendInfo(
     contentType: string,
     body: string,
@@ -315,7 +332,10 @@ export class Session {
   ): Promise<number> {
     if (!isEstablished(this.#core.status))
       throw new Error(`cannot send INFO in a call that is ${this.#core.status}`);
-    return await this.#info.send(contentType, body, options.extraHeaders ?? []);
+    checkContentType(contentType, 'contentType');
+    checkBody(body);
+    const extraHeaders = checkExtraHeaders(options.extraHeaders);
+    return await this.#info.send(contentType, body, extraHeaders);
   }
 
   /**
@@ -325,6 +345,7 @@ export class Session {
   refer(target: string | Session, options: ReferOptions = {}): Promise<number> {
     if (this.#core.status !== 'confirmed')
       throw new Error(`cannot transfer a call that is ${this.#core.status}`);
+    checkExtraHeaders(options.extraHeaders);
     return this.#referHandler().refer(target, options);
   }
 

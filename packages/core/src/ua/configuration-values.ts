@@ -1,3 +1,4 @@
+import { illegalTextAt } from '../message/index.js';
 import { ConfigurationError } from './configuration-error.js';
 
 // Small validators for single configuration values. Each names the parameter in its error and
@@ -55,6 +56,13 @@ export function headerSafeString(
     throw new ConfigurationError(
       parameter,
       `${what} contains CR, LF or NUL, which SIP cannot carry`,
+    );
+  }
+  // Values that go on the wire follow the serializer's rule (a secret never goes there as is).
+  if (!secret && illegalTextAt(value) !== -1) {
+    throw new ConfigurationError(
+      parameter,
+      `${JSON.stringify(value)} contains a control character, which SIP carries only escaped`,
     );
   }
   return value;

@@ -13,6 +13,7 @@ import {
   type NormalizedConfiguration,
   type UAConfiguration,
 } from './configuration.js';
+import { headerLineProblem } from './option-checks.js';
 import { normalizeSocketsParameter } from './sockets-parameter.js';
 import { registrarFromUri, sipUriParameter } from './uri-parameter.js';
 
@@ -48,7 +49,6 @@ const KNOWN_PARAMETERS: ReadonlySet<string> = new Set<keyof UAConfiguration>([
 ]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HEADER_LINE = /^([!%'*+\-.0-9A-Z^_`a-z|~]+)[ \t]*:[ \t]*(.*)$/;
 
 /**
  * Validates a UA configuration against JsSIP's contract and fills in the defaults.
@@ -195,8 +195,13 @@ function extraHeaders(value: unknown): readonly string[] {
   const headers = value.map((entry: unknown, index) => {
     const parameter = `extra_headers[${index}]`;
     const line = headerSafeString(parameter, entry);
-    if (line === null || !HEADER_LINE.test(line)) {
-      throw new ConfigurationError(parameter, 'expected a header line of the form "Name: value"');
+    // The same rule as every per-request `extraHeaders` option (option-checks.ts).
+    const problem = headerLineProblem(line);
+    if (line === null || problem !== undefined) {
+      throw new ConfigurationError(
+        parameter,
+        problem ?? 'expected a header line of the form "Name: value"',
+      );
     }
     return line;
   });

@@ -19,6 +19,7 @@ import {
 } from '../transaction/index.js';
 import { systemClock } from '../transport/index.js';
 import type { CallFeature, UserAgentParts } from './call-feature.js';
+import { checkExtraHeaders } from './option-checks.js';
 import { ALLOWED_METHODS } from './request-policy.js';
 import { SessionRegistry } from './session-registry.js';
 import { normalizeTarget } from './target.js';
@@ -46,6 +47,7 @@ export class UACalls implements CallFeature {
 
   /** Places a call (`ua.call`): the session, announced as `newRTCSession` before the INVITE goes. */
   call(target: string, options: CallOptions): Session {
+    checkExtraHeaders(options.extraHeaders);
     const ruri = normalizeTarget(target, this.#parts.identity.aor.host);
     const session = Session.outgoing(this.#context, ruri, options);
     this.#sessions.add(session);

@@ -32,7 +32,8 @@ export class UA extends UserAgent {
   /**
    * Calls `target` (a SIP URI, `user@host`, a user or a phone number in our domain) and returns
    * the session; `newRTCSession` fires with it at once, before the INVITE goes out. Throws
-   * `InvalidTargetError` for a target that is not a SIP address, Error when the UA is not started.
+   * `InvalidTargetError` for a target that is not a SIP address, `InvalidOptionError` for bad
+   * `extraHeaders`, Error when the UA is not started.
    *
    * @example const session = ua.call('bob', { mediaConstraints: { audio: true, video: false } });
    */

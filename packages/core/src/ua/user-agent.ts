@@ -24,6 +24,7 @@ import type { CallFeature, CallFeatureFactory } from './call-feature.js';
 import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
 import { malformedRequestAnswer } from './malformed-request.js';
+import { checkBody, checkContentType, checkExtraHeaders } from './option-checks.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
 import {
   identityOf,
@@ -194,6 +195,7 @@ export class UserAgent {
 
   /** Unregisters this UA's contact, or every binding of the AOR with `{ all: true }`. */
   unregister(options: UnregisterOptions = {}): void {
+    checkExtraHeaders(options.extraHeaders);
     void this.#built().registrator.unregister(options);
   }
 
@@ -207,7 +209,8 @@ export class UserAgent {
 
   /**
    * Sends an instant message (RFC 3428) and resolves with how it went; JsSIP's `eventHandlers`
-   * are called too. Throws `InvalidTargetError` for a target that is not a SIP address.
+   * are called too. Throws `InvalidTargetError` for a target that is not a SIP address and
+   * `InvalidOptionError` for a body, `contentType` or `extraHeaders` that cannot go out.
    *
    * @example const result = await ua.sendMessage('bob', 'hello'); if (!result.ok) console.log(result.cause);
    */
@@ -216,9 +219,11 @@ export class UserAgent {
     body: string,
     options: SendMessageOptions = {},
   ): Promise<RequestResult> {
+    checkBody(body);
+    const contentType = checkContentType(options.contentType ?? 'text/plain', 'contentType');
+    checkExtraHeaders(options.extraHeaders);
     const { identity, channel, factory } = this.#built();
     const ruri = normalizeTarget(target, identity.aor.host);
-    const contentType = options.contentType ?? 'text/plain';
     this.#events.emit('newMessage', {
       originator: 'local',
       message: {
@@ -238,6 +243,7 @@ export class UserAgent {
 
   /** Asks a peer what it supports (RFC 3261 §11): resolves with its 200 or the failure. */
   sendOptions(target: string, options: OutOfDialogRequestOptions = {}): Promise<RequestResult> {
+    checkExtraHeaders(options.extraHeaders);
     const { identity, channel, factory } = this.#built();
     const ruri = normalizeTarget(target, identity.aor.host);
     return sendOutOfDialog(channel, factory, 'OPTIONS', ruri, options);

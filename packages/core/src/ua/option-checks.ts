@@ -1,0 +1,107 @@
+import { headerKey, illegalTextAt } from '../message/index.js';
+import { InvalidOptionError } from './invalid-option-error.js';
+
+// RFC 3261 §7.3.1: field-name (a token), optional whitespace, ':', then the value.
+const HEADER_LINE = /^([!%'*+\-.0-9A-Z^_`a-z|~]+)[ \t]*:[ \t]*(.*)$/s;
+
+/**
+ * Headers the stack writes on every message it builds (RFC 3261 §8.1.1): an app's copy would go
+ * out as a second Via, Call-ID... which peers reject or, worse, route by. Compact forms (`v`, `i`,
+ * `f`, `t`, `l`) are the same headers. Everything else may be added (Route, Contact, X-...).
+ */
+export const STACK_HEADERS: readonly string[] = [
+  'Via',
+  'From',
+  'To',
+  'Call-ID',
+  'CSeq',
+  'Max-Forwards',
+  'Content-Length',
+];
+
+const STACK_KEYS = new Set(STACK_HEADERS.map(headerKey));
+
+/**
+ * What is wrong with one `Name: value` line an app wants on its messages, or undefined when it
+ * may go out. The serializer's rule for values (`illegalTextAt`) applies, so a line that passes
+ * here cannot fail when it is sent. Shared by `extra_headers` (configuration) and every
+ * `extraHeaders` option.
+ *
+ * @example headerLineProblem('Via: SIP/2.0/WSS x') // 'Via is written by the stack ...'
+ */
+export function headerLineProblem(line: unknown): string | undefined {
+  if (typeof line !== 'string') return 'expected a "Name: value" string';
+  const match = HEADER_LINE.exec(line);
+  if (match === null) return 'expected a header line of the form "Name: value"';
+  const name = match[1] as string;
+  if (illegalTextAt(match[2] as string) !== -1) {
+    return 'the value contains CR, LF or a control character, which SIP cannot carry (RFC 3261 §25.1)';
+  }
+  if (STACK_KEYS.has(headerKey(name))) {
+    return `${name} is written by the stack and cannot be added (${STACK_HEADERS.join(', ')})`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks an `extraHeaders` option at the API boundary: an array of valid lines (see
+ * `headerLineProblem`), or undefined. Throws `InvalidOptionError` naming the entry, before
+ * anything is sent or changed.
+ *
+ * @example checkExtraHeaders(options.extraHeaders) // throws for ['X-A: 1\r\nVia: evil']
+ */
+export function checkExtraHeaders(
+  value: unknown,
+  parameter: string = 'extraHeaders',
+): readonly string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    throw new InvalidOptionError(parameter, 'expected an array of "Name: value" strings');
+  }
+  value.forEach((line: unknown, index) => {
+    const problem = headerLineProblem(line);
+    if (problem !== undefined) throw new InvalidOptionError(`${parameter}[${index}]`, problem);
+  });
+  return value as readonly string[];
+}
+
+// RFC 3261 §20.15 / RFC 2045: type "/" subtype, then `;name=value` parameters.
+const MEDIA_TYPE =
+  /^[!#$%&'*+\-.0-9A-Z^_`a-z|~]+\/[!#$%&'*+\-.0-9A-Z^_`a-z|~]+(?:[ \t]*;[ \t]*[!#$%&'*+\-.0-9A-Z^_`a-z|~]+=(?:[!#$%&'*+\-.0-9A-Z^_`a-z|~]+|"(?:[^"\\\r\n]|\\[^\r\n])*"))*$/;
+
+/**
+ * Checks a Content-Type given to `sendInfo` or `sendMessage`: a media type such as
+ * `application/json` or `text/plain;charset=utf-8`. Throws `InvalidOptionError`.
+ *
+ * @example checkContentType('application/x-foo', 'contentType')
+ */
+export function checkContentType(value: unknown, parameter: string): string {
+  if (typeof value !== 'string' || !MEDIA_TYPE.test(value) || illegalTextAt(value) !== -1) {
+    throw new InvalidOptionError(parameter, 'expected a media type such as "application/json"');
+  }
+  return value;
+}
+
+/**
+ * Checks a message body given to `sendInfo` or `sendMessage`: any string (SIP bodies are not
+ * header text). Throws `InvalidOptionError`.
+ */
+export function checkBody(value: unknown, parameter: string = 'body'): string {
+  if (typeof value !== 'string') throw new InvalidOptionError(parameter, 'expected a string');
+  return value;
+}
+
+/**
+ * Checks a reason phrase for a rejection (`terminate({ reason_phrase })`): text on the status
+ * line, so no line break or control character. Throws `InvalidOptionError`.
+ */
+export function checkReasonPhrase(value: unknown, parameter: string = 'reason_phrase'): void {
+  if (value === undefined) return;
+  // Reason-Phrase has no quoted-pair (RFC 3261 §25.1): no control character at all, escaped or not.
+  if (typeof value !== 'string' || /[\x00-\x08\x0a-\x1f\x7f]/.test(value)) {
+    throw new InvalidOptionError(
+      parameter,
+      'expected text without line breaks or control characters',
+    );
+  }
+}

@@ -98,10 +98,19 @@ export function checkBody(value: unknown, parameter: string = 'body'): string {
 export function checkReasonPhrase(value: unknown, parameter: string = 'reason_phrase'): void {
   if (value === undefined) return;
   // Reason-Phrase has no quoted-pair (RFC 3261 §25.1): no control character at all, escaped or not.
-  if (typeof value !== 'string' || /[\x00-\x08\x0a-\x1f\x7f]/.test(value)) {
+  if (typeof value !== 'string' || hasControlCharacter(value)) {
     throw new InvalidOptionError(
       parameter,
       'expected text without line breaks or control characters',
     );
   }
+}
+
+/** True when `text` holds a control character other than HTAB, escaped or not. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
+  }
+  return false;
 }

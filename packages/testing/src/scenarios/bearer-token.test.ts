@@ -21,7 +21,7 @@ const BOB_JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib2IifQ.bob-signature';
 /** Everything a logger was given, as text. */
 function recordingLogger(lines: string[]): UALogger {
   const log = (...args: unknown[]): void => void lines.push(args.map(String).join(' '));
-  return { debug: log, info: log, warn: log, error: log };
+  return { debug: log, warn: log, error: log };
 }
 
 /** Two UAs with their own bearer token, fake media, every event payload and log line kept. */

@@ -106,7 +106,7 @@ function checkText(
 ): void {
   const at = illegalTextAt(text, start, end);
   if (at === -1) return;
-  throw new SipParseError('control character not allowed here (RFC 3261 §25.1)', {
+  throw new SipParseError('control character', {
     line,
     offset: at,
     ...(header === undefined ? {} : { header }),

@@ -187,9 +187,7 @@ export class CallCore {
       // The call ends here whatever happens, so the far end must hear of it: a BYE with only
       // what the stack writes is better than none (the app's lines are checked at the API, so
       // this is the last line of defence, not a path anything should take).
-      this.context.logger.warn(
-        `session: BYE with extra headers not sent: ${(error as Error).message}`,
-      );
+      this.context.logger.warn(`session: BYE not sent: ${(error as Error).message}`);
       if (extraHeaders.length > 0 || headers.length > 0) this.bye([]);
     }
   }

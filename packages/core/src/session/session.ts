@@ -9,12 +9,7 @@ import {
 import type { Listener } from '../transport/index.js';
 import { ownString } from '../message/own-string.js';
 import { Causes, type Cause } from '../ua/causes.js';
-import {
-  checkBody,
-  checkContentType,
-  checkExtraHeaders,
-  checkReasonPhrase,
-} from '../ua/option-checks.js';
+import { checkContentType, checkExtraHeaders, checkReasonPhrase } from '../ua/option-checks.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { AckWait } from './ack-wait.js';
 import { CallCore, type EndKind } from './call-core.js';
@@ -322,8 +317,8 @@ export class Session {
 
   /**
    * Sends an INFO (RFC 6086) in the call. Resolves with the final status (0: no answer); rejects
-   * with `InvalidOptionError` for a content type that is not a media type, a body that is not a
-   * string or bad `extraHeaders` (nothing is sent).
+   * with `InvalidOptionError` for a content type that is not a media type or bad `extraHeaders`
+   * (nothing is sent).
    */
   async sendInfo(
     contentType: string,
@@ -333,7 +328,6 @@ export class Session {
     if (!isEstablished(this.#core.status))
       throw new Error(`cannot send INFO in a call that is ${this.#core.status}`);
     checkContentType(contentType, 'contentType');
-    checkBody(body);
     const extraHeaders = checkExtraHeaders(options.extraHeaders);
     return await this.#info.send(contentType, body, extraHeaders);
   }

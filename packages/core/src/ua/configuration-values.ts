@@ -51,18 +51,13 @@ export function headerSafeString(
   if (!allowEmpty && value.trim() === '') {
     throw new ConfigurationError(parameter, 'expected a non-empty string');
   }
-  if (/[\r\n\0]/.test(value)) {
+  // Values that go on the wire follow the serializer's rule (illegalTextAt); a secret never
+  // goes there as it is, so it only needs to be free of line breaks and NUL.
+  if (/[\r\n\0]/.test(value) || (!secret && illegalTextAt(value) !== -1)) {
     const what = secret ? 'the value' : JSON.stringify(value);
     throw new ConfigurationError(
       parameter,
-      `${what} contains CR, LF or NUL, which SIP cannot carry`,
-    );
-  }
-  // Values that go on the wire follow the serializer's rule (a secret never goes there as is).
-  if (!secret && illegalTextAt(value) !== -1) {
-    throw new ConfigurationError(
-      parameter,
-      `${JSON.stringify(value)} contains a control character, which SIP carries only escaped`,
+      `${what} contains CR, LF or a control character, which SIP cannot carry`,
     );
   }
   return value;

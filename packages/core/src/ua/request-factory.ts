@@ -124,13 +124,7 @@ export class RequestFactory {
     headers: readonly HeaderEntry[] = [],
     extraHeaders: readonly string[] = [],
   ): HeaderEntry[] {
-    const out: HeaderEntry[] = headers.filter(([name]) => !isCredentialHeader(name));
-    out.push(['User-Agent', this.#configuration.user_agent]);
-    for (const line of [...this.#configuration.extra_headers, ...extraHeaders]) {
-      const entry = headerLine(line);
-      if (!isCredentialHeader(entry[0])) out.push(entry);
-    }
-    return out;
+    return this.#headers(headers, extraHeaders, false);
   }
 
   /** Headers every request of this UA carries (also used in dialogs), the bearer token included. */
@@ -138,11 +132,25 @@ export class RequestFactory {
     headers: readonly HeaderEntry[] = [],
     extraHeaders: readonly string[] = [],
   ): HeaderEntry[] {
-    const out: HeaderEntry[] = [...headers];
-    if (this.#bearer !== undefined) out.push([this.#bearer.headerName, this.#bearer.header()]);
+    return this.#headers(headers, extraHeaders, true);
+  }
+
+  #headers(
+    headers: readonly HeaderEntry[],
+    extraHeaders: readonly string[],
+    request: boolean,
+  ): HeaderEntry[] {
+    const out: HeaderEntry[] = [];
+    const add = (entry: HeaderEntry): void => {
+      if (request || !isCredentialHeader(entry[0])) out.push(entry);
+    };
+    headers.forEach(add);
+    if (request && this.#bearer !== undefined) {
+      out.push([this.#bearer.headerName, this.#bearer.header()]);
+    }
     out.push(['User-Agent', this.#configuration.user_agent]);
     for (const line of [...this.#configuration.extra_headers, ...extraHeaders])
-      out.push(headerLine(line));
+      add(headerLine(line));
     return out;
   }
 }

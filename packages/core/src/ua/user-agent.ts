@@ -24,7 +24,7 @@ import type { CallFeature, CallFeatureFactory } from './call-feature.js';
 import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
 import { malformedRequestAnswer } from './malformed-request.js';
-import { checkBody, checkContentType, checkExtraHeaders } from './option-checks.js';
+import { checkContentType, checkExtraHeaders } from './option-checks.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
 import {
   identityOf,
@@ -210,7 +210,7 @@ export class UserAgent {
   /**
    * Sends an instant message (RFC 3428) and resolves with how it went; JsSIP's `eventHandlers`
    * are called too. Throws `InvalidTargetError` for a target that is not a SIP address and
-   * `InvalidOptionError` for a body, `contentType` or `extraHeaders` that cannot go out.
+   * `InvalidOptionError` for a `contentType` or `extraHeaders` that cannot go out.
    *
    * @example const result = await ua.sendMessage('bob', 'hello'); if (!result.ok) console.log(result.cause);
    */
@@ -219,7 +219,6 @@ export class UserAgent {
     body: string,
     options: SendMessageOptions = {},
   ): Promise<RequestResult> {
-    checkBody(body);
     const contentType = checkContentType(options.contentType ?? 'text/plain', 'contentType');
     checkExtraHeaders(options.extraHeaders);
     const { identity, channel, factory } = this.#built();

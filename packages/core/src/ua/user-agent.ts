@@ -255,6 +255,7 @@ export class UserAgent {
       keep_alive_interval: this.#options.keepAliveInterval ?? 0,
       clock: this.#options.clock ?? systemClock,
       logger: this.#logger,
+      random: this.#options.random,
     };
   }
 

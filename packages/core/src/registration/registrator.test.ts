@@ -297,4 +297,51 @@ describe('Registrator', () => {
     expect(seen).toEqual(['registered', 'unregistered:Connection Error']);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  // Issue 19, finding 4: these headers were read inside a promise nothing awaited, so a
+  // malformed one was an unhandled rejection and no event ever came.
+  it.each([
+    ['a malformed Contact', 200, 'Contact: <<<', 'registrationFailed:SIP Failure Code'],
+    ['a malformed Expires', 200, 'Expires: soon', 'registrationFailed:SIP Failure Code'],
+    [
+      'a Contact with expires=abc',
+      200,
+      'Contact: <sip:a@b.invalid>;expires=abc',
+      'registrationFailed:SIP Failure Code',
+    ],
+    [
+      'a 423 with a malformed Min-Expires',
+      423,
+      'Min-Expires: -1',
+      'registrationFailed:SIP Failure Code',
+    ],
+    [
+      'a 423 with an out-of-range Min-Expires',
+      423,
+      'Min-Expires: 99999999999999999999',
+      'registrationFailed:SIP Failure Code',
+    ],
+  ])('ends in registrationFailed with a cause on %s', async (_, status, header, event) => {
+    const { registrator, channel, seen } = setup();
+    channel.answer((r) => reply(r, status, header));
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([event]);
+    expect(registrator.registered).toBe(false);
+    expect(channel.sent).toHaveLength(1);
+  });
+
+  it('a channel that rejects still ends in registrationFailed, and the next register() works', async () => {
+    const { registrator, channel, seen, contact } = setup();
+    const send = channel.send.bind(channel);
+    channel.send = () => Promise.reject(new Error('a bug below'));
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['registrationFailed:Internal Error']);
+    channel.send = send;
+    channel.answer((r) => reply(r, 200, `Contact: ${contact(0)}`));
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['registrationFailed:Internal Error', 'registered']);
+  });
 });

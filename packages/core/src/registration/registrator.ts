@@ -1,4 +1,4 @@
-import type { IncomingResponse } from '../message/index.js';
+import { SipParseError, type IncomingResponse } from '../message/index.js';
 import { SingleTimer, type Clock } from '../transport/clock.js';
 import { Causes, causeOfStatus, type Cause } from '../ua/causes.js';
 import type { LocalIdentity } from '../ua/local-identity.js';
@@ -113,8 +113,15 @@ export class Registrator {
     this.#refresh.cancel();
   }
 
+  // Every REGISTER ends in an event, whatever the answer held: nothing here may reject, since
+  // callers fire and forget (an unhandled rejection exits Node and leaves a browser app at
+  // "registering" for good).
   #send(expires: number, extraHeaders: readonly string[], all: boolean): Promise<void> {
-    const sending = this.#sendOnce(expires, extraHeaders, all);
+    const sending = this.#sendOnce(expires, extraHeaders, all).catch(() => {
+      this.#inFlight = false;
+      if (expires !== 0) this.#failed(undefined, Causes.INTERNAL_ERROR);
+      this.#runQueued();
+    });
     this.#current = sending;
     return sending;
   }
@@ -158,7 +165,12 @@ export class Registrator {
     const { response } = outcome;
     if (response.status === 423) return this.#intervalTooBrief(response, extraHeaders);
     if (response.status >= 300) return this.#failed(response, causeOfStatus(response.status));
-    const granted = grantedBinding(response, this.#context.identity, this.#expires);
+    const granted = readBinding(() =>
+      grantedBinding(response, this.#context.identity, this.#expires),
+    );
+    // A 2xx whose Contact or Expires cannot be read says nothing we can rely on about our
+    // binding's lifetime: a failure of the registrar's answer, not a registration.
+    if (granted === undefined) return this.#failed(response, Causes.SIP_FAILURE_CODE);
     if (granted.expires === 0) return this.#failed(response, Causes.EXPIRES);
     this.#context.identity.pubGruu = granted.pubGruu;
     this.#context.identity.tempGruu = granted.tempGruu;
@@ -169,7 +181,7 @@ export class Registrator {
 
   // RFC 3261 §10.2.8: retry once with the registrar's minimum; a second 423 is a failure.
   #intervalTooBrief(response: IncomingResponse, extraHeaders: readonly string[]): void {
-    const minimum = response.parsed('min-expires');
+    const minimum = readBinding(() => response.parsed('min-expires'));
     if (minimum === undefined || minimum <= this.#expires) {
       return this.#failed(response, causeOfStatus(423));
     }
@@ -209,5 +221,15 @@ export class Registrator {
     this.#again = undefined;
     if (next === 'register') this.register();
     else if (next !== undefined) void this.unregister(next);
+  }
+}
+
+/** `read()`, or undefined when the header it reads is malformed (`SipParseError`). */
+function readBinding<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SipParseError) return undefined;
+    throw error;
   }
 }

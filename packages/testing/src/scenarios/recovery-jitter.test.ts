@@ -36,7 +36,8 @@ describe('50 UAs that lose the same server', () => {
     network.restart();
     const lostAt = Date.now();
     const reconnectedAfter: number[] = [];
-    for (const { ua } of uas) ua.once('connected', () => reconnectedAfter.push(Date.now() - lostAt));
+    for (const { ua } of uas)
+      ua.once('connected', () => reconnectedAfter.push(Date.now() - lostAt));
     await vi.advanceTimersByTimeAsync(4_000);
 
     expect(reconnectedAfter).toHaveLength(50);

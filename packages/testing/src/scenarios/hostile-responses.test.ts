@@ -1,0 +1,270 @@
+import { UA, type IncomingRequest, type Session, type UAConfiguration } from '@sipkit/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeMediaHandlers } from '../media/fake-media-handler.js';
+import { SipNetwork } from '../network/sip-network.js';
+import { HOSTILE_RESPONSES, type HostileResponse } from './hostile-responses.fixture.js';
+import { respond, saneAnswer, ScriptedServer } from './hostile-server.fixture.js';
+
+// Issue 19: every request the UA makes (REGISTER, INVITE, re-INVITE, UPDATE, BYE, INFO, REFER,
+// MESSAGE, OPTIONS) is answered with each response of a hostile corpus. Whatever comes back (or
+// nothing), the request must end in its documented event or promise, with no unhandled
+// rejection (the setup file fails the test on one) and nothing left behind: no session, no
+// timer (every transaction holds one until it ends), no connection after stop().
+
+const flush = () => vi.advanceTimersByTimeAsync(0);
+/** Longer than Timer B/F (64*T1 = 32 s) and Timer M: whatever a request started has ended. */
+const QUIESCE_MS = 70_000;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A UA (with digest credentials and fake media) talking to a scripted server. */
+async function startAgent(server: ScriptedServer, config: Partial<UAConfiguration> = {}) {
+  const network = new SipNetwork({ endpoint: server, host: 'sip.test' });
+  const media = fakeMediaHandlers();
+  const ua = new UA(
+    {
+      uri: 'sip:alice@sip.test',
+      sockets: network.createSocket('alice'),
+      password: 'secret',
+      register: false,
+      ...config,
+    },
+    { mediaHandlerFactory: media.factory, random: () => 0.5 },
+  );
+  const events: string[] = [];
+  for (const name of ['registered', 'unregistered', 'registrationFailed'] as const) {
+    ua.on(name, (payload) => {
+      const cause = 'cause' in payload ? payload.cause : undefined;
+      events.push(cause === undefined ? name : `${name}:${cause}`);
+    });
+  }
+  ua.start();
+  await flush();
+  expect(ua.isConnected()).toBe(true);
+  return { ua, network, events };
+}
+
+/** Answers requests of `method` (in or out of a dialog as `inDialog` says) with `hostile`. */
+function hostileFor(
+  server: ScriptedServer,
+  hostile: HostileResponse,
+  method: string,
+  inDialog?: boolean,
+): void {
+  server.answer = (request: IncomingRequest) =>
+    request.method === method &&
+    (inDialog === undefined || (request.to.tag !== undefined) === inDialog)
+      ? hostile.answer(request)
+      : saneAnswer(request);
+}
+
+/** The session's events, in order, with causes. */
+function record(session: Session): string[] {
+  const seen: string[] = [];
+  for (const name of ['progress', 'accepted', 'confirmed'] as const) {
+    session.on(name, () => seen.push(name));
+  }
+  session.on('failed', ({ cause }) => seen.push(`failed:${cause}`));
+  session.on('ended', ({ cause }) => seen.push(`ended:${cause}`));
+  return seen;
+}
+
+/** How a promise settled, once it has: `{ value }` or `{ error }`. */
+function watch<T>(promise: Promise<T>): { settled?: { value: T } | { error: unknown } } {
+  const state: { settled?: { value: T } | { error: unknown } } = {};
+  promise.then(
+    (value) => (state.settled = { value }),
+    (error: unknown) => (state.settled = { error }),
+  );
+  return state;
+}
+
+/** Nothing of the UA is pending: no session, no timer; then it stops and lets go of everything. */
+async function expectNothingLeft(ua: UA, network: SipNetwork): Promise<void> {
+  await vi.advanceTimersByTimeAsync(QUIESCE_MS);
+  expect(ua.sessions).toEqual([]);
+  expect(vi.getTimerCount()).toBe(0);
+  const stopping = ua.stop();
+  await vi.advanceTimersByTimeAsync(5_000);
+  await stopping;
+  expect(vi.getTimerCount()).toBe(0);
+  expect(network.openConnections).toBe(0);
+}
+
+/** A confirmed call with the far end of `server`. */
+async function confirmedCall(ua: UA): Promise<{ session: Session; seen: string[] }> {
+  const session = ua.call('sip:bob@sip.test');
+  const seen = record(session);
+  await flush();
+  expect(session.status).toBe('confirmed');
+  return { session, seen };
+}
+
+/** A call ends in its documented way: confirmed (then ended by us) or failed, with a cause. */
+async function endCall(session: Session, seen: string[]): Promise<void> {
+  if (!session.isEnded()) session.terminate();
+  await flush();
+  expect(session.isEnded()).toBe(true);
+  const last = seen.at(-1) ?? '';
+  expect(last).toMatch(/^(failed|ended):\w/);
+  expect(seen.filter((e) => /^(failed|ended):/.test(e))).toHaveLength(1);
+}
+
+describe.each(HOSTILE_RESPONSES)('hostile answer "$name"', (hostile) => {
+  it('to REGISTER: registered or registrationFailed with a cause', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'REGISTER');
+    const { ua, network, events } = await startAgent(server, { register: true });
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(events[0]).toMatch(/^(registered|registrationFailed:\w.*)$/);
+    const stopping = ua.stop();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await stopping;
+    expect(vi.getTimerCount()).toBe(0);
+    expect(network.openConnections).toBe(0);
+  });
+
+  it('to INVITE: the call is confirmed or fails with a cause', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'INVITE', false);
+    const { ua, network } = await startAgent(server);
+    const session = ua.call('sip:bob@sip.test');
+    const seen = record(session);
+    await vi.advanceTimersByTimeAsync(40_000);
+    if (hostile.provisionalOnly) expect(session.isInProgress()).toBe(true);
+    else expect(session.status === 'confirmed' || session.isEnded()).toBe(true);
+    await endCall(session, seen);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to a re-INVITE: hold() resolves and the call stays or ends with a cause', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'INVITE', true);
+    const { ua, network } = await startAgent(server);
+    const { session, seen } = await confirmedCall(ua);
+    const held = watch(session.hold());
+    await vi.advanceTimersByTimeAsync(hostile.provisionalOnly ? 70_000 : 40_000);
+    expect(held.settled).toEqual({ value: expect.any(Boolean) });
+    expect(session.status === 'confirmed' || session.isEnded()).toBe(true);
+    await endCall(session, seen);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to UPDATE: renegotiate() resolves and the call stays or ends with a cause', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'UPDATE');
+    const { ua, network } = await startAgent(server);
+    const { session, seen } = await confirmedCall(ua);
+    const offered = watch(session.renegotiate({ useUpdate: true }));
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(offered.settled).toEqual({ value: expect.any(Boolean) });
+    expect(session.status === 'confirmed' || session.isEnded()).toBe(true);
+    await endCall(session, seen);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to BYE: the call has ended', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'BYE');
+    const { ua, network } = await startAgent(server);
+    const { session, seen } = await confirmedCall(ua);
+    session.terminate();
+    await flush();
+    expect(seen.at(-1)).toBe('ended:Terminated');
+    // One BYE, or two when a challenge was answered once (RFC 3261 §22.2), never more.
+    expect(server.requests('BYE').length).toBeGreaterThanOrEqual(1);
+    expect(server.requests('BYE').length).toBeLessThanOrEqual(2);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to INFO: sendInfo() resolves with a status', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'INFO');
+    const { ua, network } = await startAgent(server);
+    const { session, seen } = await confirmedCall(ua);
+    const info = watch(session.sendInfo('application/x-test', 'hello'));
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(info.settled).toEqual({ value: expect.any(Number) });
+    await endCall(session, seen);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to REFER: refer() resolves with a status', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'REFER');
+    const { ua, network } = await startAgent(server);
+    const { session, seen } = await confirmedCall(ua);
+    const referred = watch(session.refer('sip:carol@sip.test'));
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(referred.settled).toEqual({ value: expect.any(Number) });
+    await endCall(session, seen);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to MESSAGE and OPTIONS: the promises resolve with a result', async () => {
+    const server = new ScriptedServer();
+    server.answer = (request) =>
+      request.method === 'MESSAGE' || request.method === 'OPTIONS'
+        ? hostile.answer(request)
+        : saneAnswer(request);
+    const { ua, network } = await startAgent(server);
+    const message = watch(ua.sendMessage('sip:bob@sip.test', 'hello'));
+    const options = watch(ua.sendOptions('sip:bob@sip.test'));
+    await vi.advanceTimersByTimeAsync(40_000);
+    for (const sent of [message, options]) {
+      expect(sent.settled).toEqual({
+        value: expect.objectContaining({ ok: expect.any(Boolean) }),
+      });
+      const result = (sent.settled as { value: { ok: boolean; cause?: string } }).value;
+      if (!result.ok) expect(result.cause).toMatch(/\w/);
+    }
+    await expectNothingLeft(ua, network);
+  });
+});
+
+// Issue 19, finding 4, by name: a malformed challenge was an unhandled rejection; the REGISTER
+// never ended (the store stayed at "registering") and the call stayed at "connecting".
+describe('a malformed digest challenge', () => {
+  const challenge = (status: 401 | 407) => (request: IncomingRequest) => [
+    respond(request, {
+      status,
+      headers: [`${status === 401 ? 'WWW' : 'Proxy'}-Authenticate: Digest realm`],
+    }),
+  ];
+
+  it('to REGISTER ends in registrationFailed: Authentication Error', async () => {
+    const server = new ScriptedServer();
+    server.answer = (r) => (r.method === 'REGISTER' ? challenge(401)(r) : saneAnswer(r));
+    const { ua, network, events } = await startAgent(server, { register: true });
+    await flush();
+    expect(events).toEqual(['registrationFailed:Authentication Error']);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to INVITE (a callee behind a proxy can send it) fails the call: Authentication Error', async () => {
+    const server = new ScriptedServer();
+    server.answer = (r) => (r.method === 'INVITE' ? challenge(407)(r) : saneAnswer(r));
+    const { ua, network } = await startAgent(server);
+    const session = ua.call('sip:bob@sip.test');
+    const seen = record(session);
+    await flush();
+    expect(seen).toEqual(['failed:Authentication Error']);
+    expect(session.status).toBe('terminated');
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to MESSAGE resolves with ok: false and the cause', async () => {
+    const server = new ScriptedServer();
+    server.answer = (r) => (r.method === 'MESSAGE' ? challenge(401)(r) : saneAnswer(r));
+    const { ua, network } = await startAgent(server);
+    const result = ua.sendMessage('sip:bob@sip.test', 'hi');
+    await flush();
+    await expect(result).resolves.toMatchObject({ ok: false, cause: 'Authentication Error' });
+    await expectNothingLeft(ua, network);
+  });
+});

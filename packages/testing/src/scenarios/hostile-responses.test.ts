@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeMediaHandlers } from '../media/fake-media-handler.js';
 import { SipNetwork } from '../network/sip-network.js';
 import { HOSTILE_RESPONSES, type HostileResponse } from './hostile-responses.fixture.js';
-import { respond, saneAnswer, ScriptedServer } from './hostile-server.fixture.js';
+import { ANSWER_SDP, respond, saneAnswer, ScriptedServer } from './hostile-server.fixture.js';
 
 // Issue 19: every request the UA makes (REGISTER, INVITE, re-INVITE, UPDATE, BYE, INFO, REFER,
 // MESSAGE, OPTIONS) is answered with each response of a hostile corpus. Whatever comes back (or
@@ -202,6 +202,54 @@ describe.each(HOSTILE_RESPONSES)('hostile answer "$name"', (hostile) => {
     const referred = watch(session.refer('sip:carol@sip.test'));
     await vi.advanceTimersByTimeAsync(40_000);
     expect(referred.settled).toEqual({ value: expect.any(Number) });
+    await endCall(session, seen);
+    await expectNothingLeft(ua, network);
+  });
+
+  it.each(['INVITE', 'UPDATE'] as const)(
+    'to a session-timer refresh by %s: the call stays or ends with a cause',
+    async (method) => {
+      const server = new ScriptedServer();
+      server.answer = (request) => {
+        if (request.method === 'INVITE' && request.to.tag === undefined) {
+          // RFC 4028: we (the UAC) refresh every 45 s.
+          return [
+            respond(request, {
+              status: 200,
+              headers: [
+                'Contact: <sip:bob@peer.invalid>',
+                'Content-Type: application/sdp',
+                'Session-Expires: 90;refresher=uac',
+                'Require: timer',
+              ],
+              body: ANSWER_SDP,
+            }),
+          ];
+        }
+        return request.method === method ? hostile.answer(request) : saneAnswer(request);
+      };
+      const { ua, network } = await startAgent(server, { session_timers_refresh_method: method });
+      const { session, seen } = await confirmedCall(ua);
+      await vi.advanceTimersByTimeAsync(45_000);
+      expect(server.requests(method, true).length).toBeGreaterThanOrEqual(1);
+      await vi.advanceTimersByTimeAsync(40_000);
+      expect(session.status === 'confirmed' || session.isEnded()).toBe(true);
+      await endCall(session, seen);
+      await expectNothingLeft(ua, network);
+    },
+  );
+
+  it('to DTMF sent as INFO: the tone is reported sent and nothing hangs', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'INFO');
+    const { ua, network } = await startAgent(server);
+    const { session, seen } = await confirmedCall(ua);
+    const tones: string[] = [];
+    session.on('newDTMF', ({ dtmf }) => tones.push(dtmf.tone));
+    session.sendDTMF('12', { transport: 'info' });
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(tones).toEqual(['1', '2']);
+    expect(server.requests('INFO').length).toBeGreaterThanOrEqual(2);
     await endCall(session, seen);
     await expectNothingLeft(ua, network);
   });

@@ -6,7 +6,7 @@ import { Causes } from '../ua/causes.js';
 import type { UALogger } from '../ua/ua-options.js';
 import type { AckWait } from './ack-wait.js';
 import type { CallCore } from './call-core.js';
-import { glareRetryDelay } from './glare-delay.js';
+import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import { InviteClient } from './invite-client.js';
 import { toNegotiationError, type Negotiation } from './negotiation.js';
 import { isSdp, SDP } from './sdp-body.js';
@@ -84,11 +84,12 @@ export class OfferExchange {
       return false;
     if (!this.idle) return false;
     return this.exclusively(async () => {
-      for (;;) {
+      for (let retries = 0; ; retries++) {
         const result = await this.whileOfferPending(() =>
           this.#offerOnce(method, negotiation, dialog, iceRestart),
         );
         if (result !== 'glare') return result === 'ok';
+        if (retries >= MAX_GLARE_RETRIES) return false;
         // RFC 3261 §14.1: 491 -> wait a random time depending on who owns the Call-ID, then
         // retry; meanwhile the far end's own retry is answered normally (we are not "pending").
         await this.wait(glareRetryDelay(dialog.isUac, core.context.random));

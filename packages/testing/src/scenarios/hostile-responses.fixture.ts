@@ -265,5 +265,6 @@ export const HOSTILE_RESPONSES: readonly HostileResponse[] = [
     answer: (r) => [sdpOk(r), sdpOk(r).replace(/;tag=srv/, ';tag=other')],
   },
   { name: '200 then 486', answer: (r) => [sdpOk(r), respond(r, { status: 486 })] },
+  { name: '491 to everything', answer: one((r) => respond(r, { status: 491 })) },
   { name: '100 only', answer: one((r) => respond(r, { status: 100 })), provisionalOnly: true },
 ];

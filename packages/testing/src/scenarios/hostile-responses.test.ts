@@ -1,19 +1,23 @@
-import { UA, type IncomingRequest, type Session, type UAConfiguration } from '@sipkit/core';
+import type { IncomingRequest } from '@sipkit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeMediaHandlers } from '../media/fake-media-handler.js';
-import { SipNetwork } from '../network/sip-network.js';
-import { HOSTILE_RESPONSES, type HostileResponse } from './hostile-responses.fixture.js';
+import {
+  confirmedCall,
+  endCall,
+  expectNothingLeft,
+  flush,
+  hostileFor,
+  record,
+  startAgent,
+  watch,
+} from './hostile-agent.fixture.js';
+import { HOSTILE_RESPONSES } from './hostile-responses.fixture.js';
 import { ANSWER_SDP, respond, saneAnswer, ScriptedServer } from './hostile-server.fixture.js';
 
-// Issue 19: every request the UA makes (REGISTER, INVITE, re-INVITE, UPDATE, BYE, INFO, REFER,
-// MESSAGE, OPTIONS) is answered with each response of a hostile corpus. Whatever comes back (or
+// Issue 19: every request the UA makes (REGISTER, INVITE, re-INVITE, UPDATE, session-timer
+// refreshes, BYE, CANCEL, INFO and DTMF over INFO, REFER, MESSAGE, OPTIONS) is answered with each response of a hostile corpus. Whatever comes back (or
 // nothing), the request must end in its documented event or promise, with no unhandled
 // rejection (the setup file fails the test on one) and nothing left behind: no session, no
 // timer (every transaction holds one until it ends), no connection after stop().
-
-const flush = () => vi.advanceTimersByTimeAsync(0);
-/** Longer than Timer B/F (64*T1 = 32 s) and Timer M: whatever a request started has ended. */
-const QUIESCE_MS = 70_000;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -21,99 +25,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-/** A UA (with digest credentials and fake media) talking to a scripted server. */
-async function startAgent(server: ScriptedServer, config: Partial<UAConfiguration> = {}) {
-  const network = new SipNetwork({ endpoint: server, host: 'sip.test' });
-  const media = fakeMediaHandlers();
-  const ua = new UA(
-    {
-      uri: 'sip:alice@sip.test',
-      sockets: network.createSocket('alice'),
-      password: 'secret',
-      register: false,
-      ...config,
-    },
-    { mediaHandlerFactory: media.factory, random: () => 0.5 },
-  );
-  const events: string[] = [];
-  for (const name of ['registered', 'unregistered', 'registrationFailed'] as const) {
-    ua.on(name, (payload) => {
-      const cause = 'cause' in payload ? payload.cause : undefined;
-      events.push(cause === undefined ? name : `${name}:${cause}`);
-    });
-  }
-  ua.start();
-  await flush();
-  expect(ua.isConnected()).toBe(true);
-  return { ua, network, events };
-}
-
-/** Answers requests of `method` (in or out of a dialog as `inDialog` says) with `hostile`. */
-function hostileFor(
-  server: ScriptedServer,
-  hostile: HostileResponse,
-  method: string,
-  inDialog?: boolean,
-): void {
-  server.answer = (request: IncomingRequest) =>
-    request.method === method &&
-    (inDialog === undefined || (request.to.tag !== undefined) === inDialog)
-      ? hostile.answer(request)
-      : saneAnswer(request);
-}
-
-/** The session's events, in order, with causes. */
-function record(session: Session): string[] {
-  const seen: string[] = [];
-  for (const name of ['progress', 'accepted', 'confirmed'] as const) {
-    session.on(name, () => seen.push(name));
-  }
-  session.on('failed', ({ cause }) => seen.push(`failed:${cause}`));
-  session.on('ended', ({ cause }) => seen.push(`ended:${cause}`));
-  return seen;
-}
-
-/** How a promise settled, once it has: `{ value }` or `{ error }`. */
-function watch<T>(promise: Promise<T>): { settled?: { value: T } | { error: unknown } } {
-  const state: { settled?: { value: T } | { error: unknown } } = {};
-  promise.then(
-    (value) => (state.settled = { value }),
-    (error: unknown) => (state.settled = { error }),
-  );
-  return state;
-}
-
-/** Nothing of the UA is pending: no session, no timer; then it stops and lets go of everything. */
-async function expectNothingLeft(ua: UA, network: SipNetwork): Promise<void> {
-  await vi.advanceTimersByTimeAsync(QUIESCE_MS);
-  expect(ua.sessions).toEqual([]);
-  expect(vi.getTimerCount()).toBe(0);
-  const stopping = ua.stop();
-  await vi.advanceTimersByTimeAsync(5_000);
-  await stopping;
-  expect(vi.getTimerCount()).toBe(0);
-  expect(network.openConnections).toBe(0);
-}
-
-/** A confirmed call with the far end of `server`. */
-async function confirmedCall(ua: UA): Promise<{ session: Session; seen: string[] }> {
-  const session = ua.call('sip:bob@sip.test');
-  const seen = record(session);
-  await flush();
-  expect(session.status).toBe('confirmed');
-  return { session, seen };
-}
-
-/** A call ends in its documented way: confirmed (then ended by us) or failed, with a cause. */
-async function endCall(session: Session, seen: string[]): Promise<void> {
-  if (!session.isEnded()) session.terminate();
-  await flush();
-  expect(session.isEnded()).toBe(true);
-  const last = seen.at(-1) ?? '';
-  expect(last).toMatch(/^(failed|ended):\w/);
-  expect(seen.filter((e) => /^(failed|ended):/.test(e))).toHaveLength(1);
-}
 
 describe.each(HOSTILE_RESPONSES)('hostile answer "$name"', (hostile) => {
   it('to REGISTER: registered or registrationFailed with a cause', async () => {
@@ -251,6 +162,25 @@ describe.each(HOSTILE_RESPONSES)('hostile answer "$name"', (hostile) => {
     expect(tones).toEqual(['1', '2']);
     expect(server.requests('INFO').length).toBeGreaterThanOrEqual(2);
     await endCall(session, seen);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to CANCEL: the cancelled call fails with a cause', async () => {
+    const server = new ScriptedServer();
+    server.answer = (request) => {
+      if (request.method === 'INVITE')
+        return [respond(request, { status: 180, reason: 'Ringing' })];
+      return request.method === 'CANCEL' ? hostile.answer(request) : saneAnswer(request);
+    };
+    const { ua, network } = await startAgent(server);
+    const session = ua.call('sip:bob@sip.test');
+    const seen = record(session);
+    await flush();
+    expect(seen).toEqual(['progress']);
+    session.terminate();
+    await flush();
+    expect(server.requests('CANCEL')).toHaveLength(1);
+    expect(seen).toEqual(['progress', 'failed:Canceled']);
     await expectNothingLeft(ua, network);
   });
 

@@ -14,7 +14,8 @@ import { HOSTILE_RESPONSES } from './hostile-responses.fixture.js';
 import { ANSWER_SDP, respond, saneAnswer, ScriptedServer } from './hostile-server.fixture.js';
 
 // Issue 19: every request the UA makes (REGISTER, INVITE, re-INVITE, UPDATE, session-timer
-// refreshes, BYE, CANCEL, INFO and DTMF over INFO, REFER, MESSAGE, OPTIONS) is answered with each response of a hostile corpus. Whatever comes back (or
+// refreshes, BYE, CANCEL, INFO and DTMF over INFO, REFER, the NOTIFYs of a transfer, MESSAGE,
+// OPTIONS) is answered with each response of a hostile corpus. Whatever comes back (or
 // nothing), the request must end in its documented event or promise, with no unhandled
 // rejection (the setup file fails the test on one) and nothing left behind: no session, no
 // timer (every transaction holds one until it ends), no connection after stop().
@@ -181,6 +182,41 @@ describe.each(HOSTILE_RESPONSES)('hostile answer "$name"', (hostile) => {
     await flush();
     expect(server.requests('CANCEL')).toHaveLength(1);
     expect(seen).toEqual(['progress', 'failed:Canceled']);
+    await expectNothingLeft(ua, network);
+  });
+
+  it('to the NOTIFYs of an accepted REFER: both calls end with a cause', async () => {
+    const server = new ScriptedServer();
+    hostileFor(server, hostile, 'NOTIFY');
+    const { ua, network } = await startAgent(server);
+    const { session, seen } = await confirmedCall(ua);
+    session.on('refer', (refer) => refer.accept());
+    const invite = server.requests('INVITE', false)[0]!;
+    const target = /<([^>]+)>/.exec(invite.header('contact') ?? '')?.[1] ?? '';
+    server.send(
+      [
+        `REFER ${target} SIP/2.0`,
+        'Via: SIP/2.0/WS sip.test;branch=z9hG4bKrefer1',
+        'Max-Forwards: 70',
+        `From: ${invite.header('to') ?? ''};tag=srv`,
+        `To: ${invite.header('from') ?? ''}`,
+        `Call-ID: ${invite.callId}`,
+        'CSeq: 1 REFER',
+        'Contact: <sip:bob@peer.invalid>',
+        'Refer-To: <sip:carol@sip.test>',
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(server.requests('NOTIFY').length).toBeGreaterThanOrEqual(1);
+    const transferred = ua.sessions.find((s) => s !== session);
+    for (const call of ua.sessions) if (!call.isEnded()) call.terminate();
+    await flush();
+    expect(session.isEnded()).toBe(true);
+    expect(transferred?.isEnded() ?? true).toBe(true);
+    expect(seen.filter((e) => /^(failed|ended):\w/.test(e))).toHaveLength(1);
     await expectNothingLeft(ua, network);
   });
 

@@ -99,9 +99,19 @@ export class ScriptedServer implements SipServerEndpoint {
   readonly received: IncomingRequest[] = [];
   /** Decides the answer to each request; replace it to script a test. */
   answer: Answer = saneAnswer;
+  #connection: ServerConnection | undefined;
 
-  connectionOpened(): void {}
-  connectionClosed(): void {}
+  connectionOpened(connection: ServerConnection): void {
+    this.#connection = connection;
+  }
+  connectionClosed(connection: ServerConnection): void {
+    if (this.#connection === connection) this.#connection = undefined;
+  }
+
+  /** Sends raw text to the UA last connected (a request of the far end's). */
+  send(message: string): boolean {
+    return this.#connection?.send(message) ?? false;
+  }
 
   messageReceived(connection: ServerConnection, message: string): void {
     let request;

@@ -7,5 +7,6 @@ export default defineProject({
     name: 'core',
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['../../vitest.unhandled-rejections.ts'],
   },
 });

@@ -7,5 +7,6 @@ export default defineProject({
     name: 'testing',
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['../../vitest.unhandled-rejections.ts'],
   },
 });

@@ -10,7 +10,7 @@ import { normalizeConfiguration } from '../ua/normalize-configuration.js';
 import { LocalIdentity } from '../ua/local-identity.js';
 import { RequestFactory } from '../ua/request-factory.js';
 import type { RequestChannel, RequestOutcome } from '../ua/request-outcome.js';
-import { Registrator, type RegistrationEvents } from './registrator.js';
+import { Registrator, type RegistrationEvents, type RegistratorContext } from './registrator.js';
 
 const socket = {
   via_transport: 'WSS',
@@ -76,7 +76,10 @@ function reply(request: OutgoingRequest, status: number, ...extra: string[]): Re
   };
 }
 
-function setup(overrides: Record<string, unknown> = {}) {
+function setup(
+  overrides: Record<string, unknown> = {},
+  retry: Pick<RegistratorContext, 'retryDelay' | 'isConnected'> = {},
+) {
   const { configuration } = normalizeConfiguration({
     uri: 'sip:alice@example.com',
     sockets: socket,
@@ -104,6 +107,7 @@ function setup(overrides: Record<string, unknown> = {}) {
     expires: configuration.register_expires,
     clock: systemClock,
     events,
+    ...retry,
   });
   const contact = (i: number) => `<${identity.contactUri}>;expires=${channel.header(i, 'expires')}`;
   return { registrator, channel, events, seen, identity, contact };
@@ -296,5 +300,158 @@ describe('Registrator', () => {
     registrator.connectionLost();
     expect(seen).toEqual(['registered', 'unregistered:Connection Error']);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  // Issue 19, finding 4: these headers were read inside a promise nothing awaited, so a
+  // malformed one was an unhandled rejection and no event ever came.
+  it.each([
+    ['a malformed Contact', 200, 'Contact: <<<', 'registrationFailed:SIP Failure Code'],
+    ['a malformed Expires', 200, 'Expires: soon', 'registrationFailed:SIP Failure Code'],
+    [
+      'a Contact with expires=abc',
+      200,
+      'Contact: <sip:a@b.invalid>;expires=abc',
+      'registrationFailed:SIP Failure Code',
+    ],
+    [
+      'a 423 with a malformed Min-Expires',
+      423,
+      'Min-Expires: -1',
+      'registrationFailed:SIP Failure Code',
+    ],
+    [
+      'a 423 with an out-of-range Min-Expires',
+      423,
+      'Min-Expires: 99999999999999999999',
+      'registrationFailed:SIP Failure Code',
+    ],
+  ])('ends in registrationFailed with a cause on %s', async (_, status, header, event) => {
+    const { registrator, channel, seen } = setup();
+    channel.answer((r) => reply(r, status, header));
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([event]);
+    expect(registrator.registered).toBe(false);
+    expect(channel.sent).toHaveLength(1);
+  });
+
+  it('a channel that rejects still ends in registrationFailed, and the next register() works', async () => {
+    const { registrator, channel, seen, contact } = setup();
+    const send = channel.send.bind(channel);
+    channel.send = () => Promise.reject(new Error('a bug below'));
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['registrationFailed:Internal Error']);
+    channel.send = send;
+    channel.answer((r) => reply(r, 200, `Contact: ${contact(0)}`));
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['registrationFailed:Internal Error', 'registered']);
+  });
+});
+
+// Issue 19, finding 9: a REGISTER that timed out was never sent again; registration stayed
+// failed until the app acted.
+describe('Registrator: retrying a REGISTER nobody answered', () => {
+  const timeout = () => ({ kind: 'timeout', cseq: 1 }) as const;
+  /** 1 s, 2 s, 3 s...: easy to tell apart (the UA passes the recovery backoff). */
+  const retryDelay = (attempt: number) => (attempt + 1) * 1000;
+
+  it('retries after a timeout with the backoff, and reports registered when one succeeds', async () => {
+    const { registrator, channel, seen, contact } = setup({}, { retryDelay });
+    channel
+      .answer(timeout)
+      .answer(timeout)
+      .answer((r) => reply(r, 200, `Contact: ${contact(2)}`));
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['registrationFailed:Request Timeout']);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(channel.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(channel.sent).toHaveLength(2);
+    expect(seen).toEqual([
+      'registrationFailed:Request Timeout',
+      'registrationFailed:Request Timeout',
+    ]);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(channel.sent).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(channel.sent).toHaveLength(3);
+    expect(seen.at(-1)).toBe('registered');
+    expect(registrator.registered).toBe(true);
+    // Same Call-ID, rising CSeq (RFC 3261 §10.2.4).
+    expect(new Set(channel.sent.map((_, i) => channel.header(i, 'call-id'))).size).toBe(1);
+    expect(channel.sent.map((_, i) => channel.header(i, 'cseq'))).toEqual([
+      '1 REGISTER',
+      '2 REGISTER',
+      '3 REGISTER',
+    ]);
+  });
+
+  it('retries a 408 and a transport error, not a refusal', async () => {
+    for (const [outcome, retried] of [
+      [(r: OutgoingRequest) => reply(r, 408), true],
+      [() => ({ kind: 'transport-error', cseq: 1 }) as const, true],
+      [(r: OutgoingRequest) => reply(r, 403), false],
+      [(r: OutgoingRequest) => reply(r, 401), false],
+    ] as const) {
+      const { registrator, channel } = setup({}, { retryDelay });
+      channel.answer(outcome).answer((r) => reply(r, 403));
+      registrator.register();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(channel.sent).toHaveLength(retried ? 2 : 1);
+      await registrator.close();
+      expect(vi.getTimerCount()).toBe(0);
+    }
+  });
+
+  it('unregister() and close() stop the retries and leave no timer', async () => {
+    const first = setup({}, { retryDelay });
+    first.channel.answer(timeout).answer((r) => reply(r, 200));
+    first.registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    await first.registrator.unregister();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(first.channel.sent.map((_, i) => first.channel.header(i, 'expires'))).toEqual([
+      '600',
+      '0',
+    ]);
+
+    const second = setup({}, { retryDelay });
+    second.channel.answer(timeout);
+    second.registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    await second.registrator.close();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(second.channel.sent).toHaveLength(1);
+  });
+
+  it('waits for the connection to come back instead of failing against a dead one', async () => {
+    let connected = false;
+    const { registrator, channel, seen, contact } = setup(
+      {},
+      { retryDelay, isConnected: () => connected },
+    );
+    channel
+      .answer(() => ({ kind: 'transport-error', cseq: 1 }) as const)
+      .answer((r) => reply(r, 200, `Contact: ${contact(1)}`));
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(channel.sent).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+    connected = true;
+    registrator.reconnected();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['registrationFailed:Connection Error', 'registered']);
+  });
+
+  it('a reconnection with nothing to retry sends nothing', async () => {
+    const { registrator, channel } = setup({}, { retryDelay });
+    registrator.reconnected();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(channel.sent).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { IncomingResponse } from '../message/index.js';
+import { SipParseError, type IncomingResponse } from '../message/index.js';
 import { SingleTimer, type Clock } from '../transport/clock.js';
 import { Causes, causeOfStatus, type Cause } from '../ua/causes.js';
 import type { LocalIdentity } from '../ua/local-identity.js';
@@ -32,6 +32,13 @@ export interface RegistratorContext {
   readonly expires: number;
   readonly clock: Clock;
   readonly events: RegistrationEventSink;
+  /**
+   * The wait in ms before retry `attempt` (0, 1, ...) of a REGISTER that got no answer: the UA
+   * passes the connection recovery backoff. Without it, such a REGISTER is not retried.
+   */
+  readonly retryDelay?: (attempt: number) => number;
+  /** Whether the connection is up now: retries wait for it (the reconnection registers). */
+  readonly isConnected?: () => boolean;
 }
 
 /** Options of `unregister`. */
@@ -45,6 +52,12 @@ export interface UnregisterOptions {
  * Keeps this UA registered (RFC 3261 §10.2): one Call-ID for all its REGISTERs with a rising
  * CSeq (§10.2.4), refreshes before the granted lifetime ends, 423 answered once with the
  * registrar's Min-Expires (§10.2.8), and events for every change.
+ *
+ * A REGISTER that got no answer (Timer F, a 408, a transport error) is retried after the
+ * connection recovery backoff (`retryDelay`) until one succeeds or the app unregisters or
+ * stops; each failure is still a `registrationFailed`, and the success a `registered`. While
+ * the connection is down the retry waits for `reconnected()`. A refusal (401, 403, 404...)
+ * is final: sending the same REGISTER again would only be refused again.
  */
 export class Registrator {
   readonly #context: RegistratorContext;
@@ -56,6 +69,10 @@ export class Registrator {
   #inFlight = false;
   #again: 'register' | UnregisterOptions | undefined;
   #closed = false;
+  readonly #retry: SingleTimer;
+  #retryAttempt = 0;
+  /** A REGISTER failed for want of an answer and is to be sent again. */
+  #retryWanted = false;
   /** The REGISTER under way, so `close()` can let it settle before unregistering. */
   #current: Promise<void> | undefined;
 
@@ -63,6 +80,7 @@ export class Registrator {
     this.#context = context;
     this.#expires = context.expires;
     this.#refresh = new SingleTimer(context.clock);
+    this.#retry = new SingleTimer(context.clock);
   }
 
   get registered(): boolean {
@@ -72,6 +90,8 @@ export class Registrator {
   /** Registers now (or right after a REGISTER already under way), and keeps refreshing. */
   register(extraHeaders: readonly string[] = []): void {
     if (this.#closed) return;
+    this.#retry.cancel();
+    this.#retryWanted = false;
     if (this.#inFlight) {
       this.#again = 'register';
       return;
@@ -83,6 +103,7 @@ export class Registrator {
   /** Removes our binding (or all of the AOR's with `all`) and stops refreshing. */
   unregister(options: UnregisterOptions = {}): Promise<void> {
     this.#refresh.cancel();
+    this.#stopRetrying();
     if (this.#inFlight) {
       this.#again = options;
       return Promise.resolve();
@@ -93,9 +114,15 @@ export class Registrator {
   /** The connection dropped: the binding can no longer be relied on (the proxy forgets its flow). */
   connectionLost(): void {
     this.#refresh.cancel();
+    this.#retry.cancel(); // still wanted: `reconnected()` sends it
     if (!this.#registered) return;
     this.#registered = false;
     this.#context.events.emit('unregistered', { cause: Causes.CONNECTION_ERROR });
+  }
+
+  /** The connection is back: a REGISTER waiting to be retried goes now. */
+  reconnected(): void {
+    if (this.#retryWanted) this.register();
   }
 
   /**
@@ -107,14 +134,22 @@ export class Registrator {
     if (this.#closed) return;
     this.#closed = true;
     this.#again = undefined;
+    this.#stopRetrying();
     while (this.#inFlight && this.#current !== undefined) await this.#current;
     this.#refresh.cancel();
     if (this.#registered) await this.#send(0, [], false);
     this.#refresh.cancel();
   }
 
+  // Every REGISTER ends in an event, whatever the answer held: nothing here may reject, since
+  // callers fire and forget (an unhandled rejection exits Node and leaves a browser app at
+  // "registering" for good).
   #send(expires: number, extraHeaders: readonly string[], all: boolean): Promise<void> {
-    const sending = this.#sendOnce(expires, extraHeaders, all);
+    const sending = this.#sendOnce(expires, extraHeaders, all).catch(() => {
+      this.#inFlight = false;
+      if (expires !== 0) this.#failed(undefined, Causes.INTERNAL_ERROR);
+      this.#runQueued();
+    });
     this.#current = sending;
     return sending;
   }
@@ -150,31 +185,60 @@ export class Registrator {
 
   #registeredOrFailed(outcome: RequestOutcome, extraHeaders: readonly string[]): void {
     if (outcome.kind !== 'response') {
-      return this.#failed(
+      this.#failed(
         undefined,
         outcome.kind === 'timeout' ? Causes.REQUEST_TIMEOUT : Causes.CONNECTION_ERROR,
       );
+      return this.#retryLater(extraHeaders);
     }
     const { response } = outcome;
+    if (response.status === 408) {
+      this.#failed(response, causeOfStatus(408));
+      return this.#retryLater(extraHeaders);
+    }
     if (response.status === 423) return this.#intervalTooBrief(response, extraHeaders);
     if (response.status >= 300) return this.#failed(response, causeOfStatus(response.status));
-    const granted = grantedBinding(response, this.#context.identity, this.#expires);
+    const granted = readBinding(() =>
+      grantedBinding(response, this.#context.identity, this.#expires),
+    );
+    // A 2xx whose Contact or Expires cannot be read says nothing we can rely on about our
+    // binding's lifetime: a failure of the registrar's answer, not a registration.
+    if (granted === undefined) return this.#failed(response, Causes.SIP_FAILURE_CODE);
     if (granted.expires === 0) return this.#failed(response, Causes.EXPIRES);
     this.#context.identity.pubGruu = granted.pubGruu;
     this.#context.identity.tempGruu = granted.tempGruu;
     this.#refresh.schedule(registrationRefreshDelay(granted.expires), () => this.#expiring());
     this.#registered = true;
+    this.#retryAttempt = 0;
     this.#context.events.emit('registered', { response });
   }
 
   // RFC 3261 §10.2.8: retry once with the registrar's minimum; a second 423 is a failure.
   #intervalTooBrief(response: IncomingResponse, extraHeaders: readonly string[]): void {
-    const minimum = response.parsed('min-expires');
+    const minimum = readBinding(() => response.parsed('min-expires'));
     if (minimum === undefined || minimum <= this.#expires) {
       return this.#failed(response, causeOfStatus(423));
     }
     this.#expires = minimum;
     void this.#send(this.#expires, extraHeaders, false);
+  }
+
+  // Nobody answered, which says nothing about whether the registrar would accept us: try again
+  // with the same backoff as the connection (jittered, so a registrar back from an outage is not
+  // hit by every client at once). No retry while a newer request is queued or after close().
+  #retryLater(extraHeaders: readonly string[]): void {
+    const delay = this.#context.retryDelay;
+    if (delay === undefined || this.#closed || this.#again !== undefined) return;
+    this.#retryWanted = true;
+    if (this.#context.isConnected?.() === false) return;
+    const wait = delay(this.#retryAttempt++);
+    this.#retry.schedule(wait, () => this.register(extraHeaders));
+  }
+
+  #stopRetrying(): void {
+    this.#retry.cancel();
+    this.#retryWanted = false;
+    this.#retryAttempt = 0;
   }
 
   #expiring(): void {
@@ -209,5 +273,15 @@ export class Registrator {
     this.#again = undefined;
     if (next === 'register') this.register();
     else if (next !== undefined) void this.unregister(next);
+  }
+}
+
+/** `read()`, or undefined when the header it reads is malformed (`SipParseError`). */
+function readBinding<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SipParseError) return undefined;
+    throw error;
   }
 }

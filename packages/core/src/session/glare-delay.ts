@@ -10,3 +10,11 @@ export function glareRetryDelay(ownsCallId: boolean, random: () => number): numb
   const units = from + Math.floor(random() * (to - from + 1));
   return Math.min(to, units) * 10;
 }
+
+/**
+ * How many times in a row an offer of ours is retried after 491 before it is given up (the
+ * promise resolves false, the call goes on). Real glare settles at the first retry, since the
+ * §14.1 delays differ by side; a far end that answers 491 to everything would otherwise get a
+ * re-INVITE every few seconds for the rest of the call, and our offer procedure would never end.
+ */
+export const MAX_GLARE_RETRIES = 5;

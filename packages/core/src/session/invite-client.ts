@@ -100,14 +100,19 @@ export class InviteClient {
       return;
     }
     if ((status === 401 || status === 407) && this.#cancelHeaders === undefined) {
-      void this.#retry(response);
+      this.#retry(response).catch(() => this.#finish(() => this.#user.onFailure(response)));
       return;
     }
     const corrected =
       this.#cancelHeaders === undefined
         ? this.#user.retryAfter?.(response, this.#request)
         : undefined;
-    if (corrected !== undefined) return void this.#resendAuthorized(corrected, response);
+    if (corrected !== undefined) {
+      this.#resendAuthorized(corrected, response).catch(() =>
+        this.#finish(() => this.#user.onFailure(response)),
+      );
+      return;
+    }
     this.#finish(() => this.#user.onFailure(response));
   }
 

@@ -1,11 +1,12 @@
 import type { Dialog } from '../dialog/index.js';
-import type { IncomingRequest, IncomingResponse } from '../message/index.js';
+import { SipParseError, type IncomingRequest, type IncomingResponse } from '../message/index.js';
 import type { InviteServerTransaction, ServerTransaction } from '../transaction/index.js';
 import { SingleTimer } from '../transport/clock.js';
 import { Causes } from '../ua/causes.js';
+import type { UALogger } from '../ua/ua-options.js';
 import type { AckWait } from './ack-wait.js';
 import type { CallCore } from './call-core.js';
-import { glareRetryDelay } from './glare-delay.js';
+import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import { InviteClient } from './invite-client.js';
 import { toNegotiationError, type Negotiation } from './negotiation.js';
 import { isSdp, SDP } from './sdp-body.js';
@@ -83,11 +84,12 @@ export class OfferExchange {
       return false;
     if (!this.idle) return false;
     return this.exclusively(async () => {
-      for (;;) {
+      for (let retries = 0; ; retries++) {
         const result = await this.whileOfferPending(() =>
           this.#offerOnce(method, negotiation, dialog, iceRestart),
         );
         if (result !== 'glare') return result === 'ok';
+        if (retries >= MAX_GLARE_RETRIES) return false;
         // RFC 3261 §14.1: 491 -> wait a random time depending on who owns the Call-ID, then
         // retry; meanwhile the far end's own retry is answered normally (we are not "pending").
         await this.wait(glareRetryDelay(dialog.isUac, core.context.random));
@@ -210,28 +212,37 @@ export class OfferExchange {
     });
     return new Promise((resolve) => {
       let acked = false;
+      // A re-INVITE answered only provisionally would hold the offer procedure (hold, refresh,
+      // every later offer) forever: no RFC 3261 timer ends an INVITE client transaction after
+      // a 1xx. After Timer B's length it is cancelled (§9.1); the transaction then ends within
+      // 64*T1 (no 487 reads as 408, which ends the dialog, §12.2.1.2).
+      const timers = context.transactions().timers;
+      const guard = context.clock.setTimeout(() => client.cancel(), timers.timerB);
+      const settle = (response: IncomingResponse | undefined): void => {
+        context.clock.clearTimeout(guard);
+        resolve(response);
+      };
       const client = new InviteClient(context.transactions, context.channel, request, {
         onProvisional: () => undefined,
-        onSuccess: (response, sent) => {
+        onSuccess: (response) => {
           const seq = response.cseq.seq;
           dialog.advanceLocalSeq(seq);
           context.sendAck(dialog.createAck(seq));
           if (acked) return;
           acked = true;
-          dialog.refreshTarget(response);
-          resolve(response);
-          void sent;
+          refreshTargetFrom(dialog, response, context.logger);
+          settle(response);
         },
         onFailure: (response) => {
           dialog.advanceLocalSeq(response.cseq.seq);
-          resolve(response);
+          settle(response);
         },
-        onNoResponse: () => resolve(undefined),
+        onNoResponse: () => settle(undefined),
       });
       try {
         client.start();
       } catch {
-        resolve(undefined);
+        settle(undefined);
       }
     });
   }
@@ -296,5 +307,19 @@ export class OfferExchange {
     const negotiation = this.#core.negotiation;
     if (!changed || negotiation === undefined) return;
     this.#core.events.emit(negotiation.remoteHold ? 'hold' : 'unhold', { originator: 'remote' });
+  }
+}
+
+/**
+ * The dialog's remote target from a 2xx to our re-INVITE (RFC 3261 §12.2.1.2). A Contact that
+ * cannot be read leaves the target as it was: the answer itself is still the answer, and a
+ * malformed header must not leave the offer procedure hanging.
+ */
+function refreshTargetFrom(dialog: Dialog, response: IncomingResponse, logger: UALogger): void {
+  try {
+    dialog.refreshTarget(response);
+  } catch (error) {
+    if (!(error instanceof SipParseError)) throw error;
+    logger.warn(`session: kept the remote target, the 2xx Contact is malformed: ${error.message}`);
   }
 }

@@ -1,6 +1,6 @@
 import { Causes } from '../ua/causes.js';
 import type { CallCore } from './call-core.js';
-import { glareRetryDelay } from './glare-delay.js';
+import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import type { OfferExchange } from './offer-exchange.js';
 import type { SessionRefresh } from './session-refresh.js';
 
@@ -38,7 +38,7 @@ export class SessionRefresher {
 
   async #updateUntilDone(): Promise<void> {
     const core = this.#core;
-    for (;;) {
+    for (let retries = 0; ; retries++) {
       const response = await this.#offers.whileOfferPending(() =>
         core.requestResponse('UPDATE', {
           headers: [...core.context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
@@ -57,7 +57,7 @@ export class SessionRefresher {
           response,
         );
       }
-      if (status !== 491) return this.#refresh.retryLater();
+      if (status !== 491 || retries >= MAX_GLARE_RETRIES) return this.#refresh.retryLater();
       await this.#offers.wait(glareRetryDelay(core.dialog?.isUac ?? true, core.context.random));
       if (core.status !== 'confirmed') return;
     }

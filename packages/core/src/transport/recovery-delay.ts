@@ -13,18 +13,22 @@ export const DEFAULT_RECOVERY_INTERVALS: RecoveryIntervals = Object.freeze({ min
  * How long to wait, in milliseconds, before recovery attempt `attempt` (0 for the first attempt
  * after a connection was lost or after every socket failed):
  *
- *     upper(k) = min(max, min * 2^k)
+ *     upper(k) = min(max, min * 2^(k+1))
  *     delay(k) = (min + random() * (upper(k) - min)) * 1000 ms
  *
- * so the wait is uniformly random in [min, upper(k)) seconds: exactly `min` for k = 0, then
- * [min, 2min), [min, 4min), ... until the ceiling `max`. The randomness spreads the reconnections
- * of many clients after a server restart; the doubling backs off from a server that stays down.
- * `random` returns a number in [0, 1), like `Math.random`.
+ * so the wait is uniformly random in [min, upper(k)) seconds: [min, 2min) for k = 0, then
+ * [min, 4min), [min, 8min), ... until the ceiling `max`. Every wait is jittered, the first one
+ * too: when a server restarts, every client it had loses its connection in the same instant, and
+ * a fixed first wait would bring them all back in the same instant as well (a thundering herd).
+ * The doubling backs off from a server that stays down. The bounds are JsSIP's meaning of
+ * `connection_recovery_min_interval` / `_max_interval` (no wait shorter than min nor longer
+ * than max); with `min >= max` every wait is `max`. `random` returns a number in [0, 1), like
+ * `Math.random`.
  *
  * @example
  * ```ts
- * recoveryDelay(0, { min: 2, max: 30 }, Math.random); // 2000
- * recoveryDelay(3, { min: 2, max: 30 }, () => 0.5); // (2 + 0.5 * (16 - 2)) * 1000 = 9000
+ * recoveryDelay(0, { min: 2, max: 30 }, () => 0.5); // (2 + 0.5 * (4 - 2)) * 1000 = 3000
+ * recoveryDelay(2, { min: 2, max: 30 }, () => 0.5); // (2 + 0.5 * (16 - 2)) * 1000 = 9000
  * recoveryDelay(10, { min: 2, max: 30 }, () => 0.5); // (2 + 0.5 * (30 - 2)) * 1000 = 16000
  * ```
  */
@@ -34,6 +38,7 @@ export function recoveryDelay(
   random: () => number,
 ): number {
   // 2 ** k overflows to Infinity for huge k, which Math.min turns into `max`: no special case.
-  const upper = Math.min(intervals.max, intervals.min * 2 ** attempt);
-  return (intervals.min + random() * (upper - intervals.min)) * 1000;
+  const lower = Math.min(intervals.min, intervals.max);
+  const upper = Math.min(intervals.max, intervals.min * 2 ** (attempt + 1));
+  return (lower + random() * Math.max(0, upper - lower)) * 1000;
 }

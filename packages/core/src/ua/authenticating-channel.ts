@@ -6,6 +6,7 @@ import {
 } from '../auth/index.js';
 import {
   headerKey,
+  SipParseError,
   type AuthChallenge,
   type HeaderEntry,
   type IncomingResponse,
@@ -148,9 +149,11 @@ export class AuthenticatingChannel implements RequestChannel {
     judgeRetry: boolean,
   ): Promise<HeaderEntry[] | undefined> {
     const status = response.status as 401 | 407;
-    const offered: readonly AuthChallenge[] =
-      response.parsed(status === 401 ? 'www-authenticate' : 'proxy-authenticate') ?? [];
     try {
+      // Read here, not before: a malformed challenge is a failed authentication (the 401/407
+      // ends the flow), never an exception thrown into a caller that fired and forgot.
+      const offered: readonly AuthChallenge[] =
+        response.parsed(status === 401 ? 'www-authenticate' : 'proxy-authenticate') ?? [];
       const headers: HeaderEntry[] = [];
       for (const challenge of authenticator.select(offered)) {
         const decision = judgeRetry ? authenticator.shouldRetry(challenge) : { retry: true };
@@ -168,11 +171,14 @@ export class AuthenticatingChannel implements RequestChannel {
       }
       return headers;
     } catch (error) {
-      if (error instanceof AuthError) {
+      if (error instanceof AuthError || error instanceof SipParseError) {
         this.#log(`cannot answer the challenge: ${error.message}`);
-        return undefined;
+      } else {
+        // Whatever else failed (e.g. Web Crypto missing), the request is answered by the
+        // 401/407 itself: the caller reports an authentication failure instead of hanging.
+        this.#log(`cannot answer the challenge: ${String(error)}`);
       }
-      throw error;
+      return undefined;
     }
   }
 }

@@ -155,7 +155,15 @@ export class UACalls implements CallFeature {
         ['Supported', supported],
       ],
       sendAck: (ack) => {
-        const message = serializeRequest(withBranch(ack, newBranch()));
+        // An ACK is sent from response handlers that nothing awaits: one that cannot be
+        // serialized (a value from the 2xx the serializer refuses) is logged, never thrown there.
+        let message: string;
+        try {
+          message = serializeRequest(withBranch(ack, newBranch()));
+        } catch (error) {
+          parts.logger.warn(`sip: ACK not sent: ${(error as Error).message}`);
+          return;
+        }
         parts.logger.debug(`sip: sending\n${redactSipMessage(message)}`);
         parts.send(message);
       },

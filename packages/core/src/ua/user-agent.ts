@@ -18,6 +18,7 @@ import {
   type Listener,
   type TransportOptions,
 } from '../transport/index.js';
+import { recoveryDelay } from '../transport/recovery-delay.js';
 import { resolveTransportOptions } from '../transport/transport-options.js';
 import { AuthenticatingChannel } from './authenticating-channel.js';
 import type { CallFeature, CallFeatureFactory } from './call-feature.js';
@@ -118,6 +119,17 @@ export class UserAgent {
       expires: normalized.register_expires,
       clock: this.#options.clock ?? systemClock,
       events: this.#events,
+      // A REGISTER nobody answered is retried with the reconnection backoff (issue 19).
+      retryDelay: (attempt) =>
+        recoveryDelay(
+          attempt,
+          {
+            min: normalized.connection_recovery_min_interval,
+            max: normalized.connection_recovery_max_interval,
+          },
+          this.#options.random ?? Math.random,
+        ),
+      isConnected: () => transport.isConnected(),
     });
     const layers: UserAgentLayers = {
       identity,
@@ -274,6 +286,7 @@ export class UserAgent {
       keep_alive_interval: this.#options.keepAliveInterval ?? 0,
       clock: this.#options.clock ?? systemClock,
       logger: this.#logger,
+      random: this.#options.random,
     };
   }
 
@@ -301,7 +314,9 @@ export class UserAgent {
 
   #connected(socket: UAEvents['connected']['socket']): void {
     this.#events.emit('connected', { socket });
-    if (this.#status === 'started' && this.configuration.register) this.register();
+    if (this.#status !== 'started') return;
+    if (this.configuration.register) this.register();
+    else this.#layers?.registrator.reconnected();
   }
 
   #disconnected(payload: UAEvents['disconnected']): void {

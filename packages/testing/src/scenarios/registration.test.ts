@@ -127,7 +127,8 @@ describe('UA registration on the in-memory network', () => {
     await flush();
     expect(alice.events).toContain('unregistered:Connection Error');
     expect(alice.ua.isRegistered()).toBe(false);
-    await vi.advanceTimersByTimeAsync(2_000);
+    // The first wait is jittered within [min, 2 min) (issue 19, finding 8).
+    await vi.advanceTimersByTimeAsync(4_000);
     expect(alice.events.slice(-3)).toEqual(['connecting', 'connected', 'registered']);
     expect(sent('REGISTER')).toHaveLength(2);
     await stopAll();
@@ -181,6 +182,51 @@ describe('UA registration on the in-memory network', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(alice.events).toContain('registrationFailed:Request Timeout');
     await stopAll();
+  });
+
+  // Issue 19, finding 9: the REGISTER that timed out was never sent again.
+  it('retries a REGISTER that timed out with the recovery backoff, and registers', async () => {
+    const { addUA, network, sent, stopAll } = createScenario();
+    network.faults.drop(matches.request('REGISTER'), { times: 2 });
+    const alice = addUA(
+      'alice',
+      { connection_recovery_min_interval: 2, connection_recovery_max_interval: 30 },
+      { random: () => 0.5 },
+    );
+    alice.ua.start();
+    await vi.advanceTimersByTimeAsync(32_000); // Timer F
+    expect(alice.events.at(-1)).toBe('registrationFailed:Request Timeout');
+    // First retry after (2 + 0.5 * (4 - 2)) s = 3 s; it is dropped too and times out.
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(sent('REGISTER')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent('REGISTER')).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(32_000);
+    // Second retry after (2 + 0.5 * (8 - 2)) s = 5 s; this one is answered.
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(sent('REGISTER')).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(alice.events.filter((e) => e.startsWith('registration') || e === 'registered')).toEqual([
+      'registrationFailed:Request Timeout',
+      'registrationFailed:Request Timeout',
+      'registered',
+    ]);
+    expect(alice.ua.isRegistered()).toBe(true);
+    await stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stop() during a REGISTER retry wait cancels it', async () => {
+    const { addUA, network, sent } = createScenario();
+    network.faults.drop(matches.request('REGISTER'), { times: 1 });
+    const alice = addUA('alice', {}, { random: () => 0 });
+    alice.ua.start();
+    await vi.advanceTimersByTimeAsync(32_000);
+    expect(alice.events.at(-1)).toBe('registrationFailed:Request Timeout');
+    await alice.ua.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent('REGISTER')).toHaveLength(1);
   });
 
   it('stop() unregisters, closes the socket and leaves no timer behind', async () => {

@@ -1,12 +1,44 @@
+import { DEFAULT_MAX_MESSAGE_SIZE } from '@sipkit/core';
+import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerConnection, SipServerEndpoint } from '../network/server-connection.js';
+import { ConnectionAdmission } from './connection-admission.js';
+import { isAllowedOrigin } from './origin-policy.js';
 
-/** Where to listen. */
+/** What the WebSocket front end bounds; every field has a documented default. */
+export interface WebSocketHostLimits {
+  /** Open connections in all (default 256). */
+  readonly maxConnections: number;
+  /** Open connections from one remote address (default 32; every local tab shares 127.0.0.1). */
+  readonly maxConnectionsPerIp: number;
+  /** Milliseconds a connection may stay open without sending one well-formed SIP message (default 30 000). */
+  readonly idleTimeoutMs: number;
+  /** Largest frame in bytes (default 256 KiB, the parser's message cap): a bigger one closes the connection with 1009. */
+  readonly maxMessageBytes: number;
+}
+
+/** The limits `hostOnWebSocket` applies unless told otherwise. */
+export const DEFAULT_WEBSOCKET_HOST_LIMITS: WebSocketHostLimits = {
+  maxConnections: 256,
+  maxConnectionsPerIp: 32,
+  idleTimeoutMs: 30_000,
+  maxMessageBytes: DEFAULT_MAX_MESSAGE_SIZE,
+};
+
+/** Where to listen, whom to let in. */
 export interface WebSocketHostOptions {
   /** Default 127.0.0.1: this is a development server, never exposed by default. */
   readonly host?: string;
   /** Default 0: a free port, read back from `port`. */
   readonly port?: number;
+  /**
+   * Page origins allowed besides loopback ones (`http://192.168.1.5:5173`), or `'*'` for any.
+   * Pages served from 127.0.0.1, localhost or [::1] and clients sending no Origin always get in.
+   */
+  readonly allowOrigins?: readonly string[];
+  readonly limits?: Partial<WebSocketHostLimits>;
+  /** One line per refused connection, triggered limit or dropped frame. */
+  readonly log?: (line: string) => void;
 }
 
 /** A running WebSocket front end for a SIP server endpoint. */
@@ -14,6 +46,8 @@ export interface WebSocketHost {
   readonly port: number;
   /** `ws://host:port`, for `new WebSocketInterface(url)`. */
   readonly url: string;
+  /** Connections open right now. */
+  readonly connections: number;
   /** Closes every connection and the listening socket. */
   close(): Promise<void>;
 }
@@ -21,7 +55,9 @@ export interface WebSocketHost {
 /**
  * Serves a `SipServerEndpoint` (e.g. `SipProxyServer`) over real WebSockets with the `sip`
  * subprotocol (RFC 7118 §4): one SIP message per frame, each connection a `ServerConnection`.
- * The registrar/proxy is the same object the in-memory network uses.
+ * The registrar/proxy is the same object the in-memory network uses. Hostile input costs one
+ * frame or one connection, never the process: foreign page origins are refused at the upgrade,
+ * connections are counted per address, silent ones time out and frames are capped.
  *
  * @example
  * const host = await hostOnWebSocket(new SipProxyServer(), { port: 5062 });
@@ -31,21 +67,45 @@ export function hostOnWebSocket(
   endpoint: SipServerEndpoint,
   options: WebSocketHostOptions = {},
 ): Promise<WebSocketHost> {
+  const limits = { ...DEFAULT_WEBSOCKET_HOST_LIMITS, ...options.limits };
+  const log = options.log ?? (() => undefined);
+  const admission = new ConnectionAdmission(limits);
   const server = new WebSocketServer({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
+    maxPayload: limits.maxMessageBytes,
     // RFC 7118 §4: only the `sip` subprotocol is spoken here.
     handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
+    // The callback form lets the refusal carry a status; it answers at once, so counting stays exact.
+    verifyClient: ({ req }, done) => {
+      const address = remoteAddressOf(req);
+      const header = req.headers.origin;
+      if (!isAllowedOrigin(header, options.allowOrigins ?? [])) {
+        log(
+          `! refused a connection from ${address}: Origin ${header} not allowed (--allow-origin)`,
+        );
+        return done(false, 403, 'Origin not allowed');
+      }
+      const refusal = admission.refusal(address);
+      if (refusal !== undefined) {
+        log(`! refused a connection from ${address}: ${refusal}`);
+        return done(false, 503, 'Too many connections');
+      }
+      done(true);
+    },
   });
   let nextId = 0;
   server.on('connection', (socket, request) => {
-    const connection = serverConnection(
-      socket,
-      `ws${++nextId}`,
-      request.socket.remoteAddress,
-      request.socket.remotePort,
+    const address = remoteAddressOf(request);
+    admission.opened(address);
+    const id = `ws${++nextId}`;
+    const idle = setTimeout(() => {
+      log(`! ${id} closed: no SIP message within ${limits.idleTimeoutMs} ms (idle timeout)`);
+      socket.terminate();
+    }, limits.idleTimeoutMs);
+    const connection = serverConnection(socket, id, address, request.socket.remotePort, () =>
+      clearTimeout(idle),
     );
-    endpoint.connectionOpened(connection);
     socket.on('message', (data, isBinary) => {
       const text = isBinary
         ? new TextDecoder('utf-8', { fatal: false }).decode(toBytes(data))
@@ -53,10 +113,24 @@ export function hostOnWebSocket(
       // RFC 5626 §4.4.1: a CRLF CRLF ping gets a CRLF pong and is not a SIP message.
       if (text === '\r\n\r\n') return void socket.send('\r\n');
       if (text.trim() === '') return;
-      endpoint.messageReceived(connection, text);
+      // One bad frame costs that frame, never the process (and never the other connections).
+      try {
+        endpoint.messageReceived(connection, text);
+      } catch (error) {
+        log(`! ${id} frame dropped: ${describe(error)}`);
+      }
     });
-    socket.on('close', () => endpoint.connectionClosed(connection));
-    socket.on('error', () => socket.terminate());
+    socket.on('close', () => {
+      clearTimeout(idle);
+      admission.closed(address);
+      endpoint.connectionClosed(connection);
+    });
+    socket.on('error', (error) => {
+      // ws closes with 1009 past maxPayload (RFC 6455 §7.4.1) and reports it here.
+      log(`! ${id} closed: ${describe(error)}`);
+      socket.terminate();
+    });
+    endpoint.connectionOpened(connection);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -66,6 +140,9 @@ export function hostOnWebSocket(
       resolve({
         port,
         url: `ws://${options.host ?? '127.0.0.1'}:${port}`,
+        get connections() {
+          return admission.total;
+        },
         close: () => closeServer(server),
       });
     });
@@ -75,12 +152,13 @@ export function hostOnWebSocket(
 function serverConnection(
   socket: WebSocket,
   id: string,
-  remoteAddress: string | undefined,
+  remoteAddress: string,
   remotePort: number | undefined,
+  messageAccepted: () => void,
 ): ServerConnection {
   return {
     id,
-    remoteAddress: remoteAddress ?? 'unknown',
+    remoteAddress,
     remotePort: remotePort ?? 0,
     send: (message) => {
       if (socket.readyState !== socket.OPEN) return false;
@@ -88,7 +166,16 @@ function serverConnection(
       return true;
     },
     close: () => socket.close(1000, 'closed by server'),
+    messageAccepted,
   };
+}
+
+function remoteAddressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

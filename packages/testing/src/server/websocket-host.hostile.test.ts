@@ -1,0 +1,177 @@
+import { UA, WebSocketInterface } from '@sipkit/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
+import { SipProxyServer } from './sip-proxy-server.js';
+import {
+  hostOnWebSocket,
+  type WebSocketHost,
+  type WebSocketHostOptions,
+} from './websocket-host.js';
+
+// Issue 19 (findings 2 and 6) over real WebSockets on 127.0.0.1: whatever one client sends, the
+// server keeps serving the others.
+
+let host: WebSocketHost | undefined;
+const sockets: WebSocket[] = [];
+const uas: UA[] = [];
+
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const socket of sockets.splice(0)) socket.terminate();
+  await Promise.all(uas.splice(0).map((ua) => ua.stop()));
+  await host?.close();
+  host = undefined;
+});
+
+async function start(options: WebSocketHostOptions = {}, users?: Record<string, string>) {
+  const lines: string[] = [];
+  const log = (line: string) => lines.push(line);
+  const proxy = new SipProxyServer({ host: '127.0.0.1', log, ...(users ? { users } : {}) });
+  host = await hostOnWebSocket(proxy, { log, ...options });
+  return { url: host.url, lines };
+}
+
+/** Opens a raw client; resolves with the socket, or with the HTTP status the upgrade got. */
+function connect(url: string, origin?: string): Promise<WebSocket | number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, 'sip', origin === undefined ? {} : { origin });
+    sockets.push(socket);
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    socket.once('error', reject);
+  });
+}
+
+/** The next frame that contains `text`. */
+function frameWith(socket: WebSocket, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const onFrame = (data: unknown) => {
+      if (!String(data).includes(text)) return;
+      socket.off('message', onFrame);
+      resolve(String(data));
+    };
+    socket.on('message', onFrame);
+  });
+}
+
+function closed(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+}
+
+const options = (n: number, from = '<sip:probe@127.0.0.1>;tag=p') =>
+  [
+    'OPTIONS sip:127.0.0.1 SIP/2.0',
+    `Via: SIP/2.0/WS probe.invalid;branch=z9hG4bKprobe${n}`,
+    'Max-Forwards: 70',
+    `From: ${from}`,
+    'To: <sip:127.0.0.1>',
+    `Call-ID: probe-${n}`,
+    `CSeq: ${n} OPTIONS`,
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
+
+async function registers(url: string, user = 'alice', password?: string): Promise<boolean> {
+  const ua = new UA({
+    uri: `sip:${user}@127.0.0.1`,
+    ...(password === undefined ? {} : { password }),
+    sockets: new WebSocketInterface(url, { WebSocket }),
+  });
+  uas.push(ua);
+  const registered = new Promise<boolean>((resolve) => {
+    ua.once('registered', () => resolve(true));
+    ua.once('registrationFailed', () => resolve(false));
+  });
+  ua.start();
+  return registered;
+}
+
+describe('hostOnWebSocket: who may connect', () => {
+  it('refuses a page from another origin at the upgrade and lets loopback pages and non-browser clients in', async () => {
+    const { url, lines } = await start();
+    expect(await connect(url, 'https://evil.example')).toBe(403);
+    expect(await connect(url, 'null')).toBe(403);
+    expect(await connect(url, 'http://127.0.0.1:5173')).toBeInstanceOf(WebSocket);
+    expect(await connect(url, 'http://localhost:5173')).toBeInstanceOf(WebSocket);
+    expect(await connect(url)).toBeInstanceOf(WebSocket);
+    expect(lines.some((l) => l.includes('Origin https://evil.example not allowed'))).toBe(true);
+  });
+
+  it('lets in the origins it is told to allow', async () => {
+    const { url } = await start({ allowOrigins: ['http://192.168.1.5:5173'] });
+    expect(await connect(url, 'http://192.168.1.5:5173')).toBeInstanceOf(WebSocket);
+    expect(await connect(url, 'http://192.168.1.6:5173')).toBe(403);
+  });
+
+  it('refuses connections past maxConnectionsPerIp, and takes them again once one closes', async () => {
+    const { url, lines } = await start({ limits: { maxConnectionsPerIp: 3 } });
+    const open = await Promise.all([connect(url), connect(url), connect(url)]);
+    expect(await connect(url)).toBe(503);
+    expect(lines.some((l) => l.includes('maxConnectionsPerIp'))).toBe(true);
+    const first = open[0] as WebSocket;
+    const gone = closed(first);
+    first.close();
+    await gone;
+    await vi.waitUntil(() => host?.connections === 2);
+    expect(await connect(url)).toBeInstanceOf(WebSocket);
+  });
+
+  it('closes a connection that sends no SIP message within idleTimeoutMs, not one that did', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { url, lines } = await start({ limits: { idleTimeoutMs: 10_000 } });
+    const silent = (await connect(url)) as WebSocket;
+    const pinging = (await connect(url)) as WebSocket;
+    const talking = (await connect(url)) as WebSocket;
+    const answered = frameWith(talking, 'probe-1');
+    talking.send(options(1));
+    expect(await answered).toMatch(/^SIP\/2\.0 200 /);
+    const pong = frameWith(pinging, '\r\n');
+    pinging.send('\r\n\r\n'); // a keep-alive is not a SIP message
+    await pong;
+    const silentClosed = closed(silent);
+    const pingingClosed = closed(pinging);
+    vi.advanceTimersByTime(10_000);
+    await Promise.all([silentClosed, pingingClosed]);
+    expect(talking.readyState).toBe(WebSocket.OPEN);
+    expect(lines.filter((l) => l.includes('idle timeout'))).toHaveLength(2);
+    await vi.waitUntil(() => host?.connections === 1);
+  });
+});
+
+describe('hostOnWebSocket: hostile frames cost one frame, never the server', () => {
+  it('survives the hostile corpus and keeps serving a real UA', async () => {
+    const { url, lines } = await start();
+    const attacker = (await connect(url)) as WebSocket;
+    const corpus = [
+      options(1, '"ev\0il" <sip:mallory@127.0.0.1>;tag=m'), // parser accepts, serializer refuses
+      'this is not SIP',
+      'INVITE sip:bob@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/WS x.invalid\r\n\r\n',
+      options(2).replace('Max-Forwards: 70', 'Max-Forwards: 70\r\nRecord-Route: <sip:broken'),
+      options(3).replace('CSeq: 3 OPTIONS', 'CSeq: 3 INVITE'),
+      'SIP/2.0 200 OK\r\nVia: SIP/2.0/WS 127.0.0.1;branch=z9hG4bKnothing\r\n\r\n',
+      '\0\0\0\0',
+    ];
+    const replies: string[] = [];
+    attacker.on('message', (data) => replies.push(String(data)));
+    for (const frame of corpus) attacker.send(frame);
+    attacker.send(Buffer.from([0xff, 0xfe, 0x00, 0x53, 0x49, 0x50]), { binary: true });
+    const answered = frameWith(attacker, 'Call-ID: probe-9');
+    attacker.send(options(9));
+    expect(await answered).toMatch(/^SIP\/2\.0 200 /);
+    // The NUL request got a 400 it can match (From cleaned); the malformed Record-Route a 400.
+    expect(replies.filter((r) => r.startsWith('SIP/2.0 400 '))).toHaveLength(2);
+    expect(await registers(url)).toBe(true);
+    expect(lines.some((l) => l.includes('cannot be echoed'))).toBe(true);
+  });
+
+  it('closes a connection whose frame exceeds maxMessageBytes with 1009 and keeps serving', async () => {
+    const { url, lines } = await start();
+    const attacker = (await connect(url)) as WebSocket;
+    const gone = closed(attacker);
+    attacker.send('x'.repeat(256 * 1024 + 1));
+    expect(await gone).toBe(1009);
+    expect(lines.some((l) => /Max payload size exceeded/i.test(l))).toBe(true);
+    expect(await registers(url)).toBe(true);
+  });
+});

@@ -126,20 +126,24 @@ describe('startDevServer: hostile clients (issue 19)', () => {
     );
     try {
       expect(await connect(server.url, 'https://evil.example')).toBe(403);
-      const page = await connect(server.url, 'https://phone.example');
-      const tool = await connect(server.url);
+      const page = (await connect(server.url, 'https://phone.example')) as WebSocket;
+      const tool = (await connect(server.url)) as WebSocket;
+      // A frame the serializer cannot echo (NUL in a quoted From), from each allowed client:
+      // answered with a 400, and the server lives on.
+      for (const [i, socket] of [page, tool].entries()) {
+        const answer = new Promise<string>((resolve) =>
+          socket.once('message', (data) => resolve(String(data))),
+        );
+        socket.send(
+          `OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/WS t.invalid;branch=z9hG4bKt${i}\r\n` +
+            'Max-Forwards: 70\r\nFrom: "a\0b" <sip:t@127.0.0.1>;tag=t\r\nTo: <sip:127.0.0.1>\r\n' +
+            `Call-ID: t${i}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n`,
+        );
+        expect(await answer).toMatch(/^SIP\/2\.0 400 /);
+      }
+      // Both speak SIP: a third connection from this address is over the limit.
       expect(await connect(server.url, 'http://127.0.0.1:5173')).toBe(503);
-      // A frame the serializer cannot echo, from an allowed client: answered, the server lives on.
-      const answer = new Promise<string>((resolve) =>
-        (tool as WebSocket).once('message', (data) => resolve(String(data))),
-      );
-      (tool as WebSocket).send(
-        'OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/WS t.invalid;branch=z9hG4bKt1\r\n' +
-          'Max-Forwards: 70\r\nFrom: "a\0b" <sip:t@127.0.0.1>;tag=t\r\nTo: <sip:127.0.0.1>\r\n' +
-          'Call-ID: t1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n',
-      );
-      expect(await answer).toMatch(/^SIP\/2\.0 400 /);
-      for (const socket of [page, tool]) (socket as WebSocket).close();
+      for (const socket of [page, tool]) socket.close();
       expect(lines.some((l) => l.includes('Origin https://evil.example not allowed'))).toBe(true);
       expect(lines.some((l) => l.includes('maxConnectionsPerIp'))).toBe(true);
       expect(lines.some((l) => l.startsWith('> '))).toBe(false); // quiet: no per-message lines

@@ -4,49 +4,77 @@ export interface AdmissionLimits {
   readonly maxConnectionsPerIp: number;
 }
 
+/** What to do with a new connection. */
+export type Admission =
+  | { readonly ok: true; readonly evicted?: { readonly id: string; readonly limit: string } }
+  | { readonly ok: false; readonly reason: string };
+
+interface OpenConnection {
+  readonly address: string;
+  /** True once it sent a well-formed SIP message. */
+  spoke: boolean;
+  readonly drop: () => void;
+}
+
 /**
- * Counts open connections, in all and per remote address, and says when one more would be too
- * many. Without it a thousand idle sockets from one client exhaust the process's file
- * descriptors and lock every real client out.
+ * Counts open connections, in all and per remote address. Without it a thousand idle sockets
+ * exhaust the process's file descriptors and lock every real client out. At a limit the oldest
+ * connection that never spoke SIP makes room (every local tab shares 127.0.0.1, so refusing would
+ * let idle sockets lock real clients out until they time out); only when every connection in
+ * scope has spoken is the new one refused.
  *
  * @example
  * const admission = new ConnectionAdmission({ maxConnections: 256, maxConnectionsPerIp: 32 });
- * if (admission.refusal('127.0.0.1') === undefined) admission.opened('127.0.0.1');
+ * if (admission.admit('127.0.0.1').ok) admission.opened('ws1', '127.0.0.1', () => socket.terminate());
  */
 export class ConnectionAdmission {
   readonly #limits: AdmissionLimits;
-  readonly #perAddress = new Map<string, number>();
-  #total = 0;
+  /** In the order they opened: the first silent one found is the oldest. */
+  readonly #open = new Map<string, OpenConnection>();
 
   constructor(limits: AdmissionLimits) {
     this.#limits = limits;
   }
 
   get total(): number {
-    return this.#total;
+    return this.#open.size;
   }
 
-  /** Why a new connection from `address` must be refused, or undefined when it may open. */
-  refusal(address: string): string | undefined {
-    if (this.#total >= this.#limits.maxConnections) {
-      return `${this.#total} connections open, the limit (maxConnections) is ${this.#limits.maxConnections}`;
-    }
-    const fromAddress = this.#perAddress.get(address) ?? 0;
+  /** Whether a connection from `address` may open now, making room when it can. */
+  admit(address: string): Admission {
+    const fromAddress = [...this.#open.values()].filter((c) => c.address === address).length;
     if (fromAddress >= this.#limits.maxConnectionsPerIp) {
-      return `${fromAddress} connections open from this address, the limit (maxConnectionsPerIp) is ${this.#limits.maxConnectionsPerIp}`;
+      const limit = `maxConnectionsPerIp is ${this.#limits.maxConnectionsPerIp}`;
+      return this.#makeRoom((c) => c.address === address, limit);
     }
-    return undefined;
+    if (this.#open.size >= this.#limits.maxConnections) {
+      return this.#makeRoom(() => true, `maxConnections is ${this.#limits.maxConnections}`);
+    }
+    return { ok: true };
   }
 
-  opened(address: string): void {
-    this.#total++;
-    this.#perAddress.set(address, (this.#perAddress.get(address) ?? 0) + 1);
+  opened(id: string, address: string, drop: () => void): void {
+    this.#open.set(id, { address, spoke: false, drop });
   }
 
-  closed(address: string): void {
-    this.#total = Math.max(0, this.#total - 1);
-    const left = (this.#perAddress.get(address) ?? 1) - 1;
-    if (left <= 0) this.#perAddress.delete(address);
-    else this.#perAddress.set(address, left);
+  /** The connection sent a well-formed SIP message: it is a client, not a held socket. */
+  spoke(id: string): void {
+    const connection = this.#open.get(id);
+    if (connection !== undefined) connection.spoke = true;
+  }
+
+  /** Idempotent: an evicted connection was already forgotten when its close arrives. */
+  closed(id: string): void {
+    this.#open.delete(id);
+  }
+
+  #makeRoom(inScope: (c: OpenConnection) => boolean, limit: string): Admission {
+    for (const [id, connection] of this.#open) {
+      if (connection.spoke || !inScope(connection)) continue;
+      this.#open.delete(id);
+      connection.drop();
+      return { ok: true, evicted: { id, limit } };
+    }
+    return { ok: false, reason: `every connection in scope speaks SIP and the limit (${limit})` };
   }
 }

@@ -28,7 +28,7 @@ async function start(options: WebSocketHostOptions = {}, users?: Record<string, 
   const log = (line: string) => lines.push(line);
   const proxy = new SipProxyServer({ host: '127.0.0.1', log, ...(users ? { users } : {}) });
   host = await hostOnWebSocket(proxy, { log, ...options });
-  return { url: host.url, lines };
+  return { url: host.url, lines, proxy };
 }
 
 /** Opens a raw client; resolves with the socket, or with the HTTP status the upgrade got. */
@@ -73,18 +73,22 @@ const options = (n: number, from = '<sip:probe@127.0.0.1>;tag=p') =>
   ].join('\r\n');
 
 async function registers(url: string, user = 'alice', password?: string): Promise<boolean> {
+  return (await registered(url, user, password)) !== undefined;
+}
+
+async function registered(url: string, user: string, password?: string): Promise<UA | undefined> {
   const ua = new UA({
     uri: `sip:${user}@127.0.0.1`,
     ...(password === undefined ? {} : { password }),
     sockets: new WebSocketInterface(url, { WebSocket }),
   });
   uas.push(ua);
-  const registered = new Promise<boolean>((resolve) => {
-    ua.once('registered', () => resolve(true));
-    ua.once('registrationFailed', () => resolve(false));
+  const outcome = new Promise<UA | undefined>((resolve) => {
+    ua.once('registered', () => resolve(ua));
+    ua.once('registrationFailed', () => resolve(undefined));
   });
   ua.start();
-  return registered;
+  return outcome;
 }
 
 describe('hostOnWebSocket: who may connect', () => {
@@ -104,17 +108,28 @@ describe('hostOnWebSocket: who may connect', () => {
     expect(await connect(url, 'http://192.168.1.6:5173')).toBe(403);
   });
 
-  it('refuses connections past maxConnectionsPerIp, and takes them again once one closes', async () => {
+  it('at maxConnectionsPerIp, closes the oldest silent connection for a new one; refuses only when all speak', async () => {
     const { url, lines } = await start({ limits: { maxConnectionsPerIp: 3 } });
-    const open = await Promise.all([connect(url), connect(url), connect(url)]);
+    const silent = (await Promise.all([connect(url), connect(url), connect(url)])) as WebSocket[];
+    const oldestGone = closed(silent[0]!);
+    // Idle sockets from this address do not lock a real client out: the oldest makes room.
+    expect(await registers(url)).toBe(true);
+    await oldestGone;
+    expect(silent[1]!.readyState).toBe(WebSocket.OPEN);
+    expect(lines.some((l) => l.includes('never spoke SIP and maxConnectionsPerIp is 3'))).toBe(
+      true,
+    );
+    // Once every connection speaks SIP, one more is refused.
+    for (const [i, socket] of silent.slice(1).entries()) {
+      const answered = frameWith(socket, `Call-ID: probe-${i + 1}\r\n`);
+      socket.send(options(i + 1));
+      await answered;
+    }
     expect(await connect(url)).toBe(503);
-    expect(lines.some((l) => l.includes('maxConnectionsPerIp'))).toBe(true);
-    const first = open[0] as WebSocket;
-    const gone = closed(first);
-    first.close();
-    await gone;
-    await vi.waitUntil(() => host?.connections === 2);
-    expect(await connect(url)).toBeInstanceOf(WebSocket);
+    expect(
+      lines.some((l) => l.includes('refused a connection') && l.includes('maxConnectionsPerIp')),
+    ).toBe(true);
+    expect(host?.connections).toBe(3);
   });
 
   it('closes a connection that sends no SIP message within idleTimeoutMs, not one that did', async () => {
@@ -173,5 +188,72 @@ describe('hostOnWebSocket: hostile frames cost one frame, never the server', () 
     expect(await gone).toBe(1009);
     expect(lines.some((l) => /Max payload size exceeded/i.test(l))).toBe(true);
     expect(await registers(url)).toBe(true);
+  });
+});
+
+describe('hostOnWebSocket: with users, a stranger can neither pose as a user nor take over its routing', () => {
+  const request = (method: string, ruri: string, n: number, extra: string[], toTag = '') =>
+    [
+      `${method} ${ruri} SIP/2.0`,
+      `Via: SIP/2.0/WS mallory.invalid;branch=z9hG4bKm${n}`,
+      'Max-Forwards: 70',
+      ...extra,
+      `To: <${ruri}>${toTag}`,
+      `Call-ID: m-${n}`,
+      `CSeq: 1 ${method}`,
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n');
+
+  it('challenges a spoofed From, refuses a forged dialog, learns nothing from a stranger', async () => {
+    const { url, proxy } = await start({}, { alice: 'a', bob: 'b' });
+    const alice = (await registered(url, 'alice', 'a'))!;
+    const bob = (await registered(url, 'bob', 'b'))!;
+    const bobHost = proxy.location.lookup('bob@127.0.0.1')[0]!.contact.uri.host;
+    const messages: string[] = [];
+    alice.on('newMessage', ({ originator, message }) => {
+      if (originator === 'remote') messages.push(message.body);
+    });
+    const mallory = (await connect(url)) as WebSocket;
+    const frames: string[] = [];
+    mallory.on('message', (data) => frames.push(String(data)));
+    const answer = (n: number) => frameWith(mallory, `Call-ID: m-${n}\r\n`);
+    const spoofFrom = 'From: "bob" <sip:bob@127.0.0.1>;tag=m';
+    let reply = answer(1);
+    mallory.send(request('MESSAGE', 'sip:alice@127.0.0.1', 1, [spoofFrom]));
+    expect(await reply).toMatch(/^SIP\/2\.0 407 /);
+    reply = answer(2);
+    mallory.send(request('MESSAGE', 'sip:alice@127.0.0.1', 2, [spoofFrom], ';tag=forged'));
+    expect(await reply).toMatch(/^SIP\/2\.0 403 /);
+    reply = answer(3);
+    mallory.send(
+      request('OPTIONS', 'sip:127.0.0.1', 3, [
+        'From: <sip:Bob@127.0.0.1>;tag=m',
+        `Contact: <sip:x@${bobHost};transport=ws>`,
+      ]),
+    );
+    expect(await reply).toMatch(/^SIP\/2\.0 407 /);
+    // A request for bob's contact host still reaches bob (whose UA answers 481: no such dialog).
+    const probe = (await connect(url)) as WebSocket;
+    const fromBob = frameWith(probe, 'Call-ID: m-4\r\n');
+    probe.send(
+      request(
+        'BYE',
+        `sip:bob@${bobHost};transport=ws`,
+        4,
+        ['From: <sip:x@127.0.0.1>;tag=x'],
+        ';tag=y',
+      ),
+    );
+    expect(await fromBob).toMatch(/^SIP\/2\.0 481 /);
+    expect(frames.some((f) => f.startsWith('BYE '))).toBe(false);
+    expect(messages).toEqual([]);
+    // The real users still talk.
+    const delivered = new Promise<string>((resolve) =>
+      alice.once('newMessage', ({ message }) => resolve(message.body)),
+    );
+    expect((await bob.sendMessage('alice', 'hi')).ok).toBe(true);
+    expect(await delivered).toBe('hi');
   });
 });

@@ -86,10 +86,14 @@ export function hostOnWebSocket(
         );
         return done(false, 403, 'Origin not allowed');
       }
-      const refusal = admission.refusal(address);
-      if (refusal !== undefined) {
-        log(`! refused a connection from ${address}: ${refusal}`);
+      const admitted = admission.admit(address);
+      if (!admitted.ok) {
+        log(`! refused a connection from ${address}: ${admitted.reason} was reached`);
         return done(false, 503, 'Too many connections');
+      }
+      if (admitted.evicted !== undefined) {
+        const { id, limit } = admitted.evicted;
+        log(`! ${id} closed: it never spoke SIP and ${limit}; a new connection needs its place`);
       }
       done(true);
     },
@@ -97,15 +101,16 @@ export function hostOnWebSocket(
   let nextId = 0;
   server.on('connection', (socket, request) => {
     const address = remoteAddressOf(request);
-    admission.opened(address);
     const id = `ws${++nextId}`;
+    admission.opened(id, address, () => socket.terminate());
     const idle = setTimeout(() => {
       log(`! ${id} closed: no SIP message within ${limits.idleTimeoutMs} ms (idle timeout)`);
       socket.terminate();
     }, limits.idleTimeoutMs);
-    const connection = serverConnection(socket, id, address, request.socket.remotePort, () =>
-      clearTimeout(idle),
-    );
+    const connection = serverConnection(socket, id, address, request.socket.remotePort, () => {
+      clearTimeout(idle);
+      admission.spoke(id);
+    });
     socket.on('message', (data, isBinary) => {
       const text = isBinary
         ? new TextDecoder('utf-8', { fatal: false }).decode(toBytes(data))
@@ -122,7 +127,7 @@ export function hostOnWebSocket(
     });
     socket.on('close', () => {
       clearTimeout(idle);
-      admission.closed(address);
+      admission.closed(id);
       endpoint.connectionClosed(connection);
     });
     socket.on('error', (error) => {

@@ -69,7 +69,8 @@ Not for production: use Kamailio, Asterisk or FreeSWITCH there (see the README).
                           [::1] (any port); repeat or separate with commas; * allows any page
   --quiet                 no line per SIP message (refusals and limits are still printed)
 
-Limits (a refusal is logged when one triggers):
+Limits (a line is logged when one triggers; at a connection limit the oldest connection that
+never sent a SIP message is closed to make room, and only then is a new one refused):
   --max-connections N            open connections in all (default 256)
   --max-connections-per-ip N     open connections from one address (default 32)
   --idle-timeout SECONDS         close a connection that sent no SIP message by then (default 30)

@@ -1,4 +1,6 @@
 import { UA, WebSocketInterface } from '@sipkit/core';
+import { get } from 'node:http';
+import { connect as tcpConnect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { SipProxyServer } from './sip-proxy-server.js';
@@ -13,11 +15,13 @@ import {
 
 let host: WebSocketHost | undefined;
 const sockets: WebSocket[] = [];
+const raw: Socket[] = [];
 const uas: UA[] = [];
 
 afterEach(async () => {
   vi.useRealTimers();
   for (const socket of sockets.splice(0)) socket.terminate();
+  for (const socket of raw.splice(0)) socket.destroy();
   await Promise.all(uas.splice(0).map((ua) => ua.stop()));
   await host?.close();
   host = undefined;
@@ -130,6 +134,30 @@ describe('hostOnWebSocket: who may connect', () => {
       lines.some((l) => l.includes('refused a connection') && l.includes('maxConnectionsPerIp')),
     ).toBe(true);
     expect(host?.connections).toBe(3);
+  });
+
+  it('caps raw TCP sockets that never upgrade, and answers plain HTTP with 426', async () => {
+    const { url, lines } = await start({ limits: { maxConnections: 2, maxConnectionsPerIp: 1 } });
+    const port = Number(new URL(url).port);
+    const open = (): Promise<Socket> =>
+      new Promise((resolve) => {
+        const socket = tcpConnect(port, '127.0.0.1', () => resolve(socket));
+        raw.push(socket);
+      });
+    const held = await Promise.all([open(), open(), open()]); // the cap: 2 + 1
+    const extra = await open();
+    await new Promise((resolve) => extra.once('close', resolve));
+    expect(lines.some((l) => l.includes('refused a TCP connection'))).toBe(true);
+    for (const socket of held) socket.destroy();
+    // Once the server has seen them go (no clock involved: retried until it has), HTTP gets in.
+    const status = () =>
+      new Promise<number | undefined>((resolve) =>
+        get(url.replace('ws:', 'http:'), (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        }).once('error', () => resolve(undefined)),
+      );
+    await vi.waitUntil(async () => (await status()) === 426, { timeout: 5000 });
   });
 
   it('closes a connection that sends no SIP message within idleTimeoutMs, not one that did', async () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_MESSAGE_SIZE } from '@sipkit/core';
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerConnection, SipServerEndpoint } from '../network/server-connection.js';
 import { ConnectionAdmission } from './connection-admission.js';
@@ -70,9 +70,9 @@ export function hostOnWebSocket(
   const limits = { ...DEFAULT_WEBSOCKET_HOST_LIMITS, ...options.limits };
   const log = options.log ?? (() => undefined);
   const admission = new ConnectionAdmission(limits);
+  const http = httpFront(limits, log);
   const server = new WebSocketServer({
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 0,
+    server: http,
     maxPayload: limits.maxMessageBytes,
     // RFC 7118 §4: only the `sip` subprotocol is spoken here.
     handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
@@ -98,6 +98,13 @@ export function hostOnWebSocket(
       done(true);
     },
   });
+  const guarded = (run: () => void, what: string): void => {
+    try {
+      run();
+    } catch (error) {
+      log(`! ${what}: ${describe(error)}`);
+    }
+  };
   let nextId = 0;
   server.on('connection', (socket, request) => {
     const address = remoteAddressOf(request);
@@ -119,28 +126,27 @@ export function hostOnWebSocket(
       if (text === '\r\n\r\n') return void socket.send('\r\n');
       if (text.trim() === '') return;
       // One bad frame costs that frame, never the process (and never the other connections).
-      try {
-        endpoint.messageReceived(connection, text);
-      } catch (error) {
-        log(`! ${id} frame dropped: ${describe(error)}`);
-      }
+      guarded(() => endpoint.messageReceived(connection, text), `${id} frame dropped`);
     });
     socket.on('close', () => {
       clearTimeout(idle);
       admission.closed(id);
-      endpoint.connectionClosed(connection);
+      guarded(() => endpoint.connectionClosed(connection), `${id} close not handled`);
     });
     socket.on('error', (error) => {
       // ws closes with 1009 past maxPayload (RFC 6455 §7.4.1) and reports it here.
       log(`! ${id} closed: ${describe(error)}`);
       socket.terminate();
     });
-    endpoint.connectionOpened(connection);
+    guarded(() => endpoint.connectionOpened(connection), `${id} open not handled`);
   });
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.once('listening', () => {
-      const address = server.address();
+    http.once('error', reject);
+    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      http.off('error', reject);
+      // Past listening, a server error is logged, never left to end the process.
+      http.on('error', (error) => log(`! server error: ${describe(error)}`));
+      const address = http.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       resolve({
         port,
@@ -148,7 +154,7 @@ export function hostOnWebSocket(
         get connections() {
           return admission.total;
         },
-        close: () => closeServer(server),
+        close: () => closeServer(server, http),
       });
     });
   });
@@ -188,7 +194,35 @@ function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
-function closeServer(server: WebSocketServer): Promise<void> {
+/**
+ * The HTTP server under the WebSocket one, bounded too: a TCP socket that never completes its
+ * upgrade is closed after the idle timeout, and past the connection limits (plus room for
+ * upgrades in flight) Node refuses new sockets outright, so raw sockets cannot exhaust the
+ * process's file descriptors either. Plain HTTP gets 426 (RFC 7231 §6.5.15).
+ */
+function httpFront(limits: WebSocketHostLimits, log: (line: string) => void): Server {
+  const http = createServer(
+    {
+      headersTimeout: limits.idleTimeoutMs,
+      requestTimeout: limits.idleTimeoutMs,
+      connectionsCheckingInterval: Math.min(limits.idleTimeoutMs, 1000),
+    },
+    (_request, response) => {
+      response.writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' });
+      response.end('A SIP over WebSocket server (RFC 7118): connect with the "sip" subprotocol.\n');
+    },
+  );
+  http.maxConnections = limits.maxConnections + limits.maxConnectionsPerIp;
+  http.on('drop', (socket) =>
+    log(
+      `! refused a TCP connection from ${socket?.remoteAddress ?? 'unknown'}: ${http.maxConnections} sockets open (maxConnections + maxConnectionsPerIp)`,
+    ),
+  );
+  return http;
+}
+
+function closeServer(server: WebSocketServer, http: Server): Promise<void> {
   for (const client of server.clients) client.terminate();
-  return new Promise((resolve) => server.close(() => resolve()));
+  http.closeAllConnections();
+  return new Promise((resolve) => server.close(() => http.close(() => resolve())));
 }

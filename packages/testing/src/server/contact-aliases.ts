@@ -9,15 +9,14 @@ interface Claim {
 }
 
 /** Why `ContactAliases` refused a claim, for the log line. */
-export type AliasRefusal =
-  'held by another registration' | 'held by another connection' | 'a domain served here' | 'limit';
+export type AliasRefusal = 'held by another connection' | 'a domain served here' | 'limit';
 
 /**
  * Which connection reaches each Contact host (RFC 7118 §5: WebSocket UAs put made-up `.invalid`
- * hosts in Contact), the way Kamailio's contact aliases work, but never first come first served
- * for a host somebody registered: a successful REGISTER claims its contact hosts, and only the
- * same connection or a later REGISTER of the same AOR (a reconnected UA) takes one over. Any
- * other request may only claim a host nobody holds. Without this a stranger's request with the
+ * hosts in Contact), the way Kamailio's contact aliases work, but never last writer wins: a
+ * successful REGISTER claims its contact hosts, and only the same connection or a later REGISTER
+ * of the same AOR (a reconnected UA) takes one over. Any other request may only claim a host
+ * nobody holds. Without this a stranger's request with the
  * right Contact host would take over a user's in-dialog requests. No host of the proxy itself or
  * of a domain it serves is ever an alias: that would capture every request for that domain.
  *
@@ -49,12 +48,10 @@ export class ContactAliases {
     const key = host.toLowerCase();
     if (this.#reserved(key)) return 'a domain served here';
     const held = this.#claims.get(key);
-    const mayTake =
-      held === undefined ||
-      held.connectionId === connectionId ||
-      held.aor === undefined ||
-      held.aor === aor;
-    if (!mayTake) return 'held by another registration';
+    // Another connection's host is taken over only by its own AOR re-registering (a UA that
+    // reconnected before its old flow closed); never by another user, not even an authenticated one.
+    const mayTake = held === undefined || held.connectionId === connectionId || held.aor === aor;
+    if (!mayTake) return 'held by another connection';
     return this.#set(key, { connectionId, aor });
   }
 

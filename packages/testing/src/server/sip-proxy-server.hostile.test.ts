@@ -203,7 +203,12 @@ describe('SipProxyServer: routing cannot be captured (finding 3)', () => {
     });
     await settle();
     expect(mallory.responses().at(-1)?.status).toBe(403);
+    mallory.send('ACK', 'sip:alice@sip.test', [['From', '<sip:bob@sip.test>;tag=m']], {
+      to: '<sip:alice@sip.test>;tag=forged',
+    });
+    await settle();
     expect(alice.requests('MESSAGE')).toEqual([]);
+    expect(alice.requests('ACK')).toEqual([]);
   });
 });
 

@@ -385,6 +385,9 @@ export class SipProxyServer implements SipServerEndpoint {
     const decision = routeRequest(ack, this.#routing);
     if (decision.kind !== 'forward')
       return this.#log(`  ACK with nowhere to go dropped (${from.id})`);
+    // As for any in-dialog request (#route): with users, an ACK follows its dialog, not an AOR.
+    if (this.#verifier !== undefined && decision.by === 'aor')
+      return this.#warn(`! ${from.id} ACK to an AOR dropped: not in a dialog`);
     for (const target of decision.targets) {
       const forwarded = forwardRequest(ack, {
         via: `SIP/2.0/WS ${this.host};branch=z9hG4bK${randomToken(16)}`,

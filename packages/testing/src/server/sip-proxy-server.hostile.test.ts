@@ -96,6 +96,18 @@ describe('SipProxyServer: a message the serializer refuses never takes it down',
   });
 });
 
+describe('SipProxyServer: an authenticated request that cannot be routed', () => {
+  it('gets 400 rather than an unhandled rejection', async () => {
+    const { phone, log } = await setup({ users: { alice: 'a' } });
+    const alice = await phone('alice', false);
+    await withCredentials(alice, 'MESSAGE', 'mailto:bob@sip.test', 'a', [], {
+      to: '<sip:bob@sip.test>',
+    });
+    expect(alice.responses().at(-1)?.status).toBe(400);
+    expect(log.some((l) => l.includes('MESSAGE refused'))).toBe(true);
+  });
+});
+
 describe('SipProxyServer: malformed routing headers are not passed on (finding 5)', () => {
   it('answers 400 to a request with a malformed Record-Route, Route or Contact', async () => {
     const { phone } = await setup();

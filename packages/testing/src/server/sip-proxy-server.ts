@@ -1,6 +1,7 @@
 import {
   createResponse,
   parseMessage,
+  SipParseError,
   type IncomingRequest,
   type IncomingResponse,
   type SipUri,
@@ -193,8 +194,8 @@ export class SipProxyServer implements SipServerEndpoint {
       })
       .catch((error: unknown) => {
         // An async path has no caller to catch for it: an escaped rejection would end the process.
-        this.#warn(`! ${from.id} ${request.method} dropped: ${describeError(error)}`);
-        this.#reply(from, request, 500);
+        this.#warn(`! ${from.id} ${request.method} refused: ${describeError(error)}`);
+        this.#reply(from, request, error instanceof SipParseError ? 400 : 500);
       });
   }
 

@@ -18,6 +18,10 @@ export async function main(args: readonly string[]): Promise<void> {
       ? `digest auth for: ${users.join(', ')}`
       : 'no authentication: any user may register',
   );
+  const origins = options.allowOrigins ?? [];
+  console.log(
+    `web pages allowed to connect: 127.0.0.1, localhost, [::1]${origins.length > 0 ? `, ${origins.join(', ')}` : ''} (--allow-origin)`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,3 +1,28 @@
+import { DEFAULT_SIP_PROXY_LIMITS, type SipProxyLimits } from '@sipkit/testing';
+import { DEFAULT_WEBSOCKET_HOST_LIMITS } from '@sipkit/testing/node';
+
+/**
+ * Every bound the dev server applies: connections, silence and frame size at the WebSocket
+ * (see `WebSocketHostLimits` in `@sipkit/testing/node`), registrations and per-connection state
+ * in the registrar/proxy (`SipProxyLimits`).
+ */
+export interface DevServerLimits extends SipProxyLimits {
+  /** Open connections in all (default 256). */
+  readonly maxConnections: number;
+  /** Open connections from one address (default 32; every local tab shares 127.0.0.1). */
+  readonly maxConnectionsPerIp: number;
+  /** Milliseconds a connection may stay open without one SIP message (default 30 000). */
+  readonly idleTimeoutMs: number;
+  /** Largest WebSocket frame in bytes (default and maximum 262 144, the parser's cap). */
+  readonly maxMessageBytes: number;
+}
+
+/** The limits the dev server applies unless told otherwise (documented in ARCHITECTURE.md). */
+export const DEFAULT_DEV_SERVER_LIMITS: DevServerLimits = {
+  ...DEFAULT_SIP_PROXY_LIMITS,
+  ...DEFAULT_WEBSOCKET_HOST_LIMITS,
+};
+
 /** What the dev server is started with. */
 export interface DevServerOptions {
   /** Interface to listen on (default 127.0.0.1: a development server stays on this machine). */
@@ -6,8 +31,16 @@ export interface DevServerOptions {
   readonly port: number;
   /** user -> password; empty means REGISTER is accepted without authentication. */
   readonly users: Readonly<Record<string, string>>;
-  /** Print one line per SIP message (default true). */
+  /** Print one line per SIP message (default true). Refusals and limits are printed either way. */
   readonly verbose: boolean;
+  /**
+   * Web page origins allowed to connect besides loopback ones (`http://192.168.1.5:5173`), or
+   * `'*'` for any. Pages on 127.0.0.1, localhost and [::1] (any port) and clients that send no
+   * Origin (Node, SIPp) always may; every other page a browser shows is refused (403).
+   */
+  readonly allowOrigins?: readonly string[];
+  /** Overrides of `DEFAULT_DEV_SERVER_LIMITS`. */
+  readonly limits?: Partial<DevServerLimits>;
 }
 
 export const DEFAULT_DEV_SERVER_OPTIONS: DevServerOptions = {
@@ -22,11 +55,39 @@ export class DevServerUsageError extends Error {
   override readonly name = 'DevServerUsageError';
 }
 
-export const USAGE = `Usage: sipkit-dev-server [--host 127.0.0.1] [--port 5062] [--users alice:secret,bob:secret] [--quiet]
+export const USAGE = `Usage: sipkit-dev-server [--host 127.0.0.1] [--port 5062] [--users alice:secret,bob:secret]
+                         [--allow-origin http://192.168.1.5:5173] [--quiet] [limits]
 
 A SIP registrar and proxy over WebSocket (ws://host:port, subprotocol "sip") for developing
 SipKit apps on one machine. It keeps registrations in memory and forgets them on exit.
-Not for production: use Kamailio, Asterisk or FreeSWITCH there (see the README).`;
+Not for production: use Kamailio, Asterisk or FreeSWITCH there (see the README).
+
+  --host ADDRESS          interface to listen on (default 127.0.0.1, this machine only)
+  --port N                default 5062
+  --users a:pw,b:pw       digest users; then every request from a local identity is challenged
+  --allow-origin ORIGIN   a web page origin allowed to connect besides 127.0.0.1, localhost and
+                          [::1] (any port); repeat or separate with commas; * allows any page
+  --quiet                 no line per SIP message (refusals and limits are still printed)
+
+Limits (a line is logged when one triggers; at a connection limit the oldest connection that
+never sent a SIP message is closed to make room, and only then is a new one refused):
+  --max-connections N            open connections in all (default 256)
+  --max-connections-per-ip N     open connections from one address (default 32)
+  --idle-timeout SECONDS         close a connection that sent no SIP message by then (default 30)
+  --max-message-bytes N          largest WebSocket frame (default and maximum 262144)
+  --max-contacts-per-aor N       registered contacts per user (default 10; then 503)
+  --max-registrations N          registered contacts in all (default 1000; then 503)
+  --max-pending-per-connection N requests in progress per connection (default 64; then 503)`;
+
+const LIMIT_FLAGS: Readonly<Record<string, { key: keyof DevServerLimits; scale?: number }>> = {
+  '--max-connections': { key: 'maxConnections' },
+  '--max-connections-per-ip': { key: 'maxConnectionsPerIp' },
+  '--idle-timeout': { key: 'idleTimeoutMs', scale: 1000 },
+  '--max-message-bytes': { key: 'maxMessageBytes' },
+  '--max-contacts-per-aor': { key: 'maxContactsPerAor' },
+  '--max-registrations': { key: 'maxRegistrations' },
+  '--max-pending-per-connection': { key: 'maxPendingPerConnection' },
+};
 
 /**
  * Reads the command line (`--port 5062 --users alice:secret,bob:secret`).
@@ -59,9 +120,57 @@ function withOption(options: DevServerOptions, name: string, value: string): Dev
       return { ...options, port: portNumber(value) };
     case '--users':
       return { ...options, users: parseUsers(value) };
-    default:
-      throw new DevServerUsageError(`unknown option ${name}\n\n${USAGE}`);
+    case '--allow-origin':
+      return {
+        ...options,
+        allowOrigins: [...(options.allowOrigins ?? []), ...parseOrigins(value)],
+      };
+    default: {
+      const limit = LIMIT_FLAGS[name];
+      if (limit === undefined) throw new DevServerUsageError(`unknown option ${name}\n\n${USAGE}`);
+      const count = positiveCount(name, value) * (limit.scale ?? 1);
+      if (limit.key === 'maxMessageBytes' && count > DEFAULT_DEV_SERVER_LIMITS.maxMessageBytes) {
+        throw new DevServerUsageError(
+          `--max-message-bytes cannot exceed ${DEFAULT_DEV_SERVER_LIMITS.maxMessageBytes} (the SIP parser's cap), got "${value}"`,
+        );
+      }
+      return { ...options, limits: { ...options.limits, [limit.key]: count } };
+    }
   }
+}
+
+function positiveCount(name: string, value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new DevServerUsageError(`${name} expects a whole number of at least 1, got "${value}"`);
+  }
+  return count;
+}
+
+/** `http://a:5173,https://b` -> each origin checked to be `scheme://host[:port]` (or `*`). */
+export function parseOrigins(value: string): string[] {
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (
+      url === undefined ||
+      `${url.protocol}//${url.host}` !== origin.toLowerCase().replace(/\/$/, '')
+    ) {
+      throw new DevServerUsageError(
+        `--allow-origin expects origins like http://192.168.1.5:5173 (scheme, host, optional port; no path) or *, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
 }
 
 function portNumber(value: string): number {

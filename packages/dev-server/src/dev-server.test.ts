@@ -1,7 +1,12 @@
 import { UA, WebSocketInterface } from '@sipkit/core';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { DevServerUsageError, parseDevServerArgs, parseUsers } from './dev-server-options.js';
+import {
+  DEFAULT_DEV_SERVER_LIMITS,
+  DevServerUsageError,
+  parseDevServerArgs,
+  parseUsers,
+} from './dev-server-options.js';
 import { startDevServer } from './dev-server.js';
 
 describe('parseDevServerArgs', () => {
@@ -28,6 +33,47 @@ describe('parseDevServerArgs', () => {
     expect(() => parseUsers('alice')).toThrow(/user:password/);
     expect(() => parseUsers(':pw')).toThrow(DevServerUsageError);
   });
+
+  it('reads the allowed origins and every limit, and refuses bad values', () => {
+    const options = parseDevServerArgs([
+      '--allow-origin',
+      'http://192.168.1.5:5173,https://dev.example',
+      '--allow-origin=*',
+      '--max-connections=100',
+      '--max-connections-per-ip',
+      '8',
+      '--idle-timeout',
+      '5',
+      '--max-message-bytes',
+      '65536',
+      '--max-contacts-per-aor',
+      '3',
+      '--max-registrations',
+      '50',
+      '--max-pending-per-connection',
+      '4',
+    ]);
+    expect(options).toMatchObject({
+      allowOrigins: ['http://192.168.1.5:5173', 'https://dev.example', '*'],
+      limits: {
+        maxConnections: 100,
+        maxConnectionsPerIp: 8,
+        idleTimeoutMs: 5000,
+        maxMessageBytes: 65536,
+        maxContactsPerAor: 3,
+        maxRegistrations: 50,
+        maxPendingPerConnection: 4,
+      },
+    });
+    expect(() => parseDevServerArgs(['--allow-origin', 'http://a.example/path'])).toThrow(
+      /--allow-origin expects origins/,
+    );
+    expect(() => parseDevServerArgs(['--allow-origin', 'evil'])).toThrow(DevServerUsageError);
+    expect(() => parseDevServerArgs(['--idle-timeout', '0'])).toThrow(/at least 1/);
+    expect(() => parseDevServerArgs(['--max-connections', '1.5'])).toThrow(/whole number/);
+    expect(() => parseDevServerArgs(['--max-message-bytes', '300000'])).toThrow(/262144/);
+    expect(DEFAULT_DEV_SERVER_LIMITS.maxMessageBytes).toBe(262_144);
+  });
 });
 
 describe('startDevServer', () => {
@@ -52,5 +98,57 @@ describe('startDevServer', () => {
     expect(received).toEqual(['REGISTER', 'REGISTER', 'REGISTER', 'REGISTER']);
     expect(lines.filter((l) => / 401 /.test(l))).toHaveLength(2);
     expect(lines.every((l) => !l.includes('\n'))).toBe(true);
+  });
+});
+
+describe('startDevServer: hostile clients (issue 19)', () => {
+  /** Opens a raw client; resolves with the socket, or with the HTTP status the upgrade got. */
+  const connect = (url: string, origin?: string) =>
+    new Promise<WebSocket | number>((resolve, reject) => {
+      const socket = new WebSocket(url, 'sip', origin === undefined ? {} : { origin });
+      socket.once('open', () => resolve(socket));
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('error', reject);
+    });
+
+  it('refuses a foreign page, applies --allow-origin and limits, and logs refusals even when quiet', async () => {
+    const lines: string[] = [];
+    const server = await startDevServer(
+      {
+        host: '127.0.0.1',
+        port: 0,
+        users: {},
+        verbose: false,
+        allowOrigins: ['https://phone.example'],
+        limits: { maxConnectionsPerIp: 2 },
+      },
+      (line) => lines.push(line),
+    );
+    try {
+      expect(await connect(server.url, 'https://evil.example')).toBe(403);
+      const page = (await connect(server.url, 'https://phone.example')) as WebSocket;
+      const tool = (await connect(server.url)) as WebSocket;
+      // A frame the serializer cannot echo (NUL in a quoted From), from each allowed client:
+      // answered with a 400, and the server lives on.
+      for (const [i, socket] of [page, tool].entries()) {
+        const answer = new Promise<string>((resolve) =>
+          socket.once('message', (data) => resolve(String(data))),
+        );
+        socket.send(
+          `OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/WS t.invalid;branch=z9hG4bKt${i}\r\n` +
+            'Max-Forwards: 70\r\nFrom: "a\0b" <sip:t@127.0.0.1>;tag=t\r\nTo: <sip:127.0.0.1>\r\n' +
+            `Call-ID: t${i}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n`,
+        );
+        expect(await answer).toMatch(/^SIP\/2\.0 400 /);
+      }
+      // Both speak SIP: a third connection from this address is over the limit.
+      expect(await connect(server.url, 'http://127.0.0.1:5173')).toBe(503);
+      for (const socket of [page, tool]) socket.close();
+      expect(lines.some((l) => l.includes('Origin https://evil.example not allowed'))).toBe(true);
+      expect(lines.some((l) => l.includes('maxConnectionsPerIp'))).toBe(true);
+      expect(lines.some((l) => l.startsWith('> '))).toBe(false); // quiet: no per-message lines
+    } finally {
+      await server.close();
+    }
   });
 });

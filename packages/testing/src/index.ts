@@ -15,5 +15,6 @@ export { SipNetwork, type SipNetworkOptions } from './network/sip-network.js';
 export { TrafficLog, type MessageFate, type TrafficEntry } from './network/traffic-log.js';
 export { VirtualSocket } from './network/virtual-socket.js';
 export { SipProxyServer, type SipProxyServerOptions } from './server/sip-proxy-server.js';
+export { DEFAULT_SIP_PROXY_LIMITS, type SipProxyLimits } from './server/sip-proxy-options.js';
 export { LocationService, type Binding } from './server/location-service.js';
 export * from './media/fake-media-handler.js';

@@ -8,7 +8,10 @@
  * const host = await hostOnWebSocket(new SipProxyServer(), { port: 5062 });
  */
 export {
+  DEFAULT_WEBSOCKET_HOST_LIMITS,
   hostOnWebSocket,
   type WebSocketHost,
+  type WebSocketHostLimits,
   type WebSocketHostOptions,
 } from './server/websocket-host.js';
+export { ANY_ORIGIN, isAllowedOrigin } from './server/origin-policy.js';

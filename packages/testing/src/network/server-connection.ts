@@ -13,6 +13,11 @@ export interface ServerConnection {
   send(message: string): boolean;
   /** Closes the connection from the server side. */
   close(): void;
+  /**
+   * Called by the endpoint once a well-formed SIP message arrived on this connection. A host that
+   * closes connections which never speak SIP (the WebSocket host's idle timeout) stops its timer.
+   */
+  messageAccepted?(): void;
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { IncomingRequest, IncomingResponse, OutgoingRequest } from '@sipkit/core';
 import type { ServerConnection } from '../network/server-connection.js';
+import { forwardRequest } from './message-edit.js';
+import type { Target } from './proxy-targets.js';
+import { randomToken } from './random-token.js';
 
 /** One target a request was forwarded to (RFC 3261 §16.6). */
 export interface ForkBranch {
@@ -58,4 +61,33 @@ export class ForkingTransaction {
     if (best !== undefined) return best;
     return this.branches.find((b) => b.syntheticStatus !== undefined)?.syntheticStatus ?? 480;
   }
+}
+
+/**
+ * One branch per target (RFC 3261 §16.6): a forwarded copy with a fresh Via branch, the target's
+ * Request-URI, and a Record-Route of ours on requests that create a dialog (step 4).
+ *
+ * @example forkBranches(invite, [{ connectionId: 'ws2' }], { host: 'sip.test', popRoute: false, recordRoute: true })
+ */
+export function forkBranches(
+  request: IncomingRequest,
+  targets: readonly Target[],
+  edit: { readonly host: string; readonly popRoute: boolean; readonly recordRoute: boolean },
+): ForkBranch[] {
+  return targets.map((target) => {
+    const branch = `z9hG4bK${randomToken(16)}`;
+    const forwarded = forwardRequest(request, {
+      via: `SIP/2.0/WS ${edit.host};branch=${branch}`,
+      popRoute: edit.popRoute,
+      ...(target.ruri === undefined ? {} : { ruri: target.ruri }),
+      ...(edit.recordRoute ? { recordRoute: `<sip:${edit.host};transport=ws;lr>` } : {}),
+    });
+    return {
+      branch,
+      connectionId: target.connectionId,
+      forwarded,
+      final: undefined,
+      syntheticStatus: undefined,
+    };
+  });
 }

@@ -81,6 +81,13 @@ export class LocationService {
     return undefined;
   }
 
+  /** Live bindings of every AOR together (the registrar bounds it). */
+  count(): number {
+    let live = 0;
+    for (const aor of [...this.#bindings.keys()]) live += this.lookup(aor).length;
+    return live;
+  }
+
   /** Every AOR with at least one live binding. */
   registeredAors(): string[] {
     return [...this.#bindings.keys()].filter((aor) => this.lookup(aor).length > 0);

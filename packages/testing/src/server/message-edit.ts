@@ -81,3 +81,22 @@ export function removeFirstListValue(headers: HeaderEntry[], key: string): Heade
   else out[index] = [name, rest.join(', ')];
   return out;
 }
+
+/**
+ * The first of `names` whose value does not parse, or undefined. A proxy must not pass on a
+ * malformed Record-Route, Route or Contact: the far end would build its route set or remote target
+ * from it (RFC 3261 §12.1.2, §16.6) and fail on it later, where nobody can answer.
+ */
+export function unparsableHeader(
+  message: IncomingMessage,
+  names: ReadonlyArray<'record-route' | 'route' | 'contact'>,
+): string | undefined {
+  for (const name of names) {
+    try {
+      message.parsed(name);
+    } catch {
+      return name;
+    }
+  }
+  return undefined;
+}

@@ -3,7 +3,13 @@ import type { LocationService } from './location-service.js';
 
 /** Where a request goes: to connections (with a new Request-URI each), or answered here. */
 export type RoutingDecision =
-  | { readonly kind: 'forward'; readonly targets: readonly Target[]; readonly popRoute: boolean }
+  | {
+      readonly kind: 'forward';
+      readonly targets: readonly Target[];
+      readonly popRoute: boolean;
+      /** What chose the targets: a Route, a contact host, a GRUU, or an AOR's registrations. */
+      readonly by: 'route' | 'contact' | 'gruu' | 'aor';
+    }
   | { readonly kind: 'reply'; readonly status: number; readonly reason: string }
   | { readonly kind: 'local' };
 
@@ -20,7 +26,10 @@ export interface RoutingContext {
   isSelf(uri: SipUri): boolean;
   /** True when the host is a domain this proxy is responsible for. */
   isLocalDomain(host: string): boolean;
-  /** The connection that reaches a UA's contact host (a `.invalid` host on WebSocket). */
+  /**
+   * The connection that reaches a UA's contact host (a `.invalid` host on WebSocket); never one
+   * for this proxy's own host or a domain it serves, so no Contact can capture an AOR's requests.
+   */
   connectionFor(host: string): string | undefined;
   /** True when the AOR is a known user (registered once, or configured), for 480 vs 404. */
   isKnownUser(aor: string): boolean;
@@ -42,7 +51,7 @@ export function routeRequest(request: IncomingRequest, context: RoutingContext):
   if (ruri.params['gr'] !== undefined) return viaGruu(ruri, context, popRoute);
   const direct = context.connectionFor(ruri.host);
   if (direct !== undefined)
-    return { kind: 'forward', targets: [{ connectionId: direct }], popRoute };
+    return { kind: 'forward', targets: [{ connectionId: direct }], popRoute, by: 'contact' };
   if (!context.isLocalDomain(ruri.host) && !context.isSelf(ruri)) {
     return { kind: 'reply', status: 404, reason: 'Not Found' };
   }
@@ -54,7 +63,7 @@ function viaHost(host: string, context: RoutingContext, popRoute: boolean): Rout
   const connectionId = context.connectionFor(host);
   if (connectionId === undefined)
     return { kind: 'reply', status: 404, reason: 'Route Target Unknown' };
-  return { kind: 'forward', targets: [{ connectionId }], popRoute };
+  return { kind: 'forward', targets: [{ connectionId }], popRoute, by: 'route' };
 }
 
 function viaGruu(ruri: SipUri, context: RoutingContext, popRoute: boolean): RoutingDecision {
@@ -71,6 +80,7 @@ function viaGruu(ruri: SipUri, context: RoutingContext, popRoute: boolean): Rout
     kind: 'forward',
     targets: [{ connectionId: binding.connectionId, ruri: binding.contactUri }],
     popRoute,
+    by: 'gruu',
   };
 }
 
@@ -85,5 +95,6 @@ function viaLocation(aor: string, context: RoutingContext, popRoute: boolean): R
     kind: 'forward',
     targets: bindings.map((b) => ({ connectionId: b.connectionId, ruri: b.contactUri })),
     popRoute,
+    by: 'aor',
   };
 }

@@ -18,6 +18,10 @@ export interface RegistrarOptions {
   readonly maxExpires?: number;
   /** When given, REGISTER must carry valid digest credentials. */
   readonly verifier?: DigestVerifier | undefined;
+  /** Contacts one AOR may have; one more gets 503 (default 10). */
+  readonly maxContactsPerAor?: number;
+  /** Contacts of every AOR together; one more gets 503 (default 1000). */
+  readonly maxRegistrations?: number;
 }
 
 /**
@@ -87,6 +91,8 @@ export class Registrar {
     if (requested.some((e) => e !== 0 && e < minExpires)) {
       return reply(423, 'Interval Too Brief', [['Min-Expires', String(minExpires)]]);
     }
+    const full = this.#refusalForSize(aor, contacts, requested);
+    if (full !== undefined) return reply(503, full);
     // §10.3 step 7: a stale REGISTER (same Call-ID, CSeq not higher) must not win.
     const stale = contacts.some((contact) => {
       const existing = this.#location.find(aor, formatContactUri(contact));
@@ -101,6 +107,28 @@ export class Registrar {
         this.#location.put(this.#binding(request, aor, contact, contactUri, expires, connectionId));
     }
     return this.#ok(reply, aor, request);
+  }
+
+  // Bounded state: a client registering contact after contact gets 503 (as Kamailio's
+  // max_contacts does), not an ever-growing location table.
+  #refusalForSize(
+    aor: string,
+    contacts: readonly Contact[],
+    requested: readonly number[],
+  ): string | undefined {
+    const current = new Set(this.#location.lookup(aor).map((b) => b.contactUri.toLowerCase()));
+    const after = new Set(current);
+    for (const [i, contact] of contacts.entries()) {
+      const key = formatContactUri(contact).toLowerCase();
+      if (requested[i] === 0) after.delete(key);
+      else after.add(key);
+    }
+    const added = after.size - current.size;
+    if (added <= 0) return undefined;
+    if (after.size > (this.#options.maxContactsPerAor ?? 10)) return 'Too Many Contacts';
+    if (this.#location.count() + added > (this.#options.maxRegistrations ?? 1000))
+      return 'Registrar Full';
+    return undefined;
   }
 
   #requestedExpires(request: IncomingRequest, contact: Contact): number {

@@ -1,43 +1,33 @@
 import {
   createResponse,
   parseMessage,
-  serializeMessage,
+  SipParseError,
   type IncomingRequest,
   type IncomingResponse,
-  type OutgoingMessage,
   type SipUri,
 } from '@sipkit/core';
 import type { ServerConnection, SipServerEndpoint } from '../network/server-connection.js';
 import { BoundedMap } from './bounded-map.js';
 import { ackFor, cancelFor } from './branch-requests.js';
+import { ContactAliases } from './contact-aliases.js';
 import { DigestVerifier } from './digest-verifier.js';
-import { ForkingTransaction, type ForkBranch } from './forking-transaction.js';
+import { forkBranches, ForkingTransaction, type ForkBranch } from './forking-transaction.js';
 import { LocationService } from './location-service.js';
-import { forwardRequest, responseWithoutTopVia } from './message-edit.js';
+import { describeError, summary } from './log-lines.js';
+import { forwardRequest, responseWithoutTopVia, unparsableHeader } from './message-edit.js';
+import { checkProxyAuthorization, mustProveFrom } from './proxy-authentication.js';
+import {
+  DEFAULT_SIP_PROXY_LIMITS,
+  type SipProxyLimits,
+  type SipProxyServerOptions,
+} from './sip-proxy-options.js';
 import { routeRequest, type RoutingContext, type Target } from './proxy-targets.js';
 import { randomToken } from './random-token.js';
 import { Registrar } from './registrar.js';
+import { ProxyOutbox } from './proxy-outbox.js';
+import { trySerialize } from './safe-reply.js';
 
-/** Settings of the registrar/proxy. Everything is optional. */
-export interface SipProxyServerOptions {
-  /** The proxy's own host, used in Via and Record-Route (default `sip.test`). */
-  readonly host?: string;
-  /** Domains it is responsible for (default: any domain). */
-  readonly domains?: readonly string[];
-  /** user -> password; when given, REGISTER needs digest credentials. */
-  readonly users?: Readonly<Record<string, string>>;
-  /** Digest realm (default: `host`). */
-  readonly realm?: string;
-  readonly algorithms?: ReadonlyArray<'MD5' | 'SHA-256'>;
-  /** qop offered in challenges (default `auth`). */
-  readonly qop?: 'auth' | 'auth-int';
-  readonly minExpires?: number;
-  readonly maxExpires?: number;
-  /** Clock for registration expiry and nonce age (default `Date.now`, so fake timers apply). */
-  readonly now?: () => number;
-  /** Called with one line per message in and out (the dev server prints these). */
-  readonly log?: (line: string) => void;
-}
+export type { SipProxyServerOptions } from './sip-proxy-options.js';
 
 const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER', 'NOTIFY']);
 const ALLOW =
@@ -46,6 +36,8 @@ const ALLOW =
 /**
  * A small but correct SIP registrar and stateful forking proxy (RFC 3261 §10, §16) over any
  * message-oriented connections: the in-memory network in tests, real WebSockets in the dev server.
+ * No message, however malformed, makes it throw: the worst one costs is itself. With `users`
+ * configured, nothing unauthenticated can claim a local identity or capture another's requests.
  *
  * @example
  * const server = new SipProxyServer({ users: { alice: 'secret', bob: 'secret' } });
@@ -56,9 +48,10 @@ export class SipProxyServer implements SipServerEndpoint {
   readonly location: LocationService;
   readonly #options: SipProxyServerOptions;
   readonly #registrar: Registrar;
-  readonly #connections = new Map<string, ServerConnection>();
-  readonly #aliases = new Map<string, string>();
-  readonly #knownUsers = new Set<string>();
+  readonly #outbox: ProxyOutbox;
+  readonly #limits: SipProxyLimits;
+  readonly #aliases: ContactAliases;
+  readonly #knownUsers: BoundedMap<string, true>;
   readonly #branches = new BoundedMap<string, { tx: ForkingTransaction; branch: ForkBranch }>(4096);
   readonly #transactions = new BoundedMap<string, ForkingTransaction>(2048);
   /** Branches of INVITEs this server rejected itself (407, 404...), whose ACK ends here. */
@@ -69,6 +62,15 @@ export class SipProxyServer implements SipServerEndpoint {
   constructor(options: SipProxyServerOptions = {}) {
     this.#options = options;
     this.host = options.host ?? 'sip.test';
+    this.#outbox = new ProxyOutbox({ log: (l) => this.#log(l), warn: (l) => this.#warn(l) });
+    const limits = (this.#limits = { ...DEFAULT_SIP_PROXY_LIMITS, ...options.limits });
+    this.#aliases = new ContactAliases(
+      limits.maxAliasesPerConnection,
+      (host) =>
+        host === this.host.toLowerCase() ||
+        (options.domains ?? []).some((d) => d.toLowerCase() === host),
+    );
+    this.#knownUsers = new BoundedMap(limits.maxKnownUsers);
     const now = options.now ?? (() => Date.now());
     this.location = new LocationService(now);
     const verifier = (this.#verifier =
@@ -85,20 +87,26 @@ export class SipProxyServer implements SipServerEndpoint {
           ));
     this.#registrar = new Registrar(
       this.location,
-      { minExpires: options.minExpires ?? 10, maxExpires: options.maxExpires ?? 3600, verifier },
+      {
+        minExpires: options.minExpires ?? 10,
+        maxExpires: options.maxExpires ?? 3600,
+        verifier,
+        maxContactsPerAor: limits.maxContactsPerAor,
+        maxRegistrations: limits.maxRegistrations,
+      },
       now,
     );
     this.#routing = {
       location: this.location,
       isSelf: (uri) => this.#isSelf(uri),
       isLocalDomain: (host) => this.#isLocalDomain(host),
-      connectionFor: (host) => this.#aliases.get(host.toLowerCase()),
-      isKnownUser: (aor) => this.#knownUsers.has(aor) || this.#isConfiguredUser(aor),
+      connectionFor: (host) => this.#aliases.connectionFor(host),
+      isKnownUser: (aor) => this.#knownUsers.get(aor) === true || this.#isConfiguredUser(aor),
     };
   }
 
   connectionOpened(connection: ServerConnection): void {
-    this.#connections.set(connection.id, connection);
+    this.#outbox.add(connection);
     this.#log(
       `+ ${connection.id} connected from ${connection.remoteAddress}:${connection.remotePort}`,
     );
@@ -110,9 +118,9 @@ export class SipProxyServer implements SipServerEndpoint {
   }
 
   connectionClosed(connection: ServerConnection): void {
-    this.#connections.delete(connection.id);
+    this.#outbox.remove(connection.id);
     this.location.removeConnection(connection.id);
-    for (const [host, id] of this.#aliases) if (id === connection.id) this.#aliases.delete(host);
+    this.#aliases.removeConnection(connection.id);
     this.#failBranchesOn(connection.id);
     // Finished transactions of a caller that is gone can see no late ACK or CANCEL from it:
     // forget them now rather than keep the dead connection (and its UA) reachable until they age out.
@@ -124,67 +132,95 @@ export class SipProxyServer implements SipServerEndpoint {
   }
 
   messageReceived(connection: ServerConnection, text: string): void {
+    try {
+      this.#handle(connection, text);
+    } catch (error) {
+      // The last line of defence: whatever a message does, it costs that message, never the server.
+      this.#warn(`! ${connection.id} message dropped: ${describeError(error)}`);
+    }
+  }
+
+  #handle(connection: ServerConnection, text: string): void {
     let message: IncomingRequest | IncomingResponse;
     try {
       message = parseMessage(text);
     } catch (error) {
-      this.#log(`! ${connection.id} dropped an unparsable message: ${(error as Error).message}`);
-      return;
+      return this.#warn(
+        `! ${connection.id} dropped an unparsable message: ${describeError(error)}`,
+      );
     }
-    this.#log(`> ${connection.id} ${summary(message)}`);
+    connection.messageAccepted?.();
     try {
+      this.#log(`> ${connection.id} ${summary(message)}`);
       if (message.kind === 'request') this.#onRequest(connection, message);
       else this.#onResponse(message);
     } catch (error) {
-      this.#log(`! ${connection.id} ${(error as Error).message}`);
+      this.#warn(`! ${connection.id} ${describeError(error)}`);
       if (message.kind === 'request' && message.method !== 'ACK')
         this.#reply(connection, message, 400);
     }
   }
 
   #onRequest(from: ServerConnection, request: IncomingRequest): void {
-    this.#learnContacts(from, request);
     if (request.method === 'ACK') return this.#onAck(from, request);
     if (request.method === 'CANCEL') return this.#onCancel(from, request);
     if (this.#transactions.get(upstreamKey(request)) !== undefined) {
       return this.#log(`  retransmission absorbed`);
     }
     if (request.parsed('max-forwards') === 0) return this.#reply(from, request, 483);
-    if (this.#needsProxyAuthentication(request)) return this.#authenticateThenRoute(from, request);
-    this.#route(from, request);
+    const malformed = unparsableHeader(request, ['record-route', 'route', 'contact']);
+    if (malformed !== undefined) {
+      this.#warn(`! ${from.id} ${request.method} refused: malformed ${malformed}`);
+      return this.#reply(from, request, 400, `Malformed ${headerLabel(malformed)}`);
+    }
+    const isLocal = (uri: SipUri): boolean => this.#isSelf(uri) || this.#isLocalDomain(uri.host);
+    if (this.#verifier !== undefined && mustProveFrom(request, isLocal))
+      return this.#authenticateThenRoute(from, request, this.#verifier);
+    this.#route(from, request, this.#verifier === undefined);
   }
 
-  // Like a Kamailio front end: with users configured, a local user's initial requests must carry
-  // Proxy-Authorization (RFC 3261 §22.3); in-dialog requests and REGISTER (the registrar's own
-  // 401) are not challenged here.
-  #needsProxyAuthentication(request: IncomingRequest): boolean {
-    if (this.#verifier === undefined || request.method === 'REGISTER') return false;
-    return (
-      request.to.tag === undefined && this.#isConfiguredUser(`${request.from.uri.user ?? ''}@`)
-    );
-  }
-
-  #authenticateThenRoute(from: ServerConnection, request: IncomingRequest): void {
-    const verifier = this.#verifier;
-    if (verifier === undefined) return;
-    void verifier
-      .verify(request.parsed('proxy-authorization') ?? [], request.method, request.body)
+  #authenticateThenRoute(
+    from: ServerConnection,
+    request: IncomingRequest,
+    verifier: DigestVerifier,
+  ): void {
+    checkProxyAuthorization(verifier, request)
       .then((verdict) => {
-        if (!verdict.ok) {
-          const headers = verifier
-            .challenges(verdict.stale)
-            .map((c): [string, string] => ['Proxy-Authenticate', c]);
-          return this.#reply(from, request, 407, undefined, headers);
-        }
-        if (verdict.user !== request.from.uri.user) return this.#reply(from, request, 403);
-        this.#route(from, request);
+        if (verdict.kind === 'pass') return this.#route(from, request, true);
+        if (verdict.kind === 'challenge')
+          return this.#reply(from, request, 407, undefined, [...verdict.headers]);
+        this.#warn(`! ${from.id} ${request.method} refused: From is not the authenticated user`);
+        this.#reply(from, request, 403);
+      })
+      .catch((error: unknown) => {
+        // An async path has no caller to catch for it: an escaped rejection would end the process.
+        this.#warn(`! ${from.id} ${request.method} refused: ${describeError(error)}`);
+        this.#reply(from, request, error instanceof SipParseError ? 400 : 500);
       });
   }
 
-  #route(from: ServerConnection, request: IncomingRequest): void {
+  /** `trusted`: the request proved its From (or nobody has to), so its Contact may be learned. */
+  #route(from: ServerConnection, request: IncomingRequest, trusted: boolean): void {
     const decision = routeRequest(request, this.#routing);
     if (request.method === 'REGISTER' && decision.kind !== 'forward')
       return this.#register(from, request);
+    // An in-dialog request follows its dialog (Route, remote target); with users configured one
+    // that would reach an AOR's phones by its Request-URI alone is a made-up to-tag dodging the
+    // caller-ID check above.
+    if (
+      this.#verifier !== undefined &&
+      request.to.tag !== undefined &&
+      decision.kind === 'forward' &&
+      decision.by === 'aor'
+    ) {
+      this.#warn(`! ${from.id} ${request.method} refused: in-dialog request to an AOR`);
+      return this.#reply(from, request, 403, 'Not In A Dialog');
+    }
+    if (trusted && request.to.tag === undefined) {
+      const contacts = request.parsed('contact')?.contacts ?? [];
+      for (const line of this.#aliases.learnFromRequest(contacts, from.id))
+        this.#warn(`! ${from.id} ${line}`);
+    }
     if (decision.kind === 'reply')
       return this.#reply(from, request, decision.status, decision.reason);
     if (decision.kind === 'local') return this.#answerLocally(from, request);
@@ -192,19 +228,28 @@ export class SipProxyServer implements SipServerEndpoint {
   }
 
   #register(from: ServerConnection, request: IncomingRequest): void {
-    void this.#registrar.register(request, from.id).then(
-      (response) => {
-        if (response.status === 200) {
-          const aor = `${request.to.uri.user ?? ''}@${request.to.uri.host.toLowerCase()}`;
-          this.#knownUsers.add(aor);
-        }
-        this.#send(from, response);
-      },
-      (error: unknown) => {
-        this.#log(`! registrar: ${(error as Error).message}`);
+    this.#registrar
+      .register(request, from.id)
+      .then((response) => {
+        if (response.status === 200) this.#registered(from, request);
+        if (response.status === 503)
+          this.#warn(`! ${from.id} REGISTER refused: ${response.reason ?? ''} (limit)`);
+        this.#outbox.send(from, response, true);
+      })
+      .catch((error: unknown) => {
+        this.#warn(`! registrar: ${describeError(error)}`);
         this.#reply(from, request, 500);
-      },
-    );
+      });
+  }
+
+  // WebSocket UAs use made-up `.invalid` hosts (RFC 7118 §5): a successful (with users configured:
+  // authenticated) REGISTER ties its contact hosts to its connection; see ContactAliases.
+  #registered(from: ServerConnection, request: IncomingRequest): void {
+    const aor = `${request.to.uri.user ?? ''}@${request.to.uri.host.toLowerCase()}`;
+    this.#knownUsers.set(aor, true);
+    this.#aliases.addDomain(request.to.uri.host);
+    const refusals = this.#aliases.learnFromRegistration(this.location.lookup(aor), from.id, aor);
+    for (const line of refusals) this.#warn(`! ${from.id} ${line}`);
   }
 
   #answerLocally(from: ServerConnection, request: IncomingRequest): void {
@@ -223,30 +268,33 @@ export class SipProxyServer implements SipServerEndpoint {
     targets: readonly Target[],
     popRoute: boolean,
   ): void {
+    const pending = this.#pendingFrom(from.id);
+    if (pending >= this.#limits.maxPendingPerConnection) {
+      this.#warn(
+        `! ${from.id} ${request.method} refused: ${pending} requests in progress, the limit (maxPendingPerConnection) is ${this.#limits.maxPendingPerConnection}`,
+      );
+      return this.#reply(from, request, 503, 'Too Many Requests In Progress');
+    }
+    const forks = forkBranches(request, targets, {
+      host: this.host,
+      popRoute,
+      recordRoute: request.to.tag === undefined && DIALOG_CREATING.has(request.method),
+    });
+    // A value the parser let through but the serializer refuses (a NUL in a quoted name) cannot
+    // be passed on: say so to the sender rather than leave it waiting on branches never sent.
+    if (forks.some((fork) => trySerialize(fork.forwarded) === undefined)) {
+      this.#warn(`! ${from.id} ${request.method} refused: a header cannot be forwarded`);
+      return this.#reply(from, request, 400, 'Bad Header Value');
+    }
     const tx = new ForkingTransaction(from, request);
     this.#transactions.set(upstreamKey(request), tx);
     if (tx.isInvite) this.#reply(from, request, 100); // RFC 3261 §16.2: a stateful proxy answers INVITE with 100
-    const initial = request.to.tag === undefined && DIALOG_CREATING.has(request.method);
-    for (const target of targets) {
-      const branch = `z9hG4bK${randomToken(16)}`;
-      const forwarded = forwardRequest(request, {
-        via: `SIP/2.0/WS ${this.host};branch=${branch}`,
-        popRoute,
-        ...(target.ruri === undefined ? {} : { ruri: target.ruri }),
-        ...(initial ? { recordRoute: `<sip:${this.host};transport=ws;lr>` } : {}),
-      });
-      const fork: ForkBranch = {
-        branch,
-        connectionId: target.connectionId,
-        forwarded,
-        final: undefined,
-        syntheticStatus: undefined,
-      };
+    for (const fork of forks) {
       tx.branches.push(fork);
-      this.#branches.set(branch, { tx, branch: fork });
+      this.#branches.set(fork.branch, { tx, branch: fork });
     }
     for (const fork of tx.branches) {
-      if (!this.#sendTo(fork.connectionId, fork.forwarded)) this.#branchDied(tx, fork, 480);
+      if (!this.#outbox.sendTo(fork.connectionId, fork.forwarded)) this.#branchDied(tx, fork, 480);
     }
   }
 
@@ -260,8 +308,15 @@ export class SipProxyServer implements SipServerEndpoint {
     const { tx, branch } = entry;
     // Same branch, other method: the answer to a CANCEL this proxy sent (§9.1); it ends here.
     if (response.cseq.method !== tx.request.method || response.status === 100) return;
+    if (!this.#forwardable(response)) {
+      this.#warn(`! response ${response.status} dropped: malformed Record-Route or Contact`);
+      if (response.status < 200) return;
+      if (tx.isInvite && response.status >= 300)
+        this.#outbox.sendTo(branch.connectionId, ackFor(branch.forwarded, response));
+      return this.#branchDied(tx, branch, 502); // the branch answered, but nothing usable
+    }
     if (response.status < 200) {
-      if (!tx.finalSent) this.#send(tx.upstream, responseWithoutTopVia(response));
+      if (!tx.finalSent) this.#outbox.send(tx.upstream, responseWithoutTopVia(response));
       return;
     }
     if (response.status < 300) return this.#onSuccess(tx, branch, response);
@@ -275,12 +330,12 @@ export class SipProxyServer implements SipServerEndpoint {
     if (!tx.isInvite && tx.finalSent && first) return;
     tx.answered = true;
     tx.finalSent = true;
-    this.#send(tx.upstream, responseWithoutTopVia(response));
+    this.#outbox.send(tx.upstream, responseWithoutTopVia(response));
     if (tx.isInvite) this.#cancelPending(tx);
   }
 
   #onFailure(tx: ForkingTransaction, branch: ForkBranch, response: IncomingResponse): void {
-    if (tx.isInvite) this.#sendTo(branch.connectionId, ackFor(branch.forwarded, response)); // §17.1.1.3, hop by hop
+    if (tx.isInvite) this.#outbox.sendTo(branch.connectionId, ackFor(branch.forwarded, response)); // §17.1.1.3, hop by hop
     if (branch.final !== undefined) return;
     branch.final = response;
     if (tx.isInvite && response.status >= 600 && !tx.answered) this.#cancelPending(tx); // §16.7 step 5
@@ -292,7 +347,7 @@ export class SipProxyServer implements SipServerEndpoint {
     tx.finalSent = true;
     const best = tx.bestResponse();
     if (typeof best === 'number') this.#reply(tx.upstream, tx.request, best);
-    else this.#send(tx.upstream, responseWithoutTopVia(best));
+    else this.#outbox.send(tx.upstream, responseWithoutTopVia(best));
   }
 
   #branchDied(tx: ForkingTransaction, branch: ForkBranch, status: number): void {
@@ -311,7 +366,7 @@ export class SipProxyServer implements SipServerEndpoint {
 
   #cancelPending(tx: ForkingTransaction): void {
     for (const branch of tx.pending())
-      this.#sendTo(branch.connectionId, cancelFor(branch.forwarded));
+      this.#outbox.sendTo(branch.connectionId, cancelFor(branch.forwarded));
   }
 
   // §16.10: CANCEL is answered here and sent on to every branch still pending.
@@ -331,24 +386,33 @@ export class SipProxyServer implements SipServerEndpoint {
     const decision = routeRequest(ack, this.#routing);
     if (decision.kind !== 'forward')
       return this.#log(`  ACK with nowhere to go dropped (${from.id})`);
+    // As for any in-dialog request (#route): with users, an ACK follows its dialog, not an AOR.
+    if (this.#verifier !== undefined && decision.by === 'aor')
+      return this.#warn(`! ${from.id} ACK to an AOR dropped: not in a dialog`);
     for (const target of decision.targets) {
       const forwarded = forwardRequest(ack, {
         via: `SIP/2.0/WS ${this.host};branch=z9hG4bK${randomToken(16)}`,
         popRoute: decision.popRoute,
         ...(target.ruri === undefined ? {} : { ruri: target.ruri }),
       });
-      this.#sendTo(target.connectionId, forwarded);
+      this.#outbox.sendTo(target.connectionId, forwarded);
     }
   }
 
-  // WebSocket UAs use made-up `.invalid` hosts (RFC 7118 §5): remember which connection each
-  // Contact host came from, the way Kamailio's contact aliases do.
-  #learnContacts(from: ServerConnection, request: IncomingRequest): void {
-    const contacts = request.parsed('contact');
-    for (const contact of contacts?.contacts ?? []) {
-      const host = contact.uri.host.toLowerCase();
-      if (!this.#isSelf(contact.uri)) this.#aliases.set(host, from.id);
-    }
+  // Upstream builds its route set and remote target from these (RFC 3261 §12.1.2): pass on only
+  // what parses and serializes.
+  #forwardable(response: IncomingResponse): boolean {
+    return (
+      unparsableHeader(response, ['record-route', 'contact']) === undefined &&
+      trySerialize(responseWithoutTopVia(response)) !== undefined
+    );
+  }
+
+  #pendingFrom(connectionId: string): number {
+    let pending = 0;
+    for (const tx of this.#transactions.values())
+      if (tx.upstream.id === connectionId && !tx.finalSent) pending++;
+    return pending;
   }
 
   #reply(
@@ -364,18 +428,7 @@ export class SipProxyServer implements SipServerEndpoint {
     if (request.method === 'INVITE' && status >= 300) {
       this.#rejectedInvites.set(request.via[0]?.branch ?? '', true);
     }
-    this.#send(to, createResponse(request, status, reason, { toTag, headers }));
-  }
-
-  #sendTo(connectionId: string, message: OutgoingMessage): boolean {
-    const connection = this.#connections.get(connectionId);
-    return connection !== undefined && this.#send(connection, message);
-  }
-
-  #send(to: ServerConnection, message: OutgoingMessage): boolean {
-    const text = serializeMessage(message);
-    this.#log(`< ${to.id} ${text.slice(0, text.indexOf('\r\n'))}`);
-    return to.send(text);
+    this.#outbox.send(to, createResponse(request, status, reason, { toTag, headers }), true);
   }
 
   #isSelf(uri: SipUri): boolean {
@@ -395,16 +448,16 @@ export class SipProxyServer implements SipServerEndpoint {
   #log(line: string): void {
     this.#options.log?.(line);
   }
+
+  #warn(line: string): void {
+    (this.#options.warn ?? this.#options.log)?.(line);
+  }
+}
+
+function headerLabel(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 }
 
 function upstreamKey(request: IncomingRequest): string {
   return `${request.via[0]?.branch ?? ''} ${request.method}`;
-}
-
-function summary(message: IncomingRequest | IncomingResponse): string {
-  const start =
-    message.kind === 'request'
-      ? `${message.method} ${message.requestUri}`
-      : `${message.status} ${message.reason}`;
-  return `${start} (${message.cseq.seq} ${message.cseq.method}, Call-ID ${message.callId})`;
 }

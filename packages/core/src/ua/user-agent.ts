@@ -23,6 +23,7 @@ import { AuthenticatingChannel } from './authenticating-channel.js';
 import type { CallFeature, CallFeatureFactory } from './call-feature.js';
 import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
+import { missingCredentialsNamed } from './missing-credentials.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
 import {
   identityOf,
@@ -110,7 +111,10 @@ export class UserAgent {
       registrar: normalized.registrar_server,
       expires: normalized.register_expires,
       clock: this.#options.clock ?? systemClock,
-      events: this.#events,
+      events: missingCredentialsNamed(
+        this.#events,
+        this.#credentials !== undefined || this.#bearer !== undefined,
+      ),
     });
     const layers: UserAgentLayers = {
       identity,

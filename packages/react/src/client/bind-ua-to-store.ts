@@ -1,6 +1,7 @@
 import type { UA } from '@sipkit/core';
 import type { SipStore } from '../store/create-sip-store.js';
 import { registrationState, type SipState } from '../store/sip-state.js';
+import { storedDisplayName } from '../store/call-state.js';
 import { addMessage } from '../store/sip-updates.js';
 import { bindSessionToStore } from './bind-session-to-store.js';
 
@@ -65,8 +66,11 @@ export function bindUaToStore(ua: UA, store: SipStore, options: BindOptions): ()
           {
             id: options.nextMessageId(),
             direction: 'incoming',
-            from: { displayName: message.from.displayName, uri: message.from.uri },
-            to: { displayName: message.to.displayName, uri: message.to.uri },
+            from: {
+              displayName: storedDisplayName(message.from.displayName),
+              uri: message.from.uri,
+            },
+            to: { displayName: storedDisplayName(message.to.displayName), uri: message.to.uri },
             body: message.body,
             contentType: message.contentType,
             time: Date.now(),

@@ -256,7 +256,10 @@ function toClientError(error: unknown): ClientError {
 }
 
 // Bundlers replace `process.env.NODE_ENV` with a literal (React's own convention); where nothing
-// did and there is no `process` (a browser loading the ESM as is), that is development.
+// did and there is no `process` (a browser loading the ESM as is), that is development. Declared
+// here rather than through @types/node, which a browser package does not build against.
+declare const process: { readonly env: { readonly NODE_ENV?: string } };
+
 function isDevelopment(): boolean {
   try {
     return process.env.NODE_ENV !== 'production';

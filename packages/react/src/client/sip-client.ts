@@ -132,7 +132,7 @@ export class SipClient {
     // Caught, so one failed step (a throwing listener, say) cannot wedge every later change.
     this.#work = this.#work
       .then(() => this.#step())
-      .catch((error: unknown) => this.logger.error('sipkit/react: lifecycle step failed', error));
+      .catch((error: unknown) => this.#reportError('sipkit/react: lifecycle step failed', error));
     return this.#work;
   }
 

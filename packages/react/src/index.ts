@@ -18,11 +18,14 @@ export { sameConfiguration } from './client/same-configuration.js';
 export { createSipStore, type SipStore } from './store/create-sip-store.js';
 export {
   initialSipState,
+  registrationState,
   type ClientError,
+  type ConnectionFailure,
   type ConnectionStatus,
   type DevicesState,
   type MediaDevice,
   type MessageState,
+  type RegistrationState,
   type RegistrationStatus,
   type SipState,
 } from './store/sip-state.js';
@@ -31,6 +34,7 @@ export { useSipStore } from './hooks/use-sip-store.js';
 export { useSipClient } from './hooks/use-sip-client.js';
 export { useSipActions } from './hooks/use-sip-actions.js';
 export { useRegistration, type UseRegistrationResult } from './hooks/use-registration.js';
+export { useSipError } from './hooks/use-sip-error.js';
 export { useCall, type UseCallResult } from './hooks/use-call.js';
 export { useCallDuration } from './hooks/use-call-duration.js';
 export { useCalls } from './hooks/use-calls.js';

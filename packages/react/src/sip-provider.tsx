@@ -19,7 +19,9 @@ export interface SipProviderProps extends SipClientOptions {
  * Makes everything below a softphone: one UA and one store per provider, so two providers are
  * two independent phones. The UA is created and started after mount (never during render, so
  * server rendering does nothing), stopped on unmount, and replaced only when `config` changes by
- * value. StrictMode's double mount keeps the same UA.
+ * value. StrictMode's double mount keeps the same UA. A configuration it cannot run (a
+ * `ConfigurationError`, e.g. a bad `uri` or a socket built from a URL that is not `ws:`/`wss:`)
+ * never throws out of render: it is `useSipError()` with the parameter at fault, logged once.
  *
  * @example
  * <SipProvider config={{ uri: 'sip:alice@example.com', password, sockets: new WebSocketInterface(url) }}>

@@ -19,6 +19,11 @@ export {
   registrationText,
   type RegistrationBadgeProps,
 } from './components/registration-badge.js';
+export {
+  RegistrationProblemNotice,
+  type RegistrationProblemNoticeProps,
+} from './components/registration-problem-notice.js';
+export { registrationProblem, type RegistrationProblem } from './internal/registration-problem.js';
 export { CallTimer, type CallTimerProps } from './components/call-timer.js';
 export { CallList, type CallListProps } from './components/call-list.js';
 export { CallPanel, type CallPanelProps } from './components/call-panel.js';
@@ -47,4 +52,12 @@ export type { TracedMessage } from './trace/traced-message.js';
 export { useSipTrace } from './trace/use-sip-trace.js';
 export { dialKind, normalizeDialString, type DialKind } from './dial/normalize-dial-string.js';
 export { callLabel, callDataState } from './internal/call-label.js';
-export { partyAddress, partyName } from './internal/party.js';
+export {
+  MAX_SHOWN_ADDRESS,
+  MAX_SHOWN_NAME,
+  MAX_TITLE,
+  partyAddress,
+  partyName,
+  partyTitle,
+} from './internal/party.js';
+export { truncateText } from './internal/truncate-text.js';

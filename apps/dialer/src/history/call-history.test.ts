@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../testing/memory-storage.js';
 import {
   addToHistory,
+  canCallBack,
+  MAX_HISTORY_NAME,
+  MAX_HISTORY_URI,
   historyEntry,
   historyKey,
   loadHistory,
@@ -91,5 +94,43 @@ describe('history storage', () => {
     expect(loadHistory(storage, 'sip:x@y')).toEqual([entry('ok')]);
     storage.setItem(historyKey('sip:x@y'), 'nope');
     expect(loadHistory(storage, 'sip:x@y')).toEqual([]);
+  });
+});
+
+// Issue 19 finding 7: a 200 KB display name put 4.6 M characters into localStorage.
+describe('hostile names and addresses', () => {
+  const HUGE = 'Mallory '.repeat(25 * 1024);
+  const hugeCall = (id: string) =>
+    call({
+      id,
+      remoteIdentity: { displayName: HUGE, uri: `sip:${'m'.repeat(200 * 1024)}@evil.example` },
+    });
+
+  it('records a bounded entry for a 200 KB display name and URI', () => {
+    const recorded = historyEntry(hugeCall('h'));
+    expect(recorded?.remoteName).toHaveLength(MAX_HISTORY_NAME);
+    expect(recorded?.remoteName?.endsWith('…')).toBe(true);
+    expect(recorded?.remoteUri).toHaveLength(MAX_HISTORY_URI);
+    expect(recorded && canCallBack(recorded)).toBe(false);
+    expect(canCallBack(entry('ok'))).toBe(true);
+    expect(JSON.stringify(recorded).length).toBeLessThan(2 * (MAX_HISTORY_NAME + MAX_HISTORY_URI));
+  });
+
+  it('stores a full history of them in bounded space, and bounds what older versions stored', () => {
+    const storage = memoryStorage();
+    let history: readonly CallHistoryEntry[] = [];
+    for (let i = 0; i < MAX_HISTORY; i++) {
+      const recorded = historyEntry(hugeCall(`h${i}`));
+      if (recorded) history = addToHistory(history, recorded);
+    }
+    saveHistory(storage, 'sip:alice@127.0.0.1', history);
+    const stored = storage.getItem(historyKey('sip:alice@127.0.0.1')) ?? '';
+    expect(stored.length).toBeLessThan(MAX_HISTORY * 2 * (MAX_HISTORY_NAME + MAX_HISTORY_URI));
+
+    const old = { ...entry('old'), remoteName: HUGE, remoteUri: `sip:${HUGE}` };
+    storage.setItem(historyKey('sip:x@y'), JSON.stringify([old]));
+    const [loaded] = loadHistory(storage, 'sip:x@y');
+    expect(loaded?.remoteName).toHaveLength(MAX_HISTORY_NAME);
+    expect(loaded?.remoteUri).toHaveLength(MAX_HISTORY_URI);
   });
 });

@@ -1,4 +1,5 @@
 import type { CallState } from '@sipkit/react';
+import { truncateText } from '@sipkit/ui';
 import type { KeyValueStorage } from '../settings/settings-storage.js';
 
 /** One finished call, as the history list shows it: plain data, stored as JSON. */
@@ -21,6 +22,15 @@ export interface CallHistoryEntry {
 export const MAX_HISTORY = 50;
 
 /**
+ * The most characters of a far end's display name and URI an entry keeps. The far end chooses
+ * both (a 200 KB display name once put 4.6 M characters into localStorage); a longer URI is kept
+ * cut, ending in `…`, and cannot be called back (`canCallBack`).
+ */
+export const MAX_HISTORY_NAME = 256;
+export const MAX_HISTORY_URI = 1024;
+const MAX_HISTORY_CAUSE = 64;
+
+/**
  * The history entry for a call that has ended, or undefined while it is still live.
  *
  * @example const entry = historyEntry(call); if (entry) setHistory((h) => addToHistory(h, entry));
@@ -35,8 +45,8 @@ export function historyEntry(
   return {
     id: call.id,
     direction: call.direction,
-    remoteUri: call.remoteIdentity.uri,
-    remoteName: call.remoteIdentity.displayName,
+    remoteUri: truncateText(call.remoteIdentity.uri, MAX_HISTORY_URI),
+    remoteName: boundedOrUndefined(call.remoteIdentity.displayName, MAX_HISTORY_NAME),
     endTime,
     duration: answered
       ? Math.max(0, Math.round((endTime - (call.startTime ?? endTime)) / 1000))
@@ -44,6 +54,33 @@ export function historyEntry(
     answered,
     cause: call.cause,
   };
+}
+
+/**
+ * Whether the entry's address is whole, so "Call back" can dial it (a cut one is not).
+ *
+ * @example <button disabled={!canCallBack(entry)}>Call</button>
+ */
+export function canCallBack(entry: CallHistoryEntry): boolean {
+  return entry.remoteUri.length < MAX_HISTORY_URI || !entry.remoteUri.endsWith('…');
+}
+
+/** An entry read back from storage, bounded as a new one is (older versions stored it whole). */
+function bounded(entry: CallHistoryEntry): CallHistoryEntry {
+  return {
+    id: truncateText(entry.id, MAX_HISTORY_URI),
+    direction: entry.direction,
+    remoteUri: truncateText(entry.remoteUri, MAX_HISTORY_URI),
+    remoteName: boundedOrUndefined(entry.remoteName, MAX_HISTORY_NAME),
+    endTime: entry.endTime,
+    duration: entry.duration,
+    answered: entry.answered,
+    cause: boundedOrUndefined(entry.cause, MAX_HISTORY_CAUSE),
+  };
+}
+
+function boundedOrUndefined(text: string | undefined, max: number): string | undefined {
+  return typeof text === 'string' ? truncateText(text, max) : undefined;
 }
 
 /**
@@ -81,7 +118,7 @@ export function loadHistory(
 ): readonly CallHistoryEntry[] {
   try {
     const value: unknown = JSON.parse(storage?.getItem(historyKey(aor)) ?? '[]');
-    return Array.isArray(value) ? value.filter(isEntry).slice(0, MAX_HISTORY) : [];
+    return Array.isArray(value) ? value.filter(isEntry).slice(0, MAX_HISTORY).map(bounded) : [];
   } catch {
     return [];
   }

@@ -1,6 +1,6 @@
 import { formatDuration } from '@sipkit/react';
-import { partyName } from '@sipkit/ui';
-import type { CallHistoryEntry } from './call-history.js';
+import { partyName, partyTitle } from '@sipkit/ui';
+import { canCallBack, type CallHistoryEntry } from './call-history.js';
 
 /** Props of `<HistoryList>`. */
 export interface HistoryListProps {
@@ -22,7 +22,8 @@ export function HistoryList({ history, onCall }: HistoryListProps) {
   return (
     <ol className="history" aria-label="Call history">
       {history.map((entry) => {
-        const name = partyName({ displayName: entry.remoteName, uri: entry.remoteUri });
+        const party = { displayName: entry.remoteName, uri: entry.remoteUri };
+        const name = partyName(party);
         return (
           <li
             key={entry.id}
@@ -32,14 +33,21 @@ export function HistoryList({ history, onCall }: HistoryListProps) {
             <span className="history-direction" aria-label={entry.direction}>
               {entry.direction === 'incoming' ? '↙' : '↗'}
             </span>
-            <bdi className="history-name">{name}</bdi>
+            <bdi className="history-name" title={partyTitle(party)}>
+              {name}
+            </bdi>
             <span className="history-detail">
               {entry.answered ? formatDuration(entry.duration) : (entry.cause ?? 'Not answered')} ·{' '}
               <time dateTime={new Date(entry.endTime).toISOString()}>
                 {time.format(entry.endTime)}
               </time>
             </span>
-            <button type="button" className="sk-button" onClick={() => onCall(entry.remoteUri)}>
+            <button
+              type="button"
+              className="sk-button"
+              disabled={!canCallBack(entry)}
+              onClick={() => onCall(entry.remoteUri)}
+            >
               Call <bdi>{name}</bdi>
             </button>
           </li>

@@ -1,12 +1,12 @@
 import { UA } from '@sipkit/core';
 import { SipProvider } from '@sipkit/react';
 import { fakeMediaHandlers, SipNetwork, SipProxyServer } from '@sipkit/testing';
-import { createSipTrace } from '@sipkit/ui';
+import { createSipTrace, MAX_SHOWN_NAME, MAX_TITLE } from '@sipkit/ui';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { historyKey } from '../history/call-history.js';
+import { historyKey, MAX_HISTORY_NAME, MAX_HISTORY_URI } from '../history/call-history.js';
 import type { DialerSetup } from '../settings/settings-to-setup.js';
 import { Phone } from './phone.js';
 
@@ -17,9 +17,9 @@ afterEach(async () => {
 });
 
 /** Alice's phone (the dialer UI) and plain UAs for the others, on the in-memory SIP network. */
-async function phones() {
+async function phones(users?: Record<string, string>) {
   const network = new SipNetwork({
-    endpoint: new SipProxyServer({ host: 'sip.test' }),
+    endpoint: new SipProxyServer({ host: 'sip.test', ...(users === undefined ? {} : { users }) }),
     host: 'sip.test',
   });
   const setup: DialerSetup = {
@@ -34,7 +34,9 @@ async function phones() {
       </SipProvider>
     </StrictMode>,
   );
-  await until(() => expect(screen.getByRole('status').textContent).toContain('Registered'));
+  if (users === undefined) {
+    await until(() => expect(screen.getByRole('status').textContent).toContain('Registered'));
+  }
   const other = async (user: string): Promise<UA> => {
     const ua = new UA(
       {
@@ -50,7 +52,7 @@ async function phones() {
     stops.push(() => ua.stop());
     return ua;
   };
-  return { other, onSettings, user: userEvent.setup() };
+  return { other, network, onSettings, user: userEvent.setup() };
 }
 
 describe('<Phone>', () => {
@@ -97,6 +99,45 @@ describe('<Phone>', () => {
     await until(() => expect(within(calls).getAllByRole('listitem')).toHaveLength(2));
     await until(() => expect(within(calls).getByText('On hold')).toBeTruthy());
     expect(within(calls).getByRole('button', { name: 'Switch to BOB' })).toBeTruthy();
+  });
+
+  it('shows a 200 KB caller name cut, and stores it bounded in the history', async () => {
+    const { network, user } = await phones();
+    const huge = 'Mallory '.repeat(25 * 1024);
+    // No REGISTER (it would carry the name twice): the INVITE alone carries 200 KB.
+    const mallory = new UA(
+      {
+        uri: 'sip:mallory@sip.test',
+        display_name: huge,
+        register: false,
+        sockets: network.createSocket('mallory'),
+      },
+      { mediaHandlerFactory: fakeMediaHandlers().factory },
+    );
+    const connected = new Promise((resolve) => mallory.once('connected', resolve));
+    mallory.start();
+    stops.push(() => mallory.stop());
+    await connected;
+    act(() => void mallory.call('alice'));
+    const banner = await until(() => screen.getByRole('region', { name: 'Incoming call' }));
+    const name = banner.querySelector('.sk-banner-name');
+    expect(name?.textContent).toBe(`${huge.slice(0, MAX_SHOWN_NAME - 1)}…`);
+    expect(name?.getAttribute('title')?.length).toBe(MAX_TITLE);
+    expect(document.body.innerHTML.length).toBeLessThan(50_000);
+    await user.click(within(banner).getByRole('button', { name: 'Decline' }));
+    const history = await until(() => screen.getByRole('list', { name: 'Call history' }));
+    expect(history.querySelector('.history-name')?.textContent).toHaveLength(MAX_SHOWN_NAME);
+    const stored = localStorage.getItem(historyKey('sip:alice@sip.test')) ?? '';
+    expect(stored.length).toBeLessThan(2 * (MAX_HISTORY_NAME + MAX_HISTORY_URI));
+  });
+
+  it('says what to change when the registrar wants a password and none is configured', async () => {
+    await phones({ alice: 'secret' });
+    const alert = await until(() => screen.getByRole('alert'));
+    expect(alert.textContent).toContain('set “password”');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Registration failed: No Credentials (401 Unauthorized)',
+    );
   });
 
   it('places calls to what is typed in "Number or SIP URI"', async () => {

@@ -8,6 +8,7 @@ import {
   IncomingCallBanner,
   partyAddress,
   RegistrationBadge,
+  RegistrationProblemNotice,
   SipLadder,
   type SipTrace,
 } from '@sipkit/ui';
@@ -63,6 +64,7 @@ export function Phone({ setup, trace, onSettings }: PhoneProps) {
           Disconnect
         </button>
       </header>
+      <RegistrationProblemNotice className="problem" />
       <main className="columns">
         <div className="column">
           <IncomingCallBanner answerOptions={options} />

@@ -1,7 +1,6 @@
 import {
   ConfigurationError,
   normalizeConfiguration,
-  TransportError,
   WebSocketInterface,
   type Socket,
   type UAConfiguration,
@@ -115,12 +114,9 @@ function hostOf(server: string): string | undefined {
 
 function socketFor(url: string, createSocket: (url: string) => Socket): Socket {
   if (url === '') throw new ConfigurationError('sockets', 'a WebSocket server URL is required');
-  try {
-    return createSocket(url);
-  } catch (error) {
-    if (error instanceof TransportError) throw new ConfigurationError('sockets', error.message);
-    throw error;
-  }
+  // A bad URL does not throw here: the socket remembers it and `normalizeConfiguration` rejects
+  // it as `sockets`, as `new UA()` would.
+  return createSocket(url);
 }
 
 function lines(text: string): string[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSockets } from './sockets-configuration.js';
 import { FakeSocket } from './testing/fake-socket.js';
 import { TransportError } from './transport-error.js';
+import { WebSocketInterface } from './websocket-interface.js';
 
 function errorOf(input: unknown): TransportError {
   try {
@@ -95,5 +96,21 @@ describe('normalizeSockets', () => {
     expect(errorOf([a, { socket: a, weight: 5 }]).message).toBe(
       'sockets[1] is the same socket object as sockets[0]',
     );
+  });
+
+  it.each([
+    ['a single socket', () => new WebSocketInterface('http://sip.example.com'), 'sockets: '],
+    ['an array entry', () => [a, new WebSocketInterface('garbage')], 'sockets[1]: '],
+    [
+      'a weighted entry',
+      () => [{ socket: new WebSocketInterface('sip.example.com:8443'), weight: 1 }],
+      'sockets[0].socket: ',
+    ],
+  ])('rejects a WebSocketInterface built from a bad URL, as %s', (_name, input, path) => {
+    const error = errorOf(input());
+    expect(error.code).toBe('invalid-sockets');
+    expect(error.parameter).toBe('sockets');
+    expect(error.message.startsWith(`${path}Invalid WebSocket URL`)).toBe(true);
+    expect(error.cause).toBeInstanceOf(TransportError);
   });
 });

@@ -1,3 +1,4 @@
+import { invalidSocketUrl } from './invalid-socket-url.js';
 import { socketProblem, type Socket } from './socket.js';
 import { TransportError } from './transport-error.js';
 
@@ -42,7 +43,8 @@ export interface WeightedSocket {
  *
  * Rules: at least one socket; each entry a {@link Socket} or `{ socket, weight? }`; `weight` a
  * finite number (default 0); no socket object twice (a socket has one set of callbacks, so one
- * owner).
+ * owner); no `WebSocketInterface` built from a URL it cannot connect to (its constructor does not
+ * throw, so the mistake surfaces here, as a configuration error).
  *
  * @throws {TransportError} `invalid-sockets`, the message naming the entry at fault, e.g.
  *   `sockets[1].weight must be a finite number`.
@@ -60,6 +62,7 @@ export function normalizeSockets(input: unknown): readonly WeightedSocket[] {
           ` (${socketProblem(input) ?? ''})`,
       );
     }
+    rejectInvalidUrl(input as Socket, 'sockets');
     return Object.freeze([Object.freeze({ socket: input as Socket, weight: 0 })]);
   }
   if (input.length === 0) invalid('sockets must contain at least one socket');
@@ -69,7 +72,10 @@ export function normalizeSockets(input: unknown): readonly WeightedSocket[] {
 }
 
 function normalizeEntry(entry: unknown, path: string): WeightedSocket {
-  if (socketProblem(entry) === null) return Object.freeze({ socket: entry as Socket, weight: 0 });
+  if (socketProblem(entry) === null) {
+    rejectInvalidUrl(entry as Socket, path);
+    return Object.freeze({ socket: entry as Socket, weight: 0 });
+  }
   if (typeof entry !== 'object' || entry === null || !('socket' in entry)) {
     return invalid(
       `${path} must be a socket or a { socket, weight } entry (${socketProblem(entry)})`,
@@ -78,6 +84,7 @@ function normalizeEntry(entry: unknown, path: string): WeightedSocket {
   const { socket, weight = 0 } = entry as { socket: unknown; weight?: unknown };
   const problem = socketProblem(socket);
   if (problem !== null) invalid(`${path}.socket is not a socket: ${problem}`);
+  rejectInvalidUrl(socket as Socket, `${path}.socket`);
   if (typeof weight !== 'number' || !Number.isFinite(weight)) {
     invalid(`${path}.weight must be a finite number`);
   }
@@ -95,6 +102,18 @@ function rejectDuplicates(entries: readonly WeightedSocket[]): void {
   });
 }
 
-function invalid(message: string): never {
-  throw new TransportError('invalid-sockets', message);
+function rejectInvalidUrl(socket: Socket, path: string): void {
+  const error = invalidSocketUrl(socket);
+  if (error !== undefined)
+    invalid(
+      `${path}: ${error.message} (a WebSocket URL looks like wss://sip.example.com:8443)`,
+      error,
+    );
+}
+
+function invalid(message: string, cause?: TransportError): never {
+  throw new TransportError('invalid-sockets', message, {
+    parameter: 'sockets',
+    ...(cause === undefined ? {} : { cause }),
+  });
 }

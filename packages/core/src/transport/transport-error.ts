@@ -17,15 +17,16 @@ export type TransportErrorCode =
 
 /**
  * Error thrown by the transport layer. The message names the offending value or option and what
- * was expected; `code` is for programs.
+ * was expected; `code` is for programs, `parameter` names the argument or option at fault.
  *
  * @example
  * ```ts
+ * const socket = new WebSocketInterface('http://sip.example.com'); // does not throw
  * try {
- *   new WebSocketInterface('http://sip.example.com');
+ *   socket.connect();
  * } catch (error) {
  *   if (error instanceof TransportError && error.code === 'unsupported-scheme') {
- *     // tell the user to use ws: or wss:
+ *     // error.parameter === 'url': tell the user to use ws: or wss:
  *   }
  * }
  * ```
@@ -34,9 +35,19 @@ export class TransportError extends Error {
   override readonly name = 'TransportError';
   /** Machine-readable reason. */
   readonly code: TransportErrorCode;
+  /**
+   * The argument or option at fault when one is: `url` (a WebSocket URL), `sockets`, or a
+   * transport option's name. Undefined for failures of the runtime (`websocket-unavailable`).
+   */
+  readonly parameter: string | undefined;
 
-  constructor(code: TransportErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: TransportErrorCode,
+    message: string,
+    options?: { cause?: unknown; parameter?: string },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.parameter = options?.parameter;
   }
 }

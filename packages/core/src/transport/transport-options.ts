@@ -77,6 +77,7 @@ export function resolveTransportOptions(options: TransportOptions = {}): Resolve
   );
   if (max < min) {
     invalid(
+      'connection_recovery_max_interval',
       `connection_recovery_max_interval (${max}) must not be below connection_recovery_min_interval (${min})`,
     );
   }
@@ -100,10 +101,10 @@ function seconds(name: string, value: unknown, fallback: number, allowZero: bool
   const ok =
     typeof value === 'number' && Number.isFinite(value) && (allowZero ? value >= 0 : value > 0);
   if (!ok)
-    invalid(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds`);
+    invalid(name, `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds`);
   return value as number;
 }
 
-function invalid(message: string): never {
-  throw new TransportError('invalid-option', message);
+function invalid(parameter: string, message: string): never {
+  throw new TransportError('invalid-option', message, { parameter });
 }

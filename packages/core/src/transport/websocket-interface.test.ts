@@ -87,17 +87,25 @@ describe('WebSocketInterface construction', () => {
     expect(new WebSocketInterface('ws://10.0.0.1').via_transport).toBe('WS');
   });
 
-  it('throws a TransportError for http: and for garbage', () => {
-    expect(() => new WebSocketInterface('http://sip.example.com')).toThrow(TransportError);
-    expect(() => new WebSocketInterface('http://sip.example.com')).toThrow(/ws: or wss:/);
-    let caught: unknown;
-    try {
-      new WebSocketInterface('garbage');
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(TransportError);
-    expect((caught as TransportError).code).toBe('invalid-url');
+  it('never throws for a bad URL; connect() throws a TransportError naming the url', () => {
+    // A throwing constructor blanked React pages when the socket was built inline in `config`.
+    const http = new WebSocketInterface('http://sip.example.com');
+    const garbage = new WebSocketInterface('garbage');
+    expect(() => http.connect()).toThrow(TransportError);
+    expect(() => http.connect()).toThrow(/ws: or wss:/);
+    const errors = [http, garbage].map((socket) => {
+      try {
+        socket.connect();
+      } catch (error) {
+        return error as TransportError;
+      }
+      return undefined;
+    });
+    expect(errors.map((error) => [error?.code, error?.parameter])).toEqual([
+      ['unsupported-scheme', 'url'],
+      ['invalid-url', 'url'],
+    ]);
+    expect(http.isConnecting()).toBe(false);
   });
 
   it('without any WebSocket constructor, connect() throws a typed error, not a TypeError', () => {

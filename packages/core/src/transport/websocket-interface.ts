@@ -1,4 +1,5 @@
 import { decodeFrame } from './frame-decoder.js';
+import { recordInvalidSocketUrl } from './invalid-socket-url.js';
 import { silentLogger, type TransportLogger } from './logger.js';
 import type { Socket } from './socket.js';
 import { TransportError } from './transport-error.js';
@@ -32,7 +33,11 @@ const noop = (): void => undefined;
  * A {@link Socket} over a WebSocket with the `sip` subprotocol (RFC 7118). One instance is one
  * server URL; it can connect, close and connect again any number of times.
  *
- * - URL: `ws:` or `wss:` only, checked at construction (throws {@link TransportError}).
+ * - URL: `ws:` or `wss:` only, checked at construction but never thrown there: a socket built
+ *   from a bad URL makes the configuration that holds it invalid (`ConfigurationError` for
+ *   `sockets` from `new UA()`, shown by `<SipProvider>`), and its `connect()` throws the
+ *   {@link TransportError} (`parameter: 'url'`). Unlike JsSIP's constructor, which throws, so that
+ *   a typo written inline in a React `config` cannot blank the page.
  * - `via_transport` is `WS` or `WSS`; `sip_uri` is `sip:<host>[:<port>];transport=ws`.
  * - Every received WebSocket message, text or binary (decoded as UTF-8), is passed to `ondata` as
  *   one string; a frame that cannot be decoded is dropped and logged, the connection stays up.
@@ -58,26 +63,36 @@ export class WebSocketInterface implements Socket {
 
   readonly #injectedConstructor: WebSocketConstructor | undefined;
   readonly #logger: TransportLogger;
+  readonly #urlError: TransportError | undefined;
   #ws: WebSocketLike | null = null;
   #state: SocketState = 'closed';
 
-  /** @throws {TransportError} `invalid-url` or `unsupported-scheme`. */
+  /** Never throws; see the class comment for where a bad URL is reported. */
   constructor(url: string, options: WebSocketInterfaceOptions = {}) {
-    const parsed = parseWebSocketUrl(url);
     this.url = url;
-    this.via_transport = parsed.via_transport;
-    this.sip_uri = parsed.sip_uri;
     this.#injectedConstructor = options.WebSocket;
     this.#logger = options.logger ?? silentLogger;
+    let parsed;
+    try {
+      parsed = parseWebSocketUrl(url);
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      this.#urlError = error;
+      recordInvalidSocketUrl(this, error);
+    }
+    this.via_transport = parsed?.via_transport ?? 'WS';
+    this.sip_uri = parsed?.sip_uri ?? '';
   }
 
   /**
    * Opens the WebSocket; no-op if already open or connecting.
    *
-   * @throws {TransportError} `websocket-unavailable` when there is no WebSocket constructor (or it
-   *   threw, e.g. on a port the browser blocks).
+   * @throws {TransportError} `invalid-url` / `unsupported-scheme` (`parameter: 'url'`) when the
+   *   socket was built from a bad URL; `websocket-unavailable` when there is no WebSocket
+   *   constructor (or it threw, e.g. on a port the browser blocks).
    */
   connect(): void {
+    if (this.#urlError !== undefined) throw this.#urlError;
     if (this.#state !== 'closed') {
       this.#logger.debug(`${this.url}: connect() ignored, already ${this.#state}`);
       return;

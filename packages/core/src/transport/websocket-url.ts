@@ -26,18 +26,21 @@ export function parseWebSocketUrl(url: string): ParsedWebSocketUrl {
   } catch (cause) {
     throw new TransportError('invalid-url', `Invalid WebSocket URL ${JSON.stringify(url)}`, {
       cause,
+      parameter: 'url',
     });
   }
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
     throw new TransportError(
       'unsupported-scheme',
       `Invalid WebSocket URL ${JSON.stringify(url)}: scheme must be ws: or wss:, got ${parsed.protocol}`,
+      { parameter: 'url' },
     );
   }
   if (parsed.hostname === '') {
     throw new TransportError(
       'invalid-url',
       `Invalid WebSocket URL ${JSON.stringify(url)}: no host`,
+      { parameter: 'url' },
     );
   }
   const port = parsed.port === '' ? '' : `:${parsed.port}`;

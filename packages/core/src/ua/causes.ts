@@ -16,6 +16,12 @@ export const Causes = {
   INCOMPATIBLE_SDP: 'Incompatible SDP',
   MISSING_SDP: 'Missing SDP',
   AUTHENTICATION_ERROR: 'Authentication Error',
+  /**
+   * Challenged (401/407) while no `password`, `ha1` or `authorization_jwt` is configured: the
+   * fix is to configure one, not to correct it (not a JsSIP cause; JsSIP says
+   * "Authentication Error" for both).
+   */
+  NO_CREDENTIALS: 'No Credentials',
   BYE: 'Terminated',
   WEBRTC_ERROR: 'WebRTC Error',
   CANCELED: 'Canceled',

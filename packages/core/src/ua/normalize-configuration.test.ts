@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
-import type { Socket } from '../transport/index.js';
+import { WebSocketInterface, type Socket } from '../transport/index.js';
 import { ConfigurationError } from './configuration-error.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
 
@@ -185,6 +185,16 @@ describe('normalizeConfiguration: rejections', () => {
     ['uri of the wrong type', { ...base, uri: 42 }, 'uri'],
     ['empty sockets array', { ...base, sockets: [] }, 'sockets'],
     ['socket that is not a socket', { ...base, sockets: [{ url: 'x' }] }, 'sockets'],
+    [
+      'WebSocketInterface with an http: URL',
+      { ...base, sockets: new WebSocketInterface('http://sip.example.com') },
+      'sockets',
+    ],
+    [
+      'WebSocketInterface with no scheme',
+      { ...base, sockets: [new WebSocketInterface('sip.example.com')] },
+      'sockets',
+    ],
     ['ha1 without realm', { ...base, ha1: '270fe19ce3890bd85e105998b0a75cf0' }, 'ha1'],
     ['ha1 that is not hex', { ...base, realm: 'r', ha1: 'not-a-hash' }, 'ha1'],
     ['non-integer register_expires', { ...base, register_expires: 1.5 }, 'register_expires'],

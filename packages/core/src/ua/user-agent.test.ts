@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WebSocketInterface } from '../transport/index.js';
+import { ConfigurationError } from './configuration-error.js';
 import { UA } from './ua.js';
 import { UserAgent } from './user-agent.js';
 
@@ -34,5 +35,21 @@ describe('a UA that is not started', () => {
     expect(ua.status).toBe('ready');
     expect(ua.configuration.uri).toBe('sip:alice@example.com');
     expect(JSON.stringify(ua.configuration)).not.toContain('secret');
+  });
+});
+
+describe('a socket built from a bad URL', () => {
+  it('is a ConfigurationError for sockets from new UA(), not a throw where the socket is built', () => {
+    const sockets = new WebSocketInterface('https://sip.example.com/ws');
+    let caught: unknown;
+    try {
+      new UA({ ...configuration(), sockets });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigurationError);
+    expect((caught as ConfigurationError).parameter).toBe('sockets');
+    expect((caught as ConfigurationError).message).toContain('"https://sip.example.com/ws"');
+    expect((caught as ConfigurationError).message).toContain('ws: or wss:');
   });
 });

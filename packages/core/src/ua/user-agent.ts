@@ -25,6 +25,7 @@ import type { CallFeature, CallFeatureFactory } from './call-feature.js';
 import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
 import { malformedRequestAnswer } from './malformed-request.js';
+import { missingCredentialsNamed } from './missing-credentials.js';
 import { checkContentType, checkExtraHeaders } from './option-checks.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
 import {
@@ -118,7 +119,10 @@ export class UserAgent {
       registrar: normalized.registrar_server,
       expires: normalized.register_expires,
       clock: this.#options.clock ?? systemClock,
-      events: this.#events,
+      events: missingCredentialsNamed(
+        this.#events,
+        this.#credentials !== undefined || this.#bearer !== undefined,
+      ),
       // A REGISTER nobody answered is retried with the reconnection backoff (issue 19).
       retryDelay: (attempt) =>
         recoveryDelay(

@@ -1,6 +1,7 @@
 import type { UA } from '@sipkit/core';
 import type { SipStore } from '../store/create-sip-store.js';
-import type { SipState } from '../store/sip-state.js';
+import { registrationState, type SipState } from '../store/sip-state.js';
+import { storedDisplayName } from '../store/call-state.js';
 import { addMessage } from '../store/sip-updates.js';
 import { bindSessionToStore } from './bind-session-to-store.js';
 
@@ -33,14 +34,23 @@ export function bindUaToStore(ua: UA, store: SipStore, options: BindOptions): ()
   const offs = [
     ua.on('connecting', () => set({ connection: 'connecting' })),
     ua.on('connected', () => {
-      set({ connection: 'connected' });
+      set({ connection: 'connected', connectionFailure: undefined });
       // The UA registers by itself on every connection when `register` is on (the default).
       if (ua.configuration.register) markRegistering(store);
     }),
-    ua.on('disconnected', () => set({ connection: 'disconnected' })),
-    ua.on('registered', () => set({ registration: { status: 'registered', cause: undefined } })),
-    ua.on('unregistered', ({ cause }) => set({ registration: { status: 'unregistered', cause } })),
-    ua.on('registrationFailed', ({ cause }) => set({ registration: { status: 'failed', cause } })),
+    ua.on('disconnected', ({ socket, error, code, reason }) =>
+      set({
+        connection: 'disconnected',
+        connectionFailure: error ? { url: socket.url, code, reason } : undefined,
+      }),
+    ),
+    ua.on('registered', () => set({ registration: registrationState('registered') })),
+    ua.on('unregistered', ({ cause, response }) =>
+      set({ registration: registrationState('unregistered', cause, response) }),
+    ),
+    ua.on('registrationFailed', ({ cause, response }) =>
+      set({ registration: registrationState('failed', cause, response) }),
+    ),
     ua.on('newRTCSession', ({ session }) => {
       const unbind = bindSessionToStore(session, store);
       sessions.add(unbind);
@@ -56,8 +66,11 @@ export function bindUaToStore(ua: UA, store: SipStore, options: BindOptions): ()
           {
             id: options.nextMessageId(),
             direction: 'incoming',
-            from: { displayName: message.from.displayName, uri: message.from.uri },
-            to: { displayName: message.to.displayName, uri: message.to.uri },
+            from: {
+              displayName: storedDisplayName(message.from.displayName),
+              uri: message.from.uri,
+            },
+            to: { displayName: storedDisplayName(message.to.displayName), uri: message.to.uri },
             body: message.body,
             contentType: message.contentType,
             time: Date.now(),
@@ -82,5 +95,5 @@ export function bindUaToStore(ua: UA, store: SipStore, options: BindOptions): ()
  * @example markRegistering(store); ua.register();
  */
 export function markRegistering(store: SipStore): void {
-  store.setState({ registration: { status: 'registering', cause: undefined } });
+  store.setState({ registration: registrationState('registering') });
 }

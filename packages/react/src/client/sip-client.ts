@@ -1,13 +1,14 @@
 import {
   ConfigurationError,
   createWebRtcMediaHandler,
+  TransportError,
   UA,
   type UAConfiguration,
   type UALogger,
   type UAOptions,
 } from '@sipkit/core';
 import { createSipStore, type SipStore } from '../store/create-sip-store.js';
-import type { ClientError } from '../store/sip-state.js';
+import { registrationState, type ClientError } from '../store/sip-state.js';
 import { bindUaToStore } from './bind-ua-to-store.js';
 import { sameConfiguration } from './same-configuration.js';
 import { releaseAfter, socketsOf, whenReleased } from './socket-handover.js';
@@ -131,7 +132,7 @@ export class SipClient {
     // Caught, so one failed step (a throwing listener, say) cannot wedge every later change.
     this.#work = this.#work
       .then(() => this.#step())
-      .catch((error: unknown) => this.logger.error('sipkit/react: lifecycle step failed', error));
+      .catch((error: unknown) => this.#reportError('sipkit/react: lifecycle step failed', error));
     return this.#work;
   }
 
@@ -166,8 +167,9 @@ export class SipClient {
     try {
       ua = new UA(built.config, this.#uaOptions(built.options));
     } catch (error) {
+      // Once per configuration: the loop does not try a failed one again until it changes.
       this.#failed = built;
-      this.logger.error('sipkit/react: cannot create the UA', error);
+      this.#reportError('sipkit/react: cannot create the UA', error);
       this.store.setState({ error: toClientError(error) });
       return;
     }
@@ -180,7 +182,21 @@ export class SipClient {
       nextMessageId: () => this.#nextMessageId(),
     });
     this.#notifyUa();
-    ua.start();
+    try {
+      ua.start();
+    } catch (error) {
+      this.#reportError('sipkit/react: cannot start the UA', error);
+      this.store.setState({ error: toClientError(error) });
+    }
+  }
+
+  /**
+   * Through the `logger` option when there is one; otherwise `console.error` in development, so
+   * a provider that cannot run says so even in an app that configured no logging.
+   */
+  #reportError(message: string, error: unknown): void {
+    if (this.#options.logger !== undefined) this.#options.logger.error(message, error);
+    else if (isDevelopment()) console.error(message, error);
   }
 
   async #teardown(ua: UA): Promise<void> {
@@ -205,7 +221,8 @@ export class SipClient {
       registration:
         state.registration.status === 'unregistered'
           ? state.registration
-          : { status: 'unregistered', cause: undefined },
+          : registrationState('unregistered'),
+      connectionFailure: undefined,
     }));
   }
 
@@ -230,10 +247,23 @@ export class SipClient {
 }
 
 function toClientError(error: unknown): ClientError {
-  if (error instanceof ConfigurationError) {
+  if (error instanceof ConfigurationError || error instanceof TransportError) {
     return { name: error.name, message: error.message, parameter: error.parameter };
   }
   if (error instanceof Error)
     return { name: error.name, message: error.message, parameter: undefined };
   return { name: 'Error', message: String(error), parameter: undefined };
+}
+
+// Bundlers replace `process.env.NODE_ENV` with a literal (React's own convention); where nothing
+// did and there is no `process` (a browser loading the ESM as is), that is development. Declared
+// here rather than through @types/node, which a browser package does not build against.
+declare const process: { readonly env: { readonly NODE_ENV?: string } };
+
+function isDevelopment(): boolean {
+  try {
+    return process.env.NODE_ENV !== 'production';
+  } catch {
+    return true;
+  }
 }

@@ -111,10 +111,23 @@ export function snapshotCall(
 }
 
 function sameIdentity(previous: Identity | undefined, current: Identity): Identity {
-  if (previous?.uri === current.uri && previous.displayName === current.displayName) {
-    return previous;
-  }
-  return { displayName: current.displayName, uri: current.uri };
+  const displayName = storedDisplayName(current.displayName);
+  if (previous?.uri === current.uri && previous.displayName === displayName) return previous;
+  return { displayName, uri: current.uri };
+}
+
+/** The most characters of a far end's display name the store keeps (the rest ends in `…`). */
+export const MAX_STORED_DISPLAY_NAME = 1024;
+
+/**
+ * A display name as the store keeps it: the far end chooses it and may send 200 KB; no view
+ * needs more than a line of it. The URI is kept exact (calling back needs it).
+ *
+ * @example storedDisplayName('Bob') // 'Bob'
+ */
+export function storedDisplayName(name: string | undefined): string | undefined {
+  if (name === undefined || name.length <= MAX_STORED_DISPLAY_NAME) return name;
+  return `${name.slice(0, MAX_STORED_DISPLAY_NAME - 1)}…`;
 }
 
 function samePair<A extends string, B extends string>(

@@ -61,15 +61,47 @@ export interface DevicesState {
 }
 
 /**
- * Why the provider could not run a UA (e.g. a `ConfigurationError`), as plain data.
+ * Why the provider could not run a UA (a `ConfigurationError`, a socket built from a bad URL,
+ * a UA that failed to start), as plain data. `useSipError()` and `useRegistration().error` read it.
  *
- * @example const error = useSipStore((s) => s.error); if (error?.parameter === 'uri') showUriHint();
+ * @example const error = useSipError(); if (error?.parameter === 'uri') showUriHint();
  */
 export interface ClientError {
+  /** The error's class name, e.g. `ConfigurationError`. */
   readonly name: string;
+  /** What went wrong and what was expected (never a secret's value). */
   readonly message: string;
-  /** For a `ConfigurationError`: the configuration key at fault. */
+  /** The configuration key at fault (`uri`, `sockets`...), when one is. */
   readonly parameter: string | undefined;
+}
+
+/**
+ * Where registration stands and, when it failed or ended, why: the cause and the final response
+ * that said so (RFC 3261 §21), e.g. `{ status: 'failed', cause: 'Authentication Error',
+ * statusCode: 403, reasonPhrase: 'Forbidden' }`.
+ *
+ * @example const { statusCode, reasonPhrase } = useSipStore((s) => s.registration);
+ */
+export interface RegistrationState {
+  readonly status: RegistrationStatus;
+  /** Why the last registration failed or ended (undefined while registered or registering). */
+  readonly cause: Cause | undefined;
+  /** The status code of the response behind `cause`; undefined when none came (timeout, no connection). */
+  readonly statusCode: number | undefined;
+  /** The reason phrase of that response. */
+  readonly reasonPhrase: string | undefined;
+}
+
+/**
+ * The last connection attempt that failed or a connection that dropped with an error (cleared
+ * once connected): which server and the WebSocket close code and reason (RFC 6455 §7.4).
+ *
+ * @example const lost = useSipStore((s) => s.connectionFailure); if (lost) show(`Cannot reach ${lost.url}`);
+ */
+export interface ConnectionFailure {
+  readonly url: string;
+  readonly code: number | undefined;
+  readonly reason: string | undefined;
 }
 
 /**
@@ -81,7 +113,9 @@ export interface ClientError {
  */
 export interface SipState {
   readonly connection: ConnectionStatus;
-  readonly registration: { readonly status: RegistrationStatus; readonly cause: Cause | undefined };
+  readonly registration: RegistrationState;
+  /** Set while the connection is down because of an error; undefined once connected. */
+  readonly connectionFailure: ConnectionFailure | undefined;
   /** Every live call and the last few ended ones, by id. */
   readonly calls: Readonly<Record<string, CallState>>;
   /** Ids of `calls`, oldest first. */
@@ -93,7 +127,36 @@ export interface SipState {
   /** The most recent messages, oldest first (bounded by the provider's `maxMessages`). */
   readonly messages: readonly MessageState[];
   readonly devices: DevicesState;
+  /** Why the provider runs no UA; undefined while one runs. */
   readonly error: ClientError | undefined;
+}
+
+/**
+ * A registration state with no response behind it.
+ *
+ * @example store.setState({ registration: registrationState('registering') });
+ */
+export function registrationState(
+  status: RegistrationStatus,
+  cause?: Cause,
+  response?: { readonly status: number; readonly reason: string },
+): RegistrationState {
+  return {
+    status,
+    cause,
+    statusCode: response?.status,
+    reasonPhrase: response === undefined ? undefined : ownedPhrase(response.reason),
+  };
+}
+
+// A reason phrase is a slice of the whole response; a copy lets the response go. Bounded, as
+// anything the far end writes that the store keeps.
+const MAX_REASON_PHRASE = 200;
+
+function ownedPhrase(reason: string): string {
+  const bounded =
+    reason.length > MAX_REASON_PHRASE ? `${reason.slice(0, MAX_REASON_PHRASE - 1)}…` : reason;
+  return JSON.parse(JSON.stringify(bounded)) as string;
 }
 
 /**
@@ -104,7 +167,8 @@ export interface SipState {
 export function initialSipState(): SipState {
   return {
     connection: 'idle',
-    registration: { status: 'unregistered', cause: undefined },
+    registration: registrationState('unregistered'),
+    connectionFailure: undefined,
     calls: {},
     callOrder: [],
     incomingCallIds: [],

@@ -72,6 +72,20 @@ describe('UA registration on the in-memory network', () => {
     await stopAll();
   });
 
+  it('names a challenge without any configured credentials "No Credentials", not a wrong password', async () => {
+    const { addUA, sent, stopAll } = createScenario({ users: { alice: 'secret' } });
+    const alice = addUA('alice', {});
+    const failed: unknown[] = [];
+    alice.ua.on('registrationFailed', ({ cause, response }) =>
+      failed.push([cause, response?.status, response?.reason]),
+    );
+    alice.ua.start();
+    await flush();
+    expect(failed).toEqual([['No Credentials', 401, expect.any(String)]]);
+    expect(sent('REGISTER')).toHaveLength(1);
+    await stopAll();
+  });
+
   it('refreshes 32 s before expiry on fake time, with the same Call-ID', async () => {
     const { addUA, sent, stopAll } = createScenario();
     const alice = addUA('alice', { register_expires: 300 });

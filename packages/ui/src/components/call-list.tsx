@@ -2,7 +2,7 @@ import { useCalls, useSipActions, useSipStore, type CallState } from '@sipkit/re
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { callDataState, callLabel, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
-import { partyName } from '../internal/party.js';
+import { partyName, partyTitle } from '../internal/party.js';
 
 /** Props of `<CallList>`. */
 export type CallListProps = Omit<ComponentPropsWithoutRef<'ul'>, 'children'>;
@@ -39,6 +39,7 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
       {calls.map((call) => {
         const current = call.id === currentId;
         const name = partyName(call.remoteIdentity);
+        const title = partyTitle(call.remoteIdentity);
         return (
           <li
             key={call.id}
@@ -47,7 +48,9 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
             data-current={current ? '' : undefined}
             aria-current={current ? 'true' : undefined}
           >
-            <bdi className="sk-call-list-name">{name}</bdi>
+            <bdi className="sk-call-list-name" title={title}>
+              {name}
+            </bdi>
             <span className="sk-call-list-status">{callLabel(call)}</span>
             {current ? null : (
               <button type="button" className="sk-button" onClick={() => void switchTo(call)}>

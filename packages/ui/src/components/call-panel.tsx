@@ -2,7 +2,7 @@ import { useCall } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { callDataState, callLabel } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
-import { partyAddress, partyName } from '../internal/party.js';
+import { partyAddress, partyName, partyTitle } from '../internal/party.js';
 import { CallControls } from './call-controls.js';
 import { CallTimer } from './call-timer.js';
 
@@ -27,6 +27,7 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
   if (state === undefined) return null;
   const name = partyName(state.remoteIdentity);
   const address = partyAddress(state.remoteIdentity);
+  const title = partyTitle(state.remoteIdentity);
   const ids = callId === undefined ? {} : { callId };
   return (
     <div
@@ -36,11 +37,11 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
       {...rest}
     >
       <p className="sk-call-name">
-        <bdi>{name}</bdi>
+        <bdi title={title}>{name}</bdi>
       </p>
       {address !== name ? (
         <p className="sk-call-address">
-          <bdi>{address}</bdi>
+          <bdi title={title}>{address}</bdi>
         </p>
       ) : null}
       <p className="sk-call-status" role="status">

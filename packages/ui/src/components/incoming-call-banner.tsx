@@ -1,7 +1,7 @@
 import { useIncomingCall, type AnswerCallOptions } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
-import { partyAddress, partyName } from '../internal/party.js';
+import { partyAddress, partyName, partyTitle } from '../internal/party.js';
 
 /** Props of `<IncomingCallBanner>`. */
 export interface IncomingCallBannerProps extends Omit<
@@ -29,6 +29,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
     if (call === undefined) return null;
     const name = partyName(call.remoteIdentity);
     const address = partyAddress(call.remoteIdentity);
+    const title = partyTitle(call.remoteIdentity);
     return (
       <section
         ref={ref}
@@ -40,12 +41,15 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
         {...rest}
       >
         <p className="sk-banner-title" role="alert">
-          <bdi className="sk-banner-name">{name}</bdi> is calling
+          <bdi className="sk-banner-name" title={title}>
+            {name}
+          </bdi>{' '}
+          is calling
           {calls.length > 1 ? ` (+${calls.length - 1} more)` : ''}
         </p>
         {address !== name ? (
           <p className="sk-banner-address">
-            <bdi>{address}</bdi>
+            <bdi title={title}>{address}</bdi>
           </p>
         ) : null}
         {waiting ? (

@@ -19,5 +19,15 @@ export const Failed: Story = {
   parameters: { sip: { server: { users: { you: 'right' } }, you: { password: 'wrong' } } },
 };
 
+/** No password configured: "No Credentials", not a wrong password. */
+export const NoPassword: Story = {
+  parameters: { sip: { server: { users: { you: 'right' } } } },
+};
+
+/** The server URL is not a WebSocket URL: the configuration error names `sockets`. */
+export const BadServerUrl: Story = {
+  parameters: { sip: { you: { socketUrl: 'http://127.0.0.1:5062' } } },
+};
+
 /** The phone was never started. */
 export const Offline: Story = { parameters: { sip: { autoStart: false } } };

@@ -15,9 +15,28 @@ describeStories('RegistrationBadge', composeStories(stories), {
   },
   Failed: async () => {
     await eventually(() =>
-      expect(badge().textContent).toBe('Registration failed: Authentication Error'),
+      expect(badge().textContent).toBe(
+        'Registration failed: Authentication Error (401 Unauthorized)',
+      ),
     );
     expect(badge().dataset['state']).toBe('failed');
+    expect(badge().querySelector('.sk-badge-text')?.getAttribute('title')).toContain(
+      'check “password”',
+    );
+  },
+  NoPassword: async () => {
+    await eventually(() =>
+      expect(badge().textContent).toBe('Registration failed: No Credentials (401 Unauthorized)'),
+    );
+    expect(badge().dataset['sipkitParameter']).toBe('password');
+  },
+  BadServerUrl: async () => {
+    await eventually(() => expect(badge().textContent).toBe('Cannot start: check “sockets”'));
+    expect(badge().dataset['state']).toBe('error');
+    expect(badge().dataset['sipkitParameter']).toBe('sockets');
+    expect(badge().querySelector('.sk-badge-text')?.getAttribute('title')).toContain(
+      '"http://127.0.0.1:5062"',
+    );
   },
   Offline: async () => {
     await elapse(500);

@@ -1,7 +1,8 @@
 import { useCall } from '@sipkit/react';
 import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
-import { partyName } from '../internal/party.js';
+import { partyName, partyTitle } from '../internal/party.js';
+import { truncateText } from '../internal/truncate-text.js';
 import type { SipTrace } from '../trace/create-sip-trace.js';
 import type { TracedMessage } from '../trace/traced-message.js';
 import { useSipTrace } from '../trace/use-sip-trace.js';
@@ -39,6 +40,8 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
   const baseId = useId();
   const remote =
     remoteLabel ?? (state === undefined ? 'Far side' : partyName(state.remoteIdentity));
+  const remoteTitle =
+    remoteLabel === undefined && state !== undefined ? partyTitle(state.remoteIdentity) : undefined;
   const start = messages[0]?.time ?? 0;
   return (
     <figure
@@ -62,7 +65,7 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
         <bdi className="sk-ladder-party" data-side="local">
           {localLabel}
         </bdi>
-        <bdi className="sk-ladder-party" data-side="remote">
+        <bdi className="sk-ladder-party" data-side="remote" title={remoteTitle}>
           {remote}
         </bdi>
       </div>
@@ -91,7 +94,9 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
                   onClick={() => setOpen(expanded ? undefined : message.id)}
                 >
                   <span className="sk-ladder-time">{elapsed(message.time - start)}</span>
-                  <span className="sk-ladder-label">{message.summary}</span>
+                  <span className="sk-ladder-label">
+                    {truncateText(message.summary, MAX_SUMMARY)}
+                  </span>
                   <span className="sk-ladder-cseq">
                     {message.kind === 'response' ? `${message.cseq} ${message.method}` : ''}
                   </span>
@@ -113,6 +118,9 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
     </figure>
   );
 });
+
+// A start line is the far end's to write (a reason phrase can fill the whole message).
+const MAX_SUMMARY = 96;
 
 function messageClass(message: TracedMessage): string {
   return message.status === undefined ? 'request' : `${Math.floor(message.status / 100)}xx`;

@@ -4,6 +4,7 @@ import {
   bobAnswersAtOnce,
   bobCalls,
   carolCallsLater,
+  hugeNameCalls,
   longNameCalls,
   rtlCalls,
 } from '../stories/parties.js';
@@ -61,6 +62,24 @@ export const CallWaiting: Story = {
 /** The registrar wants a password you do not have: 401, then "Registration failed". */
 export const FailedRegistration: Story = {
   parameters: sip({ server: { users: { you: 'right' } }, you: { password: 'wrong' }, bots: [] }),
+};
+
+/** No password configured, and the registrar asks for one: the phone says to set `password`. */
+export const NoPassword: Story = {
+  parameters: sip({ server: { users: { you: 'right' } }, bots: [] }),
+};
+
+/**
+ * The server URL was typed as `http://`: the socket cannot be used, and instead of a blank page
+ * the phone shows the configuration error for `sockets`.
+ */
+export const BadServerUrl: Story = {
+  parameters: sip({ you: { socketUrl: 'http://127.0.0.1:5062' }, bots: [] }),
+};
+
+/** A caller whose display name is 96 KB: shown cut with an ellipsis, the page stays usable. */
+export const HugeDisplayName: Story = {
+  parameters: sip({ bots: [hugeNameCalls] }),
 };
 
 /** In a call with someone whose display name would break a careless layout (they called). */

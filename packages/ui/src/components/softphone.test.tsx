@@ -2,7 +2,8 @@ import { composeStories } from '@storybook/react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import { describeStories, elapse, eventually } from '../testing/story-test.js';
-import { LONG_NAME, RTL_NAME } from '../stories/parties.js';
+import { MAX_SHOWN_NAME, MAX_TITLE } from '../internal/party.js';
+import { HUGE_NAME, LONG_NAME, RTL_NAME } from '../stories/parties.js';
 import * as stories from './softphone.stories.js';
 
 const badge = (): string => screen.getByRole('status', { name: '' }).textContent ?? '';
@@ -77,8 +78,38 @@ describeStories('Softphone', composeStories(stories), {
     await eventually(() => expect(list.querySelector('[data-state="held"]')).not.toBeNull());
   },
   FailedRegistration: async () => {
-    await eventually(() => expect(badge()).toBe('Registration failed: Authentication Error'));
+    await eventually(() =>
+      expect(badge()).toBe('Registration failed: Authentication Error (401 Unauthorized)'),
+    );
     expect(phone().querySelector('.sk-badge')?.getAttribute('data-state')).toBe('failed');
+    expect(screen.getByRole('alert').textContent).toContain('check “password”');
+  },
+  NoPassword: async () => {
+    await eventually(() =>
+      expect(screen.getByRole('alert').textContent).toContain('no password configured'),
+    );
+    expect(screen.getByRole('alert').textContent).toContain('set “password”');
+    expect(screen.getByRole('alert').dataset['sipkitParameter']).toBe('password');
+  },
+  BadServerUrl: async () => {
+    await eventually(() => expect(badge()).toBe('Cannot start: check “sockets”'));
+    const alert = screen.getByRole('alert');
+    expect(alert.dataset['sipkitParameter']).toBe('sockets');
+    expect(alert.textContent).toContain('Invalid WebSocket URL "http://127.0.0.1:5062"');
+    expect(phone().querySelector('.sk-badge')?.getAttribute('data-state')).toBe('error');
+  },
+  HugeDisplayName: async () => {
+    await eventually(() => expect(screen.getByRole('alert').textContent).toMatch(/is calling$/));
+    const name = phone().querySelector('.sk-banner-name');
+    expect(name?.textContent).toBe(`${HUGE_NAME.slice(0, MAX_SHOWN_NAME - 1)}…`);
+    expect(name?.getAttribute('title')?.length).toBeLessThanOrEqual(MAX_TITLE);
+    expect(name?.getAttribute('title')?.endsWith('…')).toBe(true);
+    // Nothing on the page holds more than a bounded piece of it.
+    expect(phone().outerHTML.length).toBeLessThan(20_000);
+    fireEvent.click(button('Answer'));
+    await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
+    expect(phone().querySelector('.sk-call-name bdi')?.textContent?.length).toBe(MAX_SHOWN_NAME);
+    expect(phone().outerHTML.length).toBeLessThan(20_000);
   },
   LongNames: async () => {
     await eventually(() => expect(screen.getByText('In call')).toBeTruthy());

@@ -11,6 +11,7 @@ import { DialInput } from './dial-input.js';
 import { Dialpad } from './dialpad.js';
 import { IncomingCallBanner } from './incoming-call-banner.js';
 import { RegistrationBadge } from './registration-badge.js';
+import { RegistrationProblemNotice } from './registration-problem-notice.js';
 
 /** Props of `<Softphone>`. */
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
@@ -27,7 +28,9 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
 }
 
 /**
- * A whole softphone from the parts: registration status, the incoming-call banner, a dial field
+ * A whole softphone from the parts: registration status and, when something stops it, what to
+ * change (a configuration error with its parameter, no password, refused credentials, a server
+ * that cannot be reached), the incoming-call banner, a dial field
  * with keypad and Call button when idle, the current call with its controls, the list of calls
  * when there are several, device menus, and the far end's audio. Put it inside a
  * `<SipProvider>`. `data-state` is the current call's state or `idle`.
@@ -58,6 +61,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
         <h2 className="sk-softphone-title">{title}</h2>
         <RegistrationBadge />
       </header>
+      <RegistrationProblemNotice />
       <IncomingCallBanner
         {...(ringtone === undefined ? {} : { ringtone })}
         {...(answerOptions === undefined ? {} : { answerOptions })}

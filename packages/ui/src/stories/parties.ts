@@ -49,6 +49,17 @@ export const longNameAnswers: StoryBot = {
   displayName: LONG_NAME,
 };
 
+/**
+ * A display name of 96 KB (hostile, or a broken PBX): it must be shown cut, with an ellipsis,
+ * and never laid out whole (200 KB once made the page 18 million pixels tall). The bot's own
+ * REGISTER carries it twice (From and To), so this is about the most that fits in a SIP message
+ * over the in-memory network; `softphone.bounds.test.tsx` renders 200 KB.
+ */
+export const HUGE_NAME = 'Mallory '.repeat(12 * 1024);
+
+/** Someone with a 96 KB display name who calls you. */
+export const hugeNameCalls: StoryBot = { ...bobCalls, user: 'mallory', displayName: HUGE_NAME };
+
 /** An Arabic name (right-to-left script) that calls you. */
 export const RTL_NAME = 'مريم الحسيني';
 export const rtlCalls: StoryBot = { ...bobCalls, user: 'maryam', displayName: RTL_NAME };

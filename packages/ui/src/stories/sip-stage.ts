@@ -1,4 +1,4 @@
-import type { UAConfiguration } from '@sipkit/core';
+import { WebSocketInterface, type UAConfiguration } from '@sipkit/core';
 import {
   fakeMediaHandlers,
   SipNetwork,
@@ -19,6 +19,11 @@ export interface StageOptions {
     readonly user?: string;
     readonly displayName?: string;
     readonly password?: string;
+    /**
+     * Connect to this WebSocket URL instead of the in-memory network: for stories of a mistyped
+     * server (`http://…` is a configuration error for `sockets`).
+     */
+    readonly socketUrl?: string;
   };
   /** The scripted remote parties (each its own UA), or none. */
   readonly bots?: readonly Omit<BotOptions, 'network'>[];
@@ -55,7 +60,10 @@ export class SipStage {
     const user = you.user ?? 'you';
     this.config = {
       uri: `sip:${user}@sip.test`,
-      sockets: this.network.createSocket(user),
+      sockets:
+        you.socketUrl === undefined
+          ? this.network.createSocket(user)
+          : new WebSocketInterface(you.socketUrl),
       ...(you.displayName === undefined ? {} : { display_name: you.displayName }),
       ...(you.password === undefined ? {} : { password: you.password }),
     };

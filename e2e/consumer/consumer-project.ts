@@ -14,7 +14,9 @@ export const PUBLISHED = ['core', 'react', 'ui', 'testing', 'dev-server'] as con
 export function consumerDir(): string {
   const dir = process.env.SIPKIT_CONSUMER_DIR;
   if (dir === undefined || dir === '') {
-    throw new Error('SIPKIT_CONSUMER_DIR is not set: run the consumer test through e2e/consumer/run.sh');
+    throw new Error(
+      'SIPKIT_CONSUMER_DIR is not set: run the consumer test through e2e/consumer/run.sh',
+    );
   }
   if (dir.startsWith(REPOSITORY)) throw new Error(`${dir} is inside the repository ${REPOSITORY}`);
   return dir;
@@ -25,13 +27,27 @@ export function run(command: string, args: readonly string[], cwd: string): stri
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
-    // npm would otherwise look for a newer npm and send telemetry-ish requests.
-    env: { ...process.env, npm_config_update_notifier: 'false', CI: 'true' },
+    env: consumerEnvironment(),
     maxBuffer: 64 * 1024 * 1024,
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed (${result.status ?? result.signal}):\n${output}`);
+    throw new Error(
+      `${command} ${args.join(' ')} (in ${cwd}) failed (${result.status ?? result.signal}):\n${output}`,
+    );
   }
   return output;
+}
+
+/**
+ * The environment of a user's shell: without the `npm_config_*` variables pnpm sets for the
+ * scripts it runs (npm warns about the ones it does not know), without colours (outputs are
+ * matched), and without npm's update check.
+ */
+function consumerEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.toLowerCase().startsWith('npm_config_')) env[key] = value;
+  }
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' };
 }

@@ -3,7 +3,15 @@
 // type-checked strictly (with every README code block), built, rendered on the server, loaded
 // with `require` and `import`; and apps/dialer copied out, detached and built, checked, tested.
 // call.test.ts then places a call through the installed apps, inside the network namespace.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { consumerDir, PUBLISHED, REPOSITORY, run } from './consumer-project.js';
@@ -24,7 +32,9 @@ function packedManifest(tarball: string): Record<string, unknown> {
 }
 
 function tarballOf(name: string): string {
-  const file = readdirSync(tarballs).find((f) => f.startsWith(`sipkit-${name}-`) && f.endsWith('.tgz'));
+  const file = readdirSync(tarballs).find(
+    (f) => f.startsWith(`sipkit-${name}-`) && f.endsWith('.tgz'),
+  );
   if (file === undefined) throw new Error(`no tarball of @sipkit/${name} in ${tarballs}`);
   return join(tarballs, file);
 }
@@ -47,14 +57,21 @@ describe.sequential('the packed packages in an app outside the workspace', () =>
       }
     }
     mkdirSync(tarballs, { recursive: true });
-    run('pnpm', ['-r', '--filter', './packages/*', 'pack', '--pack-destination', tarballs], REPOSITORY);
+    run(
+      'pnpm',
+      ['-r', '--filter', './packages/*', 'pack', '--pack-destination', tarballs],
+      REPOSITORY,
+    );
     for (const name of PUBLISHED) {
       const tarball = tarballOf(name);
       const files = run('tar', ['-tzf', tarball], tarballs).split('\n').filter(Boolean);
       expect(files, name).toContain('package/README.md');
       expect(files, name).toContain('package/LICENSE');
       // Test helpers import vitest or ws (dev-only): never shipped.
-      expect(files.filter((f) => /\/testing\/|\.fixture\.ts$|\.test\.tsx?$/.test(f)), name).toEqual([]);
+      expect(
+        files.filter((f) => /\/testing\/|\.fixture\.ts$|\.test\.tsx?$/.test(f)),
+        name,
+      ).toEqual([]);
       const manifest = packedManifest(tarball);
       expect(manifest, name).toMatchObject({
         license: 'MIT',
@@ -136,13 +153,20 @@ describe.sequential('the packed packages in an app outside the workspace', () =>
       const specifier = `@sipkit/${name}`;
       const required = run(
         process.execPath,
-        ['-e', `console.log('exports=' + Object.keys(require(${JSON.stringify(specifier)})).length)`],
+        [
+          '-e',
+          `console.log('exports=' + Object.keys(require(${JSON.stringify(specifier)})).length)`,
+        ],
         app,
       );
       expect(Number(/exports=(\d+)/.exec(required)?.[1]), specifier).toBeGreaterThan(0);
       const imported = run(
         process.execPath,
-        ['--input-type=module', '-e', `console.log('exports=' + Object.keys(await import(${JSON.stringify(specifier)})).length)`],
+        [
+          '--input-type=module',
+          '-e',
+          `console.log('exports=' + Object.keys(await import(${JSON.stringify(specifier)})).length)`,
+        ],
         app,
       );
       expect(Number(/exports=(\d+)/.exec(imported)?.[1]), specifier).toBeGreaterThan(0);

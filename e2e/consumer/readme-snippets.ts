@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The READMEs whose code a user copies: the repository's and each published package's. */
+/** The READMEs whose code a user copies (the repository's and each published package's), and
+ * the configuration reference. */
 export const READMES = [
+  'docs/configuration.md',
   'README.md',
   'packages/core/README.md',
   'packages/react/README.md',

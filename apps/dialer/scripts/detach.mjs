@@ -36,4 +36,6 @@ for (const field of ['dependencies', 'devDependencies']) {
   }
 }
 writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`dialer: ${changed} @sipkit/* dependencies now point at ${tarballs ?? 'the npm registry'}`);
+console.log(
+  `dialer: ${changed} @sipkit/* dependencies now point at ${tarballs ?? 'the npm registry'}`,
+);

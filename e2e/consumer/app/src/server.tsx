@@ -12,4 +12,4 @@ globalThis.WebSocket = class {
 } as unknown as typeof WebSocket;
 
 const html = renderToString(<App user="alice" server="ws://127.0.0.1:9" />);
-process.stdout.write(`${JSON.stringify({ html, sockets })}\n`);
+console.log(JSON.stringify({ html, sockets }));

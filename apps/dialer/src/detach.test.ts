@@ -23,11 +23,20 @@ afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the app's package.json and detach script in a fresh folder outside the repository. */
+/**
+ * The app's package.json, as it is in the workspace (`workspace:*`; this test also runs in a copy
+ * that was already detached), and the detach script, in a fresh folder outside the repository.
+ */
 function copyOfApp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dialer-detach-'));
   temporary.push(dir);
-  cpSync(join(APP, 'package.json'), join(dir, 'package.json'));
+  const app = manifest(APP);
+  for (const field of ['dependencies', 'devDependencies']) {
+    for (const name of Object.keys(app[field] ?? {})) {
+      if (name.startsWith('@sipkit/')) (app[field] ?? {})[name] = 'workspace:*';
+    }
+  }
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(app, null, 2));
   cpSync(join(APP, 'scripts'), join(dir, 'scripts'), { recursive: true });
   return dir;
 }

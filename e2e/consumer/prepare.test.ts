@@ -174,7 +174,7 @@ describe.sequential('the packed packages in an app outside the workspace', () =>
     }
   });
 
-  test('apps/dialer copied out, detached, installed: typecheck, build, test', () => {
+  test('apps/dialer copied out of the repository, detached, npm install', () => {
     rmSync(dialer, { recursive: true, force: true });
     cpSync(join(REPOSITORY, 'apps/dialer'), dialer, {
       recursive: true,
@@ -184,9 +184,20 @@ describe.sequential('the packed packages in an app outside the workspace', () =>
     run(process.execPath, ['scripts/detach.mjs', tarballs], dialer);
     expect(readFileSync(join(dialer, 'package.json'), 'utf8')).not.toContain('workspace:');
     run('npm', npmInstall, dialer);
+  });
+
+  test('the copied dialer: npm run typecheck', () => {
     run('npm', ['run', 'typecheck'], dialer);
+  });
+
+  test('the copied dialer: npm run build', () => {
     run('npm', ['run', 'build'], dialer);
+    expect(existsSync(join(dialer, 'dist/index.html'))).toBe(true);
+  });
+
+  test('the copied dialer: npm test', () => {
     const tests = run('npm', ['test'], dialer);
     expect(tests).toMatch(/Tests\s+\d+ passed/);
+    expect(tests).not.toMatch(/\d+ failed/);
   });
 });

@@ -11,7 +11,7 @@ export default defineConfig({
     include: ['*.test.ts'],
     globalSetup: ['../harness/global-setup.ts'],
     // npm install and vite build are minutes on a shared 2-core machine, not seconds.
-    testTimeout: 240_000,
+    testTimeout: 300_000,
     hookTimeout: 60_000,
     retry: 0,
     fileParallelism: false,

@@ -1,8 +1,14 @@
 import { defineProject } from 'vitest/config';
-import { sourceResolution } from '../../vitest.shared.js';
+
+// Self-contained (nothing from outside this folder), so the app still tests when copied out of
+// the repository. Inside it, `@sipkit/source` resolves @sipkit/* to their TypeScript source, as
+// every workspace package's tests do; the published packages have no such condition, so outside
+// it the packages' dist/ is used. Setting conditions replaces Vite's defaults, hence the rest.
+const conditions = ['@sipkit/source', 'module', 'node', 'development|production'];
 
 export default defineProject({
-  ...sourceResolution,
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     name: 'dialer',
     // happy-dom, as in @sipkit/react and @sipkit/ui: the form and the phone need a DOM, and the

@@ -31,6 +31,14 @@ export {
 } from './store/sip-state.js';
 export type { CallState, TransferState } from './store/call-state.js';
 export { useSipStore } from './hooks/use-sip-store.js';
+/**
+ * zustand's `useShallow`, re-exported: a selector that builds an object or array re-renders only
+ * when a member changes. zustand is this package's dependency, not the app's, so under a strict
+ * package manager (pnpm) the app could not import it by name.
+ *
+ * @example const { status, cause } = useSipStore(useShallow((s) => ({ status: s.registration.status, cause: s.registration.cause })));
+ */
+export { useShallow } from 'zustand/react/shallow';
 export { useSipClient } from './hooks/use-sip-client.js';
 export { useSipActions } from './hooks/use-sip-actions.js';
 export { useRegistration, type UseRegistrationResult } from './hooks/use-registration.js';

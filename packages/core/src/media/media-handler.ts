@@ -118,6 +118,12 @@ export interface MediaHandler {
   readonly remoteStream: MediaStream | undefined;
   /** The peer connection, for handlers built on one (undefined until it is created). */
   readonly connection?: PeerConnectionLike | undefined;
+  /**
+   * Creates the peer connection now rather than on the first offer or answer, so that it exists
+   * (and `peerconnection` was emitted) as soon as a call is placed or answered. Throws like the
+   * first offer would (e.g. `NotSupportedError`).
+   */
+  readonly createConnection?: (() => void) | undefined;
   getStats(): Promise<MediaStats>;
   on<K extends keyof MediaHandlerEvents>(
     event: K,

@@ -133,6 +133,19 @@ describe('WebRtcMediaHandler events for the session', () => {
     expect(without.pc().constraints).toBeUndefined();
   });
 
+  it('createConnection() makes the peer connection at once; the first offer uses it', async () => {
+    const { handler, webrtc, getUserMedia } = setup();
+    const seen = vi.fn();
+    handler.on('peerconnection', seen);
+    handler.createConnection();
+    expect(webrtc.connections).toHaveLength(1);
+    expect(handler.connection).toBe(webrtc.connections[0]);
+    expect(getUserMedia).not.toHaveBeenCalled();
+    await handler.createOffer({ localHold: false });
+    expect(webrtc.connections).toHaveLength(1);
+    expect(seen).toHaveBeenCalledTimes(1);
+  });
+
   it('reports a getUserMedia failure as its own step', async () => {
     const denied = Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' });
     const { handler, failures } = setup({ getUserMedia: () => Promise.reject(denied) });

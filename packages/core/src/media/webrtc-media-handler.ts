@@ -115,6 +115,10 @@ export class WebRtcMediaHandler implements MediaHandler {
     return this.#pc;
   }
 
+  createConnection(): void {
+    this.#connect();
+  }
+
   get localStream(): MediaStream | undefined {
     return this.#local?.stream ?? this.#options.mediaStream;
   }

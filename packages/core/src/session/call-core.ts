@@ -154,6 +154,13 @@ export class CallCore {
       }
     });
     this.negotiation = negotiation;
+    // JsSIP apps read `session.connection` right after `ua.call()` / `answer()`: make it now. A
+    // failure here (no WebRTC) is reported by the first offer or answer, which meets it again.
+    try {
+      media.createConnection?.();
+    } catch {
+      // see above
+    }
     return negotiation;
   }
 

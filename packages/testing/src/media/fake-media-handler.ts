@@ -88,6 +88,8 @@ export class FakeMediaHandler implements MediaHandler {
   stats: MediaStats = FAKE_MEDIA_STATS;
   /** What `connection` reports: none unless a test gives one (and emits `peerconnection`). */
   connection: PeerConnectionLike | undefined;
+  /** None unless a test gives one: then the session calls it when media is set up. */
+  createConnection: (() => void) | undefined;
   closed = false;
   private readonly emitter = new TypedEmitter<MediaHandlerEvents>();
   /** Made by the first `failNext`: a benchmark's thousands of calls never need it. */

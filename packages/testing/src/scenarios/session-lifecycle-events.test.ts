@@ -1,7 +1,8 @@
 import { Causes, type PeerConnectionLike, type SessionEvents } from '@sipkit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { userDeniedMediaError } from '../media/fake-media-handler.js';
-import { callScenario, establish } from './calls.fixture.js';
+import { fakeMediaHandlers, userDeniedMediaError } from '../media/fake-media-handler.js';
+import { callScenario, establish, flush } from './calls.fixture.js';
+import { createScenario } from './harness.fixture.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -118,6 +119,25 @@ describe('session lifecycle events (what a UI is built from)', () => {
     handler.emit('peerconnection', { connection });
     expect(seen).toHaveBeenCalledWith({ connection });
     expect(outgoing.connection).toBe(connection);
+    await stopAll();
+  });
+
+  it('session.connection exists as soon as ua.call() returns (JsSIP apps read it there)', async () => {
+    const { addUA, stopAll } = createScenario();
+    const connection = { signalingState: 'stable' } as unknown as PeerConnectionLike;
+    const media = fakeMediaHandlers((handler) => {
+      handler.createConnection = () => {
+        handler.connection = connection;
+        handler.emit('peerconnection', { connection });
+      };
+    });
+    const alice = addUA('alice', {}, { mediaHandlerFactory: media.factory });
+    alice.ua.start();
+    await flush();
+    const seen = vi.fn();
+    const outgoing = alice.ua.call('bob', { eventHandlers: { peerConnection: seen } });
+    expect(outgoing.connection).toBe(connection);
+    expect(seen).toHaveBeenCalledWith({ connection });
     await stopAll();
   });
 

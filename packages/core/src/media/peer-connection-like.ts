@@ -35,6 +35,8 @@ export interface RtpTransceiverLike {
   direction: RTCRtpTransceiverDirection;
   readonly currentDirection: RTCRtpTransceiverDirection | null;
   readonly sender: RtpSenderLike;
+  /** The receiver's track always exists and tells the transceiver's kind. */
+  readonly receiver: { readonly track: { readonly kind: string } };
 }
 
 /**
@@ -72,6 +74,7 @@ export interface PeerConnectionLike {
 /** A constructor of peer connections: the global `RTCPeerConnection` or a stand-in. */
 export type PeerConnectionConstructor = new (
   configuration?: RTCConfiguration,
+  constraints?: object,
 ) => PeerConnectionLike;
 
 /** `navigator.mediaDevices.getUserMedia`, or a stand-in. */

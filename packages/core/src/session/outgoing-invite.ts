@@ -10,6 +10,7 @@ import {
 import { Causes, causeOfStatus } from '../ua/causes.js';
 import { headerLine } from '../ua/request-factory.js';
 import { anonymityHeaders, anonymousFrom } from './anonymous-identity.js';
+import { customFrom } from './caller-identity.js';
 import type { CallCore } from './call-core.js';
 import { InviteClient } from './invite-client.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
@@ -49,9 +50,10 @@ export class OutgoingInvite {
     if (core.status === 'terminated') return;
     const invite = this.#build(ruri, offer, options);
     // The app sees the request, not the credentials it carries (bearer token, digest response).
-    core.events.emit('sending', {
-      request: { ...invite, headers: redactHeaderEntries(invite.headers) },
-    });
+    const shown = { ...invite, headers: redactHeaderEntries(invite.headers) };
+    core.events.emit('connecting', { request: shown });
+    if (!isPreAnswer(core.status)) return; // a `connecting` listener hung up
+    core.events.emit('sending', { request: shown });
     const client = new InviteClient(core.context.transactions, core.context.channel, invite, {
       onProvisional: (response) => this.#provisional(response, client),
       onSuccess: (response, sent) => this.#answered(response, sent),
@@ -112,9 +114,12 @@ export class OutgoingInvite {
       body: offer,
       contentType: SDP,
     });
-    if (!anonymous) return request;
+    const from = anonymous
+      ? anonymousFrom(localTag)
+      : customFrom(this.#core.session.localIdentity, options, localTag);
+    if (from === undefined) return request;
     const headers = request.headers.map((entry): HeaderEntry =>
-      entry[0] === 'From' ? ['From', anonymousFrom(localTag)] : entry,
+      entry[0] === 'From' ? ['From', from] : entry,
     );
     return { ...request, headers };
   }

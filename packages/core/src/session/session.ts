@@ -12,6 +12,8 @@ import { Causes, type Cause } from '../ua/causes.js';
 import { checkContentType, checkExtraHeaders, checkReasonPhrase } from '../ua/option-checks.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { AckWait } from './ack-wait.js';
+import { callerIdentity, checkCallOptions } from './caller-identity.js';
+import { MIN_SESSION_EXPIRES } from './session-timer-negotiation.js';
 import { CallCore, type EndKind } from './call-core.js';
 import { receiveInDialogRequest } from './in-dialog-requests.js';
 import { IncomingInvite } from './incoming-invite.js';
@@ -28,6 +30,7 @@ import type {
   AnswerOptions,
   CallOptions,
   DtmfSendOptions,
+  HoldOptions,
   ReferOptions,
   TerminateOptions,
 } from './session-options.js';
@@ -80,6 +83,8 @@ export class Session {
       readonly fromTag: string;
       readonly local: Identity;
       readonly remote: Identity;
+      /** The call's own RFC 4028 session interval (`sessionTimersExpires`). */
+      readonly sessionExpires?: number | undefined;
     },
   ) {
     this.#context = context;
@@ -99,7 +104,9 @@ export class Session {
     });
     this.#core = core;
     this.#ackWait = new AckWait(core);
-    this.#refresh = new SessionRefresh(sessionTimerSettings(context.configuration), context.clock, {
+    const timers = sessionTimerSettings(context.configuration);
+    const sessionExpires = init.sessionExpires ?? timers.sessionExpires;
+    this.#refresh = new SessionRefresh({ ...timers, sessionExpires }, context.clock, {
       refresh: (method) => void this.#refresher.send(method),
       expire: () => this.#refresher.expire(),
     });
@@ -120,11 +127,9 @@ export class Session {
 
   /** Starts an outgoing call (`ua.call`). The INVITE goes out once local media and the offer are ready. */
   static outgoing(context: SessionContext, ruri: string, options: CallOptions): Session {
-    const anonymous = options.anonymous === true;
+    checkCallOptions(options, MIN_SESSION_EXPIRES);
     const remote = { displayName: undefined, uri: ruri };
-    const local = anonymous
-      ? { displayName: 'Anonymous', uri: 'sip:anonymous@anonymous.invalid' }
-      : { displayName: context.identity.displayName ?? undefined, uri: context.configuration.uri };
+    const local = callerIdentity(context, options);
     const tag = newTag();
     const session = new Session(context, {
       direction: 'outgoing',
@@ -133,6 +138,7 @@ export class Session {
       fromTag: tag,
       local,
       remote,
+      sessionExpires: options.sessionTimersExpires,
     });
     for (const [event, listener] of Object.entries(options.eventHandlers ?? {})) {
       session.on(event as keyof SessionEvents, listener as Listener<unknown>);
@@ -195,6 +201,17 @@ export class Session {
   get media(): Negotiation['media'] | undefined {
     return this.#core.negotiation?.media;
   }
+  /**
+   * The call's RTCPeerConnection, once created (the `peerConnection` event says when), with the
+   * default media handler; undefined before that and with handlers not built on one.
+   *
+   * @example
+   * session.on('confirmed', () => console.log(session.connection?.getReceivers()));
+   */
+  get connection(): RTCPeerConnection | undefined {
+    // The handler types it structurally; at run time it is the runtime's RTCPeerConnection.
+    return this.#core.negotiation?.media.connection as RTCPeerConnection | undefined;
+  }
   /** The confirmed (or, for incoming calls, early) dialog's id. */
   get dialogId(): DialogId | undefined {
     return this.#core.dialog?.id;
@@ -212,6 +229,13 @@ export class Session {
   }
   isEnded(): boolean {
     return this.#core.status === 'terminated';
+  }
+  /**
+   * True when a new offer (hold, renegotiation) can start now: the call is confirmed and no offer
+   * either way is in progress (RFC 3261 §14.1: one offer/answer at a time).
+   */
+  isReadyToReOffer(): boolean {
+    return this.#core.status === 'confirmed' && this.#offers.idle;
   }
   isOnHold(): { readonly local: boolean; readonly remote: boolean } {
     return {
@@ -268,13 +292,18 @@ export class Session {
     this.#finish('ended', 'local', Causes.BYE, undefined);
   }
 
-  /** Puts the call on hold (RFC 3264 §8.4: our media `sendonly`). Resolves false when not possible now. */
-  hold(): Promise<boolean> {
-    return this.#offers.changeHold(true);
+  /**
+   * Puts the call on hold (RFC 3264 §8.4: our media `sendonly`) with a re-INVITE, or an UPDATE
+   * (RFC 3311) with `useUpdate`. Resolves false when not possible now.
+   *
+   * @example await session.hold({ useUpdate: true });
+   */
+  hold(options: HoldOptions = {}): Promise<boolean> {
+    return this.#offers.changeHold(true, options.useUpdate === true ? 'UPDATE' : 'INVITE');
   }
-  /** Resumes a call we held. */
-  unhold(): Promise<boolean> {
-    return this.#offers.changeHold(false);
+  /** Resumes a call we held (re-INVITE, or UPDATE with `useUpdate`). */
+  unhold(options: HoldOptions = {}): Promise<boolean> {
+    return this.#offers.changeHold(false, options.useUpdate === true ? 'UPDATE' : 'INVITE');
   }
 
   /** Mutes local tracks without signalling; default audio only, as in JsSIP. */

@@ -7,16 +7,17 @@ import { Causes } from './causes.js';
  * has to add a password, not correct one. The registrator itself only knows that the 401/407
  * went unanswered (RFC 3261 §22.2); the UA knows why.
  *
- * @example events: missingCredentialsNamed(this.#events, credentials !== undefined || bearer !== undefined)
+ * The check runs per event, not once: `ua.set('password', …)` may add credentials later.
+ *
+ * @example events: missingCredentialsNamed(this.#events, () => this.#credentials !== undefined)
  */
 export function missingCredentialsNamed(
   events: RegistrationEventSink,
-  hasCredentials: boolean,
+  hasCredentials: () => boolean,
 ): RegistrationEventSink {
-  if (hasCredentials) return events;
   return {
     listenerCount: (event) => events.listenerCount(event),
-    emit: (event, payload) => events.emit(event, renamed(payload)),
+    emit: (event, payload) => events.emit(event, hasCredentials() ? payload : renamed(payload)),
   };
 }
 

@@ -7,7 +7,11 @@ import {
   type IncomingResponse,
   type OutgoingResponse,
 } from '../message/index.js';
-import { Registrator, type UnregisterOptions } from '../registration/registrator.js';
+import {
+  Registrator,
+  type RegistrationSettings,
+  type UnregisterOptions,
+} from '../registration/registrator.js';
 import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
 import { transactionTimers } from '../transaction/timers.js';
 import {
@@ -22,7 +26,11 @@ import { recoveryDelay } from '../transport/recovery-delay.js';
 import { resolveTransportOptions } from '../transport/transport-options.js';
 import { AuthenticatingChannel } from './authenticating-channel.js';
 import type { CallFeature, CallFeatureFactory } from './call-feature.js';
-import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
+import type {
+  ConfigurationSecrets,
+  NormalizedConfiguration,
+  UAConfiguration,
+} from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
 import { malformedRequestAnswer } from './malformed-request.js';
 import { missingCredentialsNamed } from './missing-credentials.js';
@@ -35,7 +43,18 @@ import {
   type RequestResult,
   type SendMessageOptions,
 } from './out-of-dialog-request.js';
+import { registerTagTrail } from './register-tag-trail.js';
 import { RequestFactory } from './request-factory.js';
+import {
+  isSettableParameter,
+  nextBearer,
+  readParameter,
+  withParameter,
+  type ReadableParameter,
+  type ReadableValues,
+  type SettableParameter,
+  type SettableValues,
+} from './runtime-parameters.js';
 import { normalizeTarget } from './target.js';
 import {
   badRequestReason,
@@ -63,13 +82,15 @@ export type UAStatus = 'ready' | 'started' | 'stopping' | 'stopped';
  * agent.start();
  */
 export class UserAgent {
-  /** The validated configuration with defaults; secrets show as `[redacted]`. */
-  readonly configuration: NormalizedConfiguration;
+  #configuration: NormalizedConfiguration;
+  /** What the app passed (with `set()` changes): `set()` validates the whole of it again. */
+  #input: UAConfiguration;
+  #secrets: ConfigurationSecrets;
   readonly #events: TypedEmitter<UAEvents>;
   readonly #options: UAOptions;
   readonly #logger: UALogger;
-  readonly #credentials: DigestCredentials | undefined;
-  readonly #bearer: BearerCredentials | undefined;
+  #credentials: DigestCredentials | undefined;
+  #bearer: BearerCredentials | undefined;
   readonly #callFeature: CallFeatureFactory | undefined;
   #layers: UserAgentLayers | undefined;
   #status: UAStatus = 'ready';
@@ -77,7 +98,9 @@ export class UserAgent {
   /** @internal `calls` is how `UA` adds calls; a user agent without them leaves it out. */
   constructor(configuration: UAConfiguration, options: UAOptions = {}, calls?: CallFeatureFactory) {
     const { configuration: normalized, secrets } = normalizeConfiguration(configuration);
-    this.configuration = normalized;
+    this.#configuration = normalized;
+    this.#input = configuration;
+    this.#secrets = secrets;
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
     this.#events = new TypedEmitter<UAEvents>((error, event) =>
@@ -101,7 +124,8 @@ export class UserAgent {
   #built(): UserAgentLayers {
     if (this.#layers !== undefined) return this.#layers;
     const normalized = this.configuration;
-    const identity = new LocalIdentity(normalized);
+    // RFC 5768 §4.2: only a UA that takes calls (and so does ICE) says `+sip.ice`.
+    const identity = new LocalIdentity(normalized, { ice: this.#callFeature !== undefined });
     const transport = this.#createTransport();
     const factory = new RequestFactory(identity, normalized, this.#bearer, () => ({
       viaTransport: transport.via_transport,
@@ -121,7 +145,7 @@ export class UserAgent {
       clock: this.#options.clock ?? systemClock,
       events: missingCredentialsNamed(
         this.#events,
-        this.#credentials !== undefined || this.#bearer !== undefined,
+        () => this.#credentials !== undefined || this.#bearer !== undefined,
       ),
       // A REGISTER nobody answered is retried with the reconnection backoff (issue 19).
       retryDelay: (attempt) =>
@@ -134,6 +158,10 @@ export class UserAgent {
           this.#options.random ?? Math.random,
         ),
       isConnected: () => transport.isConnected(),
+      fromTagTrail: () =>
+        registerTagTrail(this.#configuration.register_from_tag_trail, (m) =>
+          this.#logger.warn(`registrator: ${m}`),
+        ),
     });
     const layers: UserAgentLayers = {
       identity,
@@ -161,6 +189,11 @@ export class UserAgent {
     return layers;
   }
 
+  /** The validated configuration with defaults; secrets show as `[redacted]`. */
+  get configuration(): NormalizedConfiguration {
+    return this.#configuration;
+  }
+
   get status(): UAStatus {
     return this.#status;
   }
@@ -171,6 +204,52 @@ export class UserAgent {
    */
   get transactionCount(): number {
     return this.#layers?.transactions.size ?? 0;
+  }
+
+  /**
+   * Changes a credential or the display name while the UA lives (JsSIP's `ua.set`): the next
+   * request, REGISTER refresh or challenge answer uses it. Returns false, with a warning in the
+   * log, for a parameter that cannot change at run time or a value it does not accept (the
+   * warning names the parameter, never a secret's value).
+   *
+   * @example ua.set('password', newPassword); ua.register();
+   */
+  set<K extends SettableParameter>(parameter: K, value: SettableValues[K]): boolean {
+    if (!isSettableParameter(parameter)) {
+      this.#logger.warn(`ua: set(): "${String(parameter)}" cannot be changed at run time`);
+      return false;
+    }
+    try {
+      const { input, validated } = withParameter(this.#input, parameter, value);
+      const { configuration, secrets } = validated;
+      const credentials = digestCredentials(configuration, secrets);
+      const bearer = nextBearer(
+        this.#bearer,
+        secrets.authorization_jwt,
+        this.#layers !== undefined,
+      );
+      this.#layers?.channel.setCredentials(credentials);
+      if (this.#layers !== undefined)
+        this.#layers.identity.displayName = configuration.display_name;
+      this.#input = input;
+      this.#configuration = configuration;
+      this.#secrets = secrets;
+      this.#credentials = credentials;
+      this.#bearer = bearer;
+      return true;
+    } catch (error) {
+      this.#logger.warn(`ua: set(): "${parameter}" not changed: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /**
+   * A configuration parameter's current value (JsSIP's `ua.get`); `password` is never returned.
+   *
+   * @example const ha1 = ua.get('ha1'); // keep it instead of the password
+   */
+  get<K extends ReadableParameter>(parameter: K): ReadableValues[K] {
+    return readParameter(this.#configuration, this.#secrets, parameter);
   }
 
   /** Connects, and registers once connected when `register` is true. */
@@ -207,6 +286,23 @@ export class UserAgent {
 
   register(): void {
     this.#built().registrator.register();
+  }
+
+  /**
+   * What an app may change about this UA's REGISTERs (JsSIP's `ua.registrator()`): extra headers
+   * and extra Contact parameters, used from the next REGISTER on (e.g. push notification
+   * parameters, RFC 8599, set before `start()` or followed by `register()`).
+   *
+   * @example
+   * ua.registrator().setExtraContactParams({ 'pn-provider': 'fcm', 'pn-prid': token });
+   * ua.start();
+   */
+  registrator(): RegistrationSettings {
+    const registrator = this.#built().registrator;
+    return {
+      setExtraHeaders: (headers) => registrator.setExtraHeaders(headers),
+      setExtraContactParams: (params) => registrator.setExtraContactParams(params),
+    };
   }
 
   /** Unregisters this UA's contact, or every binding of the AOR with `{ all: true }`. */

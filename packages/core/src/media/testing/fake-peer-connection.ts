@@ -45,6 +45,7 @@ export class FakeTransceiver implements RtpTransceiverLike {
   currentDirection: RTCRtpTransceiverDirection | null = null;
   readonly kind: string;
   readonly sender: FakeRtpSender;
+  readonly receiver: { readonly track: { readonly kind: string } };
   /** Once a track was attached, addTrack never reuses the transceiver (JSEP, addTrack). */
   usedToSend = false;
 
@@ -52,6 +53,7 @@ export class FakeTransceiver implements RtpTransceiverLike {
     this.kind = kind;
     this.direction = direction;
     this.sender = new FakeRtpSender(kind);
+    this.receiver = { track: { kind } };
   }
 }
 
@@ -65,6 +67,8 @@ type Listeners = {
 /** A peer connection whose events happen only when the test calls the `emit*` / `set*` helpers. */
 export class FakePeerConnection implements PeerConnectionLike {
   readonly configuration: RTCConfiguration | undefined;
+  /** The legacy second constructor argument, when one was given. */
+  constraints: object | undefined;
   signalingState: RTCSignalingState = 'stable';
   iceGatheringState: RTCIceGatheringState = 'new';
   connectionState: RTCPeerConnectionState = 'new';
@@ -100,6 +104,7 @@ export class FakePeerConnection implements PeerConnectionLike {
 
   createOffer(options?: RTCOfferOptions): Promise<RTCSessionDescriptionInit> {
     this.offerOptions.push(options);
+    this.applyLegacyOfferOptions(options);
     return Promise.resolve({ type: 'offer', sdp: this.render() });
   }
 
@@ -236,6 +241,30 @@ export class FakePeerConnection implements PeerConnectionLike {
     for (const listener of [...this.listeners.track]) listener({ track, streams });
   }
 
+  /**
+   * Chromium's reading of the legacy options: `offerToReceiveX` true (or 1) adds a `recvonly`
+   * transceiver of that kind when no live one has a receiving direction; false (or 0) takes the
+   * receiving part out of every transceiver of that kind.
+   */
+  private applyLegacyOfferOptions(options: RTCOfferOptions | undefined): void {
+    const legacy: [string, boolean | number | undefined][] = [
+      ['audio', options?.offerToReceiveAudio],
+      ['video', options?.offerToReceiveVideo],
+    ];
+    for (const [kind, value] of legacy) {
+      if (value === undefined) continue;
+      const ofKind = this.transceivers.filter((t) => t.kind === kind && t.direction !== 'stopped');
+      if (value === false || value === 0) {
+        for (const t of ofKind) {
+          if (t.direction === 'sendrecv') t.direction = 'sendonly';
+          else if (t.direction === 'recvonly') t.direction = 'inactive';
+        }
+      } else if (!ofKind.some((t) => t.direction === 'sendrecv' || t.direction === 'recvonly')) {
+        this.transceivers.push(new FakeTransceiver(kind, 'recvonly'));
+      }
+    }
+  }
+
   // One m= section per transceiver with its direction: enough for tests to read hold state.
   private render(): string {
     const sections = this.transceivers.map(
@@ -262,8 +291,9 @@ export function fakePeerConnections(options: { readonly completeGathering?: bool
 } {
   const connections: FakePeerConnection[] = [];
   class RecordedPeerConnection extends FakePeerConnection {
-    constructor(configuration?: RTCConfiguration) {
+    constructor(configuration?: RTCConfiguration, constraints?: object) {
       super(configuration);
+      this.constraints = constraints;
       this.completeGatheringOnSetLocal = options.completeGathering ?? false;
       connections.push(this);
     }

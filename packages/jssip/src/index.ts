@@ -13,6 +13,7 @@
 import { WebSocketInterface } from '@sipkit/core';
 import { C } from './constants.js';
 import { debug } from './debug.js';
+import { Grammar } from './grammar.js';
 import * as Exceptions from './exceptions.js';
 import { NameAddrHeader } from './name-addr-header.js';
 import { RTCSession } from './rtc-session.js';
@@ -25,7 +26,7 @@ export const name = 'JsSIP';
 /** The JsSIP release whose public API this package reproduces. */
 export const version = '3.13.8';
 
-export { C, debug, Exceptions, NameAddrHeader, RTCSession, UA, URI, Utils, WebSocketInterface };
+export { C, debug, Exceptions, Grammar, NameAddrHeader, RTCSession, UA, URI, Utils, WebSocketInterface };
 export { Message, type MessageEventHandlers, type MessageEventMap } from './message.js';
 export { ReferSubscriber, type ReferEventHandlers, type ReferSubscriberEventMap } from './refer-subscriber.js';
 export { EventEmitter, type JsSipListener } from './event-emitter.js';
@@ -45,6 +46,7 @@ export type { UAEventMap } from './ua-events.js';
 const JsSIP = Object.freeze({
   C,
   Exceptions,
+  Grammar,
   NameAddrHeader,
   RTCSession,
   UA,

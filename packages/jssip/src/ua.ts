@@ -14,6 +14,8 @@ import { Message, type MessageEventHandlers } from './message.js';
 import { RTCSession, type JsSipTerminateOptions, type SessionDirectory } from './rtc-session.js';
 import type { RTCSessionEventMap } from './rtc-session-events.js';
 import { viewOf } from './sip-messages.js';
+import { URI } from './uri.js';
+import { normalizeTarget } from './utils.js';
 import { jssipCallOptions, type JsSipCallOptions } from './call-options.js';
 import type { UAEventMap } from './ua-events.js';
 
@@ -66,6 +68,16 @@ export class UA extends EventEmitter<UAEventMap> {
   /** The SipKit UA behind this one (for code that moves on to SipKit's API). */
   get sipkit(): SipKitUA {
     return this.#ua;
+  }
+
+  /** The validated configuration (secrets show as `[redacted]`). */
+  get configuration(): SipKitUA['configuration'] {
+    return this.#ua.configuration;
+  }
+
+  /** Completes a target in this UA's domain, as `call()` does; undefined when it is not a SIP address. */
+  normalizeTarget(target: string): URI | undefined {
+    return normalizeTarget(target, URI.parse(this.#ua.configuration.uri)?.host);
   }
 
   /** One of `UA.C` (JsSIP's numeric states). */

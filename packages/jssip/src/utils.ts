@@ -1,4 +1,10 @@
-import { InvalidTargetError, newTag as sipKitTag, normalizeTarget as sipKitTarget } from '@sipkit/core';
+import {
+  causeOfStatus,
+  InvalidTargetError,
+  newTag as sipKitTag,
+  normalizeTarget as sipKitTarget,
+  type Cause,
+} from '@sipkit/core';
 import { headerize } from './uri.js';
 import { URI } from './uri.js';
 
@@ -99,6 +105,52 @@ export function str_utf8_length(text: string): number {
 }
 
 
+/** True when `target` has every named method. @example Utils.hasMethods(ua, 'start', 'stop'); // true */
+export function hasMethods(target: unknown, ...methods: string[]): boolean {
+  if (typeof target !== 'object' || target === null) return false;
+  return methods.every((method) => typeof (target as Record<string, unknown>)[method] === 'function');
+}
+
+/**
+ * What a host is: `'IPv4'`, `'IPv6'` or `'hostname'` (RFC 3261 §25.1 `host`); undefined when empty.
+ *
+ * @example Utils.hostType('[::1]'); // 'IPv6'
+ */
+export function hostType(host: string): 'IPv4' | 'IPv6' | 'hostname' | undefined {
+  if (host === '') return undefined;
+  if (/^\[?[0-9a-f:.]*:[0-9a-f:.]*\]?$/i.test(host)) return 'IPv6';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return 'IPv4';
+  return 'hostname';
+}
+
+/**
+ * The cause for a final SIP status (the cause names of `C.causes`).
+ *
+ * @example Utils.sipErrorCause(486); // 'Busy'
+ */
+export function sipErrorCause(status: number): Cause {
+  return causeOfStatus(status);
+}
+
+/**
+ * A random address of the TEST-NET-2 block (RFC 5737), as JsSIP puts in Via for WebSocket UAs.
+ *
+ * @example Utils.getRandomTestNetIP(); // e.g. '198.51.100.42'
+ */
+export function getRandomTestNetIP(): string {
+  return `198.51.100.${Math.floor(Math.random() * 256)}`;
+}
+
+/** A shallow copy of an array (undefined for non-arrays). @example Utils.cloneArray([1, 2]); */
+export function cloneArray<T>(array: readonly T[] | undefined): T[] | undefined {
+  return Array.isArray(array) ? [...array] : undefined;
+}
+
+/** A deep copy of JSON-like data (`fallback` when there is none). @example Utils.cloneObject({ a: 1 }); */
+export function cloneObject<T>(value: T, fallback: T | Record<string, never> = {}): T | Record<string, never> {
+  return value === undefined || value === null ? fallback : structuredClone(value);
+}
+
 /**
  * JsSIP's `Utils` namespace: the helpers JsSIP documents and apps use, notably
  * `closeMediaStream` on hang-up.
@@ -118,4 +170,10 @@ export const Utils = Object.freeze({
   isDecimal,
   isEmpty,
   str_utf8_length,
+  hasMethods,
+  hostType,
+  sipErrorCause,
+  getRandomTestNetIP,
+  cloneArray,
+  cloneObject,
 });

@@ -21,6 +21,11 @@ export interface IceGatheringOptions {
   readonly iceRestart?: boolean;
   /** Aborting (the handler closed) rejects the wait and clears its timers. */
   readonly signal?: AbortSignal;
+  /**
+   * Aborting this one ends the wait successfully at once: the app said the candidates gathered so
+   * far are enough (the `ready()` of the `icecandidate` event).
+   */
+  readonly readySignal?: AbortSignal;
 }
 
 /**
@@ -83,6 +88,7 @@ class GatheringWait {
     this.#options = options;
     pc.addEventListener('icecandidate', this.#onCandidate);
     pc.addEventListener('icegatheringstatechange', this.#onStateChange);
+    options.readySignal?.addEventListener('abort', this.#onReady);
   }
 
   start(): Promise<void> {
@@ -96,7 +102,8 @@ class GatheringWait {
       if (signal?.aborted === true) return this.#settle(abortError());
       signal?.addEventListener('abort', this.#onAbort);
       this.#started = true;
-      if (this.#ended || (!iceRestart && this.#pc.iceGatheringState === 'complete')) {
+      const ready = this.#ended || this.#options.readySignal?.aborted === true;
+      if (ready || (!iceRestart && this.#pc.iceGatheringState === 'complete')) {
         return this.#settle();
       }
       this.#timers.push(clock.setTimeout(() => this.#settle?.(), this.#options.maxTime));
@@ -108,6 +115,7 @@ class GatheringWait {
     this.#pc.removeEventListener('icecandidate', this.#onCandidate);
     this.#pc.removeEventListener('icegatheringstatechange', this.#onStateChange);
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
+    this.#options.readySignal?.removeEventListener('abort', this.#onReady);
     for (const timer of this.#timers) this.#options.clock.clearTimeout(timer);
     this.#timers.length = 0;
     this.#settle = undefined;
@@ -125,6 +133,10 @@ class GatheringWait {
 
   readonly #onStateChange = (): void => {
     if (this.#pc.iceGatheringState === 'complete') this.#end();
+  };
+
+  readonly #onReady = (): void => {
+    this.#end();
   };
 
   readonly #onAbort = (): void => {

@@ -9,6 +9,7 @@ export {
   type MediaHandlerFactory,
   type MediaHandlerOptions,
   type MediaStats,
+  type MediaStep,
   type Unsubscribe,
 } from './media-handler.js';
 export {

@@ -8,10 +8,27 @@
  * handler owns tracks, transceivers, ICE gathering and DTMF over RTP (RFC 4733).
  */
 
+import type { PeerConnectionLike } from './peer-connection-like.js';
+
+/** The WebRTC steps a handler reports failures of (`failure` event). */
+export type MediaStep =
+  'getUserMedia' | 'createOffer' | 'createAnswer' | 'setLocalDescription' | 'setRemoteDescription';
+
 /** What the handler reports to the session (and the session re-emits to the app). */
 export interface MediaHandlerEvents {
-  /** A local ICE candidate was gathered (before the SDP is handed back). */
-  icecandidate: { readonly candidate: RTCIceCandidate | null };
+  /**
+   * A local ICE candidate was gathered (before the SDP is handed back). `ready()`, where the
+   * handler offers it, ends the ICE gathering wait at once: the SDP goes out with the candidates
+   * gathered so far.
+   */
+  icecandidate: { readonly candidate: RTCIceCandidate | null; readonly ready?: () => void };
+  /** The peer connection was created (before any offer or answer). */
+  peerconnection: { readonly connection: PeerConnectionLike };
+  /**
+   * A step failed; the promise of the method that ran it rejects with the same error right after.
+   * Lets the session tell a getUserMedia failure from a WebRTC one.
+   */
+  failure: { readonly step: MediaStep; readonly error: Error };
   /** The remote stream changed (a track arrived or ended). */
   remotestream: { readonly stream: MediaStream };
   /** ICE / DTLS connection trouble the session may act on (`failed` ends the call). */
@@ -99,6 +116,8 @@ export interface MediaHandler {
   readonly localStream: MediaStream | undefined;
   /** The remote stream, or undefined until the far end sends media. */
   readonly remoteStream: MediaStream | undefined;
+  /** The peer connection, for handlers built on one (undefined until it is created). */
+  readonly connection?: PeerConnectionLike | undefined;
   getStats(): Promise<MediaStats>;
   on<K extends keyof MediaHandlerEvents>(
     event: K,

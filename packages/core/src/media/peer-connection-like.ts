@@ -35,6 +35,8 @@ export interface RtpTransceiverLike {
   direction: RTCRtpTransceiverDirection;
   readonly currentDirection: RTCRtpTransceiverDirection | null;
   readonly sender: RtpSenderLike;
+  /** The receiver's track always exists and tells the transceiver's kind. */
+  readonly receiver: { readonly track: { readonly kind: string } };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type MediaHandlerFactory,
   type MediaHandlerOptions,
   type MediaStats,
+  type MediaStep,
   type Unsubscribe,
 } from './media-handler.js';
 import { reduceStats, type TrafficSample } from './media-stats.js';
@@ -27,7 +28,7 @@ import type {
   PeerConnectionLike,
   TrackEventLike,
 } from './peer-connection-like.js';
-import { setHoldDirections } from './transceiver-directions.js';
+import { offerOptions, setHoldDirections } from './transceiver-directions.js';
 import { globalWebRtc, type WebRtcRuntime } from './webrtc-runtime.js';
 
 /**
@@ -86,6 +87,8 @@ export class WebRtcMediaHandler implements MediaHandler {
   #remote: MediaStream | undefined;
   #sample: TrafficSample | undefined;
   #closed = false;
+  /** Ends the ICE gathering wait in progress (the `ready()` of `icecandidate`). */
+  #gatheringReady: AbortController | undefined;
 
   /** @throws RangeError for a negative or non-finite ICE gathering time. */
   constructor(options: WebRtcMediaHandlerOptions = {}) {
@@ -123,16 +126,19 @@ export class WebRtcMediaHandler implements MediaHandler {
   async createOffer(options: LocalDescriptionOptions): Promise<string> {
     const pc = await this.#prepare(options.localHold);
     const iceRestart = options.iceRestart === true;
-    const offer = await pc.createOffer({
-      ...this.#options.rtcOfferConstraints,
-      ...(iceRestart ? { iceRestart } : {}),
-    });
+    // Computed after the hold directions are set: see `offerOptions` (no m= lines added by hold).
+    const constraints = offerOptions(this.#options.rtcOfferConstraints, pc.getTransceivers());
+    const offer = await this.#step('createOffer', () =>
+      pc.createOffer({ ...constraints, ...(iceRestart ? { iceRestart } : {}) }),
+    );
     return this.#applyLocal(pc, offer, iceRestart);
   }
 
   async createAnswer(options: LocalDescriptionOptions): Promise<string> {
     const pc = await this.#prepare(options.localHold);
-    const answer = await pc.createAnswer(this.#options.rtcAnswerConstraints);
+    const answer = await this.#step('createAnswer', () =>
+      pc.createAnswer(this.#options.rtcAnswerConstraints),
+    );
     return this.#applyLocal(pc, answer, false);
   }
 
@@ -144,6 +150,7 @@ export class WebRtcMediaHandler implements MediaHandler {
     try {
       await pc.setRemoteDescription({ type: description.type, sdp: description.sdp });
     } catch (error) {
+      this.#emit('failure', { step: 'setRemoteDescription', error: asError(error) });
       // Wrong signalling state is our sequencing problem, not the far end's SDP.
       if (error instanceof Error && error.name === 'InvalidStateError') throw error;
       const reason = error instanceof Error ? error.message : String(error);
@@ -249,14 +256,36 @@ export class WebRtcMediaHandler implements MediaHandler {
     iceRestart: boolean,
   ): Promise<string> {
     this.#assertOpen();
-    return gatherLocalDescription(pc, description, {
-      timeout: this.#iceGatheringTimeout,
-      maxTime: this.#iceGatheringMaxTime,
-      clock: this.#clock,
-      iceRestart,
-      signal: this.#closing.signal,
-    });
+    const ready = new AbortController();
+    this.#gatheringReady = ready;
+    return this.#step('setLocalDescription', () =>
+      gatherLocalDescription(pc, description, {
+        timeout: this.#iceGatheringTimeout,
+        maxTime: this.#iceGatheringMaxTime,
+        clock: this.#clock,
+        iceRestart,
+        signal: this.#closing.signal,
+        readySignal: ready.signal,
+      }),
+    );
   }
+
+  /** Runs one WebRTC step; a failure is reported (`failure`) before it rejects the caller. */
+  async #step<T>(step: MediaStep, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      // A close during the step is not the step's failure.
+      if (!(error instanceof Error && error.name === 'AbortError')) {
+        this.#emit('failure', { step, error: asError(error) });
+      }
+      throw error;
+    }
+  }
+
+  readonly #ready = (): void => {
+    this.#gatheringReady?.abort();
+  };
 
   #connect(): PeerConnectionLike {
     this.#assertOpen();
@@ -267,13 +296,14 @@ export class WebRtcMediaHandler implements MediaHandler {
     }
     const pc = new PeerConnection(this.#options.pcConfig);
     pc.addEventListener('icecandidate', ({ candidate }) =>
-      this.#emit('icecandidate', { candidate }),
+      this.#emit('icecandidate', { candidate, ready: this.#ready }),
     );
     pc.addEventListener('track', (event) => this.#onTrack(event));
     pc.addEventListener('connectionstatechange', () =>
       this.#emit('connectionstate', { state: pc.connectionState }),
     );
     this.#pc = pc;
+    this.#emit('peerconnection', { connection: pc });
     return pc;
   }
 
@@ -296,6 +326,7 @@ export class WebRtcMediaHandler implements MediaHandler {
       (error: unknown) => {
         // Let a later offer or answer ask again (the user may grant access next time).
         this.#localMedia = undefined;
+        if (!this.#closed) this.#emit('failure', { step: 'getUserMedia', error: asError(error) });
         throw error;
       },
     );
@@ -347,6 +378,10 @@ export class WebRtcMediaHandler implements MediaHandler {
  */
 export const createWebRtcMediaHandler: MediaHandlerFactory = (options) =>
   new WebRtcMediaHandler(options);
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
 
 function milliseconds(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) {

@@ -36,6 +36,8 @@ export interface InDialogRequestInit {
   readonly headers?: readonly HeaderEntry[];
 }
 
+const noop = (): void => undefined;
+
 /** One settled promise for every call's media queue to start from. */
 const SETTLED: Promise<unknown> = Promise.resolve();
 
@@ -129,8 +131,18 @@ export class CallCore {
     const negotiation = new Negotiation(media, this.events);
     // Never unsubscribed: the handler is closed and dropped with the call, and whatever it
     // still emits after that is ignored here (saves keeping three unsubscribe functions a call).
-    media.on('icecandidate', (payload) => {
-      if (this.#status !== 'terminated') this.events.emit('icecandidate', payload);
+    media.on('icecandidate', ({ candidate, ready }) => {
+      if (this.#status !== 'terminated')
+        this.events.emit('icecandidate', { candidate, ready: ready ?? noop });
+    });
+    media.on('peerconnection', ({ connection }) => {
+      // The handler's structural type; at run time it is the runtime's RTCPeerConnection.
+      this.events.emit('peerConnection', { connection: connection as RTCPeerConnection });
+    });
+    media.on('failure', ({ step, error }) => {
+      if (this.#status === 'terminated') return;
+      if (step === 'getUserMedia') this.events.emit('getUserMediaFailed', { error });
+      else this.events.emit('peerConnectionFailed', { step, error });
     });
     media.on('remotestream', (payload) => {
       if (this.#status !== 'terminated') this.events.emit('remotestream', payload);

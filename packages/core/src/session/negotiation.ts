@@ -44,30 +44,26 @@ export class Negotiation {
     const sdp = await guard(() =>
       this.media.createOffer({ localHold: this.localHold, iceRestart }),
     );
-    this.#events.emit('sdp', { originator: 'local', type: 'offer', sdp });
-    return sdp;
+    return this.#report('local', 'offer', sdp);
   }
 
   /** Applies a remote offer and answers it. Returns whether the far end's hold state changed. */
   async answer(
     offer: string,
   ): Promise<{ readonly sdp: string; readonly remoteHoldChanged: boolean }> {
-    this.#events.emit('sdp', { originator: 'remote', type: 'offer', sdp: offer });
     // A handler may keep the SDP for the whole call; the message it came in must not stay too.
-    const sdp = ownString(offer);
+    const sdp = ownString(this.#report('remote', 'offer', offer));
     await guard(() => this.media.setRemoteDescription({ type: 'offer', sdp }));
-    const held = isHoldingUs(offer);
+    const held = isHoldingUs(sdp);
     const remoteHoldChanged = held !== this.remoteHold;
     this.remoteHold = held;
     const answer = await guard(() => this.media.createAnswer({ localHold: this.localHold }));
-    this.#events.emit('sdp', { originator: 'local', type: 'answer', sdp: answer });
-    return { sdp: answer, remoteHoldChanged };
+    return { sdp: this.#report('local', 'answer', answer), remoteHoldChanged };
   }
 
   /** Applies the answer to our offer (`provisional` for an 18x answer, JSEP pranswer). */
   async accept(answer: string, provisional = false): Promise<void> {
-    this.#events.emit('sdp', { originator: 'remote', type: 'answer', sdp: answer });
-    const sdp = ownString(answer);
+    const sdp = ownString(this.#report('remote', 'answer', answer));
     await guard(() =>
       this.media.setRemoteDescription({ type: provisional ? 'pranswer' : 'answer', sdp }),
     );
@@ -80,6 +76,13 @@ export class Negotiation {
 
   close(): void {
     this.media.close();
+  }
+
+  /** Emits `sdp`; listeners may replace it, and what they leave is what is used. */
+  #report(originator: 'local' | 'remote', type: 'offer' | 'answer', sdp: string): string {
+    const event = { originator, type, sdp };
+    this.#events.emit('sdp', event);
+    return typeof event.sdp === 'string' ? event.sdp : sdp;
   }
 }
 

@@ -47,6 +47,8 @@ export class OutgoingInvite {
     }
     if (core.status === 'terminated') return;
     const invite = this.#build(ruri, offer, options);
+    core.events.emit('connecting', { request: invite });
+    if (!isPreAnswer(core.status)) return; // a `connecting` listener hung up
     core.events.emit('sending', { request: invite });
     const client = new InviteClient(core.context.transactions, core.context.channel, invite, {
       onProvisional: (response) => this.#provisional(response, client),

@@ -1,4 +1,5 @@
 import type { IncomingRequest, IncomingResponse, OutgoingRequest } from '../message/index.js';
+import type { MediaStep } from '../media/index.js';
 import type { Cause } from '../ua/causes.js';
 import type { SessionStatus } from './session-status.js';
 import type { ReferProgress } from './sipfrag.js';
@@ -34,8 +35,25 @@ export interface IncomingReferEvent {
  * @example session.on('ended', ({ cause }) => console.log('call ended:', cause));
  */
 export interface SessionEvents {
+  /**
+   * Outgoing calls: local media was obtained and the INVITE is built (with its offer); `sending`
+   * follows at once. The moment to show "calling".
+   */
+  connecting: { readonly request: OutgoingRequest };
   /** The INVITE is about to go out (outgoing calls). */
   sending: { readonly request: OutgoingRequest };
+  /**
+   * The call's RTCPeerConnection was created (either direction), before any offer or answer: the
+   * place to add its listeners. Also readable later as `session.connection`.
+   */
+  peerConnection: { readonly connection: RTCPeerConnection };
+  /** Local media could not be obtained; the call then fails (`failed`) with its usual cause. */
+  getUserMediaFailed: { readonly error: Error };
+  /** A WebRTC step failed; the call then fails or ends with its usual cause. */
+  peerConnectionFailed: {
+    readonly step: Exclude<MediaStep, 'getUserMedia'>;
+    readonly error: Error;
+  };
   /** A provisional response arrived (outgoing) or we sent 180 (incoming). */
   progress: {
     readonly originator: 'local' | 'remote';
@@ -76,13 +94,27 @@ export interface SessionEvents {
   reinvite: { readonly request: IncomingRequest };
   /** An UPDATE arrived (already answered). */
   update: { readonly request: IncomingRequest };
-  /** An SDP went out or came in; `sdp` may be read (not changed) by listeners. */
+  /**
+   * An SDP is about to go out (`local`) or to be applied (`remote`). A listener may assign
+   * `event.sdp`: what it leaves there is what goes on the wire (local) or is handed to WebRTC
+   * (remote). For a local SDP, setLocalDescription has already run with the original: a change
+   * must stay compatible with it (reorder codecs, add attributes, bandwidth lines).
+   *
+   * @example
+   * session.on('sdp', (event) => {
+   *   if (event.originator === 'local') event.sdp = event.sdp.replace(/a=extmap-allow-mixed\r\n/, '');
+   * });
+   */
   sdp: {
     readonly originator: 'local' | 'remote';
     readonly type: 'offer' | 'answer';
-    readonly sdp: string;
+    sdp: string;
   };
-  icecandidate: { readonly candidate: RTCIceCandidate | null };
+  /**
+   * A local ICE candidate (null: gathering ended). `ready()` stops waiting for more: the offer or
+   * answer goes out with the candidates gathered so far (a no-op where the media handler cannot).
+   */
+  icecandidate: { readonly candidate: RTCIceCandidate | null; readonly ready: () => void };
   /** The remote stream changed (a track arrived). */
   remotestream: { readonly stream: MediaStream };
   /** This call replaced another one (incoming INVITE with Replaces, RFC 3891). */

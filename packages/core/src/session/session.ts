@@ -194,6 +194,17 @@ export class Session {
   get media(): Negotiation['media'] | undefined {
     return this.#core.negotiation?.media;
   }
+  /**
+   * The call's RTCPeerConnection, once created (the `peerConnection` event says when), with the
+   * default media handler; undefined before that and with handlers not built on one.
+   *
+   * @example
+   * session.on('confirmed', () => console.log(session.connection?.getReceivers()));
+   */
+  get connection(): RTCPeerConnection | undefined {
+    // The handler types it structurally; at run time it is the runtime's RTCPeerConnection.
+    return this.#core.negotiation?.media.connection as RTCPeerConnection | undefined;
+  }
   /** The confirmed (or, for incoming calls, early) dialog's id. */
   get dialogId(): DialogId | undefined {
     return this.#core.dialog?.id;

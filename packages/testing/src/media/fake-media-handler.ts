@@ -11,6 +11,8 @@ import {
   type MediaHandlerFactory,
   type MediaHandlerOptions,
   type MediaStats,
+  type MediaStep,
+  type PeerConnectionLike,
   type StreamDirection,
   type Unsubscribe,
 } from '@sipkit/core';
@@ -84,6 +86,8 @@ export class FakeMediaHandler implements MediaHandler {
   readonly calls: string[] = [];
   /** What `getStats()` resolves with. */
   stats: MediaStats = FAKE_MEDIA_STATS;
+  /** What `connection` reports: none unless a test gives one (and emits `peerconnection`). */
+  connection: PeerConnectionLike | undefined;
   closed = false;
   private readonly emitter = new TypedEmitter<MediaHandlerEvents>();
   /** Made by the first `failNext`: a benchmark's thousands of calls never need it. */
@@ -237,6 +241,8 @@ export class FakeMediaHandler implements MediaHandler {
     const failure = this.failures?.get(step);
     if (failure !== undefined) {
       this.failures?.delete(step);
+      const failed = failedStep(step, failure);
+      if (failed !== undefined) this.emit('failure', { step: failed, error: failure });
       throw failure;
     }
     return run();
@@ -274,6 +280,17 @@ export class FakeMediaHandler implements MediaHandler {
 }
 
 const KNOWN_MEDIA: ReadonlySet<string> = new Set(['audio', 'video']);
+
+/**
+ * The step a real handler would report for a failure injected into `step`: an offer or answer
+ * failing with a getUserMedia error name failed at getUserMedia, as local media comes first.
+ */
+function failedStep(step: FakeMediaStep, error: Error): MediaStep | undefined {
+  if (step === 'replaceLocalMedia') return undefined;
+  const media = ['NotAllowedError', 'NotFoundError', 'NotReadableError', 'SecurityError'];
+  if (step !== 'setRemoteDescription' && media.includes(error.name)) return 'getUserMedia';
+  return step;
+}
 
 /**
  * A `MediaHandlerFactory` of `FakeMediaHandler`s.

@@ -45,6 +45,7 @@ export class FakeTransceiver implements RtpTransceiverLike {
   currentDirection: RTCRtpTransceiverDirection | null = null;
   readonly kind: string;
   readonly sender: FakeRtpSender;
+  readonly receiver: { readonly track: { readonly kind: string } };
   /** Once a track was attached, addTrack never reuses the transceiver (JSEP, addTrack). */
   usedToSend = false;
 
@@ -52,6 +53,7 @@ export class FakeTransceiver implements RtpTransceiverLike {
     this.kind = kind;
     this.direction = direction;
     this.sender = new FakeRtpSender(kind);
+    this.receiver = { track: { kind } };
   }
 }
 
@@ -100,6 +102,7 @@ export class FakePeerConnection implements PeerConnectionLike {
 
   createOffer(options?: RTCOfferOptions): Promise<RTCSessionDescriptionInit> {
     this.offerOptions.push(options);
+    this.applyLegacyOfferOptions(options);
     return Promise.resolve({ type: 'offer', sdp: this.render() });
   }
 
@@ -234,6 +237,30 @@ export class FakePeerConnection implements PeerConnectionLike {
   /** A remote track arrived, in `streams` (none: the far end sent no a=msid). */
   emitTrack(track: MediaStreamTrack, streams: MediaStream[] = []): void {
     for (const listener of [...this.listeners.track]) listener({ track, streams });
+  }
+
+  /**
+   * Chromium's reading of the legacy options: `offerToReceiveX` true (or 1) adds a `recvonly`
+   * transceiver of that kind when no live one has a receiving direction; false (or 0) takes the
+   * receiving part out of every transceiver of that kind.
+   */
+  private applyLegacyOfferOptions(options: RTCOfferOptions | undefined): void {
+    const legacy: [string, boolean | number | undefined][] = [
+      ['audio', options?.offerToReceiveAudio],
+      ['video', options?.offerToReceiveVideo],
+    ];
+    for (const [kind, value] of legacy) {
+      if (value === undefined) continue;
+      const ofKind = this.transceivers.filter((t) => t.kind === kind && t.direction !== 'stopped');
+      if (value === false || value === 0) {
+        for (const t of ofKind) {
+          if (t.direction === 'sendrecv') t.direction = 'sendonly';
+          else if (t.direction === 'recvonly') t.direction = 'inactive';
+        }
+      } else if (!ofKind.some((t) => t.direction === 'sendrecv' || t.direction === 'recvonly')) {
+        this.transceivers.push(new FakeTransceiver(kind, 'recvonly'));
+      }
+    }
   }
 
   // One m= section per transceiver with its direction: enough for tests to read hold state.

@@ -4,6 +4,7 @@ import type { InviteServerTransaction } from '../transaction/index.js';
 import { SingleTimer } from '../transport/clock.js';
 import { Causes } from '../ua/causes.js';
 import type { AckWait } from './ack-wait.js';
+import { answerMediaOptions } from './answer-media.js';
 import type { CallCore } from './call-core.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
 import { isSdp } from './sdp-body.js';
@@ -91,9 +92,11 @@ export class IncomingInvite {
     }
     this.#answering = true;
     this.#noAnswer.cancel();
+    const offer = invite.body === '' ? undefined : invite.body;
+    // No constraints given: answer what was offered (a video call gets video).
+    options = answerMediaOptions(options, offer);
     core.options = options;
     const negotiation = core.setUpMedia(options);
-    const offer = invite.body === '' ? undefined : invite.body;
     core
       .serial(async () =>
         offer === undefined ? negotiation.offer() : (await negotiation.answer(offer)).sdp,

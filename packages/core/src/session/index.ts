@@ -10,6 +10,7 @@ export type {
   AnswerOptions,
   CallOptions,
   DtmfSendOptions,
+  HoldOptions,
   ReferOptions,
   SessionEventHandlers,
   TerminateOptions,

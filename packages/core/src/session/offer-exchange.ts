@@ -57,14 +57,14 @@ export class OfferExchange {
   }
 
   /** Puts the call on hold or resumes it (RFC 3264 §8.4); false when not possible now. */
-  async changeHold(hold: boolean): Promise<boolean> {
+  async changeHold(hold: boolean, method: 'INVITE' | 'UPDATE' = 'INVITE'): Promise<boolean> {
     const core = this.#core;
     const negotiation = core.negotiation;
     if (negotiation === undefined || core.status !== 'confirmed' || negotiation.localHold === hold)
       return false;
     // The offer is made with the hold asked for; the hold counts once the far end accepted it.
     negotiation.localHold = hold;
-    const done = await this.offer('INVITE', false);
+    const done = await this.offer(method, false);
     if (!done) {
       negotiation.localHold = !hold;
       return false;

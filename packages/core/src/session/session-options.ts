@@ -39,6 +39,12 @@ export interface TerminateOptions {
   readonly extraHeaders?: readonly string[];
 }
 
+/** Options of `session.hold()` / `session.unhold()`. */
+export interface HoldOptions {
+  /** Send the offer in an UPDATE (RFC 3311) instead of a re-INVITE. */
+  readonly useUpdate?: boolean;
+}
+
 /** Options of `session.sendDTMF()`. */
 export interface DtmfSendOptions {
   /** Tone length in ms (default 100, 40 to 6000). */

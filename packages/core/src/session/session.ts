@@ -27,6 +27,7 @@ import type {
   AnswerOptions,
   CallOptions,
   DtmfSendOptions,
+  HoldOptions,
   ReferOptions,
   TerminateOptions,
 } from './session-options.js';
@@ -274,13 +275,18 @@ export class Session {
     this.#finish('ended', 'local', Causes.BYE, undefined);
   }
 
-  /** Puts the call on hold (RFC 3264 §8.4: our media `sendonly`). Resolves false when not possible now. */
-  hold(): Promise<boolean> {
-    return this.#offers.changeHold(true);
+  /**
+   * Puts the call on hold (RFC 3264 §8.4: our media `sendonly`) with a re-INVITE, or an UPDATE
+   * (RFC 3311) with `useUpdate`. Resolves false when not possible now.
+   *
+   * @example await session.hold({ useUpdate: true });
+   */
+  hold(options: HoldOptions = {}): Promise<boolean> {
+    return this.#offers.changeHold(true, options.useUpdate === true ? 'UPDATE' : 'INVITE');
   }
-  /** Resumes a call we held. */
-  unhold(): Promise<boolean> {
-    return this.#offers.changeHold(false);
+  /** Resumes a call we held (re-INVITE, or UPDATE with `useUpdate`). */
+  unhold(options: HoldOptions = {}): Promise<boolean> {
+    return this.#offers.changeHold(false, options.useUpdate === true ? 'UPDATE' : 'INVITE');
   }
 
   /** Mutes local tracks without signalling; default audio only, as in JsSIP. */

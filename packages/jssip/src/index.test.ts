@@ -7,6 +7,8 @@ import JsSIP, * as named from './index.js';
 // app can reach through the default import or a named import must exist here too.
 const reference = JsSIPReference as unknown as Record<string, unknown>;
 const ours = JsSIP as unknown as Record<string, unknown>;
+// JsSIP's typings leave RTCSession out of the package root, though the code exports it.
+const ReferenceSession = reference['RTCSession'] as { prototype: object; C: object };
 
 function publicMethods(prototype: object): string[] {
   return Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && !name.startsWith('_'));
@@ -29,7 +31,7 @@ describe('the JsSIP-shaped entry point', () => {
       ['C', reference['C'] as object, JsSIP.C],
       ['Exceptions', reference['Exceptions'] as object, JsSIP.Exceptions],
       ['UA.C', JsSIPReference.UA.C, JsSIP.UA.C],
-      ['RTCSession.C', (JsSIPReference.RTCSession as unknown as { C: object }).C, JsSIP.RTCSession.C],
+      ['RTCSession.C', ReferenceSession.C, JsSIP.RTCSession.C],
     ];
     const missing = pairs.flatMap(([label, theirs, mine]) =>
       Object.keys(theirs)
@@ -38,7 +40,7 @@ describe('the JsSIP-shaped entry point', () => {
     );
     // calculateMD5 is left out on purpose (see docs/migrating-from-jssip.md).
     expect(missing).toEqual(['Utils.calculateMD5']);
-    expect(JsSIP.RTCSession.C).toEqual((JsSIPReference.RTCSession as unknown as { C: object }).C);
+    expect(JsSIP.RTCSession.C).toEqual(ReferenceSession.C);
     expect(JsSIP.C.causes).toMatchObject((reference['C'] as { causes: object }).causes);
   });
 
@@ -46,7 +48,7 @@ describe('the JsSIP-shaped entry point', () => {
     const missing = (
       [
         ['UA', JsSIPReference.UA.prototype, JsSIP.UA.prototype],
-        ['RTCSession', JsSIPReference.RTCSession.prototype, JsSIP.RTCSession.prototype],
+        ['RTCSession', ReferenceSession.prototype, JsSIP.RTCSession.prototype],
         ['URI', JsSIPReference.URI.prototype, new JsSIP.URI('sip', 'a', 'b')],
         ['NameAddrHeader', JsSIPReference.NameAddrHeader.prototype, new JsSIP.NameAddrHeader(new JsSIP.URI('sip', 'a', 'b'))],
       ] as const

@@ -29,7 +29,8 @@ function recordWebSocketFrames(): void {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
       this.addEventListener('message', (event: MessageEvent) => {
-        if (typeof event.data === 'string') frames.push({ direction: 'received', data: event.data });
+        if (typeof event.data === 'string')
+          frames.push({ direction: 'received', data: event.data });
       });
     }
   };
@@ -58,12 +59,23 @@ export class JsSipAppPage {
     });
   }
 
-  static async open(browser: Browser, url: string, kamailio: Kamailio, user: string, name: string): Promise<JsSipAppPage> {
+  static async open(
+    browser: Browser,
+    url: string,
+    kamailio: Kamailio,
+    user: string,
+    name: string,
+  ): Promise<JsSipAppPage> {
     assertLoopbackOnly();
     const context = await browser.newContext();
     await context.addInitScript(recordWebSocketFrames);
     const app = new JsSipAppPage(user, context, await context.newPage());
-    const query = new URLSearchParams({ ws: kamailio.wsUrl, uri: app.aor, password: TEST_PASSWORD, name });
+    const query = new URLSearchParams({
+      ws: kamailio.wsUrl,
+      uri: app.aor,
+      password: TEST_PASSWORD,
+      name,
+    });
     await app.page.goto(`${url}?${query.toString()}`);
     await app.waitText('registration', 'registered');
     return app;
@@ -82,7 +94,9 @@ export class JsSipAppPage {
       if (last === expected) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw new Error(`${this.user}: #${id} is "${last}", not "${expected}" (errors: ${this.errors.join('; ')})`);
+    throw new Error(
+      `${this.user}: #${id} is "${last}", not "${expected}" (errors: ${this.errors.join('; ')})`,
+    );
   }
 
   async click(id: string): Promise<void> {
@@ -100,13 +114,17 @@ export class JsSipAppPage {
 
   /** Width of the frames the remote video shows (0 until frames arrive). */
   async remoteVideoWidth(): Promise<number> {
-    return this.page.locator('#remote-video').evaluate((video: HTMLVideoElement) => video.videoWidth);
+    return this.page
+      .locator('#remote-video')
+      .evaluate((video: HTMLVideoElement) => video.videoWidth);
   }
 
   /** Every SIP request this page sent so far, as text. */
   async sentRequests(): Promise<string[]> {
     const frames = await this.page.evaluate(() => window.__wire ?? []);
-    return frames.filter((f) => f.direction === 'sent' && !f.data.startsWith('SIP/2.0')).map((f) => f.data);
+    return frames
+      .filter((f) => f.direction === 'sent' && !f.data.startsWith('SIP/2.0'))
+      .map((f) => f.data);
   }
 
   async close(): Promise<void> {
@@ -125,7 +143,9 @@ export function directions(message: string): string[] {
   return body
     .split(/\r\nm=/)
     .slice(1)
-    .map((section) => /\r\na=(sendrecv|sendonly|recvonly|inactive)/.exec(section)?.[1] ?? 'sendrecv');
+    .map(
+      (section) => /\r\na=(sendrecv|sendonly|recvonly|inactive)/.exec(section)?.[1] ?? 'sendrecv',
+    );
 }
 
 /** A header's value (first occurrence, case-insensitive). */

@@ -21,7 +21,9 @@ const transcripts = new Map<Library, string[]>();
 
 beforeAll(async () => {
   browser = await launchChromium(scenario.registry);
-  for (const [library, alias] of Object.entries(LIBRARIES) as Array<[Library, Record<string, string>]>) {
+  for (const [library, alias] of Object.entries(LIBRARIES) as Array<
+    [Library, Record<string, string>]
+  >) {
     const bundle = await bundlePage('jssip-app/main.ts', { alias });
     servers.set(library, await servePage(bundle, 'jssip-app/index.html'));
   }
@@ -33,7 +35,15 @@ afterAll(async () => {
 
 /** Both phones' views after a step, with user names made library-neutral. */
 async function views(step: string, pages: Record<'alice' | 'bob', JsSipAppPage>): Promise<string> {
-  const ids = ['call-state', 'hold-state', 'tones', 'local-tracks', 'remote-tracks', 'last-call', 'released'];
+  const ids = [
+    'call-state',
+    'hold-state',
+    'tones',
+    'local-tracks',
+    'remote-tracks',
+    'last-call',
+    'released',
+  ];
   const parts: string[] = [];
   for (const [role, page] of Object.entries(pages)) {
     for (const id of ids) parts.push(`${role}.${id}=${await page.text(id)}`);
@@ -43,7 +53,12 @@ async function views(step: string, pages: Record<'alice' | 'bob', JsSipAppPage>)
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function poll(read: () => Promise<unknown>, expected: unknown, what: string, timeout = 10_000) {
+async function poll(
+  read: () => Promise<unknown>,
+  expected: unknown,
+  what: string,
+  timeout = 10_000,
+) {
   const deadline = Date.now() + timeout;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -60,7 +75,13 @@ describe.each(Object.keys(LIBRARIES) as Library[])('the JsSIP-style app on %s', 
     if (browser === undefined || server === undefined) throw new Error('not up');
     const transcript: string[] = [];
     const [alice, bob] = await Promise.all([
-      JsSipAppPage.open(browser.browser, server.url, scenario.kamailio, `alice-${library}`, 'Alice'),
+      JsSipAppPage.open(
+        browser.browser,
+        server.url,
+        scenario.kamailio,
+        `alice-${library}`,
+        'Alice',
+      ),
       JsSipAppPage.open(browser.browser, server.url, scenario.kamailio, `bob-${library}`, 'Bob'),
     ]);
     const pages = { alice, bob };

@@ -71,7 +71,10 @@ function follow(session: Session): void {
     // Hang-up: release the microphone and camera, as the JsSIP docs show.
     JsSIP.Utils.closeMediaStream(localStream);
     const tracks = localStream?.getTracks() ?? [];
-    show('released', tracks.length > 0 && tracks.every((t) => t.readyState === 'ended') ? 'yes' : 'no');
+    show(
+      'released',
+      tracks.length > 0 && tracks.every((t) => t.readyState === 'ended') ? 'yes' : 'no',
+    );
     localStream = undefined;
     current = undefined;
   };
@@ -90,7 +93,9 @@ function watchRemote(pc: LegacyPeerConnection): void {
     const video = $<HTMLVideoElement>('remote-video');
     if (video.srcObject !== stream) video.srcObject = stream;
   };
-  pc.addEventListener('addstream', (event) => play((event as Event & { stream: MediaStream }).stream));
+  pc.addEventListener('addstream', (event) =>
+    play((event as Event & { stream: MediaStream }).stream),
+  );
   pc.addEventListener('track', (event) => {
     if (typeof pc.getRemoteStreams !== 'function' && event.streams[0]) play(event.streams[0]);
   });
@@ -115,7 +120,10 @@ function showStreams(session: Session): void {
 }
 
 function kinds(stream: MediaStream | undefined): string {
-  return (stream?.getTracks() ?? []).map((track) => `${track.kind}:${track.readyState}`).sort().join(' ');
+  return (stream?.getTracks() ?? [])
+    .map((track) => `${track.kind}:${track.readyState}`)
+    .sort()
+    .join(' ');
 }
 
 function call(video: boolean): void {

@@ -20,7 +20,9 @@ export const Grammar = Object.freeze({
       case 'Name_Addr_Header':
         return NameAddrHeader.parse(input) ?? -1;
       default:
-        throw new TypeError(`Grammar rule "${String(startRule)}" is not supported by @sipkit/jssip (see docs/migrating-from-jssip.md)`);
+        throw new TypeError(
+          `Grammar rule "${String(startRule)}" is not supported by @sipkit/jssip (see docs/migrating-from-jssip.md)`,
+        );
     }
   },
 });

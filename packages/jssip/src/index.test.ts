@@ -11,7 +11,9 @@ const ours = JsSIP as unknown as Record<string, unknown>;
 const ReferenceSession = reference['RTCSession'] as { prototype: object; C: object };
 
 function publicMethods(prototype: object): string[] {
-  return Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && !name.startsWith('_'));
+  return Object.getOwnPropertyNames(prototype).filter(
+    (name) => name !== 'constructor' && !name.startsWith('_'),
+  );
 }
 
 describe('the JsSIP-shaped entry point', () => {
@@ -50,7 +52,11 @@ describe('the JsSIP-shaped entry point', () => {
         ['UA', JsSIPReference.UA.prototype, JsSIP.UA.prototype],
         ['RTCSession', ReferenceSession.prototype, JsSIP.RTCSession.prototype],
         ['URI', JsSIPReference.URI.prototype, new JsSIP.URI('sip', 'a', 'b')],
-        ['NameAddrHeader', JsSIPReference.NameAddrHeader.prototype, new JsSIP.NameAddrHeader(new JsSIP.URI('sip', 'a', 'b'))],
+        [
+          'NameAddrHeader',
+          JsSIPReference.NameAddrHeader.prototype,
+          new JsSIP.NameAddrHeader(new JsSIP.URI('sip', 'a', 'b')),
+        ],
       ] as const
     ).flatMap(([label, theirs, mine]) =>
       publicMethods(theirs)

@@ -26,9 +26,24 @@ export const name = 'JsSIP';
 /** The JsSIP release whose public API this package reproduces. */
 export const version = '3.13.8';
 
-export { C, debug, Exceptions, Grammar, NameAddrHeader, RTCSession, UA, URI, Utils, WebSocketInterface };
+export {
+  C,
+  debug,
+  Exceptions,
+  Grammar,
+  NameAddrHeader,
+  RTCSession,
+  UA,
+  URI,
+  Utils,
+  WebSocketInterface,
+};
 export { Message, type MessageEventHandlers, type MessageEventMap } from './message.js';
-export { ReferSubscriber, type ReferEventHandlers, type ReferSubscriberEventMap } from './refer-subscriber.js';
+export {
+  ReferSubscriber,
+  type ReferEventHandlers,
+  type ReferSubscriberEventMap,
+} from './refer-subscriber.js';
 export { EventEmitter, type JsSipListener } from './event-emitter.js';
 export { IncomingRequestView, IncomingResponseView, OutgoingRequestView } from './sip-messages.js';
 export type { JsSipPeerConnection, LegacyStreamApi } from './legacy-streams.js';
@@ -39,7 +54,12 @@ export type {
   JsSipReOfferOptions,
   JsSipTerminateOptions,
 } from './rtc-session.js';
-export type { JsSipEndEvent, JsSipReferEvent, JsSipSdpEvent, RTCSessionEventMap } from './rtc-session-events.js';
+export type {
+  JsSipEndEvent,
+  JsSipReferEvent,
+  JsSipSdpEvent,
+  RTCSessionEventMap,
+} from './rtc-session-events.js';
 export type { UAEventMap } from './ua-events.js';
 
 /** The default export: JsSIP's namespace object, for `import JsSIP from '@sipkit/jssip'`. */

@@ -30,7 +30,10 @@ const patched = new WeakSet<object>();
  *
  * @example const pc = withLegacyStreams(session.media.connection, session.media);
  */
-export function withLegacyStreams(connection: RTCPeerConnection, source: StreamSource): JsSipPeerConnection {
+export function withLegacyStreams(
+  connection: RTCPeerConnection,
+  source: StreamSource,
+): JsSipPeerConnection {
   const pc = connection as JsSipPeerConnection;
   if (patched.has(pc)) return pc;
   patched.add(pc);

@@ -73,7 +73,8 @@ export class Message extends EventEmitter<MessageEventMap> {
    * this only confirms (kept so JsSIP code that calls it runs unchanged).
    */
   accept(): void {
-    if (this.direction !== 'incoming') throw new NotSupportedError('accept() is for received messages');
+    if (this.direction !== 'incoming')
+      throw new NotSupportedError('accept() is for received messages');
   }
 
   /** SipKit answers incoming MESSAGEs 200 before the app sees them, so they cannot be rejected. */
@@ -86,7 +87,8 @@ export class Message extends EventEmitter<MessageEventMap> {
   /** @internal Reports the outcome of the request this object stands for. */
   settle(result: RequestResult): void {
     this.#inProgress = false;
-    if (result.ok) this.emit('succeeded', { originator: 'remote', response: viewOf(result.response) });
+    if (result.ok)
+      this.emit('succeeded', { originator: 'remote', response: viewOf(result.response) });
     else
       this.emit('failed', {
         originator: result.response === undefined ? 'system' : 'remote',

@@ -36,12 +36,16 @@ export class NameAddrHeader {
   /** @internal From SipKit's parsed form. */
   static fromSipKit(nameAddr: NameAddr): NameAddrHeader {
     const parameters: Record<string, string | null> = {};
-    for (const [name, value] of Object.entries(nameAddr.params)) parameters[name] = value === '' ? null : value;
+    for (const [name, value] of Object.entries(nameAddr.params))
+      parameters[name] = value === '' ? null : value;
     return new NameAddrHeader(URI.fromSipKit(nameAddr.uri), nameAddr.displayName, parameters);
   }
 
   /** @internal From SipKit's `{ displayName, uri }` identity. */
-  static fromIdentity(identity: { readonly displayName: string | undefined; readonly uri: string }): NameAddrHeader {
+  static fromIdentity(identity: {
+    readonly displayName: string | undefined;
+    readonly uri: string;
+  }): NameAddrHeader {
     const uri = URI.parse(identity.uri) ?? new URI('sip', undefined, identity.uri);
     return new NameAddrHeader(uri, identity.displayName);
   }
@@ -54,7 +58,8 @@ export class NameAddrHeader {
   }
 
   setParam(name: string, value?: string | null): void {
-    this.#parameters[name.toLowerCase()] = value === undefined || value === null ? null : String(value);
+    this.#parameters[name.toLowerCase()] =
+      value === undefined || value === null ? null : String(value);
   }
   getParam(name: string): string | null | undefined {
     return this.#parameters[name.toLowerCase()];
@@ -77,7 +82,8 @@ export class NameAddrHeader {
   }
 
   toString(): string {
-    const name = this.#displayName === undefined ? '' : `${quoteString(this.#displayName, 'display name')} `;
+    const name =
+      this.#displayName === undefined ? '' : `${quoteString(this.#displayName, 'display name')} `;
     let text = `${name}<${this.uri.toString()}>`;
     for (const [param, value] of Object.entries(this.#parameters)) {
       text += value === null ? `;${param}` : `;${param}=${value}`;

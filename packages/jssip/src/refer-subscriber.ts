@@ -6,7 +6,11 @@ export interface ReferSubscriberEventMap {
   /** The REFER itself was accepted (2xx). */
   requestSucceeded: { readonly response: undefined };
   /** The REFER was refused or not answered; `status_code` 0 when nothing came back. */
-  requestFailed: { readonly response: undefined; readonly cause: string; readonly status_code: number };
+  requestFailed: {
+    readonly response: undefined;
+    readonly cause: string;
+    readonly status_code: number;
+  };
   /** NOTIFY: the transferee's call got 100. */
   trying: { readonly request: undefined; readonly status_line: ReferProgress };
   /** NOTIFY: the transferee's call got a provisional response. */
@@ -32,7 +36,12 @@ export class ReferSubscriber extends EventEmitter<ReferSubscriberEventMap> {
   /** @internal Reports the REFER's final status (0: no answer). */
   requestDone(status: number): void {
     if (status >= 200 && status < 300) this.emit('requestSucceeded', { response: undefined });
-    else this.emit('requestFailed', { response: undefined, cause: status === 0 ? 'Request Timeout' : 'SIP Failure Code', status_code: status });
+    else
+      this.emit('requestFailed', {
+        response: undefined,
+        cause: status === 0 ? 'Request Timeout' : 'SIP Failure Code',
+        status_code: status,
+      });
   }
 
   /** @internal Reports one NOTIFY's status line. */

@@ -1,6 +1,10 @@
 import type { Cause } from '@sipkit/core';
 import type { JsSipPeerConnection } from './legacy-streams.js';
-import type { IncomingRequestView, IncomingResponseView, OutgoingRequestView } from './sip-messages.js';
+import type {
+  IncomingRequestView,
+  IncomingResponseView,
+  OutgoingRequestView,
+} from './sip-messages.js';
 import type { RTCSession } from './rtc-session.js';
 
 /** Who caused it, in JsSIP's words. */
@@ -40,9 +44,18 @@ export interface RTCSessionEventMap {
   peerconnection: { readonly peerconnection: JsSipPeerConnection };
   connecting: { readonly request: OutgoingRequestView };
   sending: { readonly request: OutgoingRequestView };
-  progress: { readonly originator: 'local' | 'remote'; readonly response: IncomingResponseView | undefined };
-  accepted: { readonly originator: 'local' | 'remote'; readonly response: IncomingResponseView | undefined };
-  confirmed: { readonly originator: 'local' | 'remote'; readonly ack: IncomingRequestView | undefined };
+  progress: {
+    readonly originator: 'local' | 'remote';
+    readonly response: IncomingResponseView | undefined;
+  };
+  accepted: {
+    readonly originator: 'local' | 'remote';
+    readonly response: IncomingResponseView | undefined;
+  };
+  confirmed: {
+    readonly originator: 'local' | 'remote';
+    readonly ack: IncomingRequestView | undefined;
+  };
   ended: JsSipEndEvent;
   failed: JsSipEndEvent;
   newDTMF: {
@@ -74,4 +87,3 @@ export interface RTCSessionEventMap {
   'peerconnection:setlocaldescriptionfailed': Error;
   'peerconnection:setremotedescriptionfailed': Error;
 }
-

@@ -17,10 +17,14 @@ afterEach(() => {
 
 describe('RTCSession: identities and states as JsSIP shows them', () => {
   it('an incoming call has snake_case identities with display_name and a URI object', async () => {
-    const { phones, stopAll } = await jssipScenario(['alice', 'bob'], { display_name: 'Alice Liddell' });
+    const { phones, stopAll } = await jssipScenario(['alice', 'bob'], {
+      display_name: 'Alice Liddell',
+    });
     const alice = phones['alice']!;
     const bob = phones['bob']!;
-    const seen = vi.fn((_event: { originator: string; request: IncomingRequestView | undefined }) => undefined);
+    const seen = vi.fn(
+      (_event: { originator: string; request: IncomingRequestView | undefined }) => undefined,
+    );
     bob.ua.on('newRTCSession', seen);
     alice.ua.call('bob');
     await vi.waitFor(() => expect(bob.sessions).toHaveLength(1), WAIT);
@@ -242,9 +246,13 @@ describe('RTCSession.connection', () => {
     const connection = outgoing.connection!;
     expect(seen.mock.calls[0]![0].peerconnection).toBe(connection);
     expect(connection).toBe(pc);
-    expect(connection.getLocalStreams()).toEqual(handler.localStream === undefined ? [] : [handler.localStream]);
+    expect(connection.getLocalStreams()).toEqual(
+      handler.localStream === undefined ? [] : [handler.localStream],
+    );
     const added = vi.fn();
-    connection.addEventListener('addstream', (event) => added((event as Event & { stream: unknown }).stream));
+    connection.addEventListener('addstream', (event) =>
+      added((event as Event & { stream: unknown }).stream),
+    );
     const stream = { id: 'remote-1' } as unknown as MediaStream;
     pc.dispatchEvent(Object.assign(new Event('track'), { streams: [stream] }));
     pc.dispatchEvent(Object.assign(new Event('track'), { streams: [stream] }));

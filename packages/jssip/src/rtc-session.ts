@@ -1,4 +1,4 @@
-import type { AnswerOptions, Session, SessionEvents, SessionStatus } from '@sipkit/core';
+import type { AnswerOptions, Session, SessionStatus } from '@sipkit/core';
 import { C, SessionStatusCodes } from './constants.js';
 import { EventEmitter } from './event-emitter.js';
 import { InvalidStateError } from './exceptions.js';
@@ -71,7 +71,6 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
   /** Free space for the app (JsSIP's `session.data`; `call()`'s `data` option lands here). */
   data: Record<string, unknown> = {};
   readonly #session: Session;
-  readonly #directory: SessionDirectory;
   #localIdentity: NameAddrHeader | undefined;
   #remoteIdentity: NameAddrHeader | undefined;
   #remoteIdentitySource: Session['remoteIdentity'] | undefined;
@@ -80,7 +79,6 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
   constructor(session: Session, directory: SessionDirectory) {
     super();
     this.#session = session;
-    this.#directory = directory;
     bridgeSessionEvents(session, this, directory);
   }
 
@@ -146,14 +144,18 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
   /** Answers an incoming call. Throws `InvalidStateError` when the call is not one waiting for an answer. */
   answer(options: JsSipAnswerOptions = {}): void {
     if (this.#session.direction !== 'incoming' || this.#session.status !== 'ringing') {
-      throw new InvalidStateError(this.status, 'answer() is only for an incoming call that is ringing');
+      throw new InvalidStateError(
+        this.status,
+        'answer() is only for an incoming call that is ringing',
+      );
     }
     this.#session.answer(answerOptions(options));
   }
 
   /** Hangs up, cancels or rejects, whatever the state. Throws `InvalidStateError` once ended. */
   terminate(options: JsSipTerminateOptions = {}): void {
-    if (this.#session.isEnded()) throw new InvalidStateError(this.status, 'the call has already ended');
+    if (this.#session.isEnded())
+      throw new InvalidStateError(this.status, 'the call has already ended');
     this.#session.terminate(options);
   }
 
@@ -192,7 +194,8 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
     if (tones === '' || !/^[0-9A-D#*,]+$/i.test(String(tones))) {
       throw new TypeError(`Invalid DTMF tones: ${String(tones)}`);
     }
-    if (this.#session.status !== 'confirmed') throw new InvalidStateError(this.status, 'DTMF needs a confirmed call');
+    if (this.#session.status !== 'confirmed')
+      throw new InvalidStateError(this.status, 'DTMF needs a confirmed call');
     this.#session.sendDTMF(tones, {
       transport: options.transportType === 'RFC2833' ? 'rfc4733' : 'info',
       ...(options.duration === undefined ? {} : { duration: options.duration }),
@@ -202,8 +205,13 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
   }
 
   /** Sends an INFO (RFC 6086) in the call. Throws `InvalidStateError` when the call is not established. */
-  sendInfo(contentType: string, body?: string, options: { readonly extraHeaders?: readonly string[] } = {}): void {
-    if (!this.#session.isEstablished()) throw new InvalidStateError(this.status, 'INFO needs an established call');
+  sendInfo(
+    contentType: string,
+    body?: string,
+    options: { readonly extraHeaders?: readonly string[] } = {},
+  ): void {
+    if (!this.#session.isEstablished())
+      throw new InvalidStateError(this.status, 'INFO needs an established call');
     void this.#session.sendInfo(contentType, body ?? '', options).catch(() => undefined);
   }
 
@@ -219,7 +227,8 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
       readonly replaces?: RTCSession;
     } = {},
   ): ReferSubscriber {
-    if (this.#session.status !== 'confirmed') throw new InvalidStateError(this.status, 'REFER needs a confirmed call');
+    if (this.#session.status !== 'confirmed')
+      throw new InvalidStateError(this.status, 'REFER needs a confirmed call');
     const subscriber = new ReferSubscriber();
     for (const [event, handler] of Object.entries(options.eventHandlers ?? {})) {
       subscriber.on(event as keyof ReferEventHandlers, handler as (payload: unknown) => void);
@@ -231,7 +240,9 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
     const dialogId = options.replaces?.sipkit.dialogId;
     const remoteTarget = options.replaces?.sipkit.remoteTarget;
     const replaces =
-      dialogId === undefined ? undefined : { dialogId, ...(remoteTarget === undefined ? {} : { remoteTarget }) };
+      dialogId === undefined
+        ? undefined
+        : { dialogId, ...(remoteTarget === undefined ? {} : { remoteTarget }) };
     void this.#session
       .refer(target, {
         ...(options.extraHeaders === undefined ? {} : { extraHeaders: options.extraHeaders }),
@@ -254,7 +265,14 @@ function reOffer(options: JsSipReOfferOptions): { readonly useUpdate?: boolean }
 }
 
 function answerOptions(options: JsSipAnswerOptions): AnswerOptions {
-  const { extraHeaders, mediaConstraints, mediaStream, pcConfig, rtcAnswerConstraints, rtcOfferConstraints } = options;
+  const {
+    extraHeaders,
+    mediaConstraints,
+    mediaStream,
+    pcConfig,
+    rtcAnswerConstraints,
+    rtcOfferConstraints,
+  } = options;
   return {
     ...(extraHeaders === undefined ? {} : { extraHeaders }),
     ...(mediaConstraints === undefined ? {} : { mediaConstraints }),
@@ -266,7 +284,11 @@ function answerOptions(options: JsSipAnswerOptions): AnswerOptions {
 }
 
 /** JsSIP's numeric state for a SipKit status. */
-export function statusCode(status: SessionStatus, direction: 'outgoing' | 'incoming', cause: string | undefined): number {
+export function statusCode(
+  status: SessionStatus,
+  direction: 'outgoing' | 'incoming',
+  cause: string | undefined,
+): number {
   const S = SessionStatusCodes;
   switch (status) {
     case 'connecting':
@@ -282,6 +304,3 @@ export function statusCode(status: SessionStatus, direction: 'outgoing' | 'incom
       return cause === C.causes.CANCELED ? S.STATUS_CANCELED : S.STATUS_TERMINATED;
   }
 }
-
-/** The SipKit events an RTCSession listens to (re-exported for the bridge's typing). */
-export type SipKitSessionEvents = SessionEvents;

@@ -1,4 +1,9 @@
-import { formatUri, type IncomingRequest, type IncomingResponse, type OutgoingRequest } from '@sipkit/core';
+import {
+  formatUri,
+  type IncomingRequest,
+  type IncomingResponse,
+  type OutgoingRequest,
+} from '@sipkit/core';
 import { NameAddrHeader } from './name-addr-header.js';
 import { URI, headerize } from './uri.js';
 
@@ -123,7 +128,9 @@ export function viewOf(
   message: IncomingRequest | IncomingResponse | undefined,
 ): IncomingRequestView | IncomingResponseView | undefined {
   if (message === undefined) return undefined;
-  return message.kind === 'request' ? new IncomingRequestView(message) : new IncomingResponseView(message);
+  return message.kind === 'request'
+    ? new IncomingRequestView(message)
+    : new IncomingResponseView(message);
 }
 
 /**
@@ -145,7 +152,9 @@ export class OutgoingRequestView {
     return URI.parse(typeof ruri === 'string' ? ruri : formatUri(ruri));
   }
   get body(): string | undefined {
-    return this.#request.body === undefined || this.#request.body === '' ? undefined : this.#request.body;
+    return this.#request.body === undefined || this.#request.body === ''
+      ? undefined
+      : this.#request.body;
   }
   /** `Name: value` lines of every header. */
   get extraHeaders(): string[] {
@@ -157,7 +166,9 @@ export class OutgoingRequestView {
   }
   getHeaders(name: string): string[] {
     const key = name.toLowerCase();
-    return this.#request.headers.filter(([header]) => header.toLowerCase() === key).map(([, value]) => value);
+    return this.#request.headers
+      .filter(([header]) => header.toLowerCase() === key)
+      .map(([, value]) => value);
   }
   hasHeader(name: string): boolean {
     return this.getHeader(name) !== undefined;

@@ -19,7 +19,10 @@ export interface UAEventMap {
     readonly reason: string | undefined;
   };
   registered: { readonly response: IncomingResponseView };
-  unregistered: { readonly response: IncomingResponseView | IncomingRequestView | undefined; readonly cause: Cause | undefined };
+  unregistered: {
+    readonly response: IncomingResponseView | IncomingRequestView | undefined;
+    readonly cause: Cause | undefined;
+  };
   registrationFailed: {
     readonly response: IncomingResponseView | IncomingRequestView | undefined;
     readonly cause: Cause;

@@ -88,7 +88,9 @@ describe('UA: messages', () => {
     phones['alice']!.ua.on('newMessage', local);
     phones['bob']!.ua.on('newMessage', remote);
     const succeeded = vi.fn();
-    const message = phones['alice']!.ua.sendMessage('bob', 'hello', { eventHandlers: { succeeded } });
+    const message = phones['alice']!.ua.sendMessage('bob', 'hello', {
+      eventHandlers: { succeeded },
+    });
     expect(message).toBeInstanceOf(Message);
     expect(local.mock.calls[0]![0]).toMatchObject({ originator: 'local', message });
     expect(message.isInProgress()).toBe(true);

@@ -2,7 +2,6 @@ import {
   ConfigurationError as SipKitConfigurationError,
   SECRET_PARAMETERS,
   UA as SipKitUA,
-  type CallOptions,
   type Session,
   type UAConfiguration,
   type UAOptions,
@@ -57,7 +56,9 @@ export class UA extends EventEmitter<UAEventMap> {
     } catch (error) {
       if (error instanceof SipKitConfigurationError) {
         const secret = (SECRET_PARAMETERS as readonly string[]).includes(error.parameter);
-        const value = secret ? undefined : (configuration as unknown as Record<string, unknown>)[error.parameter];
+        const value = secret
+          ? undefined
+          : (configuration as unknown as Record<string, unknown>)[error.parameter];
         throw new ConfigurationError(error.parameter, value, error.message);
       }
       throw error;
@@ -84,7 +85,8 @@ export class UA extends EventEmitter<UAEventMap> {
   get status(): number {
     const status = this.#ua.status;
     if (status === 'ready') return UA_STATUS.STATUS_INIT;
-    if (status === 'started') return this.#ua.isConnected() ? UA_STATUS.STATUS_READY : UA_STATUS.STATUS_NOT_READY;
+    if (status === 'started')
+      return this.#ua.isConnected() ? UA_STATUS.STATUS_READY : UA_STATUS.STATUS_NOT_READY;
     return this.#userClosed ? UA_STATUS.STATUS_USER_CLOSED : UA_STATUS.STATUS_NOT_READY;
   }
 
@@ -103,7 +105,9 @@ export class UA extends EventEmitter<UAEventMap> {
     this.#ua.register();
   }
 
-  unregister(options: { readonly all?: boolean; readonly extraHeaders?: readonly string[] } = {}): void {
+  unregister(
+    options: { readonly all?: boolean; readonly extraHeaders?: readonly string[] } = {},
+  ): void {
     this.#ua.unregister(options);
   }
 
@@ -135,7 +139,8 @@ export class UA extends EventEmitter<UAEventMap> {
    * Throws `NotReadyError` when the UA is not started.
    */
   call(target: string, options: JsSipCallOptions = {}): RTCSession {
-    if (this.#ua.status !== 'started') throw new NotReadyError(`cannot call: the UA is ${this.#ua.status}`);
+    if (this.#ua.status !== 'started')
+      throw new NotReadyError(`cannot call: the UA is ${this.#ua.status}`);
     this.#pendingCall = options;
     try {
       return this.#wrap(this.#ua.call(target, jssipCallOptions(options)));
@@ -180,7 +185,10 @@ export class UA extends EventEmitter<UAEventMap> {
   sendOptions(
     target: string,
     body?: string,
-    options: { readonly extraHeaders?: readonly string[]; readonly eventHandlers?: MessageEventHandlers } = {},
+    options: {
+      readonly extraHeaders?: readonly string[];
+      readonly eventHandlers?: MessageEventHandlers;
+    } = {},
   ): Message {
     const request = new Message({
       direction: 'outgoing',
@@ -252,7 +260,9 @@ export class UA extends EventEmitter<UAEventMap> {
             });
       this.emit('newMessage', { originator, message: jssip, request: viewOf(request) });
     });
-    ua.on('newOptions', ({ originator, request }) => this.emit('newOptions', { originator, request: viewOf(request) }));
+    ua.on('newOptions', ({ originator, request }) =>
+      this.emit('newOptions', { originator, request: viewOf(request) }),
+    );
     this.#bridgeExpiring();
   }
 
@@ -278,7 +288,9 @@ export class UA extends EventEmitter<UAEventMap> {
     this.onListenersChanged(() => {
       const listening = this.listenerCount('registrationExpiring') > 0;
       if (listening && unsubscribe === undefined) {
-        unsubscribe = this.#ua.on('registrationExpiring', () => this.emit('registrationExpiring', {}));
+        unsubscribe = this.#ua.on('registrationExpiring', () =>
+          this.emit('registrationExpiring', {}),
+        );
       } else if (!listening && unsubscribe !== undefined) {
         unsubscribe();
         unsubscribe = undefined;

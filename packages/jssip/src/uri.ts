@@ -50,12 +50,14 @@ export class URI {
   /** @internal A JsSIP URI from SipKit's parsed form. */
   static fromSipKit(uri: SipUri): URI {
     const parameters: Values = {};
-    for (const [name, value] of Object.entries(uri.params)) parameters[name] = value === '' ? null : value;
+    for (const [name, value] of Object.entries(uri.params))
+      parameters[name] = value === '' ? null : value;
     return new URI(uri.scheme, uri.user, uri.host, uri.port, parameters, { ...uri.headers });
   }
 
   setParam(name: string, value?: string | null): void {
-    this.#parameters[name.toLowerCase()] = value === undefined || value === null ? null : String(value);
+    this.#parameters[name.toLowerCase()] =
+      value === undefined || value === null ? null : String(value);
   }
   getParam(name: string): string | null | undefined {
     return this.#parameters[name.toLowerCase()];
@@ -93,7 +95,14 @@ export class URI {
   }
 
   clone(): URI {
-    return new URI(this.scheme, this.user, this.host, this.port, { ...this.#parameters }, { ...this.#headers });
+    return new URI(
+      this.scheme,
+      this.user,
+      this.host,
+      this.port,
+      { ...this.#parameters },
+      { ...this.#headers },
+    );
   }
 
   toString(): string {
@@ -127,7 +136,17 @@ export class URI {
 
 /** `x-my-header` -> `X-My-Header`, as JsSIP prints header names. */
 export function headerize(name: string): string {
-  const exceptions: Record<string, string> = { 'call-id': 'Call-ID', cseq: 'CSeq', 'www-authenticate': 'WWW-Authenticate' };
+  const exceptions: Record<string, string> = {
+    'call-id': 'Call-ID',
+    cseq: 'CSeq',
+    'www-authenticate': 'WWW-Authenticate',
+  };
   const lower = name.toLowerCase();
-  return exceptions[lower] ?? lower.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('-');
+  return (
+    exceptions[lower] ??
+    lower
+      .split('-')
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join('-')
+  );
 }

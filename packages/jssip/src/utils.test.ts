@@ -23,7 +23,9 @@ describe('Utils', () => {
 
   it('has the small helpers JsSIP exports', () => {
     expect(Utils.newTag()).toMatch(/^\S{6,}$/);
-    expect(Utils.newUUID()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Utils.newUUID()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(Utils.createRandomToken(12)).toHaveLength(12);
     expect(Utils.headerize('x-my-header')).toBe('X-My-Header');
     expect(Utils.headerize('call-id')).toBe('Call-ID');

@@ -93,22 +93,32 @@ export function isFunction(value: unknown): value is (...args: never[]) => unkno
 }
 /** True for finite numbers and numeric strings. @example Utils.isDecimal('3'); // true */
 export function isDecimal(value: unknown): boolean {
-  return (typeof value === 'number' || typeof value === 'string') && value !== '' && Number.isFinite(Number(value));
+  return (
+    (typeof value === 'number' || typeof value === 'string') &&
+    value !== '' &&
+    Number.isFinite(Number(value))
+  );
 }
 /** True for undefined, null, '' and empty arrays. @example Utils.isEmpty([]); // true */
 export function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 /** The UTF-8 length of a string in bytes. @example Utils.str_utf8_length('é'); // 2 */
 export function str_utf8_length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-
 /** True when `target` has every named method. @example Utils.hasMethods(ua, 'start', 'stop'); // true */
 export function hasMethods(target: unknown, ...methods: string[]): boolean {
   if (typeof target !== 'object' || target === null) return false;
-  return methods.every((method) => typeof (target as Record<string, unknown>)[method] === 'function');
+  return methods.every(
+    (method) => typeof (target as Record<string, unknown>)[method] === 'function',
+  );
 }
 
 /**
@@ -147,7 +157,10 @@ export function cloneArray<T>(array: readonly T[] | undefined): T[] | undefined 
 }
 
 /** A deep copy of JSON-like data (`fallback` when there is none). @example Utils.cloneObject({ a: 1 }); */
-export function cloneObject<T>(value: T, fallback: T | Record<string, never> = {}): T | Record<string, never> {
+export function cloneObject<T>(
+  value: T,
+  fallback: T | Record<string, never> = {},
+): T | Record<string, never> {
   return value === undefined || value === null ? fallback : structuredClone(value);
 }
 

@@ -47,7 +47,10 @@ export async function jssipScenario(
     phones[user] = { ua, media, sessions, last };
     ua.start();
   }
-  await vi.waitFor(() => expect(Object.values(phones).every((p) => p.ua.isRegistered())).toBe(true), WAIT);
+  await vi.waitFor(
+    () => expect(Object.values(phones).every((p) => p.ua.isRegistered())).toBe(true),
+    WAIT,
+  );
 
   /** Requests of this method that reached the proxy, parsed. */
   const sent = (method: string): IncomingMessage[] =>

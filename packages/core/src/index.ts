@@ -12,6 +12,7 @@ export * from './transaction/index.js';
 export {
   Registrator,
   type RegistrationEvents,
+  type RegistrationSettings,
   type UnregisterOptions,
 } from './registration/registrator.js';
 export * from './media/index.js';

@@ -135,6 +135,11 @@ export interface MediaHandlerOptions {
   readonly mediaStream?: MediaStream | undefined;
   /** RTCPeerConnection configuration (ICE servers...). */
   readonly pcConfig?: RTCConfiguration | undefined;
+  /**
+   * The legacy second argument of the RTCPeerConnection constructor (e.g.
+   * `{ optional: [{ DtlsSrtpKeyAgreement: true }] }`), passed through as given.
+   */
+  readonly rtcConstraints?: object | undefined;
   /** Passed to createOffer (e.g. `offerToReceiveVideo`). */
   readonly rtcOfferConstraints?: RTCOfferOptions | undefined;
   /** Passed to createAnswer. */

@@ -74,6 +74,7 @@ export interface PeerConnectionLike {
 /** A constructor of peer connections: the global `RTCPeerConnection` or a stand-in. */
 export type PeerConnectionConstructor = new (
   configuration?: RTCConfiguration,
+  constraints?: object,
 ) => PeerConnectionLike;
 
 /** `navigator.mediaDevices.getUserMedia`, or a stand-in. */

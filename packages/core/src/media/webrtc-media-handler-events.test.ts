@@ -123,6 +123,16 @@ describe('WebRtcMediaHandler events for the session', () => {
     expect(handler.connection).toBe(pc());
   });
 
+  it('passes rtcConstraints as the second constructor argument, and nothing without them', async () => {
+    const legacy = { optional: [{ DtlsSrtpKeyAgreement: true }] };
+    const withConstraints = setup({ rtcConstraints: legacy });
+    await withConstraints.handler.createOffer({ localHold: false });
+    expect(withConstraints.pc().constraints).toBe(legacy);
+    const without = setup();
+    await without.handler.createOffer({ localHold: false });
+    expect(without.pc().constraints).toBeUndefined();
+  });
+
   it('reports a getUserMedia failure as its own step', async () => {
     const denied = Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' });
     const { handler, failures } = setup({ getUserMedia: () => Promise.reject(denied) });

@@ -294,7 +294,11 @@ export class WebRtcMediaHandler implements MediaHandler {
     if (PeerConnection === undefined) {
       throw namedError('NotSupportedError', 'RTCPeerConnection is not available in this runtime');
     }
-    const pc = new PeerConnection(this.#options.pcConfig);
+    const { pcConfig, rtcConstraints } = this.#options;
+    const pc =
+      rtcConstraints === undefined
+        ? new PeerConnection(pcConfig)
+        : new PeerConnection(pcConfig, rtcConstraints);
     pc.addEventListener('icecandidate', ({ candidate }) =>
       this.#emit('icecandidate', { candidate, ready: this.#ready }),
     );

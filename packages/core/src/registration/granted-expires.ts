@@ -12,7 +12,7 @@ export interface GrantedBinding {
 /**
  * Reads our binding from a 2xx to REGISTER (RFC 3261 §10.2.4): the `expires` of our own Contact,
  * else the Expires header, else what we asked for. Registrars may return every binding of the
- * AOR, so ours is found by its URI (and `+sip.instance` when we sent one, RFC 5626 §6).
+ * AOR, so ours is found by its URI or its `+sip.instance` (RFC 5626 §6).
  */
 export function grantedBinding(
   response: IncomingResponse,
@@ -20,11 +20,9 @@ export function grantedBinding(
   requested: number,
 ): GrantedBinding {
   const contacts = response.parsed('contact')?.contacts ?? [];
-  const instance = identity.instanceId === null ? undefined : `<urn:uuid:${identity.instanceId}>`;
+  const instance = `<urn:uuid:${identity.instanceId.toLowerCase()}>`;
   const own = contacts.find(
-    (c) =>
-      identity.isOwnContact(c.uri) ||
-      (instance !== undefined && c.instance?.toLowerCase() === instance),
+    (c) => identity.isOwnContact(c.uri) || c.instance?.toLowerCase() === instance,
   );
   const headerExpires = response.parsed('expires');
   const expires = own?.expires ?? headerExpires ?? requested;

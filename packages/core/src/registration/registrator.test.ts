@@ -129,7 +129,13 @@ describe('Registrator', () => {
     expect(channel.header(0, 'from')).toMatch(
       /^"Alice \\"A\\" Smith" <sip:alice@example\.com>;tag=\w+$/,
     );
-    expect(channel.header(0, 'contact')).toBe(`<${identity.contactUri}>;expires=600`);
+    // RFC 5626 §4.2: a generated instance id when none is configured, kept for the UA's life.
+    expect(channel.header(0, 'contact')).toBe(
+      `<${identity.contactUri}>;+sip.instance="<urn:uuid:${identity.instanceId}>";reg-id=1;expires=600`,
+    );
+    expect(identity.instanceId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(channel.header(0, 'expires')).toBe('600');
     expect(channel.header(0, 'cseq')).toBe('1 REGISTER');
     expect(identity.contactUri).toMatch(/^sip:\w+@\w+\.invalid;transport=ws;ob$/);
@@ -242,7 +248,9 @@ describe('Registrator', () => {
     registrator.register();
     await vi.advanceTimersByTimeAsync(0);
     await registrator.unregister();
-    expect(channel.header(1, 'contact')).toBe(`<${identity.contactUri}>;expires=0`);
+    expect(channel.header(1, 'contact')).toBe(
+      `<${identity.contactUri}>;+sip.instance="<urn:uuid:${identity.instanceId}>";reg-id=1;expires=0`,
+    );
     expect(channel.header(1, 'expires')).toBe('0');
     await registrator.unregister({ all: true });
     expect(channel.header(2, 'contact')).toBe('*');

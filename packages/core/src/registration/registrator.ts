@@ -1,7 +1,8 @@
 import type { IncomingResponse } from '../message/index.js';
 import { SingleTimer, type Clock } from '../transport/clock.js';
 import { Causes, causeOfStatus, type Cause } from '../ua/causes.js';
-import type { LocalIdentity } from '../ua/local-identity.js';
+import { formatHeaderParams } from '../message/index.js';
+import type { ContactParams, LocalIdentity } from '../ua/local-identity.js';
 import { randomToken } from '../ua/random-token.js';
 import type { RequestFactory } from '../ua/request-factory.js';
 import type { RequestChannel, RequestOutcome } from '../ua/request-outcome.js';
@@ -32,7 +33,12 @@ export interface RegistratorContext {
   readonly expires: number;
   readonly clock: Clock;
   readonly events: RegistrationEventSink;
+  /** Appended to the From tag of each REGISTER (`register_from_tag_trail`). */
+  readonly fromTagTrail?: () => string;
 }
+
+/** What `ua.registrator()` hands the app: the REGISTER settings it may change. */
+export type RegistrationSettings = Pick<Registrator, 'setExtraHeaders' | 'setExtraContactParams'>;
 
 /** Options of `unregister`. */
 export interface UnregisterOptions {
@@ -58,6 +64,10 @@ export class Registrator {
   #closed = false;
   /** The REGISTER under way, so `close()` can let it settle before unregistering. */
   #current: Promise<void> | undefined;
+  /** `setExtraHeaders`: on every REGISTER from now on, un-REGISTER included. */
+  #extraHeaders: readonly string[] = [];
+  /** `setExtraContactParams`: appended to our REGISTER Contact. */
+  #contactParams: ContactParams = {};
 
   constructor(context: RegistratorContext) {
     this.#context = context;
@@ -67,6 +77,29 @@ export class Registrator {
 
   get registered(): boolean {
     return this.#registered;
+  }
+
+  /**
+   * Headers for every later REGISTER, refreshes and un-REGISTER included (e.g. what a push
+   * service needs); replaces the previous set. Each is a `Name: value` line.
+   */
+  setExtraHeaders(headers: readonly string[]): void {
+    this.#extraHeaders = [...headers];
+  }
+
+  /**
+   * Parameters for our Contact in every later REGISTER, e.g. RFC 8599 push parameters
+   * (`pn-provider`, `pn-prid`, `pn-param`); `null`/`true` writes a flag. Replaces the previous set.
+   *
+   * @throws {SipSerializeError} naming a parameter whose name or value cannot be written.
+   */
+  setExtraContactParams(params: ContactParams): void {
+    const copy = { ...params };
+    // Checked now, so the app learns of a bad value here rather than from a REGISTER that fails.
+    formatHeaderParams(
+      Object.fromEntries(Object.entries(copy).map(([name, value]) => [name, String(value ?? '')])),
+    );
+    this.#contactParams = copy;
   }
 
   /** Registers now (or right after a REGISTER already under way), and keeps refreshing. */
@@ -128,13 +161,13 @@ export class Registrator {
       to: identity.addressHeader(),
       callId: this.#callId,
       cseq: ++this.#cseq,
-      fromTag: randomToken(10),
-      contact: all ? '*' : identity.registerContact(expires),
+      fromTag: randomToken(10) + (expires > 0 ? (this.#context.fromTagTrail?.() ?? '') : ''),
+      contact: all ? '*' : identity.registerContact(expires, this.#contactParams),
       headers: [
         ['Expires', String(expires)],
         ['Supported', 'path, gruu, outbound'],
       ],
-      extraHeaders,
+      extraHeaders: [...this.#extraHeaders, ...extraHeaders],
     });
     let outcome: RequestOutcome;
     try {

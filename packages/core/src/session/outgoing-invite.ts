@@ -9,6 +9,7 @@ import {
 import { Causes, causeOfStatus } from '../ua/causes.js';
 import { headerLine } from '../ua/request-factory.js';
 import { anonymityHeaders, anonymousFrom } from './anonymous-identity.js';
+import { customFrom } from './caller-identity.js';
 import type { CallCore } from './call-core.js';
 import { InviteClient } from './invite-client.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
@@ -110,9 +111,12 @@ export class OutgoingInvite {
       body: offer,
       contentType: SDP,
     });
-    if (!anonymous) return request;
+    const from = anonymous
+      ? anonymousFrom(localTag)
+      : customFrom(this.#core.session.localIdentity, options, localTag);
+    if (from === undefined) return request;
     const headers = request.headers.map((entry): HeaderEntry =>
-      entry[0] === 'From' ? ['From', anonymousFrom(localTag)] : entry,
+      entry[0] === 'From' ? ['From', from] : entry,
     );
     return { ...request, headers };
   }

@@ -22,6 +22,15 @@ export interface CallOptions extends MediaHandlerOptions {
   readonly eventHandlers?: SessionEventHandlers;
   /** How DTMF goes out: RFC 4733 in RTP (default) or SIP INFO `application/dtmf-relay`. */
   readonly dtmfTransport?: 'rfc4733' | 'info';
+  /** The user part of this call's From URI instead of the UA's (same host). */
+  readonly fromUserName?: string;
+  /** The display name of this call's From instead of `display_name`. */
+  readonly fromDisplayName?: string;
+  /**
+   * The session interval (RFC 4028) this call asks for, in seconds, instead of the default 90;
+   * at least 90.
+   */
+  readonly sessionTimersExpires?: number;
 }
 
 /** Options of `session.answer()`. */

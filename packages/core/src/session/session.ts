@@ -11,6 +11,8 @@ import { ownString } from '../message/own-string.js';
 import { Causes, type Cause } from '../ua/causes.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { AckWait } from './ack-wait.js';
+import { callerIdentity, checkCallOptions } from './caller-identity.js';
+import { MIN_SESSION_EXPIRES } from './session-timer-negotiation.js';
 import { CallCore, type EndKind } from './call-core.js';
 import { receiveInDialogRequest } from './in-dialog-requests.js';
 import { IncomingInvite } from './incoming-invite.js';
@@ -80,6 +82,8 @@ export class Session {
       readonly fromTag: string;
       readonly local: Identity;
       readonly remote: Identity;
+      /** The call's own RFC 4028 session interval (`sessionTimersExpires`). */
+      readonly sessionExpires?: number | undefined;
     },
   ) {
     this.#context = context;
@@ -99,7 +103,9 @@ export class Session {
     });
     this.#core = core;
     this.#ackWait = new AckWait(core);
-    this.#refresh = new SessionRefresh(sessionTimerSettings(context.configuration), context.clock, {
+    const timers = sessionTimerSettings(context.configuration);
+    const sessionExpires = init.sessionExpires ?? timers.sessionExpires;
+    this.#refresh = new SessionRefresh({ ...timers, sessionExpires }, context.clock, {
       refresh: (method) => void this.#refresher.send(method),
       expire: () => this.#refresher.expire(),
     });
@@ -120,11 +126,9 @@ export class Session {
 
   /** Starts an outgoing call (`ua.call`). The INVITE goes out once local media and the offer are ready. */
   static outgoing(context: SessionContext, ruri: string, options: CallOptions): Session {
-    const anonymous = options.anonymous === true;
+    checkCallOptions(options, MIN_SESSION_EXPIRES);
     const remote = { displayName: undefined, uri: ruri };
-    const local = anonymous
-      ? { displayName: 'Anonymous', uri: 'sip:anonymous@anonymous.invalid' }
-      : { displayName: context.identity.displayName ?? undefined, uri: context.configuration.uri };
+    const local = callerIdentity(context, options);
     const tag = newTag();
     const session = new Session(context, {
       direction: 'outgoing',
@@ -133,6 +137,7 @@ export class Session {
       fromTag: tag,
       local,
       remote,
+      sessionExpires: options.sessionTimersExpires,
     });
     for (const [event, listener] of Object.entries(options.eventHandlers ?? {})) {
       session.on(event as keyof SessionEvents, listener as Listener<unknown>);
@@ -223,6 +228,13 @@ export class Session {
   }
   isEnded(): boolean {
     return this.#core.status === 'terminated';
+  }
+  /**
+   * True when a new offer (hold, renegotiation) can start now: the call is confirmed and no offer
+   * either way is in progress (RFC 3261 §14.1: one offer/answer at a time).
+   */
+  isReadyToReOffer(): boolean {
+    return this.#core.status === 'confirmed' && this.#offers.idle;
   }
   isOnHold(): { readonly local: boolean; readonly remote: boolean } {
     return {

@@ -26,7 +26,7 @@ export type AuthenticationLog = (message: string) => void;
  */
 export class AuthenticatingChannel implements RequestChannel {
   readonly #layer: () => TransactionLayer;
-  readonly #credentials: DigestCredentials | undefined;
+  #credentials: DigestCredentials | undefined;
   readonly #log: AuthenticationLog;
 
   constructor(
@@ -53,6 +53,11 @@ export class AuthenticatingChannel implements RequestChannel {
    */
   newAuthenticator(): DigestAuthenticator | undefined {
     return this.#credentials === undefined ? undefined : new DigestAuthenticator(this.#credentials);
+  }
+
+  /** New credentials (`ua.set`) for the flows that start from now on. */
+  setCredentials(credentials: DigestCredentials | undefined): void {
+    this.#credentials = credentials;
   }
 
   /** A request was accepted with these credentials: keep HA1 only, forget the password. */

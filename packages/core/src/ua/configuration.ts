@@ -50,6 +50,11 @@ export interface UAConfiguration {
   register?: boolean;
   /** Requested registration lifetime in seconds. Default: 600. */
   register_expires?: number;
+  /**
+   * Appended to the From tag of each REGISTER (JsSIP's parameter): a fixed string, or a function
+   * called for each REGISTER. Only token characters (RFC 3261 §25.1). Default: none.
+   */
+  register_from_tag_trail?: string | (() => string) | null;
   /** Registrar URI without a user part. Default: `uri` without its user. */
   registrar_server?: string | null;
   /** Put a Route to the socket's `sip_uri` on initial requests. Default: false. */
@@ -89,6 +94,8 @@ export interface NormalizedConfiguration {
   readonly ha1: typeof REDACTED | null;
   readonly register: boolean;
   readonly register_expires: number;
+  /** `''` when not configured. */
+  readonly register_from_tag_trail: string | (() => string);
   readonly registrar_server: string;
   readonly use_preloaded_route: boolean;
   readonly user_agent: string;

@@ -9,7 +9,14 @@ export {
 } from './configuration.js';
 export { normalizeConfiguration, type ValidatedConfiguration } from './normalize-configuration.js';
 export { UA } from './ua.js';
+export type { ContactParams } from './local-identity.js';
 export { UserAgent, type UAStatus } from './user-agent.js';
+export type {
+  ReadableParameter,
+  ReadableValues,
+  SettableParameter,
+  SettableValues,
+} from './runtime-parameters.js';
 export type { UAEvents } from './ua-events.js';
 export type { UALogger, UAOptions } from './ua-options.js';
 export { Causes, causeOfStatus, type Cause } from './causes.js';

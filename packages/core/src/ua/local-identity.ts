@@ -1,6 +1,10 @@
 import { formatHeaderParams, formatNameAddr, parseUri, type SipUri } from '../message/index.js';
 import type { NormalizedConfiguration } from './configuration.js';
+import { newInstanceId } from './instance-id.js';
 import { randomToken } from './random-token.js';
+
+/** Extra REGISTER Contact parameters (`ua.registrator().setExtraContactParams`); `null`/`true`: a flag. */
+export type ContactParams = Readonly<Record<string, string | number | boolean | null>>;
 
 /**
  * Who this UA is on the wire: its address of record, the Contact it offers and the host it puts
@@ -9,23 +13,30 @@ import { randomToken } from './random-token.js';
  * Without `contact_uri`, the Contact is `sip:<random>@<random>.invalid;transport=ws;ob`: a browser
  * has no reachable address, so the `.invalid` host (RFC 7118 §5.2) tells the proxy to route back
  * over the WebSocket the request came in on, and `ob` (RFC 5626 §5.4) asks it to keep using that
- * flow. Nothing is persisted: a new UA gets new random values. With `instance_id`, REGISTER
- * Contacts carry `+sip.instance` and `reg-id=1` (RFC 5626 §4.2) and GRUUs become possible.
+ * flow. Nothing is persisted: a new UA gets new random values. REGISTER Contacts carry
+ * `+sip.instance` and `reg-id=1` (RFC 5626 §4.2), with a UUID made for this UA object when no
+ * `instance_id` is configured (as JsSIP does), so GRUUs and outbound flows work; a UA with calls
+ * also announces ICE support with `+sip.ice` (RFC 5768 §4.2).
  */
 export class LocalIdentity {
   readonly aor: SipUri;
-  readonly displayName: string | null;
+  /** Changed by `ua.set('display_name')`. */
+  displayName: string | null;
   readonly contactUri: string;
   readonly viaHost: string;
-  readonly instanceId: string | null;
+  /** The configured `instance_id`, or one generated for this UA object. */
+  readonly instanceId: string;
+  /** `+sip.ice` in REGISTER Contacts: this UA handles calls with ICE. */
+  readonly ice: boolean;
   /** RFC 5627 GRUUs the registrar granted; used as Contact in dialogs once known. */
   pubGruu: string | undefined;
   tempGruu: string | undefined;
 
-  constructor(configuration: NormalizedConfiguration) {
+  constructor(configuration: NormalizedConfiguration, options: { readonly ice?: boolean } = {}) {
     this.aor = parseUri(configuration.uri);
     this.displayName = configuration.display_name;
-    this.instanceId = configuration.instance_id;
+    this.instanceId = configuration.instance_id ?? newInstanceId();
+    this.ice = options.ice === true;
     if (configuration.contact_uri !== null) {
       this.contactUri = configuration.contact_uri;
       this.viaHost = parseUri(configuration.contact_uri).host;
@@ -48,14 +59,21 @@ export class LocalIdentity {
     return `${this.addressHeader()};tag=${tag}`;
   }
 
-  /** Contact for REGISTER, with the outbound parameters and the requested lifetime. */
-  registerContact(expires: number): string {
+  /**
+   * Contact for REGISTER: the ICE feature tag, the outbound parameters, the requested lifetime,
+   * then the app's extra parameters (push notification ones, RFC 8599).
+   */
+  registerContact(expires: number, extra: ContactParams = {}): string {
     const params: Record<string, string> = {};
-    if (this.instanceId !== null) {
-      params['+sip.instance'] = `"<urn:uuid:${this.instanceId}>"`;
-      params['reg-id'] = '1';
-    }
+    if (this.ice) params['+sip.ice'] = '';
+    params['+sip.instance'] = `"<urn:uuid:${this.instanceId}>"`;
+    params['reg-id'] = '1';
     params['expires'] = String(expires);
+    for (const [name, value] of Object.entries(extra)) {
+      // A flag when the value says nothing (as JsSIP writes them): `;pn-provider`, not `=true`.
+      const flag = value === null || value === true || value === false || value === '';
+      params[name] = flag ? '' : String(value);
+    }
     return `<${this.contactUri}>${formatHeaderParams(params)}`;
   }
 

@@ -42,6 +42,7 @@ const KNOWN_PARAMETERS: ReadonlySet<string> = new Set<keyof UAConfiguration>([
   'ha1',
   'register',
   'register_expires',
+  'register_from_tag_trail',
   'registrar_server',
   'use_preloaded_route',
   'user_agent',
@@ -99,11 +100,27 @@ export function normalizeConfiguration(input: unknown): ValidatedConfiguration {
     ha1: secrets.ha1 === null ? null : REDACTED,
     register: booleanValue('register', raw['register'], true),
     register_expires: integerValue('register_expires', raw['register_expires'], 600),
+    register_from_tag_trail: tagTrail(raw['register_from_tag_trail']),
     registrar_server: registrarServer(raw['registrar_server'], uri),
     use_preloaded_route: booleanValue('use_preloaded_route', raw['use_preloaded_route'], false),
     user_agent: headerSafeString('user_agent', raw['user_agent']) ?? `SipKit ${VERSION}`,
   };
   return { configuration: Object.freeze(configuration), secrets: Object.freeze(secrets) };
+}
+
+/** RFC 3261 §25.1 token characters: what a tag (and so its trail) may hold. */
+export const TOKEN = /^[!%'*+\-.0-9A-Z_`a-z~]+$/;
+
+function tagTrail(value: unknown): string | (() => string) {
+  if (isUnset(value)) return '';
+  if (typeof value === 'function') return value as () => string;
+  if (typeof value !== 'string' || !TOKEN.test(value)) {
+    throw new ConfigurationError(
+      'register_from_tag_trail',
+      `expected a string of token characters (RFC 3261 §25.1) or a function returning one, got ${describeType(value)}`,
+    );
+  }
+  return value;
 }
 
 function rejectUnknownKeys(raw: Record<string, unknown>): void {

@@ -1,5 +1,5 @@
 import type { Session } from '../session/session.js';
-import type { CallOptions } from '../session/session-options.js';
+import type { CallOptions, TerminateOptions } from '../session/session-options.js';
 import type { UAConfiguration } from './configuration.js';
 import { UACalls } from './ua-calls.js';
 import type { UAOptions } from './ua-options.js';
@@ -42,6 +42,16 @@ export class UA extends UserAgent {
       throw new Error(`cannot call: the UA is ${this.status}`);
     }
     return calls.call(target, options);
+  }
+
+  /**
+   * Ends every call (JsSIP's `terminateSessions`): CANCEL, a rejection or BYE, as
+   * `session.terminate(options)` does for each.
+   *
+   * @example ua.terminateSessions({ status_code: 486 });
+   */
+  terminateSessions(options: TerminateOptions = {}): void {
+    for (const session of [...this.sessions]) session.terminate(options);
   }
 
   /** Live calls, oldest first. */

@@ -7,7 +7,11 @@ import {
   type IncomingResponse,
   type OutgoingResponse,
 } from '../message/index.js';
-import { Registrator, type UnregisterOptions } from '../registration/registrator.js';
+import {
+  Registrator,
+  type RegistrationSettings,
+  type UnregisterOptions,
+} from '../registration/registrator.js';
 import { TransactionLayer, type ServerTransaction } from '../transaction/index.js';
 import { transactionTimers } from '../transaction/timers.js';
 import {
@@ -21,7 +25,11 @@ import {
 import { resolveTransportOptions } from '../transport/transport-options.js';
 import { AuthenticatingChannel } from './authenticating-channel.js';
 import type { CallFeature, CallFeatureFactory } from './call-feature.js';
-import type { NormalizedConfiguration, UAConfiguration } from './configuration.js';
+import type {
+  ConfigurationSecrets,
+  NormalizedConfiguration,
+  UAConfiguration,
+} from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
 import {
@@ -31,7 +39,17 @@ import {
   type RequestResult,
   type SendMessageOptions,
 } from './out-of-dialog-request.js';
+import { registerTagTrail } from './register-tag-trail.js';
 import { RequestFactory } from './request-factory.js';
+import {
+  isSettableParameter,
+  readParameter,
+  withParameter,
+  type ReadableParameter,
+  type ReadableValues,
+  type SettableParameter,
+  type SettableValues,
+} from './runtime-parameters.js';
 import { normalizeTarget } from './target.js';
 import { checkRequest, NON_CALL_METHODS, SUPPORTED_EXTENSIONS } from './request-policy.js';
 import type { UAEvents } from './ua-events.js';
@@ -54,13 +72,15 @@ export type UAStatus = 'ready' | 'started' | 'stopping' | 'stopped';
  * agent.start();
  */
 export class UserAgent {
-  /** The validated configuration with defaults; secrets show as `[redacted]`. */
-  readonly configuration: NormalizedConfiguration;
+  #configuration: NormalizedConfiguration;
+  /** What the app passed (with `set()` changes): `set()` validates the whole of it again. */
+  #input: UAConfiguration;
+  #secrets: ConfigurationSecrets;
   readonly #events: TypedEmitter<UAEvents>;
   readonly #options: UAOptions;
   readonly #logger: UALogger;
-  readonly #credentials: DigestCredentials | undefined;
-  readonly #bearer: BearerCredentials | undefined;
+  #credentials: DigestCredentials | undefined;
+  #bearer: BearerCredentials | undefined;
   readonly #callFeature: CallFeatureFactory | undefined;
   #layers: UserAgentLayers | undefined;
   #status: UAStatus = 'ready';
@@ -68,7 +88,9 @@ export class UserAgent {
   /** @internal `calls` is how `UA` adds calls; a user agent without them leaves it out. */
   constructor(configuration: UAConfiguration, options: UAOptions = {}, calls?: CallFeatureFactory) {
     const { configuration: normalized, secrets } = normalizeConfiguration(configuration);
-    this.configuration = normalized;
+    this.#configuration = normalized;
+    this.#input = configuration;
+    this.#secrets = secrets;
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
     this.#events = new TypedEmitter<UAEvents>((error, event) =>
@@ -92,7 +114,8 @@ export class UserAgent {
   #built(): UserAgentLayers {
     if (this.#layers !== undefined) return this.#layers;
     const normalized = this.configuration;
-    const identity = new LocalIdentity(normalized);
+    // RFC 5768 §4.2: only a UA that takes calls (and so does ICE) says `+sip.ice`.
+    const identity = new LocalIdentity(normalized, { ice: this.#callFeature !== undefined });
     const transport = this.#createTransport();
     const factory = new RequestFactory(identity, normalized, this.#bearer, () => ({
       viaTransport: transport.via_transport,
@@ -111,6 +134,10 @@ export class UserAgent {
       expires: normalized.register_expires,
       clock: this.#options.clock ?? systemClock,
       events: this.#events,
+      fromTagTrail: () =>
+        registerTagTrail(this.#configuration.register_from_tag_trail, (m) =>
+          this.#logger.warn(`registrator: ${m}`),
+        ),
     });
     const layers: UserAgentLayers = {
       identity,
@@ -138,8 +165,74 @@ export class UserAgent {
     return layers;
   }
 
+  /** The validated configuration with defaults; secrets show as `[redacted]`. */
+  get configuration(): NormalizedConfiguration {
+    return this.#configuration;
+  }
+
   get status(): UAStatus {
     return this.#status;
+  }
+
+  /**
+   * Changes a credential or the display name while the UA lives (JsSIP's `ua.set`): the next
+   * request, REGISTER refresh or challenge answer uses it. Returns false, with a warning in the
+   * log, for a parameter that cannot change at run time or a value it does not accept (the
+   * warning names the parameter, never a secret's value).
+   *
+   * @example ua.set('password', newPassword); ua.register();
+   */
+  set<K extends SettableParameter>(parameter: K, value: SettableValues[K]): boolean {
+    if (!isSettableParameter(parameter)) {
+      this.#logger.warn(`ua: set(): "${String(parameter)}" cannot be changed at run time`);
+      return false;
+    }
+    try {
+      const { input, validated } = withParameter(this.#input, parameter, value);
+      const { configuration, secrets } = validated;
+      const credentials = digestCredentials(configuration, secrets);
+      const bearer = this.#nextBearer(secrets.authorization_jwt);
+      this.#layers?.channel.setCredentials(credentials);
+      if (this.#layers !== undefined)
+        this.#layers.identity.displayName = configuration.display_name;
+      this.#input = input;
+      this.#configuration = configuration;
+      this.#secrets = secrets;
+      this.#credentials = credentials;
+      this.#bearer = bearer;
+      return true;
+    } catch (error) {
+      this.#logger.warn(`ua: set(): "${parameter}" not changed: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /**
+   * A configuration parameter's current value (JsSIP's `ua.get`); `password` is never returned.
+   *
+   * @example const ha1 = ua.get('ha1'); // keep it instead of the password
+   */
+  get<K extends ReadableParameter>(parameter: K): ReadableValues[K] {
+    return readParameter(this.#configuration, this.#secrets, parameter);
+  }
+
+  /** The bearer credentials for a new token: the same object once requests were built with it. */
+  #nextBearer(token: string | null): BearerCredentials | undefined {
+    const current = this.#bearer;
+    if (token === null) {
+      if (this.#layers !== undefined && current !== undefined) {
+        throw new Error('authorization_jwt cannot be removed once the UA is started');
+      }
+      return undefined;
+    }
+    if (current !== undefined) {
+      current.update(token);
+      return current;
+    }
+    if (this.#layers !== undefined) {
+      throw new Error('authorization_jwt can only be set before start() when none was configured');
+    }
+    return new BearerCredentials(token);
   }
 
   /** Connects, and registers once connected when `register` is true. */
@@ -176,6 +269,23 @@ export class UserAgent {
 
   register(): void {
     this.#built().registrator.register();
+  }
+
+  /**
+   * What an app may change about this UA's REGISTERs (JsSIP's `ua.registrator()`): extra headers
+   * and extra Contact parameters, used from the next REGISTER on (e.g. push notification
+   * parameters, RFC 8599, set before `start()` or followed by `register()`).
+   *
+   * @example
+   * ua.registrator().setExtraContactParams({ 'pn-provider': 'fcm', 'pn-prid': token });
+   * ua.start();
+   */
+  registrator(): RegistrationSettings {
+    const registrator = this.#built().registrator;
+    return {
+      setExtraHeaders: (headers) => registrator.setExtraHeaders(headers),
+      setExtraContactParams: (params) => registrator.setExtraContactParams(params),
+    };
   }
 
   /** Unregisters this UA's contact, or every binding of the AOR with `{ all: true }`. */

@@ -67,6 +67,8 @@ type Listeners = {
 /** A peer connection whose events happen only when the test calls the `emit*` / `set*` helpers. */
 export class FakePeerConnection implements PeerConnectionLike {
   readonly configuration: RTCConfiguration | undefined;
+  /** The legacy second constructor argument, when one was given. */
+  constraints: object | undefined;
   signalingState: RTCSignalingState = 'stable';
   iceGatheringState: RTCIceGatheringState = 'new';
   connectionState: RTCPeerConnectionState = 'new';
@@ -289,8 +291,9 @@ export function fakePeerConnections(options: { readonly completeGathering?: bool
 } {
   const connections: FakePeerConnection[] = [];
   class RecordedPeerConnection extends FakePeerConnection {
-    constructor(configuration?: RTCConfiguration) {
+    constructor(configuration?: RTCConfiguration, constraints?: object) {
       super(configuration);
+      this.constraints = constraints;
       this.completeGatheringOnSetLocal = options.completeGathering ?? false;
       connections.push(this);
     }

@@ -1,0 +1,26 @@
+import { TOKEN } from './normalize-configuration.js';
+
+/**
+ * The From tag trail of the next REGISTER (`register_from_tag_trail`): the string, or what the
+ * function returns now. A function result that is not a token (RFC 3261 §25.1: a tag must be
+ * one) is left out with a warning rather than breaking the REGISTER.
+ *
+ * @example registerTagTrail(() => `-${deviceId}`, console.warn);
+ */
+export function registerTagTrail(
+  trail: string | (() => string),
+  warn: (message: string) => void,
+): string {
+  if (typeof trail === 'string') return trail;
+  let value: unknown;
+  try {
+    value = trail();
+  } catch (error) {
+    warn(`register_from_tag_trail threw: ${(error as Error).message}`);
+    return '';
+  }
+  if (value === '' || value === undefined || value === null) return '';
+  if (typeof value === 'string' && TOKEN.test(value)) return value;
+  warn('register_from_tag_trail returned something other than token characters: left out');
+  return '';
+}

@@ -23,10 +23,9 @@ export interface JsSipAnswerOptions {
   readonly mediaConstraints?: MediaStreamConstraints;
   readonly mediaStream?: MediaStream;
   readonly pcConfig?: RTCConfiguration;
-  readonly rtcConstraints?: unknown;
+  readonly rtcConstraints?: AnswerOptions['rtcConstraints'];
   readonly rtcAnswerConstraints?: RTCAnswerOptions;
   readonly rtcOfferConstraints?: RTCOfferOptions;
-  readonly sessionTimersExpires?: number;
 }
 
 /** Options of `hold()`, `unhold()` and `renegotiate()`. */
@@ -270,10 +269,12 @@ function answerOptions(options: JsSipAnswerOptions): AnswerOptions {
     mediaConstraints,
     mediaStream,
     pcConfig,
+    rtcConstraints,
     rtcAnswerConstraints,
     rtcOfferConstraints,
   } = options;
   return {
+    ...(rtcConstraints === undefined ? {} : { rtcConstraints }),
     ...(extraHeaders === undefined ? {} : { extraHeaders }),
     ...(mediaConstraints === undefined ? {} : { mediaConstraints }),
     ...(mediaStream === undefined ? {} : { mediaStream }),

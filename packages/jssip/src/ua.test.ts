@@ -80,6 +80,44 @@ describe('UA: configuration and state', () => {
   });
 });
 
+describe('UA: run-time API', () => {
+  it('set()/get() change and read parameters with JsSIP’s booleans; the password never comes back', async () => {
+    const { phones, stopAll } = await jssipScenario(['alice']);
+    const ua = phones['alice']!.ua;
+    expect(ua.set('display_name', 'Alice L')).toBe(true);
+    expect(ua.get('display_name')).toBe('Alice L');
+    expect(ua.set('uri', 'sip:other@sip.test')).toBe(false);
+    expect(ua.set('password', 'new-secret')).toBe(true);
+    expect(ua.get('password')).toBeUndefined();
+    await stopAll();
+  });
+
+  it('registrator() extra headers and Contact params shape the next REGISTER', async () => {
+    const { phones, sent, stopAll } = await jssipScenario(['alice']);
+    const ua = phones['alice']!.ua;
+    ua.registrator().setExtraHeaders(['X-Push: token-1']);
+    ua.registrator().setExtraContactParams({ 'pn-provider': 'fcm' });
+    ua.register();
+    await vi.waitFor(() => expect(sent('REGISTER')).toHaveLength(2), WAIT);
+    const register = sent('REGISTER')[1]!;
+    expect(register.header('X-Push')).toBe('token-1');
+    expect(register.header('Contact')).toMatch(/;pn-provider=fcm/);
+    await stopAll();
+  });
+
+  it('terminateSessions() ends every call; fromDisplayName reaches the callee’s remote_identity', async () => {
+    const { phones, stopAll } = await jssipScenario(['alice', 'bob']);
+    const failed = vi.fn();
+    phones['alice']!.ua.call('bob', { fromDisplayName: 'Front Desk', eventHandlers: { failed } });
+    await vi.waitFor(() => expect(phones['bob']!.sessions).toHaveLength(1), WAIT);
+    expect(phones['bob']!.last().remote_identity.display_name).toBe('Front Desk');
+    phones['alice']!.ua.terminateSessions();
+    await vi.waitFor(() => expect(failed).toHaveBeenCalled(), WAIT);
+    expect(failed.mock.calls[0]![0]).toMatchObject({ originator: 'local', cause: 'Canceled' });
+    await stopAll();
+  });
+});
+
 describe('UA: messages', () => {
   it('sendMessage returns the Message newMessage showed, then succeeded', async () => {
     const { phones, stopAll } = await jssipScenario(['alice', 'bob']);

@@ -124,7 +124,10 @@ export class UA extends EventEmitter<UAEventMap> {
     return this.#ua.isConnected();
   }
 
-  /** A configuration value (JsSIP's `get`); secrets read back as SipKit's redacted marker. */
+  /**
+   * A configuration parameter's value (JsSIP's `get`): `ha1` and `authorization_jwt` come back
+   * as given, `password` never does (undefined).
+   */
   get(parameter: string): unknown {
     return this.#ua.get(parameter as Parameters<SipKitUA['get']>[0]);
   }

@@ -167,7 +167,7 @@ describe.each(Object.keys(LIBRARIES) as Library[])('the JsSIP-style app on %s', 
     } finally {
       await Promise.all([alice.close(), bob.close()]);
     }
-  }, 60_000);
+  }, 90_000);
 });
 
 test('both runs saw the same views and the same requests on the wire', () => {

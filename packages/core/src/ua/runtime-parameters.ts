@@ -1,3 +1,4 @@
+import { BearerCredentials } from '../auth/index.js';
 import type {
   ConfigurationSecrets,
   NormalizedConfiguration,
@@ -80,4 +81,32 @@ export function readParameter<K extends ReadableParameter>(
   if (parameter === 'ha1') return secrets.ha1 as ReadableValues[K];
   if (parameter === 'authorization_jwt') return secrets.authorization_jwt as ReadableValues[K];
   return configuration[parameter] as ReadableValues[K];
+}
+
+/**
+ * The bearer credentials after `set('authorization_jwt')`: the same object with the new token
+ * once requests were built with it (`started`), a new one before. A token cannot be added to, or
+ * removed from, a UA whose requests are already built without (or with) one.
+ *
+ * @throws {Error} saying when the token can be set; {AuthError} for a token that is not a b64token.
+ */
+export function nextBearer(
+  current: BearerCredentials | undefined,
+  token: string | null,
+  started: boolean,
+): BearerCredentials | undefined {
+  if (token === null) {
+    if (started && current !== undefined) {
+      throw new Error('authorization_jwt cannot be removed once the UA is started');
+    }
+    return undefined;
+  }
+  if (current !== undefined) {
+    current.update(token);
+    return current;
+  }
+  if (started) {
+    throw new Error('authorization_jwt can only be set before start() when none was configured');
+  }
+  return new BearerCredentials(token);
 }

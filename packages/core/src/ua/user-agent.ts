@@ -43,6 +43,7 @@ import { registerTagTrail } from './register-tag-trail.js';
 import { RequestFactory } from './request-factory.js';
 import {
   isSettableParameter,
+  nextBearer,
   readParameter,
   withParameter,
   type ReadableParameter,
@@ -191,7 +192,11 @@ export class UserAgent {
       const { input, validated } = withParameter(this.#input, parameter, value);
       const { configuration, secrets } = validated;
       const credentials = digestCredentials(configuration, secrets);
-      const bearer = this.#nextBearer(secrets.authorization_jwt);
+      const bearer = nextBearer(
+        this.#bearer,
+        secrets.authorization_jwt,
+        this.#layers !== undefined,
+      );
       this.#layers?.channel.setCredentials(credentials);
       if (this.#layers !== undefined)
         this.#layers.identity.displayName = configuration.display_name;
@@ -214,25 +219,6 @@ export class UserAgent {
    */
   get<K extends ReadableParameter>(parameter: K): ReadableValues[K] {
     return readParameter(this.#configuration, this.#secrets, parameter);
-  }
-
-  /** The bearer credentials for a new token: the same object once requests were built with it. */
-  #nextBearer(token: string | null): BearerCredentials | undefined {
-    const current = this.#bearer;
-    if (token === null) {
-      if (this.#layers !== undefined && current !== undefined) {
-        throw new Error('authorization_jwt cannot be removed once the UA is started');
-      }
-      return undefined;
-    }
-    if (current !== undefined) {
-      current.update(token);
-      return current;
-    }
-    if (this.#layers !== undefined) {
-      throw new Error('authorization_jwt can only be set before start() when none was configured');
-    }
-    return new BearerCredentials(token);
   }
 
   /** Connects, and registers once connected when `register` is true. */

@@ -192,17 +192,24 @@ describe('RTCSession: DTMF, hold, re-offers', () => {
     const remoteHold = vi.fn();
     incoming.on('hold', remoteHold);
     const done = vi.fn();
+    const localHold = vi.fn();
+    outgoing.on('hold', localHold);
     expect(outgoing.isReadyToReOffer()).toBe(true);
     expect(outgoing.hold({ useUpdate: true }, done)).toBe(true);
+    // JsSIP's timing: reported when asked for, before the far end answers.
+    expect(localHold).toHaveBeenCalledWith({ originator: 'local' });
+    expect(outgoing.isOnHold().local).toBe(true);
+    expect(outgoing.hold()).toBe(false);
     await vi.waitFor(() => expect(done).toHaveBeenCalled(), WAIT);
     expect(sent('UPDATE')).toHaveLength(1);
     expect(sent('UPDATE')[0]!.body).toMatch(/a=sendonly/);
     expect(outgoing.isOnHold()).toEqual({ local: true, remote: false });
     expect(remoteHold).toHaveBeenCalledWith({ originator: 'remote' });
+    expect(localHold).toHaveBeenCalledTimes(1);
     expect(outgoing.hold()).toBe(false);
     expect(outgoing.unhold({ useUpdate: true })).toBe(true);
-    await vi.waitFor(() => expect(outgoing.isOnHold().local).toBe(false), WAIT);
-    expect(sent('UPDATE')).toHaveLength(2);
+    expect(outgoing.isOnHold().local).toBe(false);
+    await vi.waitFor(() => expect(sent('UPDATE')).toHaveLength(2), WAIT);
     expect(sent('UPDATE')[1]!.body).toMatch(/a=sendrecv/);
     outgoing.terminate();
     await stopAll();
@@ -228,6 +235,23 @@ describe('RTCSession: DTMF, hold, re-offers', () => {
     await vi.waitFor(() => expect(progress).toContain('accepted'), WAIT);
     // The 202 and the first NOTIFY arrive back to back; both are reported.
     expect(progress).toEqual(expect.arrayContaining(['requestSucceeded', 'trying', 'accepted']));
+    await stopAll();
+  });
+});
+
+describe('a hold the far end refuses', () => {
+  it('reports unhold again, so the view goes back', async () => {
+    const { phones, establish, stopAll } = await jssipScenario(['alice', 'bob']);
+    const [outgoing, incoming] = await establish(phones['alice']!, phones['bob']!, 'bob');
+    const events: string[] = [];
+    outgoing.on('hold', ({ originator }) => events.push(`hold:${originator}`));
+    outgoing.on('unhold', ({ originator }) => events.push(`unhold:${originator}`));
+    // Bob's media cannot take the offer: he answers the UPDATE with an error.
+    phones['bob']!.media.handlers[0]!.failNext('setRemoteDescription', new Error('refused'));
+    expect(outgoing.hold({ useUpdate: true })).toBe(true);
+    await vi.waitFor(() => expect(events).toEqual(['hold:local', 'unhold:local']), WAIT);
+    expect(outgoing.isOnHold().local).toBe(false);
+    if (!incoming.isEnded()) outgoing.terminate();
     await stopAll();
   });
 });

@@ -73,6 +73,8 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
   #localIdentity: NameAddrHeader | undefined;
   #remoteIdentity: NameAddrHeader | undefined;
   #remoteIdentitySource: Session['remoteIdentity'] | undefined;
+  /** Our hold as last asked for, while the far end has not answered it yet. */
+  #localHold: boolean | undefined;
 
   /** @internal Made by the adapter's UA for each SipKit session. */
   constructor(session: Session, directory: SessionDirectory) {
@@ -133,8 +135,10 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
   isReadyToReOffer(): boolean {
     return this.#session.isReadyToReOffer();
   }
+  /** `local` changes as soon as `hold()`/`unhold()` starts, as in JsSIP. */
   isOnHold(): { local: boolean; remote: boolean } {
-    return { ...this.#session.isOnHold() };
+    const { local, remote } = this.#session.isOnHold();
+    return { local: this.#localHold ?? local, remote };
   }
   isMuted(): { audio: boolean; video: boolean } {
     return { ...this.#session.isMuted() };
@@ -164,14 +168,35 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
    * held, an offer under way); `done` runs once the far end accepted.
    */
   hold(options: JsSipReOfferOptions = {}, done?: () => void): boolean {
-    if (!this.#canReOffer() || this.#session.isOnHold().local) return false;
-    void this.#session.hold(reOffer(options)).then((ok) => ok && done?.());
-    return true;
+    return this.#changeHold(true, options, done);
   }
   /** Resumes a call we held; same rules as `hold()`. */
   unhold(options: JsSipReOfferOptions = {}, done?: () => void): boolean {
-    if (!this.#canReOffer() || !this.#session.isOnHold().local) return false;
-    void this.#session.unhold(reOffer(options)).then((ok) => ok && done?.());
+    return this.#changeHold(false, options, done);
+  }
+
+  /**
+   * JsSIP reports our hold (`hold`/`unhold` with originator `local`, `isOnHold().local`) when it
+   * is asked for, not when the far end accepts it; SipKit's session reports it on acceptance.
+   * So the adapter reports it at once, and if the far end refuses, reports the way back.
+   */
+  #changeHold(
+    hold: boolean,
+    options: JsSipReOfferOptions,
+    done: (() => void) | undefined,
+  ): boolean {
+    if (!this.#canReOffer() || this.isOnHold().local === hold) return false;
+    this.#localHold = hold;
+    this.emit(hold ? 'hold' : 'unhold', { originator: 'local' });
+    const change = hold
+      ? this.#session.hold(reOffer(options))
+      : this.#session.unhold(reOffer(options));
+    void change.then((ok) => {
+      this.#localHold = undefined;
+      if (ok) done?.();
+      else if (!this.#session.isEnded())
+        this.emit(hold ? 'unhold' : 'hold', { originator: 'local' });
+    });
     return true;
   }
   /** Sends a new offer with the same media (re-INVITE, or UPDATE with `useUpdate`). */

@@ -66,8 +66,11 @@ export function bridgeSessionEvents(
       request: request === undefined ? undefined : viewOf(request),
     }),
   );
+  // Our own hold/unhold is reported by the RTCSession when asked for (JsSIP's timing).
   for (const name of ['hold', 'unhold'] as const)
-    session.on(name, ({ originator }) => emit(name, { originator }));
+    session.on(name, ({ originator }) => {
+      if (originator === 'remote') emit(name, { originator });
+    });
   for (const name of ['muted', 'unmuted'] as const)
     session.on(name, ({ audio, video }) => emit(name, { audio, video }));
   for (const name of ['reinvite', 'update'] as const)

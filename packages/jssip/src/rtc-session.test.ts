@@ -239,6 +239,23 @@ describe('RTCSession: DTMF, hold, re-offers', () => {
   });
 });
 
+describe('icecandidate', () => {
+  it('carries the candidate and a ready() that ends gathering', async () => {
+    const { phones, stopAll } = await jssipScenario(['alice', 'bob']);
+    const seen = vi.fn((_event: RTCSessionEventMap['icecandidate']) => undefined);
+    const outgoing = phones['alice']!.ua.call('bob', { eventHandlers: { icecandidate: seen } });
+    await vi.waitFor(() => expect(phones['alice']!.media.handlers).toHaveLength(1), WAIT);
+    const ready = vi.fn();
+    const candidate = { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host' } as RTCIceCandidate;
+    phones['alice']!.media.handlers[0]!.emit('icecandidate', { candidate, ready });
+    expect(seen.mock.calls[0]![0].candidate).toBe(candidate);
+    seen.mock.calls[0]![0].ready();
+    expect(ready).toHaveBeenCalledTimes(1);
+    outgoing.terminate();
+    await stopAll();
+  });
+});
+
 describe('a hold the far end refuses', () => {
   it('reports unhold again, so the view goes back', async () => {
     const { phones, establish, stopAll } = await jssipScenario(['alice', 'bob']);

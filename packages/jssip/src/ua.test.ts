@@ -143,6 +143,22 @@ describe('UA: messages', () => {
     await stopAll();
   });
 
+  it('sendOptions reports succeeded; a received MESSAGE cannot be rejected after its 200', async () => {
+    const { phones, stopAll } = await jssipScenario(['alice', 'bob']);
+    const succeeded = vi.fn();
+    phones['alice']!.ua.sendOptions('bob', undefined, { eventHandlers: { succeeded } });
+    await vi.waitFor(() => expect(succeeded).toHaveBeenCalled(), WAIT);
+    expect(succeeded.mock.calls[0]![0].response.status_code).toBe(200);
+    const received = vi.fn((_event: UAEventMap['newMessage']) => undefined);
+    phones['bob']!.ua.on('newMessage', received);
+    phones['alice']!.ua.sendMessage('bob', 'hi');
+    await vi.waitFor(() => expect(received).toHaveBeenCalled(), WAIT);
+    const { message } = received.mock.calls[0]![0];
+    expect(() => message.accept()).not.toThrow();
+    expect(() => message.reject()).toThrow(/200 OK/);
+    await stopAll();
+  });
+
   it('a MESSAGE nobody can take fails with a JsSIP cause', async () => {
     const { phones, stopAll } = await jssipScenario(['alice']);
     const message = phones['alice']!.ua.sendMessage('nobody', 'hello');

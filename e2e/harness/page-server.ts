@@ -8,10 +8,15 @@ const PAGE_DIR = new URL('../page/', import.meta.url);
 /**
  * Bundles a page's entry (e2e/page/main.ts, or `phone/main.ts` with JsSIP in it too), with
  * @sipkit/core from its TypeScript source (the `@sipkit/source` condition, as Vitest resolves
- * it), the way an app's bundler would for the browser.
+ * it), the way an app's bundler would for the browser. `alias` swaps imports, e.g. `jssip` for
+ * `@sipkit/jssip` (the JsSIP-style app, bundled once per library).
  */
-export async function bundlePage(entry = 'main.ts'): Promise<string> {
+export async function bundlePage(
+  entry = 'main.ts',
+  options: { readonly alias?: Readonly<Record<string, string>> } = {},
+): Promise<string> {
   const result = await build({
+    ...(options.alias === undefined ? {} : { alias: { ...options.alias } }),
     entryPoints: [fileURLToPath(new URL(entry, PAGE_DIR))],
     bundle: true,
     format: 'esm',

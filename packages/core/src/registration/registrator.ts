@@ -153,6 +153,11 @@ export class Registrator {
     this.#context.events.emit('unregistered', { cause: Causes.CONNECTION_ERROR });
   }
 
+  /** The UA starts again after `close()`: registering is allowed again (same Call-ID, §10.2.4). */
+  reopen(): void {
+    this.#closed = false;
+  }
+
   /** The connection is back: a REGISTER waiting to be retried goes now. */
   reconnected(): void {
     if (this.#retryWanted) this.register();

@@ -261,6 +261,7 @@ export class UserAgent {
     const layers = this.#built();
     if (this.#status === 'stopped') {
       layers.transactions = this.#createTransactionLayer(layers.transport);
+      layers.registrator.reopen();
     }
     this.#status = 'started';
     layers.transport.connect();

@@ -243,6 +243,22 @@ describe('UA registration on the in-memory network', () => {
     expect(sent('REGISTER')).toHaveLength(1);
   });
 
+  it('registers again when started again after stop()', async () => {
+    const { addUA, sent, stopAll } = createScenario();
+    const alice = addUA('alice');
+    alice.ua.start();
+    await flush();
+    const stopping = alice.ua.stop();
+    await vi.advanceTimersByTimeAsync(2_000);
+    await stopping;
+    alice.ua.start();
+    await flush();
+    expect(alice.events.slice(-3)).toEqual(['connecting', 'connected', 'registered']);
+    expect(alice.ua.isRegistered()).toBe(true);
+    expect(sent('REGISTER').map((r) => r.header('expires'))).toEqual(['600', '0', '600']);
+    await stopAll();
+  });
+
   it('stop() unregisters, closes the socket and leaves no timer behind', async () => {
     const { addUA, network, sent } = createScenario();
     const alice = addUA('alice', { extra_headers: ['X-Test: 1'] });

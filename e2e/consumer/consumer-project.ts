@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository this test packs (two levels up from here). */
 export const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The five packages a user installs, by their folder under packages/. */
-export const PUBLISHED = ['core', 'react', 'ui', 'testing', 'dev-server'] as const;
+/** The six packages a user installs, by their folder under packages/. */
+export const PUBLISHED = ['core', 'react', 'ui', 'testing', 'dev-server', 'jssip'] as const;
 
 /**
  * Where the packed packages and the consumer apps live: a folder outside the workspace, given by

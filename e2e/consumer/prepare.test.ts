@@ -95,6 +95,7 @@ describe.sequential('the packed packages in an app outside the workspace', () =>
       type: 'module',
       dependencies: {
         '@sipkit/core': file('core'),
+        '@sipkit/jssip': file('jssip'),
         '@sipkit/react': file('react'),
         '@sipkit/ui': file('ui'),
         react: versionOf('react'),

@@ -11,6 +11,7 @@ export const READMES = [
   'packages/ui/README.md',
   'packages/testing/README.md',
   'packages/dev-server/README.md',
+  'packages/jssip/README.md',
 ] as const;
 
 /** One fenced `ts`/`tsx` block, as a module file of the consumer app. */

@@ -15,6 +15,9 @@ export default defineProject({
     // calls run on the in-memory SIP network with fake media, not WebRTC.
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
+    // A hang detector, not a speed check: property tests and happy-dom renders take seconds of
+    // CPU on a busy 2-core machine, and fake timers keep every test independent of wall time.
+    testTimeout: 30_000,
     setupFiles: ['src/testing/setup.ts'],
   },
 });

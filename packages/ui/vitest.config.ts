@@ -12,7 +12,8 @@ export default defineProject({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/testing/setup.ts'],
     // Story tests start a registrar, two UAs and a scripted bot each: give the first one of a
-    // file time to warm up the transform cache.
-    testTimeout: 15_000,
+    // file time to warm up the transform cache, on a busy 2-core machine too (a hang detector,
+    // not a speed check).
+    testTimeout: 30_000,
   },
 });

@@ -1,4 +1,5 @@
 import { parseNameAddr, quoteString, type NameAddr } from '@sipkit/core';
+import { Parameters, type ParameterValues } from './parameters.js';
 import { URI } from './uri.js';
 
 /**
@@ -10,16 +11,15 @@ import { URI } from './uri.js';
  * from.display_name; // 'Bob'
  * from.uri.user; // 'bob'
  */
-export class NameAddrHeader {
+export class NameAddrHeader extends Parameters {
   uri: URI;
   #displayName: string | undefined;
-  readonly #parameters: Record<string, string | null> = {};
 
-  constructor(uri: URI, display_name?: string, parameters: Record<string, string | null> = {}) {
+  constructor(uri: URI, display_name?: string, parameters: ParameterValues = {}) {
     if (!(uri instanceof URI)) throw new TypeError('NameAddrHeader needs a URI instance');
+    super(parameters);
     this.uri = uri;
     this.#displayName = display_name === '' ? undefined : display_name;
-    for (const [name, value] of Object.entries(parameters)) this.setParam(name, value);
   }
 
   /** Parses a name-addr or addr-spec; undefined when malformed (as JsSIP does). */
@@ -57,35 +57,15 @@ export class NameAddrHeader {
     this.#displayName = value === '' || value === null ? undefined : value;
   }
 
-  setParam(name: string, value?: string | null): void {
-    this.#parameters[name.toLowerCase()] =
-      value === undefined || value === null ? null : String(value);
-  }
-  getParam(name: string): string | null | undefined {
-    return this.#parameters[name.toLowerCase()];
-  }
-  hasParam(name: string): boolean {
-    return Object.hasOwn(this.#parameters, name.toLowerCase());
-  }
-  deleteParam(name: string): string | null | undefined {
-    const key = name.toLowerCase();
-    const value = this.#parameters[key];
-    Reflect.deleteProperty(this.#parameters, key);
-    return value;
-  }
-  clearParams(): void {
-    for (const key of Object.keys(this.#parameters)) Reflect.deleteProperty(this.#parameters, key);
-  }
-
   clone(): NameAddrHeader {
-    return new NameAddrHeader(this.uri.clone(), this.#displayName, { ...this.#parameters });
+    return new NameAddrHeader(this.uri.clone(), this.#displayName, this.parameterValues());
   }
 
-  toString(): string {
+  override toString(): string {
     const name =
       this.#displayName === undefined ? '' : `${quoteString(this.#displayName, 'display name')} `;
     let text = `${name}<${this.uri.toString()}>`;
-    for (const [param, value] of Object.entries(this.#parameters)) {
+    for (const [param, value] of Object.entries(this.parameterValues())) {
       text += value === null ? `;${param}` : `;${param}=${value}`;
     }
     return text;

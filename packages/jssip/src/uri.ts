@@ -1,6 +1,5 @@
 import { formatUri, parseUri, type SipUri, type UriScheme } from '@sipkit/core';
-
-type Values = Record<string, string | null>;
+import { Parameters, type ParameterValues as Values } from './parameters.js';
 
 /**
  * JsSIP's mutable `URI`: scheme, user, host, port, parameters and headers with JsSIP's
@@ -12,12 +11,11 @@ type Values = Record<string, string | null>;
  * uri.user; // 'bob'
  * uri.getParam('transport'); // 'ws'
  */
-export class URI {
+export class URI extends Parameters {
   scheme: string;
   user: string | undefined;
   host: string;
   port: number | undefined;
-  readonly #parameters: Values = {};
   readonly #headers: Record<string, string[]> = {};
 
   constructor(
@@ -28,11 +26,11 @@ export class URI {
     parameters: Values = {},
     headers: Record<string, string | string[]> = {},
   ) {
+    super(parameters);
     this.scheme = (scheme ?? 'sip').toLowerCase();
     this.user = user;
     this.host = host;
     this.port = port;
-    for (const [name, value] of Object.entries(parameters)) this.setParam(name, value);
     for (const [name, value] of Object.entries(headers)) this.setHeader(name, value);
   }
 
@@ -55,26 +53,6 @@ export class URI {
     return new URI(uri.scheme, uri.user, uri.host, uri.port, parameters, { ...uri.headers });
   }
 
-  setParam(name: string, value?: string | null): void {
-    this.#parameters[name.toLowerCase()] =
-      value === undefined || value === null ? null : String(value);
-  }
-  getParam(name: string): string | null | undefined {
-    return this.#parameters[name.toLowerCase()];
-  }
-  hasParam(name: string): boolean {
-    return Object.hasOwn(this.#parameters, name.toLowerCase());
-  }
-  deleteParam(name: string): string | null | undefined {
-    const key = name.toLowerCase();
-    const value = this.#parameters[key];
-    Reflect.deleteProperty(this.#parameters, key);
-    return value;
-  }
-  clearParams(): void {
-    for (const key of Object.keys(this.#parameters)) Reflect.deleteProperty(this.#parameters, key);
-  }
-
   setHeader(name: string, value: string | string[]): void {
     this.#headers[headerize(name)] = Array.isArray(value) ? [...value] : [value];
   }
@@ -95,19 +73,14 @@ export class URI {
   }
 
   clone(): URI {
-    return new URI(
-      this.scheme,
-      this.user,
-      this.host,
-      this.port,
-      { ...this.#parameters },
-      { ...this.#headers },
-    );
+    return new URI(this.scheme, this.user, this.host, this.port, this.parameterValues(), {
+      ...this.#headers,
+    });
   }
 
-  toString(): string {
+  override toString(): string {
     const params: Record<string, string> = {};
-    for (const [name, value] of Object.entries(this.#parameters)) params[name] = value ?? '';
+    for (const [name, value] of Object.entries(this.parameterValues())) params[name] = value ?? '';
     const headers: Record<string, string> = {};
     for (const [name, values] of Object.entries(this.#headers)) {
       const first = values[0];

@@ -128,8 +128,8 @@ describe('startDevServer: hostile clients (issue 19)', () => {
       expect(await connect(server.url, 'https://evil.example')).toBe(403);
       const page = (await connect(server.url, 'https://phone.example')) as WebSocket;
       const tool = (await connect(server.url)) as WebSocket;
-      // A frame the serializer cannot echo (NUL in a quoted From), from each allowed client:
-      // answered with a 400, and the server lives on.
+      // A frame the parser refuses (NUL in a quoted From), from each allowed client: answered
+      // with a 400 naming the header, and the server lives on.
       for (const [i, socket] of [page, tool].entries()) {
         const answer = new Promise<string>((resolve) =>
           socket.once('message', (data) => resolve(String(data))),
@@ -140,6 +140,16 @@ describe('startDevServer: hostile clients (issue 19)', () => {
             `Call-ID: t${i}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n`,
         );
         expect(await answer).toMatch(/^SIP\/2\.0 400 /);
+        // A refused frame is not SIP spoken: a valid request makes the connection a real client.
+        const ok = new Promise<string>((resolve) =>
+          socket.once('message', (data) => resolve(String(data))),
+        );
+        socket.send(
+          `OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/WS t.invalid;branch=z9hG4bKok${i}\r\n` +
+            'Max-Forwards: 70\r\nFrom: <sip:t@127.0.0.1>;tag=t\r\nTo: <sip:127.0.0.1>\r\n' +
+            `Call-ID: ok${i}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n`,
+        );
+        expect(await ok).toMatch(/^SIP\/2\.0 200 /);
       }
       // Both speak SIP: a third connection from this address is over the limit.
       expect(await connect(server.url, 'http://127.0.0.1:5173')).toBe(503);

@@ -79,7 +79,7 @@ describe('SipProxyServer: a message the serializer refuses never takes it down',
     expect(bad?.callId).toBe('nul-OPTIONS');
     expect(bad?.via[0]?.branch).toBe('z9hG4bKnulOPTIONS');
     expect(bad?.header('from')).toBe('"evil" <sip:mallory@sip.test>;tag=m1');
-    expect(log.some((l) => l.includes('cannot be echoed'))).toBe(true);
+    expect(log.some((l) => l.includes('refused an unparsable message'))).toBe(true);
     mallory.send('OPTIONS', 'sip:sip.test');
     await settle();
     expect(mallory.responses(200)).toHaveLength(1);

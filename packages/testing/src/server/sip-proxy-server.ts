@@ -1,6 +1,7 @@
 import {
   createResponse,
   parseMessage,
+  salvageRequest,
   SipParseError,
   type IncomingRequest,
   type IncomingResponse,
@@ -145,9 +146,8 @@ export class SipProxyServer implements SipServerEndpoint {
     try {
       message = parseMessage(text);
     } catch (error) {
-      return this.#warn(
-        `! ${connection.id} dropped an unparsable message: ${describeError(error)}`,
-      );
+      this.#warn(`! ${connection.id} refused an unparsable message: ${describeError(error)}`);
+      return this.#answerUnparsable(connection, text, error);
     }
     connection.messageAccepted?.();
     try {
@@ -159,6 +159,19 @@ export class SipProxyServer implements SipServerEndpoint {
       if (message.kind === 'request' && message.method !== 'ACK')
         this.#reply(connection, message, 400);
     }
+  }
+
+  /**
+   * A request the parser refused still gets its 400 when Via, From, To, Call-ID and CSeq can be
+   * read (`salvageRequest`), naming the header at fault: the caller learns what is wrong instead
+   * of waiting 32 s (RFC 3261 §8.2). Stateless: nothing is kept for it. ACKs are never answered.
+   */
+  #answerUnparsable(connection: ServerConnection, text: string, error: unknown): void {
+    const request = salvageRequest(text);
+    if (request === undefined || request.method === 'ACK') return;
+    const header = error instanceof SipParseError ? error.header : undefined;
+    const reason = header === undefined ? 'Bad Request' : `Bad Request (${header})`;
+    this.#reply(connection, request, 400, reason.replace(/[^\x20-\x7e]/g, ''));
   }
 
   #onRequest(from: ServerConnection, request: IncomingRequest): void {

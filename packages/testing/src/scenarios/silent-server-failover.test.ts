@@ -32,7 +32,7 @@ function twoNodes(options: { keepAliveInterval?: number; random?: () => number }
       connection_recovery_min_interval: MIN_INTERVAL,
       connection_recovery_max_interval: 30,
     },
-    { random: options.random ?? (() => 0.999), keepAliveInterval: options.keepAliveInterval },
+    { random: options.random ?? (() => 0.999), keepAliveInterval: options.keepAliveInterval ?? 0 },
   );
   const attempts: string[] = [];
   ua.on('connectionAttempt', ({ url, outcome }) => attempts.push(`${url} ${outcome}`));

@@ -35,4 +35,9 @@ export {
   type FrameKind,
 } from './keep-alive-frames.js';
 export type { TransportOptions } from './transport-options.js';
-export { Transport, type TransportEvents, type TransportState } from './transport.js';
+export {
+  Transport,
+  type ConnectionAttemptOutcome,
+  type TransportEvents,
+  type TransportState,
+} from './transport.js';

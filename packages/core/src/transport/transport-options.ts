@@ -30,6 +30,12 @@ export interface TransportOptions {
   keep_alive_interval?: number | undefined;
   /** Seconds to wait for the pong to a ping before treating the flow as failed. Default 10. */
   keep_alive_timeout?: number | undefined;
+  /**
+   * Seconds a connection attempt may take before it is abandoned and the next server is tried.
+   * Default 5; 0 leaves it to the runtime (a browser waits out its TCP connect timeout, minutes
+   * when a server's packets are dropped rather than refused).
+   */
+  connect_timeout?: number | undefined;
   /** Timer functions. Default: the global `setTimeout` / `clearTimeout`. */
   clock?: Clock | undefined;
   /** Random source in [0, 1) for backoff, tie-breaks and jitter. Default `Math.random`. */
@@ -44,6 +50,8 @@ export interface ResolvedTransportOptions {
   /** 0 when keep-alive pings are off. */
   readonly keepAliveInterval: number;
   readonly keepAliveTimeout: number;
+  /** In seconds; 0 when attempts have no timeout of their own. */
+  readonly connectTimeout: number;
   readonly clock: Clock;
   readonly random: () => number;
   readonly logger: TransportLogger;
@@ -51,6 +59,14 @@ export interface ResolvedTransportOptions {
 
 /** RFC 5626 §4.4.1: a pong not received within 10 seconds means the flow failed. */
 const DEFAULT_KEEP_ALIVE_TIMEOUT = 10;
+
+/**
+ * A WebSocket handshake is TCP, TLS and an HTTP upgrade: 3-4 round trips. On a poor mobile link
+ * (1 s round trips, one lost SYN retransmitted after RFC 6298's 1 s initial RTO) that is done in
+ * about 5 s; a server that has not answered by then is gone or unreachable, and waiting longer
+ * only delays the failover to the next one.
+ */
+const DEFAULT_CONNECT_TIMEOUT = 5;
 
 /**
  * Fills in defaults and validates.
@@ -89,6 +105,12 @@ export function resolveTransportOptions(options: TransportOptions = {}): Resolve
       options.keep_alive_timeout,
       DEFAULT_KEEP_ALIVE_TIMEOUT,
       false,
+    ),
+    connectTimeout: seconds(
+      'connect_timeout',
+      options.connect_timeout,
+      DEFAULT_CONNECT_TIMEOUT,
+      true,
     ),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,

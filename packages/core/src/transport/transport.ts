@@ -1,4 +1,5 @@
 import { SingleTimer } from './clock.js';
+import { FailedServers } from './failed-servers.js';
 import { KeepAlive } from './keep-alive.js';
 import { classifyFrame, KEEP_ALIVE_PONG } from './keep-alive-frames.js';
 import { recoveryDelay } from './recovery-delay.js';
@@ -16,6 +17,12 @@ import {
 } from './transport-options.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
 
+/**
+ * How one connection attempt ended: the socket opened, it failed before opening (refused, a
+ * failed handshake, or `connect()` threw), or nothing answered within `connect_timeout`.
+ */
+export type ConnectionAttemptOutcome = 'connected' | 'refused' | 'timed-out';
+
 /** Where the transport is: trying a socket, connected through one, or neither. */
 export type TransportState = 'disconnected' | 'connecting' | 'connected';
 
@@ -30,6 +37,17 @@ export type TransportState = 'disconnected' | 'connecting' | 'connected';
 export interface TransportEvents {
   /** A connection attempt starts on `socket`; `attempt` is the recovery attempt count (0 at first). */
   connecting: { readonly socket: Socket; readonly attempt: number };
+  /**
+   * A connection attempt on `socket` (server `url`) ended with `outcome`, `elapsed` ms after it
+   * started. Emitted before the `connected` or `disconnected` event it leads to; an attempt
+   * abandoned by `disconnect()` has none.
+   */
+  attempt: {
+    readonly socket: Socket;
+    readonly url: string;
+    readonly outcome: ConnectionAttemptOutcome;
+    readonly elapsed: number;
+  };
   /** `socket` is open; the recovery backoff has been reset. */
   connected: { readonly socket: Socket };
   /**
@@ -58,11 +76,15 @@ const socketOwners = new WeakMap<Socket, Transport>();
 /**
  * Keeps one SIP connection up over a set of weighted sockets.
  *
- * - Cycle: sockets are tried by descending weight, random among equal weights; a failed attempt
- *   moves straight to the next socket.
+ * - Cycle: sockets are tried by descending weight, random among equal weights, except that the
+ *   servers that just failed (an attempt, or a connection lost) go last (`failed-servers.ts`); a
+ *   failed attempt moves straight to the next socket.
+ * - Connect timeout: an attempt that has not opened within `connect_timeout` is abandoned (the
+ *   socket closed, its late events ignored) and reported as `timed-out`: a server whose packets
+ *   are dropped never refuses, and the runtime's own TCP timeout takes minutes.
  * - Recovery: when the whole cycle failed, or an established connection is lost, the transport
- *   waits `recoveryDelay(k)` (see `recovery-delay.ts`) and starts a new cycle from the top; `k`
- *   counts these waits and is reset to 0 by every successful connection.
+ *   waits `recoveryDelay(k)` (see `recovery-delay.ts`) and starts a new cycle; `k` counts these
+ *   waits and is reset to 0 by every successful connection.
  * - Keep-alive (RFC 5626 §4.4.1, optional): see {@link TransportOptions}. A missing pong closes
  *   the socket and goes through recovery. Incoming pings are answered; CRLF and blank frames are
  *   never emitted as `data`.
@@ -86,6 +108,9 @@ export class Transport {
   readonly #options: ResolvedTransportOptions;
   readonly #events: TypedEmitter<TransportEvents>;
   readonly #recoveryTimer: SingleTimer;
+  readonly #connectTimer: SingleTimer;
+  readonly #failed = new FailedServers();
+  #attemptStartedAt = 0;
   readonly #keepAlive: KeepAlive | null;
   #stateValue: TransportState = 'disconnected';
   #running = false;
@@ -105,6 +130,7 @@ export class Transport {
       logger.error(`transport: a "${event}" listener threw`, error),
     );
     this.#recoveryTimer = new SingleTimer(clock);
+    this.#connectTimer = new SingleTimer(clock);
     this.#keepAlive =
       this.#options.keepAliveInterval > 0
         ? new KeepAlive({
@@ -198,6 +224,7 @@ export class Transport {
     if (!this.#running) return;
     this.#running = false;
     this.#recoveryTimer.cancel();
+    this.#connectTimer.cancel();
     this.#keepAlive?.stop();
     const socket = this.#current;
     const wasDisconnected = this.#stateValue === 'disconnected';
@@ -224,7 +251,8 @@ export class Transport {
   }
 
   #startCycle(): void {
-    this.#cycle = orderByWeight(this.sockets, this.#options.random).map((entry) => entry.socket);
+    const byWeight = orderByWeight(this.sockets, this.#options.random).map((entry) => entry.socket);
+    this.#cycle = this.#failed.order(byWeight, Date.now());
     this.#cycleIndex = 0;
     this.#attempt();
   }
@@ -249,6 +277,23 @@ export class Transport {
     this.#options.logger.debug(`transport: connecting to ${socket.url}`);
     this.#events.emit('connecting', { socket, attempt: this.#recoveryAttempt });
     if (!live()) return; // a listener called disconnect()
+    this.#attemptStartedAt = Date.now();
+    const timeout = this.#options.connectTimeout;
+    if (timeout > 0) {
+      this.#connectTimer.schedule(timeout * 1000, () => {
+        if (!live() || this.#stateValue !== 'connecting') return;
+        this.#options.logger.warn(`transport: ${socket.url} did not answer within ${timeout} s`);
+        this.#abandonAttempt();
+        if (socketOwners.get(socket) === this) socket.disconnect();
+        this.#handleDisconnect(
+          socket,
+          true,
+          undefined,
+          `no answer within ${timeout} s`,
+          'timed-out',
+        );
+      });
+    }
     this.#connectSocket(socket, live);
   }
 
@@ -268,8 +313,13 @@ export class Transport {
 
   #handleConnect(socket: Socket): void {
     if (this.#stateValue === 'connected') return;
+    this.#connectTimer.cancel();
     this.#stateValue = 'connected';
     this.#recoveryAttempt = 0;
+    this.#failed.clear(socket);
+    const token = this.#attemptToken;
+    this.#emitAttempt(socket, 'connected');
+    if (token !== this.#attemptToken) return; // a listener called disconnect()
     this.#options.logger.debug(`transport: connected to ${socket.url}`);
     this.#keepAlive?.start();
     this.#events.emit('connected', { socket });
@@ -280,11 +330,16 @@ export class Transport {
     error: boolean,
     code: number | undefined,
     reason: string | undefined,
+    outcome: ConnectionAttemptOutcome = 'refused',
   ): void {
     const wasConnected = this.#stateValue === 'connected';
     this.#abandonAttempt();
+    this.#connectTimer.cancel();
     this.#keepAlive?.stop();
     this.#stateValue = 'disconnected';
+    // A clean close is a server going away on purpose; anything else counts against it.
+    if (error) this.#failed.record(socket, Date.now());
+    if (!wasConnected) this.#emitAttempt(socket, outcome);
     this.#options.logger.debug(`transport: ${socket.url} disconnected (code ${String(code)})`);
     this.#events.emit('disconnected', { socket, error, code, reason });
     if (!this.#running) return; // a listener called disconnect()
@@ -323,6 +378,11 @@ export class Transport {
     this.#abandonAttempt();
     if (socketOwners.get(socket) === this) socket.disconnect();
     this.#handleDisconnect(socket, true, undefined, reason);
+  }
+
+  #emitAttempt(socket: Socket, outcome: ConnectionAttemptOutcome): void {
+    const elapsed = Date.now() - this.#attemptStartedAt;
+    this.#events.emit('attempt', { socket, url: socket.url, outcome, elapsed });
   }
 
   #scheduleRecovery(): void {

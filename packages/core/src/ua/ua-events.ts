@@ -1,7 +1,7 @@
 import type { IncomingRequest, IncomingResponse } from '../message/index.js';
 import type { RegistrationEvents } from '../registration/registrator.js';
 import type { Session } from '../session/session.js';
-import type { Socket } from '../transport/index.js';
+import type { Socket, TransportEvents } from '../transport/index.js';
 import type { Identity } from './out-of-dialog-request.js';
 
 /**
@@ -14,6 +14,12 @@ import type { Identity } from './out-of-dialog-request.js';
 export interface UAEvents extends RegistrationEvents {
   connecting: { readonly socket: Socket; readonly attempts: number };
   connected: { readonly socket: Socket };
+  /**
+   * A connection attempt ended: `outcome` is `connected`, `refused` or `timed-out` (nothing
+   * answered within `UAOptions.connectTimeout`), `elapsed` ms after it started. Emitted before
+   * the `connected` / `disconnected` it leads to.
+   */
+  connectionAttempt: TransportEvents['attempt'];
   disconnected: {
     readonly socket: Socket;
     readonly error: boolean;

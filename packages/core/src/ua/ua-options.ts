@@ -19,6 +19,12 @@ export interface UAOptions {
   readonly timers?: TransactionTimerOptions;
   /** RFC 5626 CRLF keep-alive interval in seconds (default 0: off). */
   readonly keepAliveInterval?: number;
+  /**
+   * Seconds a connection attempt may take before the server is given up and the next one of
+   * `sockets` tried (default 5; 0: wait for the browser, minutes for a server that went silent).
+   * Each attempt is reported as `connectionAttempt`.
+   */
+  readonly connectTimeout?: number;
   /** Longest wait in `stop()` for the un-REGISTER to be answered, in ms (default 2000). */
   readonly stopTimeout?: number;
   /** Makes each call's media handler; default WebRTC (`createWebRtcMediaHandler`). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WebSocketInterface } from '../transport/index.js';
 import { ConfigurationError } from './configuration-error.js';
+import { InvalidOptionError } from './invalid-option-error.js';
 import { UA } from './ua.js';
 import { UserAgent } from './user-agent.js';
 
@@ -18,6 +19,26 @@ describe('a UA that is not started', () => {
       /keep_alive_interval/,
     );
     expect(() => new UA(configuration(), { timers: { t1: 5000, t2: 4000 } })).toThrow(/t1/);
+  });
+
+  it.each([-1, Number.NaN, Infinity])(
+    'refuses connectTimeout %s with an InvalidOptionError naming it',
+    (connectTimeout) => {
+      let caught: unknown;
+      try {
+        new UA(configuration(), { connectTimeout });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidOptionError);
+      expect((caught as InvalidOptionError).parameter).toBe('connectTimeout');
+      expect((caught as InvalidOptionError).message).toContain('number of seconds, 0 or more');
+    },
+  );
+
+  it('accepts connectTimeout 0 (no timeout of its own) and fractions', () => {
+    expect(() => new UA(configuration(), { connectTimeout: 0 })).not.toThrow();
+    expect(() => new UA(configuration(), { connectTimeout: 2.5 })).not.toThrow();
   });
 
   it('answers as a UA that never connected', () => {

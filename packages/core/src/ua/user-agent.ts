@@ -18,6 +18,7 @@ import {
   silentLogger,
   systemClock,
   Transport,
+  TransportError,
   TypedEmitter,
   type Listener,
   type TransportOptions,
@@ -25,6 +26,7 @@ import {
 import { recoveryDelay } from '../transport/recovery-delay.js';
 import { resolveTransportOptions } from '../transport/transport-options.js';
 import { AuthenticatingChannel } from './authenticating-channel.js';
+import { InvalidOptionError } from './invalid-option-error.js';
 import type { CallFeature, CallFeatureFactory } from './call-feature.js';
 import type {
   ConfigurationSecrets,
@@ -113,7 +115,15 @@ export class UserAgent {
     this.#credentials = digestCredentials(normalized, secrets);
     this.#callFeature = calls;
     // The layers are built on first use, but bad options must fail here, as a JsSIP UA's do.
-    resolveTransportOptions(this.#transportOptions());
+    try {
+      resolveTransportOptions(this.#transportOptions());
+    } catch (error) {
+      // Named as the caller wrote it: UAOptions.connectTimeout, not the transport's connect_timeout.
+      if (error instanceof TransportError && error.parameter === 'connect_timeout') {
+        throw new InvalidOptionError('connectTimeout', 'must be a number of seconds, 0 or more');
+      }
+      throw error;
+    }
     transactionTimers(options.timers);
   }
 
@@ -385,6 +395,7 @@ export class UserAgent {
       connection_recovery_min_interval: this.configuration.connection_recovery_min_interval,
       connection_recovery_max_interval: this.configuration.connection_recovery_max_interval,
       keep_alive_interval: this.#options.keepAliveInterval ?? 0,
+      connect_timeout: this.#options.connectTimeout,
       clock: this.#options.clock ?? systemClock,
       logger: this.#logger,
       random: this.#options.random,
@@ -396,6 +407,7 @@ export class UserAgent {
     transport.on('connecting', ({ socket, attempt }) =>
       this.#events.emit('connecting', { socket, attempts: attempt }),
     );
+    transport.on('attempt', (payload) => this.#events.emit('connectionAttempt', payload));
     transport.on('connected', ({ socket }) => this.#connected(socket));
     transport.on('disconnected', (payload) => this.#disconnected(payload));
     transport.on('data', ({ data }) => this.#received(data));

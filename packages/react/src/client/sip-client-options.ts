@@ -35,6 +35,7 @@ export function sameUaRelevantOptions(a: SipClientOptions, b: SipClientOptions):
   return (
     x.clock === y.clock &&
     x.keepAliveInterval === y.keepAliveInterval &&
+    x.connectTimeout === y.connectTimeout &&
     x.stopTimeout === y.stopTimeout &&
     sameNumbers(x.timers ?? {}, y.timers ?? {})
   );

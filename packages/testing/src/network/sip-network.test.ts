@@ -157,3 +157,38 @@ describe('SipNetwork', () => {
     expect(events).toEqual(['open a', 'recv a SIP/2.0 200 OK']);
   });
 });
+
+describe('SipNetwork.silence()', () => {
+  it('open connections carry nothing and stay open; new attempts neither open nor fail', async () => {
+    vi.useFakeTimers();
+    const { endpoint, events } = echoServer();
+    const network = new SipNetwork({ endpoint });
+    const { socket, received, closes } = connectedSocket(network, 'a');
+    socket.connect();
+    await vi.advanceTimersByTimeAsync(0);
+    network.silence();
+    expect(socket.send('lost')).toBe(true);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(received).toEqual([]);
+    expect(closes).toEqual([]);
+    expect(socket.isConnected()).toBe(true);
+    expect(network.traffic.entries().map((e) => e.fate)).toEqual(['dropped']);
+
+    const late = connectedSocket(network, 'b');
+    const opened = vi.fn();
+    late.socket.onconnect = opened;
+    late.socket.connect();
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(late.socket.isConnecting()).toBe(true);
+    expect(opened).not.toHaveBeenCalled();
+    expect(late.closes).toEqual([]);
+    expect(events).toEqual(['open a']);
+
+    // The client gives up; after restart() a new attempt opens.
+    late.socket.disconnect();
+    network.restart();
+    late.socket.connect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(late.socket.isConnected()).toBe(true);
+  });
+});

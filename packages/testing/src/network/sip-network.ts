@@ -37,6 +37,7 @@ export class SipNetwork implements VirtualSocketHost {
   readonly #clock: Clock;
   readonly #connections = new Map<VirtualSocket, Connection>();
   #online = true;
+  #silent = false;
   #socketCount = 0;
   #nextPort = 40_000;
 
@@ -71,12 +72,25 @@ export class SipNetwork implements VirtualSocketHost {
     for (const socket of [...this.#connections.keys()]) this.cut(socket);
   }
 
-  restart(): void {
-    this.#online = true;
+  /**
+   * Makes the server vanish silently, as a host whose packets are dropped does: open connections
+   * stay open but carry nothing either way, and new connection attempts get no answer at all
+   * (neither open nor refused). Only a client-side timeout (keep-alive, connect timeout) notices.
+   * `restart()` ends the silence for new connections.
+   */
+  silence(): void {
+    this.#silent = true;
+    for (const connection of this.#connections.values()) connection.link.mute();
   }
 
-  open(socket: VirtualSocket): VirtualLink | undefined {
-    if (!this.#online) return undefined;
+  restart(): void {
+    this.#online = true;
+    this.#silent = false;
+  }
+
+  open(socket: VirtualSocket): VirtualLink | 'refused' | 'no-answer' {
+    if (this.#silent) return 'no-answer';
+    if (!this.#online) return 'refused';
     const server = this.#serverSide(socket);
     const link = new VirtualLink(
       socket.id,

@@ -13,6 +13,7 @@ export type LinkReceiver = (message: string) => void;
  */
 export class VirtualLink {
   #open = true;
+  #muted = false;
   readonly #held = new Map<Direction, string[]>();
 
   constructor(
@@ -27,6 +28,11 @@ export class VirtualLink {
     return this.#open;
   }
 
+  /** Drops everything sent from now on, both ways, without closing (a path that went silent). */
+  mute(): void {
+    this.#muted = true;
+  }
+
   close(): void {
     this.#open = false;
     this.#held.clear();
@@ -35,6 +41,10 @@ export class VirtualLink {
   transmit(direction: Direction, message: string): void {
     if (!this.#open) return;
     const entry = this.traffic.record(this.socketId, direction, message);
+    if (this.#muted) {
+      entry.fate = 'dropped';
+      return;
+    }
     const action = this.faults.actionFor(message, direction, this.socketId);
     switch (action?.kind) {
       case undefined:

@@ -6,8 +6,11 @@ type SocketState = 'disconnected' | 'connecting' | 'connected';
 /** What a virtual socket needs from the network it belongs to. */
 export interface VirtualSocketHost {
   readonly host: string;
-  /** Opens a link for this socket, or returns undefined when the server refuses connections. */
-  open(socket: VirtualSocket): VirtualLink | undefined;
+  /**
+   * Opens a link for this socket; `refused` when the server refuses connections, `no-answer`
+   * when nothing answers at all (the attempt then hangs until the client gives up).
+   */
+  open(socket: VirtualSocket): VirtualLink | 'refused' | 'no-answer';
   /** The client closed the link on purpose. */
   closed(socket: VirtualSocket): void;
 }
@@ -48,7 +51,9 @@ export class VirtualSocket implements Socket {
       // A disconnect() while connecting abandons this attempt.
       if (attempt !== this.#attempt || this.#state !== 'connecting') return;
       const link = this.network.open(this);
-      if (link === undefined) {
+      // A silent server: like a SYN into the void, the attempt neither opens nor fails.
+      if (link === 'no-answer') return;
+      if (link === 'refused') {
         this.#state = 'disconnected';
         this.ondisconnect(true, 1006, 'connection refused');
         return;

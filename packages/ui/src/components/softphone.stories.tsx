@@ -10,6 +10,7 @@ import {
 } from '../stories/parties.js';
 import type { SipStoryParameters } from '../stories/with-sip-stage.js';
 import { MediaConstraintsProbe } from '../stories/media-constraints-probe.js';
+import { useStage } from '../stories/stage-context.js';
 import { Softphone } from './softphone.js';
 
 const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
@@ -93,7 +94,10 @@ export const RightToLeft: Story = {
   parameters: sip({ bots: [rtlCalls] }),
 };
 
-/** A video phone: `callOptions` and `answerOptions` reach every call it places or answers. */
+/**
+ * A video phone: `callOptions` and `answerOptions` reach every call it places or answers, whether
+ * placed with the Call button or with Enter in the dial field.
+ */
 export const VideoCalls: Story = {
   args: {
     callOptions: { mediaConstraints: { audio: true, video: true } },
@@ -103,6 +107,30 @@ export const VideoCalls: Story = {
     <>
       <Softphone {...args} />
       <MediaConstraintsProbe />
+    </>
+  ),
+};
+
+/** Takes the story's SIP server down, as a crash or a lost network would. */
+function ServerSwitch() {
+  const stage = useStage();
+  return (
+    <button type="button" onClick={() => stage.network.crash()}>
+      Take the server down
+    </button>
+  );
+}
+
+/**
+ * The server goes away: the Call button is disabled, and Enter in the dial field does nothing
+ * either (no call is placed only to fail).
+ */
+export const ServerDown: Story = {
+  parameters: sip({ bots: [] }),
+  render: (args) => (
+    <>
+      <Softphone {...args} />
+      <ServerSwitch />
     </>
   ),
 };

@@ -1,8 +1,9 @@
 import type { CallOptions } from '@sipkit/core';
 import { RemoteAudio, useCall, useCalls, type AnswerCallOptions } from '@sipkit/react';
 import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
-import { callDataState, isLive } from '../internal/call-label.js';
+import { callDataState, callLabel, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
+import { partyName } from '../internal/party.js';
 import { CallButton } from './call-button.js';
 import { CallList } from './call-list.js';
 import { CallPanel } from './call-panel.js';
@@ -49,6 +50,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   ).length;
   const [target, setTarget] = useState('');
   const inCall = isLive(state) && !(state.direction === 'incoming' && state.status === 'ringing');
+  const callOption = callOptions === undefined ? {} : { options: callOptions };
   return (
     <section
       ref={ref}
@@ -66,17 +68,19 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
         {...(ringtone === undefined ? {} : { ringtone })}
         {...(answerOptions === undefined ? {} : { answerOptions })}
       />
-      {inCall ? (
-        <CallPanel />
-      ) : (
+      {/* One live region for the call's state, present from the first render: one that appears
+          or is re-created with its text (as when the panel moved on hang-up) is often not read,
+          so "Call ended" went unspoken. */}
+      <p className="sk-visually-hidden" role="status" aria-label="Call status">
+        {state === undefined ? '' : `${partyName(state.remoteIdentity)}: ${callLabel(state)}`}
+      </p>
+      {/* At one place in the tree whether live or ended, so it is not re-created on hang-up. */}
+      {inCall || state?.status === 'terminated' ? <CallPanel live={false} /> : null}
+      {inCall ? null : (
         <div className="sk-softphone-dialer">
-          {state?.status === 'terminated' ? <CallPanel /> : null}
-          <DialInput value={target} onValueChange={setTarget} />
+          <DialInput value={target} onValueChange={setTarget} {...callOption} />
           <Dialpad onKey={(key) => setTarget((text) => text + key)} />
-          <CallButton
-            target={target}
-            {...(callOptions === undefined ? {} : { options: callOptions })}
-          />
+          <CallButton target={target} {...callOption} />
         </div>
       )}
       {listed > 1 ? <CallList /> : null}

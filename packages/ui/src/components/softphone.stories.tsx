@@ -11,6 +11,7 @@ import {
 import type { SipStoryParameters } from '../stories/with-sip-stage.js';
 import { MediaConstraintsProbe } from '../stories/media-constraints-probe.js';
 import { useStage } from '../stories/stage-context.js';
+import { useDisconnects } from '../stories/story-helpers.js';
 import { Softphone } from './softphone.js';
 
 const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
@@ -133,4 +134,20 @@ export const ServerDown: Story = {
       <ServerSwitch />
     </>
   ),
+};
+
+function SoftphoneWithDisconnect() {
+  const [disconnects, disconnect] = useDisconnects();
+  return (
+    <>
+      <Softphone onDisconnect={disconnect} />
+      {disconnects}
+    </>
+  );
+}
+
+/** With `onDisconnect`, in a call with Bob: Disconnect asks before it ends the call. */
+export const DisconnectInCall: Story = {
+  parameters: sip({ bots: [bobAnswersAtOnce], script: [{ dial: 'bob' }] }),
+  render: () => <SoftphoneWithDisconnect />,
 };

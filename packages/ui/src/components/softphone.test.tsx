@@ -59,6 +59,18 @@ describeStories('Softphone', composeStories(stories), {
       ]),
     );
   },
+  DisconnectInCall: async () => {
+    await eventually(() => expect(phone().dataset['state']).toBe('confirmed'));
+    const disconnects = (): string => screen.getByTestId('disconnects').textContent ?? '';
+    fireEvent.click(within(phone()).getByRole('button', { name: 'Disconnect' }));
+    expect(disconnects()).toBe('Disconnected 0 times');
+    expect(document.activeElement).toBe(button('Keep call'));
+    fireEvent.click(button('Keep call'));
+    expect(phone().dataset['state']).toBe('confirmed');
+    fireEvent.click(button('Disconnect'));
+    fireEvent.click(button('End call and disconnect'));
+    expect(disconnects()).toBe('Disconnected 1 times');
+  },
   ServerDown: async () => {
     await registered();
     fireEvent.click(button('Take the server down'));

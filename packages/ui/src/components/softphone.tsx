@@ -8,6 +8,7 @@ import { CallButton } from './call-button.js';
 import { CallList } from './call-list.js';
 import { CallPanel } from './call-panel.js';
 import { DeviceSelector } from './device-selector.js';
+import { DisconnectButton } from './disconnect-button.js';
 import { DialInput } from './dial-input.js';
 import { Dialpad } from './dialpad.js';
 import { IncomingCallBanner } from './incoming-call-banner.js';
@@ -26,6 +27,11 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
   readonly callOptions?: CallOptions;
   /** Options of the calls it answers. */
   readonly answerOptions?: AnswerCallOptions;
+  /**
+   * Show "Disconnect" in the header, which calls this (the app stops its UA): at once when idle,
+   * after confirmation when it would end a call in progress (see `<DisconnectButton>`).
+   */
+  readonly onDisconnect?: () => void;
 }
 
 /**
@@ -33,14 +39,24 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  * change (a configuration error with its parameter, no password, refused credentials, a server
  * that cannot be reached), the incoming-call banner, a dial field
  * with keypad and Call button when idle, the current call with its controls, the list of calls
- * when there are several, device menus, and the far end's audio. Put it inside a
+ * when there are several, device menus, the far end's audio, and with `onDisconnect` a Disconnect
+ * button that asks before it ends a call. Put it inside a
  * `<SipProvider>`. `data-state` is the current call's state or `idle`.
  *
  * @example
  * <SipProvider config={config}><Softphone ringtone="/ring.mp3" /></SipProvider>
  */
 export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
-  { ringtone, showDevices = true, title = 'Phone', callOptions, answerOptions, className, ...rest },
+  {
+    ringtone,
+    showDevices = true,
+    title = 'Phone',
+    callOptions,
+    answerOptions,
+    onDisconnect,
+    className,
+    ...rest
+  },
   ref,
 ) {
   const { state } = useCall();
@@ -62,6 +78,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
       <header className="sk-softphone-header">
         <h2 className="sk-softphone-title">{title}</h2>
         <RegistrationBadge />
+        {onDisconnect === undefined ? null : <DisconnectButton onDisconnect={onDisconnect} />}
       </header>
       <RegistrationProblemNotice />
       <IncomingCallBanner

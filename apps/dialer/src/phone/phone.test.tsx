@@ -149,7 +149,9 @@ describe('<Phone>', () => {
 
     await user.click(screen.getByRole('button', { name: 'Disconnect' }));
     expect(onSettings).not.toHaveBeenCalled();
-    expect(screen.getByRole('group', { name: 'Disconnecting ends your call with BOB.' })).toBeTruthy();
+    expect(
+      screen.getByRole('group', { name: 'Disconnecting ends your call with BOB.' }),
+    ).toBeTruthy();
     // The safe answer has focus: Enter keeps the call.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep call' }));
     await user.keyboard('{Enter}');

@@ -83,9 +83,7 @@ export const CallQuality = forwardRef<HTMLElement, CallQualityProps>(function Ca
       data-quality={quality}
       {...rest}
     >
-      <p className="sk-quality-summary">
-        {summaryOf(latest, quality)}
-      </p>
+      <p className="sk-quality-summary">{summaryOf(latest, quality)}</p>
       <dl className="sk-quality-metrics">
         {METRICS.map((metric) => {
           const value = latest === undefined ? undefined : metric.value(latest);

@@ -23,7 +23,9 @@ describeStories('DisconnectButton', composeStories(stories), {
     const question = screen.getByRole('group', {
       name: 'Disconnecting ends your call with bob.',
     });
-    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep call' }));
+    expect(document.activeElement).toBe(
+      within(question).getByRole('button', { name: 'Keep call' }),
+    );
     fireEvent.click(button('Keep call'));
     expect(disconnects()).toBe('Disconnected 0 times');
     expect(status()).toBe('confirmed');

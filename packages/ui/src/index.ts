@@ -34,6 +34,7 @@ export {
 } from './components/device-selector.js';
 export { VideoView, type VideoViewProps } from './components/video-view.js';
 export { Softphone, type SoftphoneProps } from './components/softphone.js';
+export { DisconnectButton, type DisconnectButtonProps } from './components/disconnect-button.js';
 export { SipLadder, type SipLadderProps } from './components/sip-ladder.js';
 export {
   CallQuality,

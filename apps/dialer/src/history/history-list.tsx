@@ -30,8 +30,13 @@ export function HistoryList({ history, onCall }: HistoryListProps) {
             data-direction={entry.direction}
             data-answered={entry.answered ? '' : undefined}
           >
-            <span className="history-direction" aria-label={entry.direction}>
+            {/* An aria-label on a plain span is not read (it has no role to name): the arrow is
+                hidden from screen readers and the direction said in text instead. */}
+            <span className="history-direction" aria-hidden="true">
               {entry.direction === 'incoming' ? '↙' : '↗'}
+            </span>
+            <span className="sk-visually-hidden">
+              {entry.direction === 'incoming' ? 'Incoming call from' : 'Outgoing call to'}{' '}
             </span>
             <bdi className="history-name" title={partyTitle(party)}>
               {name}

@@ -1,5 +1,5 @@
 import type { CallOptions } from '@sipkit/core';
-import { useCall } from '@sipkit/react';
+import { useCall, useRegistration } from '@sipkit/react';
 import { CallButton, DialInput } from '@sipkit/ui';
 import { useState } from 'react';
 
@@ -20,8 +20,12 @@ export function DialBar({ options, video, onVideoChange }: DialBarProps) {
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const { call } = useCall();
+  const { connection } = useRegistration();
   const place = (to: string): void => {
     setError(undefined);
+    // Enter follows the Call button: while it is disabled (no connection), nothing is placed,
+    // rather than a call that can only fail into the history.
+    if (connection !== 'connected') return;
     try {
       call(to, options);
     } catch (failure) {

@@ -140,6 +140,50 @@ describe('<Phone>', () => {
     );
   });
 
+  it('asks before Disconnect ends a call in progress', async () => {
+    const { other, onSettings, user } = await phones();
+    const bob = await other('bob');
+    act(() => void bob.call('alice'));
+    await user.click(await until(() => screen.getByRole('button', { name: 'Answer' })));
+    await until(() => expect(screen.getByText('In call')).toBeTruthy());
+
+    await user.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(onSettings).not.toHaveBeenCalled();
+    expect(
+      screen.getByRole('group', { name: 'Disconnecting ends your call with BOB.' }),
+    ).toBeTruthy();
+    // The safe answer has focus: Enter keeps the call.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep call' }));
+    await user.keyboard('{Enter}');
+    expect(onSettings).not.toHaveBeenCalled();
+    expect(screen.getByText('In call')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Disconnect' }));
+
+    await user.click(screen.getByRole('button', { name: 'Disconnect' }));
+    await user.click(screen.getByRole('button', { name: 'End call and disconnect' }));
+    expect(onSettings).toHaveBeenCalledTimes(1);
+  });
+
+  it('disconnects at once when no call is in progress', async () => {
+    const { onSettings, user } = await phones();
+    await user.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(onSettings).toHaveBeenCalledTimes(1);
+  });
+
+  it('places no call on Enter while the Call button is disabled (server down)', async () => {
+    const { network, user } = await phones();
+    act(() => network.crash());
+    await until(() => expect(screen.getByRole('status').textContent).not.toContain('Registered'));
+    await user.type(screen.getByLabelText('Number or SIP URI'), 'bob');
+    expect(screen.getByRole('button', { name: 'Call' })).toHaveProperty('disabled', true);
+    await user.keyboard('{Enter}');
+    // A placed call shows at once (the store has it before any SIP is sent): none is there.
+    expect(screen.queryByText('Calling…')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Hang up' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Call history' })).toBeNull();
+    expect(screen.getByText('No calls yet.')).toBeTruthy();
+  });
+
   it('places calls to what is typed in "Number or SIP URI"', async () => {
     const { other, user } = await phones();
     const bob = await other('bob');

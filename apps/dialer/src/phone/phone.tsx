@@ -5,6 +5,7 @@ import {
   CallPanel,
   CallQuality,
   DeviceSelector,
+  DisconnectButton,
   IncomingCallBanner,
   partyAddress,
   RegistrationBadge,
@@ -60,9 +61,8 @@ export function Phone({ setup, trace, onSettings }: PhoneProps) {
         <bdi className="account">
           {partyAddress({ displayName: undefined, uri: setup.config.uri })}
         </bdi>
-        <button type="button" className="sk-button" onClick={() => onSettings()}>
-          Disconnect
-        </button>
+        {/* Asks first when it would end a call in progress. */}
+        <DisconnectButton onDisconnect={() => onSettings()} />
       </header>
       <RegistrationProblemNotice className="problem" />
       <main className="columns">

@@ -20,11 +20,15 @@ export function VideoArea() {
         type="button"
         className="sk-button"
         data-variant="toggle"
-        aria-pressed={cameraOff}
+        data-state={cameraOff ? 'off' : 'on'}
+        // One state, said once: pressed means the camera is on, and the name stays "Camera". (It
+        // used to read "Camera on, pressed" while the camera was off: the label named the action
+        // and aria-pressed the opposite state.)
+        aria-pressed={!cameraOff}
         disabled={!hasVideo(state.localStream)}
         onClick={() => (cameraOff ? unmute({ video: true }) : mute({ video: true }))}
       >
-        {cameraOff ? 'Camera on' : 'Camera off'}
+        Camera
       </button>
     </section>
   );

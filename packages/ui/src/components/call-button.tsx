@@ -1,8 +1,7 @@
 import type { CallOptions } from '@sipkit/core';
-import { useCall, useRegistration } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { normalizeDialString } from '../dial/normalize-dial-string.js';
 import { classNames } from '../internal/class-names.js';
+import { usePlaceCall } from '../internal/use-place-call.js';
 
 /** Props of `<CallButton>`. */
 export interface CallButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'onError'> {
@@ -25,10 +24,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   { target, options, onCall, onError, className, children, disabled, onClick, ...rest },
   ref,
 ) {
-  const { call } = useCall();
-  const { connection } = useRegistration();
-  const normalized = normalizeDialString(target);
-  const off = disabled === true || normalized === '' || connection !== 'connected';
+  const { ready, place } = usePlaceCall(target, options);
+  const off = disabled === true || !ready;
   return (
     <button
       ref={ref}
@@ -42,7 +39,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         if (event.defaultPrevented) return;
         try {
           // Placed first: `onCall?.(call())` would skip the call when no onCall is given.
-          const id = call(normalized, options);
+          const id = place();
           onCall?.(id);
         } catch (error) {
           onError?.(error);

@@ -10,6 +10,12 @@ import { CallTimer } from './call-timer.js';
 export interface CallPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The call; default the current one. */
   readonly callId?: string;
+  /**
+   * Make the status line a live region (default true). A parent that keeps its own, always
+   * present region for the call's state (as `<Softphone>` does) passes false, so nothing is
+   * spoken twice.
+   */
+  readonly live?: boolean;
 }
 
 /**
@@ -20,7 +26,7 @@ export interface CallPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
  * @example <CallPanel />
  */
 export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function CallPanel(
-  { callId, className, ...rest },
+  { callId, live = true, className, ...rest },
   ref,
 ) {
   const { state } = useCall(callId);
@@ -44,7 +50,7 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
           <bdi title={title}>{address}</bdi>
         </p>
       ) : null}
-      <p className="sk-call-status" role="status">
+      <p className="sk-call-status" role={live ? 'status' : undefined}>
         {callLabel(state)}
       </p>
       <CallTimer {...ids} />

@@ -19,3 +19,8 @@ export const Live: Story = {};
 
 /** No call: nothing measured. */
 export const Idle: Story = { parameters: { sip: { bots: [], script: [] } } };
+
+/** In a call that never had audio (nothing received, nothing measured): not called good. */
+export const NoAudio: Story = {
+  parameters: { sip: { bots: [bobAnswersAtOnce], script: [{ dial: 'bob' }], noAudio: true } },
+};

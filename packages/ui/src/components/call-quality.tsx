@@ -59,7 +59,7 @@ const METRICS: readonly Metric[] = [
  * Bitrate, packet loss, jitter and round-trip time of a call, polled every second (while
  * mounted and the call is live) from `session.media.getStats()`, each with a sparkline of the
  * last samples. `data-state` is `idle`, `live` or `ended`; `data-quality` is `qualityOf` the
- * latest sample.
+ * latest sample. A call with no audio received yet says "No audio yet", never "Quality: good".
  *
  * @example <CallQuality history={60} />
  */
@@ -83,9 +83,7 @@ export const CallQuality = forwardRef<HTMLElement, CallQualityProps>(function Ca
       data-quality={quality}
       {...rest}
     >
-      <p className="sk-quality-summary">
-        {latest === undefined ? 'No measurements yet' : `Quality: ${quality}`}
-      </p>
+      <p className="sk-quality-summary">{summaryOf(latest, quality)}</p>
       <dl className="sk-quality-metrics">
         {METRICS.map((metric) => {
           const value = latest === undefined ? undefined : metric.value(latest);
@@ -111,16 +109,28 @@ export const CallQuality = forwardRef<HTMLElement, CallQualityProps>(function Ca
 
 /**
  * A rough verdict from the latest sample, after the thresholds commonly used for voice: poor
- * beyond 5 % loss, 300 ms round trip or 50 ms jitter; fair beyond 1 %, 150 ms or 30 ms.
+ * beyond 5 % loss, 300 ms round trip or 50 ms jitter; fair beyond 1 %, 150 ms or 30 ms. Only
+ * measured values count: a missing one is unknown, not 0, so a call that never received audio
+ * (no packets, nothing measured) is `unknown` rather than good.
  *
  * @example qualityOf({ ...stats, packetLoss: 0.02 }) // 'fair'
  */
 export function qualityOf(stats: MediaStats | undefined): CallQualityLevel {
   if (stats === undefined) return 'unknown';
-  const loss = stats.packetLoss ?? 0;
-  const rtt = stats.roundTripTime ?? 0;
-  const jitter = stats.jitter ?? 0;
-  if (loss > 0.05 || rtt > 0.3 || jitter > 0.05) return 'poor';
-  if (loss > 0.01 || rtt > 0.15 || jitter > 0.03) return 'fair';
-  return 'good';
+  const over = (value: number | undefined, limit: number): boolean =>
+    value !== undefined && value > limit;
+  const { packetLoss: loss, roundTripTime: rtt, jitter } = stats;
+  if (over(loss, 0.05) || over(rtt, 0.3) || over(jitter, 0.05)) return 'poor';
+  if (over(loss, 0.01) || over(rtt, 0.15) || over(jitter, 0.03)) return 'fair';
+  // Good needs evidence: audio arrived and something about it was measured.
+  const heard = (stats.packetsReceived ?? 0) > 0 || (stats.receiveBitrate ?? 0) > 0;
+  const measured = loss !== undefined || rtt !== undefined || jitter !== undefined;
+  return heard && measured ? 'good' : 'unknown';
+}
+
+/** The summary line: what is known about the call's sound, in words. */
+function summaryOf(latest: MediaStats | undefined, quality: CallQualityLevel): string {
+  if (latest === undefined) return 'No measurements yet';
+  if (quality !== 'unknown') return `Quality: ${quality}`;
+  return (latest.packetsReceived ?? 0) > 0 ? 'Quality: unknown' : 'No audio yet';
 }

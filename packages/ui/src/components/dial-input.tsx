@@ -1,4 +1,4 @@
-import { useCall } from '@sipkit/react';
+import type { CallOptions } from '@sipkit/core';
 import {
   forwardRef,
   useId,
@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { dialKind, normalizeDialString } from '../dial/normalize-dial-string.js';
 import { classNames } from '../internal/class-names.js';
+import { usePlaceCall } from '../internal/use-place-call.js';
 
 /** Props of `<DialInput>`. */
 export interface DialInputProps extends Omit<
@@ -24,6 +25,11 @@ export interface DialInputProps extends Omit<
    * something else (e.g. start a transfer).
    */
   readonly onSubmit?: (target: string) => void;
+  /**
+   * Options of the call Enter places (video, ICE servers in `pcConfig`, extra headers...): give
+   * the same as the `<CallButton>` beside it, so both place the same call.
+   */
+  readonly options?: CallOptions;
   /** Called with the new call's id after Enter placed it. */
   readonly onCall?: (id: string) => void;
   /** The field's label (visually hidden); default "Number or SIP address". */
@@ -34,7 +40,8 @@ export interface DialInputProps extends Omit<
 
 /**
  * A field for a phone number or SIP address. Pasting cleans the text up (trims, drops invisible
- * characters and the spaces, dashes and brackets of phone numbers); Enter calls. The wrapper has
+ * characters and the spaces, dashes and brackets of phone numbers); Enter calls with `options`,
+ * exactly as `<CallButton>` does, and like it does nothing while not connected to the server. The wrapper has
  * `data-state` (`empty`, `filled`, `invalid`) and `data-kind` (`phone`, `uri`, `user`, `empty`).
  * The ref is the `<input>`.
  *
@@ -46,6 +53,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
     defaultValue = '',
     onValueChange,
     onSubmit,
+    options,
     onCall,
     label = 'Number or SIP address',
     className,
@@ -58,10 +66,10 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
 ) {
   const [own, setOwn] = useState(defaultValue);
   const [error, setError] = useState<string | undefined>(undefined);
-  const { call } = useCall();
   const fieldId = useId();
   const errorId = `${fieldId}-error`;
   const text = value ?? own;
+  const { target, ready, place } = usePlaceCall(text, options);
   const change = (next: string): void => {
     setError(undefined);
     if (value === undefined) setOwn(next);
@@ -83,12 +91,14 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     onKeyDown?.(event);
     if (event.defaultPrevented || event.key !== 'Enter') return;
-    const target = normalizeDialString(text);
     if (target === '') return;
     event.preventDefault();
     if (onSubmit !== undefined) return onSubmit(target);
+    // Disconnected, the Call button is disabled: Enter must not get round it (the call would
+    // only fail and be listed as ended).
+    if (!ready) return;
     try {
-      const placed = call(target);
+      const placed = place();
       onCall?.(placed);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

@@ -10,6 +10,8 @@ import {
 } from '../stories/parties.js';
 import type { SipStoryParameters } from '../stories/with-sip-stage.js';
 import { MediaConstraintsProbe } from '../stories/media-constraints-probe.js';
+import { useStage } from '../stories/stage-context.js';
+import { useDisconnects } from '../stories/story-helpers.js';
 import { Softphone } from './softphone.js';
 
 const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
@@ -93,7 +95,10 @@ export const RightToLeft: Story = {
   parameters: sip({ bots: [rtlCalls] }),
 };
 
-/** A video phone: `callOptions` and `answerOptions` reach every call it places or answers. */
+/**
+ * A video phone: `callOptions` and `answerOptions` reach every call it places or answers, whether
+ * placed with the Call button or with Enter in the dial field.
+ */
 export const VideoCalls: Story = {
   args: {
     callOptions: { mediaConstraints: { audio: true, video: true } },
@@ -105,4 +110,44 @@ export const VideoCalls: Story = {
       <MediaConstraintsProbe />
     </>
   ),
+};
+
+/** Takes the story's SIP server down, as a crash or a lost network would. */
+function ServerSwitch() {
+  const stage = useStage();
+  return (
+    <button type="button" onClick={() => stage.network.crash()}>
+      Take the server down
+    </button>
+  );
+}
+
+/**
+ * The server goes away: the Call button is disabled, and Enter in the dial field does nothing
+ * either (no call is placed only to fail).
+ */
+export const ServerDown: Story = {
+  parameters: sip({ bots: [] }),
+  render: (args) => (
+    <>
+      <Softphone {...args} />
+      <ServerSwitch />
+    </>
+  ),
+};
+
+function SoftphoneWithDisconnect() {
+  const [disconnects, disconnect] = useDisconnects();
+  return (
+    <>
+      <Softphone onDisconnect={disconnect} />
+      {disconnects}
+    </>
+  );
+}
+
+/** With `onDisconnect`, in a call with Bob: Disconnect asks before it ends the call. */
+export const DisconnectInCall: Story = {
+  parameters: sip({ bots: [bobAnswersAtOnce], script: [{ dial: 'bob' }] }),
+  render: () => <SoftphoneWithDisconnect />,
 };

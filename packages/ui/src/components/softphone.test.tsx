@@ -10,32 +10,79 @@ const badge = (): string => screen.getByRole('status', { name: '' }).textContent
 const button = (name: string): HTMLButtonElement =>
   screen.getByRole('button', { name }) as HTMLButtonElement;
 const phone = (): HTMLElement => screen.getByRole('region', { name: 'Phone' });
+const field = (): HTMLElement => screen.getByLabelText('Number or SIP address');
+const callStatus = (): HTMLElement => screen.getByRole('status', { name: 'Call status' });
 const registered = (): Promise<void> =>
   eventually(() => expect(screen.getByText('Registered')).toBeTruthy());
 
 describeStories('Softphone', composeStories(stories), {
   Idle: async () => {
     await registered();
-    const input = screen.getByLabelText('Number or SIP address');
-    fireEvent.change(input, { target: { value: 'bob' } });
+    // The live region is there before any call, and stays the same element to the end.
+    const region = callStatus();
+    expect(region.textContent).toBe('');
+    fireEvent.change(field(), { target: { value: 'bob' } });
     fireEvent.click(button('Call'));
     await eventually(() => expect(phone().dataset['state']).toBe('ringing'));
     await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
+    expect(region.textContent).toBe('bob: In call');
     await elapse(2000);
     expect(phone().querySelector('time')?.textContent).toBe('0:02');
+    const panel = phone().querySelector('.sk-call');
     fireEvent.click(button('Hang up'));
     await eventually(() => expect(screen.getByText('Call ended')).toBeTruthy());
+    expect(callStatus()).toBe(region);
+    expect(region.textContent).toBe('bob: Call ended');
+    // Said once: the panel's status line is not a second live region, nor re-created.
+    expect(phone().querySelector('.sk-call')).toBe(panel);
+    expect(screen.getAllByRole('status').filter((s) => s.textContent?.includes('ended'))).toEqual([
+      region,
+    ]);
     expect(button('Call').disabled).toBe(false);
   },
   VideoCalls: async () => {
     await registered();
-    fireEvent.change(screen.getByLabelText('Number or SIP address'), { target: { value: 'bob' } });
-    fireEvent.click(button('Call'));
+    // Enter places the same call as the button: callOptions (video here) reach both.
+    fireEvent.change(field(), { target: { value: 'bob' } });
+    fireEvent.keyDown(field(), { key: 'Enter' });
     await eventually(() => expect(phone().dataset['state']).not.toBe('idle'));
+    fireEvent.click(button('Hang up'));
+    await eventually(() => expect(phone().dataset['state']).toBe('terminated'));
+    fireEvent.change(field(), { target: { value: 'bob' } });
+    fireEvent.click(button('Call'));
+    await eventually(() => expect(phone().dataset['state']).not.toBe('terminated'));
     fireEvent.click(button('Show call media'));
     expect(screen.getByLabelText('Call media').textContent).toBe(
-      JSON.stringify([{ audio: true, video: true }]),
+      JSON.stringify([
+        { audio: true, video: true },
+        { audio: true, video: true },
+      ]),
     );
+  },
+  DisconnectInCall: async () => {
+    await eventually(() => expect(phone().dataset['state']).toBe('confirmed'));
+    const disconnects = (): string => screen.getByTestId('disconnects').textContent ?? '';
+    fireEvent.click(within(phone()).getByRole('button', { name: 'Disconnect' }));
+    expect(disconnects()).toBe('Disconnected 0 times');
+    expect(document.activeElement).toBe(button('Keep call'));
+    fireEvent.click(button('Keep call'));
+    expect(phone().dataset['state']).toBe('confirmed');
+    fireEvent.click(button('Disconnect'));
+    fireEvent.click(button('End call and disconnect'));
+    expect(disconnects()).toBe('Disconnected 1 times');
+  },
+  ServerDown: async () => {
+    await registered();
+    fireEvent.click(button('Take the server down'));
+    await eventually(() => expect(button('Call').disabled).toBe(true));
+    fireEvent.change(field(), { target: { value: 'bob' } });
+    expect(button('Call').disabled).toBe(true);
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await elapse(5000);
+    // No call was placed, so none failed into the phone's list of ended calls.
+    expect(phone().dataset['state']).toBe('idle');
+    expect(phone().querySelector('.sk-call')).toBeNull();
+    expect(callStatus().textContent).toBe('');
   },
   Ringing: async () => {
     await eventually(() =>

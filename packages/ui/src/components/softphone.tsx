@@ -1,12 +1,14 @@
 import type { CallOptions } from '@sipkit/core';
 import { RemoteAudio, useCall, useCalls, type AnswerCallOptions } from '@sipkit/react';
 import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
-import { callDataState, isLive } from '../internal/call-label.js';
+import { callDataState, callLabel, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
+import { partyName } from '../internal/party.js';
 import { CallButton } from './call-button.js';
 import { CallList } from './call-list.js';
 import { CallPanel } from './call-panel.js';
 import { DeviceSelector } from './device-selector.js';
+import { DisconnectButton } from './disconnect-button.js';
 import { DialInput } from './dial-input.js';
 import { Dialpad } from './dialpad.js';
 import { IncomingCallBanner } from './incoming-call-banner.js';
@@ -25,6 +27,11 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
   readonly callOptions?: CallOptions;
   /** Options of the calls it answers. */
   readonly answerOptions?: AnswerCallOptions;
+  /**
+   * Show "Disconnect" in the header, which calls this (the app stops its UA): at once when idle,
+   * after confirmation when it would end a call in progress (see `<DisconnectButton>`).
+   */
+  readonly onDisconnect?: () => void;
 }
 
 /**
@@ -32,14 +39,24 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  * change (a configuration error with its parameter, no password, refused credentials, a server
  * that cannot be reached), the incoming-call banner, a dial field
  * with keypad and Call button when idle, the current call with its controls, the list of calls
- * when there are several, device menus, and the far end's audio. Put it inside a
+ * when there are several, device menus, the far end's audio, and with `onDisconnect` a Disconnect
+ * button that asks before it ends a call. Put it inside a
  * `<SipProvider>`. `data-state` is the current call's state or `idle`.
  *
  * @example
  * <SipProvider config={config}><Softphone ringtone="/ring.mp3" /></SipProvider>
  */
 export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
-  { ringtone, showDevices = true, title = 'Phone', callOptions, answerOptions, className, ...rest },
+  {
+    ringtone,
+    showDevices = true,
+    title = 'Phone',
+    callOptions,
+    answerOptions,
+    onDisconnect,
+    className,
+    ...rest
+  },
   ref,
 ) {
   const { state } = useCall();
@@ -49,6 +66,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   ).length;
   const [target, setTarget] = useState('');
   const inCall = isLive(state) && !(state.direction === 'incoming' && state.status === 'ringing');
+  const callOption = callOptions === undefined ? {} : { options: callOptions };
   return (
     <section
       ref={ref}
@@ -60,23 +78,26 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
       <header className="sk-softphone-header">
         <h2 className="sk-softphone-title">{title}</h2>
         <RegistrationBadge />
+        {onDisconnect === undefined ? null : <DisconnectButton onDisconnect={onDisconnect} />}
       </header>
       <RegistrationProblemNotice />
       <IncomingCallBanner
         {...(ringtone === undefined ? {} : { ringtone })}
         {...(answerOptions === undefined ? {} : { answerOptions })}
       />
-      {inCall ? (
-        <CallPanel />
-      ) : (
+      {/* One live region for the call's state, present from the first render: one that appears
+          or is re-created with its text (as when the panel moved on hang-up) is often not read,
+          so "Call ended" went unspoken. */}
+      <p className="sk-visually-hidden" role="status" aria-label="Call status">
+        {state === undefined ? '' : `${partyName(state.remoteIdentity)}: ${callLabel(state)}`}
+      </p>
+      {/* At one place in the tree whether live or ended, so it is not re-created on hang-up. */}
+      {inCall || state?.status === 'terminated' ? <CallPanel live={false} /> : null}
+      {inCall ? null : (
         <div className="sk-softphone-dialer">
-          {state?.status === 'terminated' ? <CallPanel /> : null}
-          <DialInput value={target} onValueChange={setTarget} />
+          <DialInput value={target} onValueChange={setTarget} {...callOption} />
           <Dialpad onKey={(key) => setTarget((text) => text + key)} />
-          <CallButton
-            target={target}
-            {...(callOptions === undefined ? {} : { options: callOptions })}
-          />
+          <CallButton target={target} {...callOption} />
         </div>
       )}
       {listed > 1 ? <CallList /> : null}

@@ -1,4 +1,4 @@
-import { WebSocketInterface, type UAConfiguration } from '@sipkit/core';
+import { WebSocketInterface, type MediaStats, type UAConfiguration } from '@sipkit/core';
 import {
   fakeMediaHandlers,
   SipNetwork,
@@ -9,6 +9,17 @@ import {
 import { createSipTrace, type SipTrace } from '../trace/create-sip-trace.js';
 import { Bot, type BotOptions } from './bot.js';
 import { varyingStats } from './varying-stats.js';
+
+const NO_AUDIO_STATS: MediaStats = Object.freeze({
+  sendBitrate: 0,
+  receiveBitrate: 0,
+  packetsReceived: 0,
+  packetsLost: undefined,
+  packetLoss: undefined,
+  jitter: undefined,
+  roundTripTime: undefined,
+  report: undefined,
+});
 
 /** What a story sets up: see `parameters.sip`. */
 export interface StageOptions {
@@ -29,6 +40,11 @@ export interface StageOptions {
   readonly bots?: readonly Omit<BotOptions, 'network'>[];
   /** Make your calls' media statistics wander (for the call quality view). */
   readonly varyingStats?: boolean;
+  /**
+   * Your calls never receive audio: their statistics have nothing received and no loss, jitter
+   * or round trip measured, as a browser reports before the first RTP packet.
+   */
+  readonly noAudio?: boolean;
 }
 
 /**
@@ -69,6 +85,7 @@ export class SipStage {
     };
     this.media = fakeMediaHandlers((handler: FakeMediaHandler) => {
       if (options.varyingStats === true) handler.getStats = varyingStats();
+      if (options.noAudio === true) handler.getStats = () => Promise.resolve(NO_AUDIO_STATS);
     });
   }
 

@@ -1,5 +1,5 @@
 import { useCall } from '@sipkit/react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { callLabel } from '../internal/call-label.js';
 
 /**
@@ -15,4 +15,20 @@ export function CallState(): ReactNode {
       {state === undefined ? 'No call' : callLabel(state)}
     </p>
   );
+}
+
+/**
+ * Stands for the app's "disconnect" in stories of `onDisconnect`: counts the times it was asked
+ * to, in a line a test can read (`data-testid="disconnects"`).
+ *
+ * @example const [count, disconnect] = useDisconnects(); <DisconnectButton onDisconnect={disconnect} />
+ */
+export function useDisconnects(): readonly [ReactNode, () => void] {
+  const [count, setCount] = useState(0);
+  const line = (
+    <p className="sk-story-note" data-testid="disconnects">
+      Disconnected {count} times
+    </p>
+  );
+  return [line, () => setCount((n) => n + 1)];
 }

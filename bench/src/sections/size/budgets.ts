@@ -10,11 +10,15 @@ export const knownOverBudget: ReadonlyMap<
   string,
   { readonly ceilingGzip: number; readonly found: string }
 > = new Map([
-  // 43.9 KB at efdfda5 (the session split) and again after the slimming at 5a68e35; the ceiling
-  // was 46.0 KB, lowered to ~2% above the size measured.
-  ['sipkit-call', { ceilingGzip: 44_800, found: '2026-12-02 (43.9 KB at efdfda5)' }],
-  // 48.2 KB at efdfda5, 48.3 KB at 5a68e35: the core app plus ~4.4 KB of @sipkit/react.
-  ['sipkit-react-call', { ceilingGzip: 49_300, found: '2026-12-02 (48.2 KB at efdfda5)' }],
+  // 43.9 KB at efdfda5 and 5a68e35 (ceiling 44.8 KB). 47.9 KB on 2026-12-06, raised on purpose:
+  // +4.0 KB for hostile-input hardening (issue 19: one control-character rule, 400s for malformed
+  // requests, API option checks, total REGISTER/challenge paths), the JsSIP API the core lacked
+  // (issue 17: ua.set/get, registrator(), terminateSessions, call options, lifecycle events,
+  // +sip.instance) and the failover connect timeout (issue 20). Ceiling ~2% above that size.
+  ['sipkit-call', { ceilingGzip: 48_900, found: '2026-12-02 (43.9 KB at efdfda5)' }],
+  // 48.2 KB at efdfda5; 52.7 KB on 2026-12-06 (the same core growth, plus the error path of
+  // issue 18 in @sipkit/react): the core app plus ~4.8 KB of @sipkit/react.
+  ['sipkit-react-call', { ceilingGzip: 53_800, found: '2026-12-02 (48.2 KB at efdfda5)' }],
 ]);
 
 /**

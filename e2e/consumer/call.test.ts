@@ -9,6 +9,7 @@ import { launchChromium, type RunningBrowser } from '../harness/browser.js';
 import { freePort } from '../harness/free-port.js';
 import { startProcess, type ManagedProcess } from '../harness/managed-process.js';
 import { assertLoopbackOnly } from '../harness/network.js';
+import { collectPageErrors } from '../harness/page-errors.js';
 import { ProcessRegistry } from '../harness/process-registry.js';
 import { waitUntil } from '../harness/wait.js';
 import { consumerDir } from './consumer-project.js';
@@ -72,10 +73,7 @@ async function openPhone(name: string): Promise<Page> {
   const context = await chromium.browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${String(error)}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`${name}: ${message.text()}`);
-  });
+  collectPageErrors(page, pageErrors, name);
   await page.goto(`${pageUrl}?user=${name}&server=${encodeURIComponent(sipUrl)}`);
   await expect
     .poll(() => page.getByRole('status').first().textContent(), { timeout: 10_000 })

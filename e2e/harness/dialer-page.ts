@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { collectPageErrors } from './page-errors.js';
 
 /** What the settings form asks for, as a person would type it. */
 export interface DialerAccount {
@@ -60,10 +61,7 @@ export class DialerPage {
   private constructor(name: string, context: BrowserContext, page: Page) {
     this.#context = context;
     this.page = page;
-    page.on('pageerror', (error) => this.errors.push(`${name}: ${String(error)}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(`${name}: ${message.text()}`);
-    });
+    collectPageErrors(page, this.errors, name);
   }
 
   static async open(browser: Browser, url: string, name: string): Promise<DialerPage> {

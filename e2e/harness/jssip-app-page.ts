@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SIP_DOMAIN, TEST_PASSWORD, type Kamailio } from './kamailio.js';
 import { assertLoopbackOnly } from './network.js';
+import { collectPageErrors } from './page-errors.js';
 
 /** One SIP frame the page's WebSocket sent or received, in order. */
 export interface AppFrame {
@@ -53,10 +54,7 @@ export class JsSipAppPage {
     this.aor = `sip:${user}@${SIP_DOMAIN}`;
     this.#context = context;
     this.page = page;
-    page.on('pageerror', (error) => this.errors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(message.text());
-    });
+    collectPageErrors(page, this.errors);
   }
 
   static async open(

@@ -8,6 +8,7 @@ import type {
 } from '../page/phone/phone.js';
 import { SIP_DOMAIN, TEST_PASSWORD, type Kamailio } from './kamailio.js';
 import { assertLoopbackOnly } from './network.js';
+import { collectPageErrors } from './page-errors.js';
 
 export interface PhoneOptions {
   readonly library: Library;
@@ -41,10 +42,7 @@ export class PhonePage {
     this.aor = `sip:${options.user}@${SIP_DOMAIN}`;
     this.#context = context;
     this.page = page;
-    page.on('pageerror', (error) => this.errors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(message.text());
-    });
+    collectPageErrors(page, this.errors);
   }
 
   /** Opens the page served at `url` and waits until it registered. */

@@ -79,6 +79,11 @@ export async function expectNothingLeft(ua: UA, network: SipNetwork): Promise<vo
   await vi.advanceTimersByTimeAsync(QUIESCE_MS);
   expect(ua.sessions).toEqual([]);
   expect(vi.getTimerCount()).toBe(0);
+  await expectStopsClean(ua, network);
+}
+
+/** `ua.stop()` settles and leaves no timer and no connection behind. */
+export async function expectStopsClean(ua: UA, network: SipNetwork): Promise<void> {
   const stopping = ua.stop();
   await vi.advanceTimersByTimeAsync(5_000);
   await stopping;

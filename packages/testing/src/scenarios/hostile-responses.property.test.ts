@@ -1,7 +1,13 @@
 import type { IncomingRequest } from '@sipkit/core';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { expectNothingLeft, record, startAgent, watch } from './hostile-agent.fixture.js';
+import {
+  expectNothingLeft,
+  expectStopsClean,
+  record,
+  startAgent,
+  watch,
+} from './hostile-agent.fixture.js';
 import { ANSWER_SDP, respond, saneAnswer, ScriptedServer } from './hostile-server.fixture.js';
 
 // Issue 19, beyond the fixed corpus: random values in the headers a UA reads from an answer,
@@ -77,11 +83,7 @@ describe('random hostile answers', () => {
           const { ua, network, events } = await startAgent(server, { register: true });
           await vi.advanceTimersByTimeAsync(40_000);
           expect(events[0]).toMatch(/^(registered|registrationFailed:\w.*)$/);
-          const stopping = ua.stop();
-          await vi.advanceTimersByTimeAsync(5_000);
-          await stopping;
-          expect(vi.getTimerCount()).toBe(0);
-          expect(network.openConnections).toBe(0);
+          await expectStopsClean(ua, network);
         }),
         SETTINGS,
       );

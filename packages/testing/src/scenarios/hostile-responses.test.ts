@@ -4,6 +4,7 @@ import {
   confirmedCall,
   endCall,
   expectNothingLeft,
+  expectStopsClean,
   flush,
   hostileFor,
   record,
@@ -34,11 +35,7 @@ describe.each(HOSTILE_RESPONSES)('hostile answer "$name"', (hostile) => {
     const { ua, network, events } = await startAgent(server, { register: true });
     await vi.advanceTimersByTimeAsync(40_000);
     expect(events[0]).toMatch(/^(registered|registrationFailed:\w.*)$/);
-    const stopping = ua.stop();
-    await vi.advanceTimersByTimeAsync(5_000);
-    await stopping;
-    expect(vi.getTimerCount()).toBe(0);
-    expect(network.openConnections).toBe(0);
+    await expectStopsClean(ua, network);
   });
 
   it('to INVITE: the call is confirmed or fails with a cause', async () => {

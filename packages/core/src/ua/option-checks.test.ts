@@ -36,6 +36,7 @@ describe('extraHeaders checks', () => {
     ['a compact Call-ID', ['i: other-call'], 'extraHeaders[0]', /written by the stack/],
     ['a CSeq', ['cseq: 9 BYE'], 'extraHeaders[0]', /written by the stack/],
     ['not a string', [42], 'extraHeaders[0]', /Name: value/],
+    ['a name the serializer refuses', ['X^A: 1'], 'extraHeaders[0]', /token/],
   ])('refuses %s, naming the entry', (_what, lines, parameter, message) => {
     const error = optionError(() => checkExtraHeaders(lines));
     expect(error.parameter).toBe(parameter);

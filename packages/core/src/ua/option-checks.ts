@@ -1,8 +1,10 @@
+import { isToken } from '../message/chars.js';
 import { headerKey, illegalTextAt, parseContentType } from '../message/index.js';
 import { InvalidOptionError } from './invalid-option-error.js';
 
-// RFC 3261 §7.3.1: field-name (a token), optional whitespace, ':', then the value.
-const HEADER_LINE = /^([!%'*+\-.0-9A-Z^_`a-z|~]+)[ \t]*:[ \t]*(.*)$/s;
+// RFC 3261 §7.3.1: field-name, optional whitespace, ':', then the value. The name must be a token,
+// checked with the serializer's own `isToken` so the two cannot disagree.
+const HEADER_LINE = /^([^:\s]+)[ \t]*:[ \t]*(.*)$/s;
 
 /**
  * Headers the stack writes on every message it builds (RFC 3261 §8.1.1): an app's copy would go
@@ -33,6 +35,7 @@ export function headerLineProblem(line: unknown): string | undefined {
   const match = typeof line === 'string' ? HEADER_LINE.exec(line) : null;
   if (match === null) return 'expected "Name: value"';
   const name = match[1] as string;
+  if (!isToken(name)) return 'expected "Name: value" with a token for a name (RFC 3261 §25.1)';
   // RFC 3261 §25.1, the serializer's rule.
   if (illegalTextAt(match[2] as string) !== -1) return 'CR, LF or a control character in the value';
   if (STACK_KEYS.has(headerKey(name))) return `${name} is written by the stack`;

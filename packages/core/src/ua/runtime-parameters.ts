@@ -56,7 +56,8 @@ export function isSettableParameter(parameter: string): parameter is SettablePar
 /**
  * The configuration input with one parameter changed, validated as `new UA()` would (so the same
  * `ConfigurationError`, naming the parameter, comes out). Setting `ha1` drops the password, as
- * JsSIP does: the hash replaces it.
+ * JsSIP does: the hash replaces it; setting `password` drops the `ha1` likewise, or the stored
+ * hash would keep answering challenges with the old password.
  *
  * @throws {ConfigurationError} for a value the parameter does not accept.
  */
@@ -67,6 +68,7 @@ export function withParameter<K extends SettableParameter>(
 ): { readonly input: UAConfiguration; readonly validated: ValidatedConfiguration } {
   const next: UAConfiguration = { ...input, [parameter]: value };
   if (parameter === 'ha1') delete next.password;
+  if (parameter === 'password') delete next.ha1;
   return { input: next, validated: normalizeConfiguration(next) };
 }
 

@@ -49,6 +49,18 @@ describe('ua.set() / ua.get()', () => {
     await stopAll();
   });
 
+  it('a new password replaces an ha1, which would otherwise keep answering', async () => {
+    const { addUA, stopAll } = createScenario({ users: { alice: 'new-secret' } });
+    const stale = createHash('md5').update('alice:sip.test:old-secret').digest('hex');
+    const alice = addUA('alice', { realm: 'sip.test', ha1: stale });
+    expect(alice.ua.set('password', 'new-secret')).toBe(true);
+    expect(alice.ua.get('ha1')).toBeNull();
+    alice.ua.start();
+    await flush();
+    expect(alice.events).toContain('registered');
+    await stopAll();
+  });
+
   it('display_name changes the next REGISTER From', async () => {
     const { addUA, sent, stopAll } = createScenario();
     const alice = addUA('alice', { display_name: 'Alice' });

@@ -358,6 +358,34 @@ describe('Registrator', () => {
   });
 });
 
+describe('Registrator.setExtraHeaders', () => {
+  it('rejects a line that cannot go out, naming it, and keeps the previous set', async () => {
+    const { registrator, channel } = setup();
+    registrator.setExtraHeaders(['X-Push: token-1']);
+    const bad = ['X-Ok: 1', 'X-A: 1\r\nVia: evil'];
+    expect(() => registrator.setExtraHeaders(bad)).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError', parameter: 'extraHeaders[1]' }),
+    );
+    expect(() => registrator.setExtraHeaders(['Call-ID: mine'])).toThrow(
+      expect.objectContaining({ parameter: 'extraHeaders[0]' }),
+    );
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(channel.header(0, 'x-push')).toBe('token-1');
+    expect(channel.header(0, 'x-ok')).toBeUndefined();
+  });
+
+  it('keeps its own copy of the lines', async () => {
+    const { registrator, channel } = setup();
+    const headers = ['X-Push: token-1'];
+    registrator.setExtraHeaders(headers);
+    headers[0] = 'X-Push: changed';
+    registrator.register();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(channel.header(0, 'x-push')).toBe('token-1');
+  });
+});
+
 // Issue 19, finding 9: a REGISTER that timed out was never sent again; registration stayed
 // failed until the app acted.
 describe('Registrator: retrying a REGISTER nobody answered', () => {
@@ -454,6 +482,25 @@ describe('Registrator: retrying a REGISTER nobody answered', () => {
     registrator.reconnected();
     await vi.advanceTimersByTimeAsync(0);
     expect(seen).toEqual(['registrationFailed:Connection Error', 'registered']);
+  });
+
+  it('a retry sent on reconnection keeps the extraHeaders given to register()', async () => {
+    let connected = false;
+    const { registrator, channel, contact } = setup(
+      {},
+      { retryDelay, isConnected: () => connected },
+    );
+    channel
+      .answer(() => ({ kind: 'transport-error', cseq: 1 }) as const)
+      .answer((r) => reply(r, 200, `Contact: ${contact(1)}`));
+    registrator.register(['X-Push: token-1']);
+    await vi.advanceTimersByTimeAsync(0);
+    connected = true;
+    registrator.reconnected();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(channel.sent).toHaveLength(2);
+    expect(channel.header(0, 'x-push')).toBe('token-1');
+    expect(channel.header(1, 'x-push')).toBe('token-1');
   });
 
   it('a reconnection with nothing to retry sends nothing', async () => {

@@ -3,6 +3,7 @@ import { SingleTimer, type Clock } from '../transport/clock.js';
 import { Causes, causeOfStatus, type Cause } from '../ua/causes.js';
 import { formatHeaderParams } from '../message/index.js';
 import type { ContactParams, LocalIdentity } from '../ua/local-identity.js';
+import { checkExtraHeaders } from '../ua/option-checks.js';
 import { randomToken } from '../ua/random-token.js';
 import type { RequestFactory } from '../ua/request-factory.js';
 import type { RequestChannel, RequestOutcome } from '../ua/request-outcome.js';
@@ -79,6 +80,8 @@ export class Registrator {
   #retryAttempt = 0;
   /** A REGISTER failed for want of an answer and is to be sent again. */
   #retryWanted = false;
+  /** The `extraHeaders` of the REGISTER to retry, sent again by `reconnected()`. */
+  #retryHeaders: readonly string[] = [];
   /** The REGISTER under way, so `close()` can let it settle before unregistering. */
   #current: Promise<void> | undefined;
   /** `setExtraHeaders`: on every REGISTER from now on, un-REGISTER included. */
@@ -100,9 +103,12 @@ export class Registrator {
   /**
    * Headers for every later REGISTER, refreshes and un-REGISTER included (e.g. what a push
    * service needs); replaces the previous set. Each is a `Name: value` line.
+   *
+   * @throws {InvalidOptionError} naming a line that cannot go out (`extraHeaders[1]`).
    */
   setExtraHeaders(headers: readonly string[]): void {
-    this.#extraHeaders = [...headers];
+    // Checked now, so the app learns of a bad line here rather than from REGISTERs that fail.
+    this.#extraHeaders = [...checkExtraHeaders(headers)];
   }
 
   /**
@@ -125,6 +131,7 @@ export class Registrator {
     if (this.#closed) return;
     this.#retry.cancel();
     this.#retryWanted = false;
+    this.#retryHeaders = [];
     if (this.#inFlight) {
       this.#again = 'register';
       return;
@@ -160,7 +167,7 @@ export class Registrator {
 
   /** The connection is back: a REGISTER waiting to be retried goes now. */
   reconnected(): void {
-    if (this.#retryWanted) this.register();
+    if (this.#retryWanted) this.register(this.#retryHeaders);
   }
 
   /**
@@ -268,6 +275,7 @@ export class Registrator {
     const delay = this.#context.retryDelay;
     if (delay === undefined || this.#closed || this.#again !== undefined) return;
     this.#retryWanted = true;
+    this.#retryHeaders = extraHeaders;
     if (this.#context.isConnected?.() === false) return;
     const wait = delay(this.#retryAttempt++);
     this.#retry.schedule(wait, () => this.register(extraHeaders));
@@ -276,6 +284,7 @@ export class Registrator {
   #stopRetrying(): void {
     this.#retry.cancel();
     this.#retryWanted = false;
+    this.#retryHeaders = [];
     this.#retryAttempt = 0;
   }
 

@@ -207,7 +207,10 @@ export class CallCore {
       // what the stack writes is better than none (the app's lines are checked at the API, so
       // this is the last line of defence, not a path anything should take).
       this.context.logger.warn(`session: BYE not sent: ${(error as Error).message}`);
-      if (extraHeaders.length > 0 || headers.length > 0) this.bye([]);
+      // Drop the app's lines first (they are what may be wrong), keeping the stack's (Reason);
+      // only if those fail too, send the bare BYE.
+      if (extraHeaders.length > 0) this.bye([], headers);
+      else if (headers.length > 0) this.bye([]);
     }
   }
 

@@ -247,8 +247,13 @@ export class SipClient {
 }
 
 function toClientError(error: unknown): ClientError {
-  if (error instanceof ConfigurationError || error instanceof TransportError) {
+  if (error instanceof ConfigurationError) {
     return { name: error.name, message: error.message, parameter: error.parameter };
+  }
+  // A socket's own argument is its `url`; in the provider's `config` that URL is in `sockets`.
+  if (error instanceof TransportError) {
+    const parameter = error.parameter === 'url' ? 'sockets' : error.parameter;
+    return { name: error.name, message: error.message, parameter };
   }
   if (error instanceof Error)
     return { name: error.name, message: error.message, parameter: undefined };

@@ -6,6 +6,7 @@ import type {
   SessionDirection,
   SessionStatus,
 } from '@sipkit/core';
+import { ownedText } from './bounded-text.js';
 
 /**
  * A transfer we asked for (REFER, RFC 3515) and how far the far end got with it.
@@ -121,13 +122,13 @@ export const MAX_STORED_DISPLAY_NAME = 1024;
 
 /**
  * A display name as the store keeps it: the far end chooses it and may send 200 KB; no view
- * needs more than a line of it. The URI is kept exact (calling back needs it).
+ * needs more than a line of it, and a copy of its own lets the message go. The URI is kept exact
+ * (calling back needs it).
  *
  * @example storedDisplayName('Bob') // 'Bob'
  */
 export function storedDisplayName(name: string | undefined): string | undefined {
-  if (name === undefined || name.length <= MAX_STORED_DISPLAY_NAME) return name;
-  return `${name.slice(0, MAX_STORED_DISPLAY_NAME - 1)}…`;
+  return name === undefined ? undefined : ownedText(name, MAX_STORED_DISPLAY_NAME);
 }
 
 function samePair<A extends string, B extends string>(

@@ -1,4 +1,5 @@
 import type { Cause, Identity } from '@sipkit/core';
+import { ownedText } from './bounded-text.js';
 import type { CallState } from './call-state.js';
 
 /**
@@ -145,19 +146,13 @@ export function registrationState(
     status,
     cause,
     statusCode: response?.status,
-    reasonPhrase: response === undefined ? undefined : ownedPhrase(response.reason),
+    reasonPhrase:
+      response === undefined ? undefined : ownedText(response.reason, MAX_REASON_PHRASE),
   };
 }
 
-// A reason phrase is a slice of the whole response; a copy lets the response go. Bounded, as
-// anything the far end writes that the store keeps.
+// Bounded, as anything the far end writes that the store keeps.
 const MAX_REASON_PHRASE = 200;
-
-function ownedPhrase(reason: string): string {
-  const bounded =
-    reason.length > MAX_REASON_PHRASE ? `${reason.slice(0, MAX_REASON_PHRASE - 1)}…` : reason;
-  return JSON.parse(JSON.stringify(bounded)) as string;
-}
 
 /**
  * The state before any UA exists: what a server render and the first client render show.

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerConnection, SipServerEndpoint } from '../network/server-connection.js';
 import { ConnectionAdmission } from './connection-admission.js';
+import { describeError } from './log-lines.js';
 import { isAllowedOrigin } from './origin-policy.js';
 
 /** What the WebSocket front end bounds; every field has a documented default. */
@@ -102,7 +103,7 @@ export function hostOnWebSocket(
     try {
       run();
     } catch (error) {
-      log(`! ${what}: ${describe(error)}`);
+      log(`! ${what}: ${describeError(error)}`);
     }
   };
   let nextId = 0;
@@ -135,7 +136,7 @@ export function hostOnWebSocket(
     });
     socket.on('error', (error) => {
       // ws closes with 1009 past maxPayload (RFC 6455 §7.4.1) and reports it here.
-      log(`! ${id} closed: ${describe(error)}`);
+      log(`! ${id} closed: ${describeError(error)}`);
       socket.terminate();
     });
     guarded(() => endpoint.connectionOpened(connection), `${id} open not handled`);
@@ -145,7 +146,7 @@ export function hostOnWebSocket(
     http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
       http.off('error', reject);
       // Past listening, a server error is logged, never left to end the process.
-      http.on('error', (error) => log(`! server error: ${describe(error)}`));
+      http.on('error', (error) => log(`! server error: ${describeError(error)}`));
       const address = http.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
       resolve({
@@ -183,10 +184,6 @@ function serverConnection(
 
 function remoteAddressOf(request: IncomingMessage): string {
   return request.socket.remoteAddress ?? 'unknown';
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -1,5 +1,5 @@
 import type { CallOptions } from '@sipkit/core';
-import { useCall, useRegistration } from '@sipkit/react';
+import { useCall, useSipStore } from '@sipkit/react';
 import { normalizeDialString } from '../dial/normalize-dial-string.js';
 
 /** What `usePlaceCall` gives a control that starts calls. */
@@ -20,7 +20,8 @@ export interface PlaceCall {
  */
 export function usePlaceCall(text: string, options: CallOptions | undefined): PlaceCall {
   const { call } = useCall();
-  const { connection } = useRegistration();
+  // Only the connection: the whole registration would re-render every control on each change.
+  const connection = useSipStore((s) => s.connection);
   const target = normalizeDialString(text);
   return {
     target,

@@ -113,6 +113,11 @@ describe('hostile names and addresses', () => {
     expect(recorded?.remoteUri).toHaveLength(MAX_HISTORY_URI);
     expect(recorded && canCallBack(recorded)).toBe(false);
     expect(canCallBack(entry('ok'))).toBe(true);
+    // A cut that kept a surrogate pair whole is one shorter than the limit: still not callable.
+    const uri = `sip:${'a'.repeat(MAX_HISTORY_URI - 6)}😀@x`;
+    const emoji = historyEntry(call({ remoteIdentity: { displayName: undefined, uri } }));
+    expect(emoji?.remoteUri).toHaveLength(MAX_HISTORY_URI - 1);
+    expect(emoji && canCallBack(emoji)).toBe(false);
     expect(JSON.stringify(recorded).length).toBeLessThan(2 * (MAX_HISTORY_NAME + MAX_HISTORY_URI));
   });
 

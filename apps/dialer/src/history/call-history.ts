@@ -57,12 +57,14 @@ export function historyEntry(
 }
 
 /**
- * Whether the entry's address is whole, so "Call back" can dial it (a cut one is not).
+ * Whether the entry's address is whole, so "Call back" can dial it (a cut one is not). A cut ends
+ * in `…`, which a SIP URI never holds unescaped; the length is no test, since a cut that avoids
+ * splitting a surrogate pair is one character shorter than the limit.
  *
  * @example <button disabled={!canCallBack(entry)}>Call</button>
  */
 export function canCallBack(entry: CallHistoryEntry): boolean {
-  return entry.remoteUri.length < MAX_HISTORY_URI || !entry.remoteUri.endsWith('…');
+  return !entry.remoteUri.endsWith('…');
 }
 
 /** An entry read back from storage, bounded as a new one is (older versions stored it whole). */

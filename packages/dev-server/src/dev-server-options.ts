@@ -1,21 +1,12 @@
 import { DEFAULT_SIP_PROXY_LIMITS, type SipProxyLimits } from '@sipkit/testing';
-import { DEFAULT_WEBSOCKET_HOST_LIMITS } from '@sipkit/testing/node';
+import { DEFAULT_WEBSOCKET_HOST_LIMITS, type WebSocketHostLimits } from '@sipkit/testing/node';
 
 /**
  * Every bound the dev server applies: connections, silence and frame size at the WebSocket
  * (see `WebSocketHostLimits` in `@sipkit/testing/node`), registrations and per-connection state
  * in the registrar/proxy (`SipProxyLimits`).
  */
-export interface DevServerLimits extends SipProxyLimits {
-  /** Open connections in all (default 256). */
-  readonly maxConnections: number;
-  /** Open connections from one address (default 32; every local tab shares 127.0.0.1). */
-  readonly maxConnectionsPerIp: number;
-  /** Milliseconds a connection may stay open without one SIP message (default 30 000). */
-  readonly idleTimeoutMs: number;
-  /** Largest WebSocket frame in bytes (default and maximum 262 144, the parser's cap). */
-  readonly maxMessageBytes: number;
-}
+export interface DevServerLimits extends SipProxyLimits, WebSocketHostLimits {}
 
 /** The limits the dev server applies unless told otherwise (documented in ARCHITECTURE.md). */
 export const DEFAULT_DEV_SERVER_LIMITS: DevServerLimits = {

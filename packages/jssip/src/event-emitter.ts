@@ -1,6 +1,9 @@
 /** A listener of a JsSIP-style event. */
 export type JsSipListener<T> = (payload: T) => void;
 
+/** The wrapper `once()` stores; `listener` is the app's own, so `off()` can find it. */
+type OnceWrapper = JsSipListener<never> & { readonly listener?: JsSipListener<never> };
+
 /**
  * The listener API JsSIP objects inherit from Node's `EventEmitter` (`on`, `once`, `off`,
  * `removeListener`, `removeAllListeners`, `emit`, `listeners`, `listenerCount`), typed by an event
@@ -37,13 +40,21 @@ export class EventEmitter<Events extends object> {
       this.off(event, wrapper);
       listener(payload);
     };
-    return this.on(event, wrapper);
+    return this.on(event, Object.assign(wrapper, { listener }));
   }
 
+  /** Removes `listener`, or the `once()` wrapper of it (the last one added, as Node does). */
   off<K extends keyof Events>(event: K, listener: JsSipListener<Events[K]>): this {
-    const list = this.#listeners.get(event);
-    const index = list?.indexOf(listener as JsSipListener<never>) ?? -1;
-    if (list !== undefined && index >= 0) list.splice(index, 1);
+    const list = this.#listeners.get(event) as OnceWrapper[] | undefined;
+    if (list !== undefined) {
+      for (let index = list.length - 1; index >= 0; index -= 1) {
+        const added = list[index];
+        if (added === listener || added?.listener === listener) {
+          list.splice(index, 1);
+          break;
+        }
+      }
+    }
     this.#changed?.();
     return this;
   }

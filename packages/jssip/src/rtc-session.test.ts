@@ -2,6 +2,7 @@ import { parseMessage } from '@sipkit/core';
 import { userDeniedMediaError } from '@sipkit/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { C, SessionStatusCodes } from './constants.js';
+import { debug } from './debug.js';
 import { InvalidStateError } from './exceptions.js';
 import { NameAddrHeader } from './name-addr-header.js';
 import type { RTCSessionEventMap } from './rtc-session-events.js';
@@ -235,6 +236,33 @@ describe('RTCSession: DTMF, hold, re-offers', () => {
     await vi.waitFor(() => expect(progress).toContain('accepted'), WAIT);
     // The 202 and the first NOTIFY arrive back to back; both are reported.
     expect(progress).toEqual(expect.arrayContaining(['requestSucceeded', 'trying', 'accepted']));
+    await stopAll();
+  });
+});
+
+describe('a throwing hold/renegotiate callback', () => {
+  it('is logged, not left as an unhandled rejection', async () => {
+    const { phones, establish, stopAll } = await jssipScenario(['alice', 'bob']);
+    const [outgoing] = await establish(phones['alice']!, phones['bob']!, 'bob');
+    debug.enable('JsSIP:ERROR:*');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const bug = new Error('app bug');
+    const thrower = (): never => {
+      throw bug;
+    };
+    expect(outgoing.hold({ useUpdate: true }, thrower)).toBe(true);
+    await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(1), WAIT);
+    expect(logged).toHaveBeenCalledWith('JsSIP:ERROR:UA session: a hold callback threw', bug);
+    await vi.waitFor(() => expect(outgoing.isReadyToReOffer()).toBe(true), WAIT);
+    expect(outgoing.renegotiate({ useUpdate: true }, thrower)).toBe(true);
+    await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(2), WAIT);
+    expect(logged).toHaveBeenCalledWith(
+      'JsSIP:ERROR:UA session: a renegotiate callback threw',
+      bug,
+    );
+    logged.mockRestore();
+    debug.disable();
+    outgoing.terminate();
     await stopAll();
   });
 });

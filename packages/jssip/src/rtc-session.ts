@@ -15,6 +15,8 @@ export interface SessionDirectory {
   find(id: string): RTCSession | undefined;
   /** Calls `callback` with the next call this UA places (a transfer's new call). */
   nextOutgoing(callback: (session: RTCSession) => void): void;
+  /** Reports an error thrown by app code the adapter called (logged through the UA's logger). */
+  reportError(message: string, error: unknown): void;
 }
 
 /** Options of `session.answer()`, JsSIP's names. */
@@ -70,6 +72,7 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
   /** Free space for the app (JsSIP's `session.data`; `call()`'s `data` option lands here). */
   data: Record<string, unknown> = {};
   readonly #session: Session;
+  readonly #directory: SessionDirectory;
   #localIdentity: NameAddrHeader | undefined;
   #remoteIdentity: NameAddrHeader | undefined;
   #remoteIdentitySource: Session['remoteIdentity'] | undefined;
@@ -80,6 +83,7 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
   constructor(session: Session, directory: SessionDirectory) {
     super();
     this.#session = session;
+    this.#directory = directory;
     bridgeSessionEvents(session, this, directory);
   }
 
@@ -191,18 +195,27 @@ export class RTCSession extends EventEmitter<RTCSessionEventMap> {
     const change = hold
       ? this.#session.hold(reOffer(options))
       : this.#session.unhold(reOffer(options));
-    void change.then((ok) => {
-      this.#localHold = undefined;
-      if (ok) done?.();
-      else if (!this.#session.isEnded())
-        this.emit(hold ? 'unhold' : 'hold', { originator: 'local' });
-    });
+    void change
+      .then((ok) => {
+        this.#localHold = undefined;
+        if (ok) done?.();
+        else if (!this.#session.isEnded())
+          this.emit(hold ? 'unhold' : 'hold', { originator: 'local' });
+      })
+      .catch((error: unknown) =>
+        this.#directory.reportError(`session: a ${hold ? 'hold' : 'unhold'} callback threw`, error),
+      );
     return true;
   }
   /** Sends a new offer with the same media (re-INVITE, or UPDATE with `useUpdate`). */
   renegotiate(options: JsSipReOfferOptions = {}, done?: () => void): boolean {
     if (!this.#canReOffer()) return false;
-    void this.#session.renegotiate(reOffer(options)).then((ok) => ok && done?.());
+    void this.#session
+      .renegotiate(reOffer(options))
+      .then((ok) => ok && done?.())
+      .catch((error: unknown) =>
+        this.#directory.reportError('session: a renegotiate callback threw', error),
+      );
     return true;
   }
 

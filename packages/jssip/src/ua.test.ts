@@ -159,6 +159,23 @@ describe('UA: messages', () => {
     await stopAll();
   });
 
+  it('a throwing succeeded/failed listener is logged, not left as an unhandled rejection', async () => {
+    const { phones, stopAll } = await jssipScenario(['alice', 'bob']);
+    debug.enable('JsSIP:ERROR:*');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const bug = new Error('app bug');
+    const thrower = (): never => {
+      throw bug;
+    };
+    phones['alice']!.ua.sendOptions('bob', undefined, { eventHandlers: { succeeded: thrower } });
+    phones['alice']!.ua.sendMessage('nobody', 'hi', { eventHandlers: { failed: thrower } });
+    await vi.waitFor(() => expect(logged).toHaveBeenCalledTimes(2), WAIT);
+    expect(logged).toHaveBeenCalledWith('JsSIP:ERROR:UA ua: an options listener threw', bug);
+    expect(logged).toHaveBeenCalledWith('JsSIP:ERROR:UA ua: a message listener threw', bug);
+    logged.mockRestore();
+    await stopAll();
+  });
+
   it('a MESSAGE nobody can take fails with a JsSIP cause', async () => {
     const { phones, stopAll } = await jssipScenario(['alice']);
     const message = phones['alice']!.ua.sendMessage('nobody', 'hello');

@@ -4,6 +4,7 @@ import {
   UA as SipKitUA,
   type Session,
   type UAConfiguration,
+  type UALogger,
   type UAOptions,
 } from '@sipkit/core';
 import { debugLogger } from './debug.js';
@@ -43,6 +44,7 @@ export class UA extends EventEmitter<UAEventMap> {
   static readonly C = UA_STATUS;
   readonly C = UA_STATUS;
   readonly #ua: SipKitUA;
+  readonly #logger: UALogger;
   readonly #sessions = new Map<Session, RTCSession>();
   readonly #waitingForOutgoing: Array<(session: RTCSession) => void> = [];
   #pendingCall: JsSipCallOptions | undefined;
@@ -51,8 +53,9 @@ export class UA extends EventEmitter<UAEventMap> {
 
   constructor(configuration: UAConfiguration, options: UAOptions = {}) {
     super();
+    this.#logger = options.logger ?? debugLogger();
     try {
-      this.#ua = new SipKitUA(configuration, { logger: debugLogger(), ...options });
+      this.#ua = new SipKitUA(configuration, { ...options, logger: this.#logger });
     } catch (error) {
       if (error instanceof SipKitConfigurationError) {
         const secret = (SECRET_PARAMETERS as readonly string[]).includes(error.parameter);
@@ -177,7 +180,9 @@ export class UA extends EventEmitter<UAEventMap> {
         contentType,
         ...(options.extraHeaders === undefined ? {} : { extraHeaders: options.extraHeaders }),
       });
-      void sent.then((result) => message.settle(result));
+      void sent
+        .then((result) => message.settle(result))
+        .catch((error: unknown) => this.#reportError('ua: a message listener threw', error));
     } finally {
       this.#pendingMessage = undefined;
     }
@@ -205,7 +210,9 @@ export class UA extends EventEmitter<UAEventMap> {
       target,
       options.extraHeaders === undefined ? {} : { extraHeaders: options.extraHeaders },
     );
-    void sent.then((result) => request.settle(result));
+    void sent
+      .then((result) => request.settle(result))
+      .catch((error: unknown) => this.#reportError('ua: an options listener threw', error));
     return request;
   }
 
@@ -230,7 +237,12 @@ export class UA extends EventEmitter<UAEventMap> {
     wrap: (session) => this.#wrap(session),
     find: (id) => [...this.#sessions.values()].find((session) => session.id === id),
     nextOutgoing: (callback) => void this.#waitingForOutgoing.push(callback),
+    reportError: (message, error) => this.#reportError(message, error),
   };
+
+  #reportError(message: string, error: unknown): void {
+    this.#logger.error(message, error);
+  }
 
   #bridge(): void {
     const ua = this.#ua;

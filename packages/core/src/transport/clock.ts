@@ -16,6 +16,17 @@ export interface Clock {
   setTimeout(callback: () => void, ms: number): unknown;
   /** Cancels a pending `setTimeout`; harmless for handles that already ran or were cleared. */
   clearTimeout(handle: unknown): void;
+  /**
+   * The current time in epoch milliseconds, for durations and ages measured beside the timers
+   * (connection attempts, failed-server quarantine). Optional for clocks written before it:
+   * without it, `Date.now()` is used.
+   */
+  now?(): number;
+}
+
+/** `clock.now()`, or `Date.now()` for a clock that has none. */
+export function nowOf(clock: Clock): number {
+  return clock.now?.() ?? Date.now();
 }
 
 /**
@@ -27,6 +38,7 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => {
     globalThis.clearTimeout(handle as Parameters<typeof globalThis.clearTimeout>[0]);
   },
+  now: () => Date.now(),
 };
 
 /**

@@ -36,6 +36,22 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+describe('Transport: time from the injected clock', () => {
+  it('measures an attempt with clock.now(), not the wall clock', () => {
+    let now = 1_000;
+    const clock = {
+      setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      now: () => now,
+    };
+    const { transport, high, attempts } = setup({ clock });
+    transport.connect();
+    now += 1_234; // the injected clock moves; the timers (and Date) do not
+    high.accept();
+    expect(attempts[0]?.elapsed).toBe(1_234);
+  });
+});
+
 describe('Transport: connect timeout', () => {
   it('abandons an attempt nothing answers after 5 s by default and tries the next server', () => {
     const { transport, high, low, attempts, log } = setup();

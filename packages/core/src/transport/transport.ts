@@ -1,4 +1,4 @@
-import { SingleTimer } from './clock.js';
+import { nowOf, SingleTimer } from './clock.js';
 import { FailedServers } from './failed-servers.js';
 import { KeepAlive } from './keep-alive.js';
 import { classifyFrame, KEEP_ALIVE_PONG } from './keep-alive-frames.js';
@@ -252,7 +252,7 @@ export class Transport {
 
   #startCycle(): void {
     const byWeight = orderByWeight(this.sockets, this.#options.random).map((entry) => entry.socket);
-    this.#cycle = this.#failed.order(byWeight, Date.now());
+    this.#cycle = this.#failed.order(byWeight, nowOf(this.#options.clock));
     this.#cycleIndex = 0;
     this.#attempt();
   }
@@ -277,7 +277,7 @@ export class Transport {
     this.#options.logger.debug(`transport: connecting to ${socket.url}`);
     this.#events.emit('connecting', { socket, attempt: this.#recoveryAttempt });
     if (!live()) return; // a listener called disconnect()
-    this.#attemptStartedAt = Date.now();
+    this.#attemptStartedAt = nowOf(this.#options.clock);
     const timeout = this.#options.connectTimeout;
     if (timeout > 0) {
       this.#connectTimer.schedule(timeout * 1000, () => {
@@ -338,7 +338,7 @@ export class Transport {
     this.#keepAlive?.stop();
     this.#stateValue = 'disconnected';
     // A clean close is a server going away on purpose; anything else counts against it.
-    if (error) this.#failed.record(socket, Date.now());
+    if (error) this.#failed.record(socket, nowOf(this.#options.clock));
     if (!wasConnected) this.#emitAttempt(socket, outcome);
     this.#options.logger.debug(`transport: ${socket.url} disconnected (code ${String(code)})`);
     this.#events.emit('disconnected', { socket, error, code, reason });
@@ -381,7 +381,7 @@ export class Transport {
   }
 
   #emitAttempt(socket: Socket, outcome: ConnectionAttemptOutcome): void {
-    const elapsed = Date.now() - this.#attemptStartedAt;
+    const elapsed = nowOf(this.#options.clock) - this.#attemptStartedAt;
     this.#events.emit('attempt', { socket, url: socket.url, outcome, elapsed });
   }
 

@@ -9,6 +9,7 @@ import {
 import { TypedEmitter } from '../transport/index.js';
 import { Causes, type Cause } from '../ua/causes.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
+import { CallConnection } from './call-connection.js';
 import { Negotiation } from './negotiation.js';
 import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
@@ -52,6 +53,8 @@ export class CallCore {
   /** The public object: what the UA routes this call's dialogs to. */
   readonly session: Session;
   readonly events: TypedEmitter<SessionEvents>;
+  /** Which of the call's paths (media, signalling) are being recovered: `session.connectionState`. */
+  readonly connection: CallConnection;
   readonly callId: string;
   readonly localTag: string;
   /** The confirmed dialog (for incoming calls, the early one the INVITE built). */
@@ -85,6 +88,7 @@ export class CallCore {
     this.#status = init.status;
     this.#finish = init.finish;
     this.events = new TypedEmitter<SessionEvents>(init.context.onListenerError);
+    this.connection = new CallConnection((event) => this.events.emit('connection', event));
   }
 
   get status(): SessionStatus {

@@ -22,6 +22,11 @@ export {
   type SessionDirection,
   type SessionStatus,
 } from './session-status.js';
+export type {
+  CallConnectionEvent,
+  CallConnectionState,
+  ConnectionPath,
+} from './call-connection.js';
 export { NegotiationError } from './negotiation.js';
 export { glareRetryDelay } from './glare-delay.js';
 export {

@@ -1,6 +1,7 @@
 import type { IncomingRequest, IncomingResponse, OutgoingRequest } from '../message/index.js';
 import type { MediaStep } from '../media/index.js';
 import type { Cause } from '../ua/causes.js';
+import type { CallConnectionEvent } from './call-connection.js';
 import type { SessionStatus } from './session-status.js';
 import type { ReferProgress } from './sipfrag.js';
 
@@ -119,6 +120,12 @@ export interface SessionEvents {
   remotestream: { readonly stream: MediaStream };
   /** This call replaced another one (incoming INVITE with Replaces, RFC 3891). */
   replaces: { readonly replaced: string };
+  /**
+   * The call's connection changed state: `reconnecting` while its media (ICE) or signalling
+   * (WebSocket) path is being recovered, `connected` again after, `failed` just before the call
+   * ends because recovery gave up.
+   */
+  connection: CallConnectionEvent;
   /** Anything in the status changed (the store follows this one). */
   statuschange: { readonly status: SessionStatus };
 }

@@ -14,6 +14,7 @@ import type { Identity } from '../ua/out-of-dialog-request.js';
 import { AckWait } from './ack-wait.js';
 import { callerIdentity, checkCallOptions } from './caller-identity.js';
 import { MIN_SESSION_EXPIRES } from './session-timer-negotiation.js';
+import type { CallConnectionState } from './call-connection.js';
 import { CallCore, type EndKind } from './call-core.js';
 import { receiveInDialogRequest } from './in-dialog-requests.js';
 import { IncomingInvite } from './incoming-invite.js';
@@ -217,6 +218,11 @@ export class Session {
     return this.#core.dialog?.id;
   }
   /** Where in-dialog requests go (the far end's Contact). */
+  /** How the established call's connection is doing (see the `connection` event). */
+  get connectionState(): CallConnectionState {
+    return this.#core.connection.state;
+  }
+
   get remoteTarget(): string | undefined {
     return this.#core.dialog?.remoteTarget;
   }

@@ -6,9 +6,10 @@ import {
   type Session,
 } from '@sipkit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FakeMediaHandler } from '../media/fake-media-handler.js';
+import { fakeMediaHandlers, type FakeMediaHandler } from '../media/fake-media-handler.js';
 import { iceUfrag } from '../media/fake-sdp.js';
 import { callScenario, flush, WAIT, type CallUA } from './calls.fixture.js';
+import { createScenario } from './harness.fixture.js';
 
 // Media recovery (issue 20) between two SipKit UAs on the in-memory network with fake media:
 // the test plays each call's ICE state (`setIceState`), the fake answers ICE restarts with new
@@ -317,6 +318,42 @@ describe('ICE restart: recovering the media of a call', () => {
     expect(reinvites(scenario, 'bob')).toHaveLength(0);
     outgoing.terminate();
     await scenario.stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('UAOptions.iceRestart applies to every call of the UA; a call option wins over it', async () => {
+    const scenario = createScenario();
+    const media = fakeMediaHandlers((handler) => (handler.iceRestartOutcome = undefined));
+    const options = { mediaHandlerFactory: media.factory, random: () => 0.5 };
+    const alice = scenario.addUA('alice', {}, { ...options, iceRestart: { deadline: 1.5 } });
+    const bob = scenario.addUA('bob', {}, { ...options, iceRestart: false });
+    const incoming: Session[] = [];
+    bob.ua.on('newRTCSession', ({ session }) => incoming.push(session));
+    alice.ua.start();
+    bob.ua.start();
+    await vi.waitFor(() => expect(alice.ua.isRegistered() && bob.ua.isRegistered()).toBe(true));
+    const placed = [
+      alice.ua.call('bob'),
+      alice.ua.call('bob', { iceRestart: { deadline: 5 } }),
+      alice.ua.call('bob'),
+    ];
+    await vi.waitFor(() => expect(incoming).toHaveLength(3), WAIT);
+    for (const session of incoming) session.answer();
+    await vi.waitFor(() => expect(placed.every((s) => s.status === 'confirmed')).toBe(true), WAIT);
+    const ice = (session: Session | undefined): FakeMediaHandler =>
+      session?.media as FakeMediaHandler;
+    ice(placed[0]).setIceState('failed');
+    ice(placed[1]).setIceState('failed');
+    // bob's UA turned recovery off: a failed ICE there ends the call at once, as before.
+    ice(incoming[2]).setIceState('failed');
+    expect(incoming[2]?.cause).toBe(Causes.RTP_TIMEOUT);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(placed.map((s) => s.status)).toEqual(['terminated', 'confirmed', 'terminated']);
+    expect(placed[0]?.cause).toBe(Causes.MEDIA_RECOVERY_FAILED);
+    await vi.advanceTimersByTimeAsync(3500);
+    expect(placed[1]?.cause).toBe(Causes.MEDIA_RECOVERY_FAILED);
+    await scenario.stopAll();
+    await vi.advanceTimersByTimeAsync(5000);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -28,6 +28,7 @@ export type {
   ConnectionPath,
 } from './call-connection.js';
 export { NegotiationError } from './negotiation.js';
+export type { TargetRefreshOutcome } from './target-refresh.js';
 export { glareRetryDelay } from './glare-delay.js';
 export {
   dtmfRelayBody,

@@ -100,7 +100,9 @@ export class CallRecovery {
   }
 
   #lost(reason: string): void {
-    if (this.#state === 'up') {
+    // Attempts that fail while recovering are the same outage, reported once.
+    const first = this.#state === 'up';
+    if (first) {
       this.#lostAt = nowOf(this.#parts.clock);
       this.#expired = false;
     }
@@ -114,7 +116,7 @@ export class CallRecovery {
     }
     if (calls === 0 && this.#waiters.length === 0) return;
     this.#armDeadline();
-    this.#parts.events.emit('reconnecting', { reason, calls });
+    if (first) this.#parts.events.emit('reconnecting', { reason, calls });
   }
 
   #connected(socket: Socket): void {

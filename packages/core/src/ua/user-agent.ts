@@ -425,9 +425,11 @@ export class UserAgent {
     transport.on('disconnected', (payload) => this.#disconnected(payload));
     transport.on('data', ({ data }) => this.#received(data));
     // A REGISTER nobody answered on an open connection: the server vanished silently after we
-    // connected (packets dropped). Waiting on that flow helps no one: the next server, now.
+    // connected (packets dropped). With another server to go to, waiting on that flow helps no
+    // one: the next server, now. (With one, the REGISTER is retried with the backoff.)
     this.#events.on('registrationFailed', ({ response, cause }) => {
-      if (response === undefined && cause === Causes.REQUEST_TIMEOUT && transport.isConnected())
+      const silent = response === undefined && cause === Causes.REQUEST_TIMEOUT;
+      if (silent && transport.isConnected() && transport.sockets.length > 1)
         transport.reconnect('REGISTER got no answer', true);
     });
     return transport;

@@ -101,7 +101,12 @@ export class TargetRefresh {
     this.stop();
     if (core.status === 'terminated') return;
     core.connection.fail('signalling', reason);
-    core.finish(isEstablished(core.status) ? 'ended' : 'failed', 'system', Causes.CONNECTION_ERROR, undefined);
+    core.finish(
+      isEstablished(core.status) ? 'ended' : 'failed',
+      'system',
+      Causes.CONNECTION_ERROR,
+      undefined,
+    );
   }
 
   /** The call ended: nothing stays scheduled, a refresh waiting for its turn gives up. */

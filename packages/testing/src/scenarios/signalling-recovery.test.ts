@@ -267,10 +267,10 @@ describe('signalling recovery: the far end and the proxy', () => {
   it('a proxy restart mid-call (both ends reconnect): with GRUUs each end is reached again', async () => {
     // The default proxy hands out GRUUs (RFC 5627): a dialog's target follows the latest
     // registration, so both ends, re-registered on new connections, reach each other again.
-    const { uas, network, stopAll } = await callScenario(
-      ['alice', 'bob'],
-      { connection_recovery_min_interval: 2, connection_recovery_max_interval: 30 },
-    );
+    const { uas, network, stopAll } = await callScenario(['alice', 'bob'], {
+      connection_recovery_min_interval: 2,
+      connection_recovery_max_interval: 30,
+    });
     const alice = uas.alice!;
     const bob = uas.bob!;
     const [outgoing, incoming] = await establish(alice, bob, 'bob');

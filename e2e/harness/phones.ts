@@ -1,8 +1,16 @@
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, type RunningBrowser } from './browser.js';
 import { bundlePage, servePage, type PageServer } from './page-server.js';
-import { PhonePage, type PhoneOptions } from './phone-page.js';
-import type { Scenario } from './scenario.js';
+import { PhonePage, type PhoneOptions, type PhoneServer } from './phone-page.js';
+import type { ProcessRegistry } from './process-registry.js';
+
+/** How the phones' browser and page server start. */
+export interface LaunchOptions {
+  /** Chromium's HOME, where it reads the NSS certificate database (`.pki/nssdb`). */
+  readonly home?: string;
+  /** The page server's port (default: any free one). */
+  readonly port?: number;
+}
 
 /** Chromium and the phone page's server for one scenario file, and a way to open phones. */
 export interface Phones {
@@ -15,15 +23,20 @@ export interface Phones {
  * test file; closes every phone, the browser and the server after its tests. Call at module level,
  * after `useKamailio`, whose Kamailio the phones register with.
  */
-export function usePhones(scenario: Scenario): Phones {
+export function usePhones(
+  scenario: { readonly registry: ProcessRegistry; readonly kamailio: PhoneServer },
+  launch: LaunchOptions = {},
+): Phones {
   let browser: RunningBrowser | undefined;
   let server: PageServer | undefined;
   const opened: PhonePage[] = [];
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([
-      launchChromium(scenario.registry),
-      bundlePage('phone/main.ts').then((bundle) => servePage(bundle, 'phone/index.html')),
+      launchChromium(scenario.registry, launch.home === undefined ? {} : { home: launch.home }),
+      bundlePage('phone/main.ts').then((bundle) =>
+        servePage(bundle, 'phone/index.html', launch.port),
+      ),
     ]);
   });
   afterAll(async () => {

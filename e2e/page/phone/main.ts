@@ -2,7 +2,7 @@
 // and WebRTC, with Chromium's fake microphone. The test drives it through `window.__phone`.
 import { readConfig } from './config.js';
 import { jssipPhone } from './jssip-phone.js';
-import type { PhoneState } from './phone.js';
+import { selectedPairOf, type PhoneState } from './phone.js';
 import { sipkitPhone } from './sipkit-phone.js';
 
 const config = readConfig(location.search);
@@ -12,10 +12,24 @@ const state: PhoneState = {
   cause: undefined,
   calls: [],
   errors: [],
+  transport: [],
 };
 window.addEventListener('error', (event) => state.errors.push(String(event.message)));
 window.addEventListener('unhandledrejection', (event) => state.errors.push(String(event.reason)));
 
 const phone = (config.library === 'jssip' ? jssipPhone : sipkitPhone)(config, state);
-window.__phone = Object.assign(phone, { state });
+window.__phone = Object.assign(phone, {
+  state,
+  play(id: number) {
+    const receivers = phone.connection(id)?.getReceivers() ?? [];
+    const audio = document.createElement('audio');
+    audio.autoplay = true;
+    audio.srcObject = new MediaStream(receivers.map((receiver) => receiver.track));
+    document.body.append(audio);
+  },
+  async selectedPair(id: number) {
+    const report = await phone.connection(id)?.getStats();
+    return report === undefined ? undefined : selectedPairOf(report);
+  },
+});
 document.title = `${config.library} ${config.uri}`;

@@ -16,6 +16,12 @@ export interface LaunchOptions {
 export interface Phones {
   readonly browser: RunningBrowser;
   open(options: PhoneOptions): Promise<PhonePage>;
+  /**
+   * Runs getUserMedia and an RTCPeerConnection once in a throwaway page: the first of each in a
+   * fresh Chromium costs 1-2 s (fake devices, WebRTC threads), which would otherwise land in
+   * whichever library's call is measured first.
+   */
+  warmUp(): Promise<void>;
 }
 
 /**
@@ -49,6 +55,21 @@ export function usePhones(
     get browser() {
       if (browser === undefined) throw new Error('Chromium is not up yet (use it inside a test)');
       return browser;
+    },
+    async warmUp() {
+      if (browser === undefined || server === undefined) throw new Error('not up yet');
+      const context = await browser.browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}?warmup=1`);
+      await page.evaluate(async () => {
+        const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+        const pc = new RTCPeerConnection();
+        stream.getTracks().forEach((track) => pc.addTrack(track, stream));
+        await pc.setLocalDescription(await pc.createOffer());
+        pc.close();
+        stream.getTracks().forEach((track) => track.stop());
+      });
+      await context.close();
     },
     async open(options) {
       if (browser === undefined || server === undefined) throw new Error('not up yet');

@@ -2,7 +2,7 @@
 // rtpengine bridging WebRTC (ICE, DTLS-SRTP, rtcp-mux, opus) and plain RTP/AVP. The phone is
 // baresip registered over UDP, sending a 440 Hz sine. Our UA and JsSIP 3.13.8 run the same
 // steps on the same topology, one after the other.
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { PhonePage } from '../harness/phone-page.js';
 import { usePhones } from '../harness/phones.js';
 import { lastRtpStats, rtpStatsCount } from '../harness/topology/baresip.js';
@@ -21,6 +21,8 @@ const topology = useTopology('topology-gateway', {
   baresip: 'carol',
 });
 const phones = usePhones(topology, { port: PORTS.pageHttp });
+// The first getUserMedia of a fresh Chromium takes 1-2 s: paid before the first measured call.
+beforeAll(() => phones.warmUp());
 
 let page: PhonePage | undefined;
 

@@ -29,6 +29,8 @@ export class Coturn {
         // Every peer of the test is on 127.0.0.1, which coturn refuses to relay to unless told:
         // without this flag CREATE_PERMISSION gets 403 and no media flows (test-only).
         '--allow-loopback-peers',
+        // Session lines (allocations, permissions, usage) in the log, read as evidence.
+        '--verbose',
         // Its own files, not /var/lib/turn and /var/run.
         `--userdb=${join(dir, 'turndb')}`,
         `--pidfile=${join(dir, 'turnserver.pid')}`,

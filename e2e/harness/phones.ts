@@ -19,9 +19,10 @@ export interface Phones {
   /**
    * Runs getUserMedia and an RTCPeerConnection once in a throwaway page: the first of each in a
    * fresh Chromium costs 1-2 s (fake devices, WebRTC threads), which would otherwise land in
-   * whichever library's call is measured first.
+   * whichever library's call is measured first. With `pcConfig` (TURN servers), it also waits
+   * until ICE gathering completes, so the first TURN allocation is paid here too.
    */
-  warmUp(): Promise<void>;
+  warmUp(pcConfig?: RTCConfiguration): Promise<void>;
 }
 
 /**
@@ -56,19 +57,28 @@ export function usePhones(
       if (browser === undefined) throw new Error('Chromium is not up yet (use it inside a test)');
       return browser;
     },
-    async warmUp() {
+    async warmUp(pcConfig) {
       if (browser === undefined || server === undefined) throw new Error('not up yet');
       const context = await browser.browser.newContext();
       const page = await context.newPage();
       await page.goto(`${server.url}?warmup=1`);
-      await page.evaluate(async () => {
+      await page.evaluate(async (config) => {
         const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
-        const pc = new RTCPeerConnection();
+        const pc = new RTCPeerConnection(config ?? undefined);
         stream.getTracks().forEach((track) => pc.addTrack(track, stream));
+        const gathered = new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 5000);
+          pc.addEventListener('icegatheringstatechange', () => {
+            if (pc.iceGatheringState !== 'complete') return;
+            clearTimeout(timer);
+            resolve();
+          });
+        });
         await pc.setLocalDescription(await pc.createOffer());
+        if (config !== null) await gathered;
         pc.close();
         stream.getTracks().forEach((track) => track.stop());
-      });
+      }, pcConfig ?? null);
       await context.close();
     },
     async open(options) {

@@ -21,7 +21,7 @@ const topology = useTopology('topology-turn', {
   turnUsers: TURN_USERS,
 });
 const phones = usePhones(topology, { port: PORTS.pageHttp });
-beforeAll(() => phones.warmUp());
+beforeAll(() => phones.warmUp(relayOnly('alice').pcConfig));
 
 const opened: PhonePage[] = [];
 afterEach(async () => {
@@ -36,6 +36,24 @@ function relayOnly(user: string): CallSpec {
       iceTransportPolicy: 'relay',
     },
   };
+}
+
+/**
+ * The selected pair once its state reads `succeeded`: with media already flowing it was seen
+ * reading `in-progress` for a moment on a loaded machine (a check on the pair outstanding).
+ */
+async function succeededPair(phone: PhonePage, id: number): Promise<SelectedPair | undefined> {
+  let pair: SelectedPair | undefined;
+  await expect
+    .poll(
+      async () => {
+        pair = await phone.selectedPair(id);
+        return pair?.state;
+      },
+      { timeout: 5000, message: `${phone.aor}: the selected pair succeeds` },
+    )
+    .toBe('succeeded');
+  return pair;
 }
 
 function expectRelayPair(pair: SelectedPair | undefined, who: string): void {
@@ -92,8 +110,8 @@ describe.each(['sipkit', 'jssip'] as const)('%s through coturn, relay only', (li
 
     const [callerPackets, calleePackets] = [await hears(caller, id), await hears(callee, incoming)];
     const [callerPair, calleePair] = [
-      await caller.selectedPair(id),
-      await callee.selectedPair(incoming),
+      await succeededPair(caller, id),
+      await succeededPair(callee, incoming),
     ];
     expectRelayPair(callerPair, 'caller');
     expectRelayPair(calleePair, 'callee');

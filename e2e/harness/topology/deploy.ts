@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
  */
 export const DEPLOY = {
   kamailio: deployFile('kamailio/kamailio.cfg'),
+  /** db_text tables for WITH_AUTH: `version`, and `subscriber` with no users. */
+  dbtext: deployFile('kamailio/dbtext'),
   rtpengine: deployFile('rtpengine/rtpengine.conf'),
   coturn: deployFile('coturn/turnserver.conf'),
   baresip: deployFile('baresip/config'),

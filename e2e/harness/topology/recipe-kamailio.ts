@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startProcess, type ManagedProcess } from '../managed-process.js';
@@ -128,18 +128,15 @@ function ctlSocket(dir: string): string {
 function writeSubscribers(dir: string, users: Readonly<Record<string, string>>): string {
   const db = join(dir, 'dbtext');
   mkdirSync(db, { recursive: true });
-  writeFileSync(
-    join(db, 'version'),
-    'id(int,auto) table_name(string) table_version(int) \n0:subscriber:7\n',
-  );
+  // The recipe's tables (deploy/kamailio/dbtext), with this run's users appended.
+  copyFileSync(join(DEPLOY.dbtext, 'version'), join(db, 'version'));
   const rows = Object.entries(users).map(([user, password], index) => {
     const ha1 = createHash('md5').update(`${user}:${RECIPE_DOMAIN}:${password}`).digest('hex');
-    return `${index + 1}:${user}:${RECIPE_DOMAIN}::${ha1}:`;
+    return `${index + 1}:${user}:${RECIPE_DOMAIN}::${ha1}:\n`;
   });
   writeFileSync(
     join(db, 'subscriber'),
-    'id(int,auto) username(string) domain(string) password(string,null) ha1(string) ' +
-      `ha1b(string,null) \n${rows.join('\n')}\n`,
+    readFileSync(join(DEPLOY.dbtext, 'subscriber'), 'utf8') + rows.join(''),
   );
   return db;
 }

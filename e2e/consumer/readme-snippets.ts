@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The READMEs whose code a user copies (the repository's and each published package's), and
- * the configuration reference. */
+/** The READMEs whose code a user copies (the repository's and each published package's), the
+ * configuration reference and the deployment recipes' SipKit configuration. */
 export const READMES = [
   'docs/configuration.md',
   'README.md',
@@ -12,6 +12,7 @@ export const READMES = [
   'packages/testing/README.md',
   'packages/dev-server/README.md',
   'packages/jssip/README.md',
+  'deploy/README.md',
 ] as const;
 
 /** One fenced `ts`/`tsx` block, as a module file of the consumer app. */

@@ -38,11 +38,17 @@ export interface RunningBrowser {
  * browser's pid, which goes into the registry so the global teardown can kill it if this worker
  * dies; Playwright gives each launch a fresh temporary user-data-dir and removes it on close.
  */
-export async function launchChromium(registry: ProcessRegistry): Promise<RunningBrowser> {
+export async function launchChromium(
+  registry: ProcessRegistry,
+  options: { readonly home?: string } = {},
+): Promise<RunningBrowser> {
   const server = await chromium.launchServer({
     executablePath: CHROMIUM,
     args: CHROMIUM_FLAGS,
     headless: true,
+    // Chromium on Linux trusts the CAs of the NSS database in $HOME/.pki/nssdb (not of its
+    // profile directory): a HOME of our own is how a test CA is trusted the way a user would.
+    ...(options.home === undefined ? {} : { env: { ...process.env, HOME: options.home } }),
   });
   const pid = server.process().pid;
   if (pid !== undefined) registry.record(pid, 'chromium');

@@ -39,7 +39,11 @@ export interface PageServer {
 }
 
 /** Serves `html` (relative to e2e/page/) at `/`, and `bundle` as the `/main.js` it loads. */
-export async function servePage(bundle: string, htmlFile = 'index.html'): Promise<PageServer> {
+export async function servePage(
+  bundle: string,
+  htmlFile = 'index.html',
+  port = 0,
+): Promise<PageServer> {
   const html = readFileSync(new URL(htmlFile, PAGE_DIR), 'utf8');
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
@@ -51,7 +55,7 @@ export async function servePage(bundle: string, htmlFile = 'index.html'): Promis
       response.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no address');
   return {

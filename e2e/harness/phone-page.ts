@@ -5,8 +5,9 @@ import type {
   InboundAudio,
   Library,
   PhoneState,
+  SelectedPair,
 } from '../page/phone/phone.js';
-import { SIP_DOMAIN, TEST_PASSWORD, type Kamailio } from './kamailio.js';
+import { SIP_DOMAIN, TEST_PASSWORD } from './kamailio.js';
 import { assertLoopbackOnly } from './network.js';
 import { collectPageErrors } from './page-errors.js';
 
@@ -15,6 +16,23 @@ export interface PhoneOptions {
   readonly user: string;
   /** Answer every incoming call at once. */
   readonly autoAnswer?: boolean;
+  /** The SIP domain of the user (default: the e2e Kamailio's, `sipkit.test`). */
+  readonly domain?: string;
+  /** The digest password (default: the e2e Kamailio's, which accepts it for every user). */
+  readonly password?: string;
+  /** The WebSocket URL (default: the server's `wsUrl`), e.g. a `wss:` one. */
+  readonly ws?: string;
+  /**
+   * Whether `open` waits for the registration and fails without it (default). False: it
+   * returns the page as it is after `registrationTimeoutMs`, registered or not.
+   */
+  readonly expectRegistration?: boolean;
+  readonly registrationTimeoutMs?: number;
+}
+
+/** Where a phone page registers: any server with a WebSocket URL. */
+export interface PhoneServer {
+  readonly wsUrl: string;
 }
 
 /** A query for `PhonePage.event`. */
@@ -39,7 +57,7 @@ export class PhonePage {
 
   private constructor(options: PhoneOptions, context: BrowserContext, page: Page) {
     this.library = options.library;
-    this.aor = `sip:${options.user}@${SIP_DOMAIN}`;
+    this.aor = `sip:${options.user}@${options.domain ?? SIP_DOMAIN}`;
     this.#context = context;
     this.page = page;
     collectPageErrors(page, this.errors);
@@ -49,7 +67,7 @@ export class PhonePage {
   static async open(
     browser: Browser,
     url: string,
-    kamailio: Kamailio,
+    server: PhoneServer,
     options: PhoneOptions,
   ): Promise<PhonePage> {
     assertLoopbackOnly();
@@ -57,19 +75,19 @@ export class PhonePage {
     const phone = new PhonePage(options, context, await context.newPage());
     const query = new URLSearchParams({
       library: options.library,
-      ws: kamailio.wsUrl,
+      ws: options.ws ?? server.wsUrl,
       uri: phone.aor,
-      password: TEST_PASSWORD,
+      password: options.password ?? TEST_PASSWORD,
       autoAnswer: options.autoAnswer === true ? '1' : '0',
     });
     await phone.page.goto(`${url}?${query.toString()}`);
     await phone.page
       .waitForFunction(() => window.__phone?.state.registration !== 'starting', undefined, {
-        timeout: 10_000,
+        timeout: options.registrationTimeoutMs ?? 10_000,
       })
       .catch(() => undefined);
     const state = await phone.state();
-    if (state.registration !== 'registered') {
+    if (options.expectRegistration !== false && state.registration !== 'registered') {
       throw new Error(
         `${options.library} page for ${phone.aor} did not register: ${state.registration} ` +
           `${state.cause ?? ''} ${[...state.errors, ...phone.errors].join('; ')}`,
@@ -112,6 +130,15 @@ export class PhonePage {
 
   inboundAudio(id: number): Promise<InboundAudio> {
     return this.page.evaluate((i) => window.__phone.inboundAudio(i), id);
+  }
+
+  /** Plays call `id`'s remote audio on the page, so Chromium measures its energy. */
+  play(id: number): Promise<void> {
+    return this.page.evaluate((i) => window.__phone.play(i), id);
+  }
+
+  selectedPair(id: number): Promise<SelectedPair | undefined> {
+    return this.page.evaluate((i) => window.__phone.selectedPair(i), id);
   }
 
   /** Events of call `id` named `name` so far. */

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Makes sure the e2e suite's peers are installed: Kamailio with its WebSocket modules, SIPp and
-# Chromium, all from Debian's packages, and iproute2 for the suite's private network namespace
+# Makes sure the e2e suite's peers are installed: Kamailio with its WebSocket and TLS modules, SIPp
+# and Chromium, the production topology's rtpengine (media gateway), coturn (TURN), baresip (a
+# plain SIP phone), certutil and openssl (the wss scenario's test CA), all from Debian's packages,
+# and iproute2 for the suite's private network namespace
 # (scripts/netns.sh: `ip link set lo up`; `unshare` is util-linux, always there). Fast when everything is there (one dpkg-query); as root it
 # installs what is missing with apt-get; otherwise it says what to install and fails.
 set -euo pipefail
 
-packages=(kamailio kamailio-websocket-modules sip-tester chromium iproute2)
+packages=(kamailio kamailio-websocket-modules kamailio-tls-modules sip-tester chromium iproute2
+  rtpengine-daemon coturn baresip-core libnss3-tools openssl)
 
 installed() {
   local package=$1
@@ -15,7 +18,12 @@ installed() {
     # Not Debian: judge by the programs the suite runs.
     case $package in
       kamailio) command -v kamailio >/dev/null && command -v kamcmd >/dev/null ;;
-      kamailio-websocket-modules) command -v kamailio >/dev/null ;;
+      kamailio-websocket-modules | kamailio-tls-modules) command -v kamailio >/dev/null ;;
+      rtpengine-daemon) command -v rtpengine >/dev/null ;;
+      coturn) command -v turnserver >/dev/null ;;
+      baresip-core) command -v baresip >/dev/null ;;
+      libnss3-tools) command -v certutil >/dev/null ;;
+      openssl) command -v openssl >/dev/null ;;
       sip-tester) command -v sipp >/dev/null ;;
       chromium) [[ -x /usr/bin/chromium ]] ;;
       iproute2) command -v ip >/dev/null ;;
@@ -33,7 +41,10 @@ missing_packages() {
 versions() {
   echo "e2e deps: $(kamailio -v | head -n1 | sed 's/^version: //;s/ *$//')," \
     "$(sipp -v 2>/dev/null | grep -o 'SIPp v[^ ]*' | head -n1 | sed 's/\.$//')," \
-    "$(/usr/bin/chromium --version 2>/dev/null)"
+    "$(/usr/bin/chromium --version 2>/dev/null)," \
+    "rtpengine $(rtpengine --version 2>&1 | grep -o '[0-9][0-9.a-z+~-]*' | head -n1)," \
+    "coturn $(dpkg-query -W -f='${Version}' coturn 2>/dev/null)," \
+    "baresip $(dpkg-query -W -f='${Version}' baresip-core 2>/dev/null)"
 }
 
 mapfile -t missing < <(missing_packages)
@@ -46,7 +57,8 @@ if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
   echo "e2e deps missing: ${missing[*]}" >&2
   echo "install them (Debian/Ubuntu) with:" >&2
   echo "  sudo apt-get update && sudo apt-get install -y ${packages[*]}" >&2
-  echo "The suite runs /usr/bin/chromium, kamailio, kamcmd and sipp; it downloads nothing itself." >&2
+  echo "The suite runs /usr/bin/chromium, kamailio, kamcmd, sipp, rtpengine, turnserver, baresip," \
+    "openssl and certutil; it downloads nothing itself." >&2
   exit 1
 fi
 
@@ -54,8 +66,9 @@ echo "e2e deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q "${packages[@]}"
-# Where an init system runs, the kamailio package may start a system instance on 5060; the tests
-# start their own on free ports and never touch it.
+# Where an init system runs, the kamailio, rtpengine-daemon and coturn packages may start system
+# instances with their default configurations; the tests start their own (from deploy/, on the
+# ports 7300-7399 in their own network namespace) and never touch them.
 mapfile -t missing < <(missing_packages)
 if ((${#missing[@]} > 0)); then
   echo "e2e deps: still missing after apt-get: ${missing[*]}" >&2

@@ -10,6 +10,7 @@ import type {
 import type { RTCSessionEvent } from 'jssip/lib/UA.js';
 import type { PhoneConfig } from './config.js';
 import {
+  audioEnergy,
   audioPacketsReceived,
   CallBook,
   MEDIA_CONSTRAINTS,
@@ -31,6 +32,19 @@ export function jssipPhone(config: PhoneConfig, state: PhoneState): Phone {
     state.registration = 'failed';
     state.cause = String(cause);
   });
+  ua.on('connected', ({ socket }) =>
+    state.transport.push({ name: 'connected', at: performance.now(), url: socket.url }),
+  );
+  ua.on('disconnected', ({ socket, error, code, reason }) =>
+    state.transport.push({
+      name: 'disconnected',
+      at: performance.now(),
+      url: socket.url,
+      error,
+      code,
+      reason,
+    }),
+  );
   ua.on('newRTCSession', ({ originator, session }: RTCSessionEvent) => {
     if (originator !== 'remote') return;
     const record = book.add(session, 'incoming');
@@ -66,8 +80,10 @@ export function jssipPhone(config: PhoneConfig, state: PhoneState): Phone {
     },
     async inboundAudio(id) {
       const pc = book.session(id).connection as RTCPeerConnection | undefined;
-      return { packetsReceived: audioPacketsReceived(await pc?.getStats()) };
+      const report = await pc?.getStats();
+      return { packetsReceived: audioPacketsReceived(report), ...audioEnergy(report) };
     },
+    connection: (id) => book.session(id).connection as RTCPeerConnection | undefined,
   };
 }
 

@@ -22,12 +22,23 @@ export interface CallRecord {
   readonly events: CallEvent[];
 }
 
+/** What the UA's transport reported (`connected` / `disconnected`), at `performance.now()` time. */
+export interface TransportNote {
+  readonly name: 'connected' | 'disconnected';
+  readonly at: number;
+  readonly url: string;
+  readonly error?: boolean;
+  readonly code?: number | undefined;
+  readonly reason?: string | undefined;
+}
+
 export interface PhoneState {
   readonly library: Library;
   registration: 'starting' | 'registered' | 'failed';
   cause: string | undefined;
   readonly calls: CallRecord[];
   readonly errors: string[];
+  readonly transport: TransportNote[];
 }
 
 /** Per-call media options, passed the same way to both libraries. */
@@ -41,6 +52,19 @@ export interface InboundAudio {
   readonly packetsReceived: number | undefined;
   /** Our `MediaStats.packetsReceived` (sipkit only): the same number, through our API. */
   readonly reduced?: number | undefined;
+  /**
+   * `totalAudioEnergy` and `audioLevel` of that entry: 0 unless the remote track is played
+   * (`__phone.play`), then the loudness of what arrived (a 0.5 sine gives a level of ~0.5).
+   */
+  readonly totalAudioEnergy?: number | undefined;
+  readonly audioLevel?: number | undefined;
+}
+
+/** The ICE candidate pair a call's media uses (webrtc-stats: the transport's selected pair). */
+export interface SelectedPair {
+  readonly state: string;
+  readonly local: { readonly type: string; readonly address: string; readonly port: number };
+  readonly remote: { readonly type: string; readonly address: string; readonly port: number };
 }
 
 /** What a library adapter does for the page; every call id comes from `state.calls`. */
@@ -52,11 +76,22 @@ export interface Phone {
   unhold(id: number): Promise<boolean>;
   sendDtmf(id: number, tones: string, transport: 'rfc4733' | 'info'): void;
   inboundAudio(id: number): Promise<InboundAudio>;
+  /** The call's RTCPeerConnection, as the library exposes it (undefined before there is one). */
+  connection(id: number): RTCPeerConnection | undefined;
+}
+
+/** What the page adds over the library adapters, the same for both. */
+export interface PagePhone extends Phone {
+  readonly state: PhoneState;
+  /** Plays the call's remote audio in an `<audio>` element (the browser measures energy then). */
+  play(id: number): void;
+  /** The selected candidate pair of the call's connection, once ICE chose one. */
+  selectedPair(id: number): Promise<SelectedPair | undefined>;
 }
 
 declare global {
   interface Window {
-    __phone: Phone & { readonly state: PhoneState };
+    __phone: PagePhone;
   }
 }
 
@@ -72,6 +107,46 @@ export function audioPacketsReceived(report: RTCStatsReport | undefined): number
     if (typeof value === 'number') packets = (packets ?? 0) + value;
   });
   return packets;
+}
+
+/** The audio `inbound-rtp` entry's loudness fields (summed over entries, like the packets). */
+export function audioEnergy(
+  report: RTCStatsReport | undefined,
+): Pick<InboundAudio, 'totalAudioEnergy' | 'audioLevel'> {
+  let totalAudioEnergy: number | undefined;
+  let audioLevel: number | undefined;
+  report?.forEach((entry: Record<string, unknown>) => {
+    if (entry['type'] !== 'inbound-rtp' || entry['kind'] !== 'audio') return;
+    const energy = entry['totalAudioEnergy'];
+    const level = entry['audioLevel'];
+    if (typeof energy === 'number') totalAudioEnergy = (totalAudioEnergy ?? 0) + energy;
+    if (typeof level === 'number') audioLevel = Math.max(audioLevel ?? 0, level);
+  });
+  return { totalAudioEnergy, audioLevel };
+}
+
+/** The selected pair of a stats report: the transport's `selectedCandidatePairId`. */
+export function selectedPairOf(report: RTCStatsReport): SelectedPair | undefined {
+  const entries = new Map<string, Record<string, unknown>>();
+  report.forEach((entry: Record<string, unknown>) => entries.set(String(entry['id']), entry));
+  const transport = [...entries.values()].find(
+    (e) => e['type'] === 'transport' && typeof e['selectedCandidatePairId'] === 'string',
+  );
+  const pair = entries.get(String(transport?.['selectedCandidatePairId']));
+  if (pair === undefined) return undefined;
+  const candidate = (id: unknown) => {
+    const c = entries.get(String(id)) ?? {};
+    return {
+      type: String(c['candidateType']),
+      address: String(c['address'] ?? c['ip']),
+      port: Number(c['port']),
+    };
+  };
+  return {
+    state: String(pair['state']),
+    local: candidate(pair['localCandidateId']),
+    remote: candidate(pair['remoteCandidateId']),
+  };
 }
 
 /** Keeps `state.calls` and each library's session object by call id. */

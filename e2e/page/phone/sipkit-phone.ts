@@ -2,6 +2,7 @@
 import { UA, WebRtcMediaHandler, WebSocketInterface, type Session } from '@sipkit/core';
 import type { PhoneConfig } from './config.js';
 import {
+  audioEnergy,
   audioPacketsReceived,
   CallBook,
   MEDIA_CONSTRAINTS,
@@ -23,6 +24,19 @@ export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
     state.registration = 'failed';
     state.cause = cause;
   });
+  ua.on('connected', ({ socket }) =>
+    state.transport.push({ name: 'connected', at: performance.now(), url: socket.url }),
+  );
+  ua.on('disconnected', ({ socket, error, code, reason }) =>
+    state.transport.push({
+      name: 'disconnected',
+      at: performance.now(),
+      url: socket.url,
+      error,
+      code,
+      reason,
+    }),
+  );
   ua.on('newRTCSession', ({ originator, session }) => {
     if (originator !== 'remote') return;
     const record = book.add(session, 'incoming');
@@ -63,8 +77,10 @@ export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
       return {
         packetsReceived: audioPacketsReceived(stats?.report),
         reduced: stats?.packetsReceived,
+        ...audioEnergy(stats?.report),
       };
     },
+    connection: peerConnection,
   };
 }
 

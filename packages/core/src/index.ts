@@ -18,3 +18,4 @@ export {
 export * from './media/index.js';
 export * from './dialog/index.js';
 export * from './session/index.js';
+export * from './subscription/index.js';

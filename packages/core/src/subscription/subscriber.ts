@@ -450,9 +450,11 @@ export class Subscriber implements SubscriptionOwner {
     const host = this.#init.host;
     if (state === 'terminated') return host.respond(transaction, request, 200);
     const fork = Subscriber.forked(this, request);
+    // The app gets the fork before its first NOTIFY, so it sees that one too.
+    const wanted = this.#events.listenerCount('forked') > 0;
+    if (wanted) this.#events.emit('forked', { subscriber: fork });
     fork.receive(request, transaction);
-    if (this.#events.listenerCount('forked') > 0) this.#events.emit('forked', { subscriber: fork });
-    else fork.terminate();
+    if (!wanted) fork.terminate();
   }
 
   #end(code: SubscriberTerminationCode, reason?: string, retryAfter?: number): void {

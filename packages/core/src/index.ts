@@ -19,3 +19,4 @@ export * from './media/index.js';
 export * from './dialog/index.js';
 export * from './session/index.js';
 export * from './subscription/index.js';
+export * from './event-packages/index.js';

@@ -20,3 +20,4 @@ export * from './dialog/index.js';
 export * from './session/index.js';
 export * from './subscription/index.js';
 export * from './event-packages/index.js';
+export * from './publication/index.js';

@@ -16,7 +16,7 @@ export interface XmlElement {
 /** Deepest nesting accepted: the bodies here nest 5 levels; hostile ones must not recurse far. */
 export const MAX_XML_DEPTH = 32;
 
-const NAME = /[A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?/y;
+const NAME = /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/y;
 const SPACE = /[ \t\r\n]*/y;
 const ENTITIES: Readonly<Record<string, string>> = {
   lt: '<',
@@ -236,9 +236,12 @@ export function childrenOf(
  * characters XML 1.0 cannot carry at all (§2.2) left out.
  */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[<>&"']/g, (c) => `&${ESCAPES[c]};`);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing them is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/[<>&"']/g, (c) => `&${ESCAPES[c]};`)
+  );
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {

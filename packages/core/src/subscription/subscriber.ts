@@ -115,7 +115,7 @@ export class Subscriber implements SubscriptionOwner {
   }
 
   /** @internal A further subscription from a forked SUBSCRIBE's NOTIFY (RFC 6665 §4.1.2.4). */
-  static forked(parent: Subscriber, notify: IncomingRequest): Subscriber {
+  static forked(parent: Subscriber): Subscriber {
     const child = new Subscriber(parent.#init);
     child.#callId = parent.#callId;
     child.#fromTag = parent.#fromTag;
@@ -449,7 +449,7 @@ export class Subscriber implements SubscriptionOwner {
   #receiveFork(request: IncomingRequest, transaction: ServerTransaction, state: string): void {
     const host = this.#init.host;
     if (state === 'terminated') return host.respond(transaction, request, 200);
-    const fork = Subscriber.forked(this, request);
+    const fork = Subscriber.forked(this);
     // The app gets the fork before its first NOTIFY, so it sees that one too.
     const wanted = this.#events.listenerCount('forked') > 0;
     if (wanted) this.#events.emit('forked', { subscriber: fork });

@@ -1,4 +1,5 @@
 import {
+  formatUri,
   SubscriberTermination,
   subscriptions,
   UA,
@@ -288,6 +289,59 @@ describe('routing and Allow', () => {
     // Nobody serves presence here: 489 Bad Event (RFC 6665 §4.2.1.1).
     expect(pbx.responses(489)).toHaveLength(1);
     await carol.stop();
+    await scenario.stopAll();
+  });
+});
+
+describe('a subscriber against a hand-written notifier', () => {
+  it('answers 489 to a wrong Event, 400 without Subscription-State, 500 to an old CSeq', async () => {
+    const scenario = createScenario();
+    const [alice] = await started(scenario, 'alice');
+    const bob = new RawPhone(scenario.network, 'bob');
+    bob.socket.connect();
+    await flush();
+    bob.send('REGISTER', 'sip:sip.test', [['Expires', '3600']], { to: '<sip:bob@sip.test>' });
+    await flush();
+    const subscriber = subscriptions(alice!.ua).subscribe('bob', 'x-status;id=1', 'text/plain');
+    const bodies: string[] = [];
+    subscriber.on('notify', ({ body }) => bodies.push(body ?? ''));
+    subscriber.subscribe();
+    await flush();
+    const subscribe = bob.requests('SUBSCRIBE')[0]!;
+    bob.reply(subscribe, 200, 'bobtag', [['Expires', '600']]);
+    await flush();
+    const notify = (cseq: number, headers: Array<[string, string]>) =>
+      bob.send('NOTIFY', formatUri(subscribe.parsed('contact')!.contacts[0]!.uri), headers, {
+        callId: subscribe.callId,
+        cseq,
+        to: subscribe.header('from')!,
+        body: 'state',
+      });
+    const state: [string, string] = ['Subscription-State', 'active;expires=600'];
+    notify(5, [['Event', 'x-status;id=2'], state]);
+    notify(6, [['Event', 'x-status;id=1']]);
+    notify(7, [['Event', 'x-status;id=1'], state, ['Content-Type', 'text/plain']]);
+    notify(7, [['Event', 'x-status;id=1'], state]);
+    await flush();
+    const answers = bob.responses().filter((r) => r.cseq.method === 'NOTIFY');
+    expect(answers.map((r) => r.status)).toEqual([489, 400, 200, 500]);
+    expect(bodies).toEqual(['state']);
+    expect(subscriber.state).toBe('active');
+    subscriber.terminate();
+    await flush();
+    const unsubscribe = bob.requests('SUBSCRIBE')[1]!;
+    expect(unsubscribe.header('expires')).toBe('0');
+    expect(unsubscribe.to.tag).toBe('bobtag');
+    bob.reply(unsubscribe, 200, 'bobtag');
+    // No final NOTIFY comes: the subscriber gives up waiting after 32 s.
+    const ended = vi.fn();
+    subscriber.on('terminated', ended);
+    await vi.advanceTimersByTimeAsync(32_000);
+    expect(ended).toHaveBeenCalledWith({
+      code: SubscriberTermination.UNSUBSCRIBE_TIMEOUT,
+      reason: undefined,
+      retryAfter: undefined,
+    });
     await scenario.stopAll();
   });
 });

@@ -15,7 +15,7 @@ import {
   type SubscriberState,
 } from './subscriber-types.js';
 import { SubscriptionDialog } from './subscription-dialog.js';
-import type { SubscriptionHost, SubscriptionOwner } from './subscription-host.js';
+import type { SubscriptionOwner } from './subscription-host.js';
 import { afterTermination } from './termination-policy.js';
 import { SubscriberTermination, type SubscriberTerminationCode } from './termination-codes.js';
 

@@ -18,3 +18,6 @@ export {
 export * from './media/index.js';
 export * from './dialog/index.js';
 export * from './session/index.js';
+export * from './subscription/index.js';
+export * from './event-packages/index.js';
+export * from './publication/index.js';

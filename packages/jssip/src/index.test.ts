@@ -75,8 +75,6 @@ const INSTANCE_FIELDS = new Set(['UA.C', 'RTCSession.C', 'RTCSession.causes', 'R
 const INTERNAL_ONLY = [
   'UA.contact',
   'UA.transport',
-  'UA.subscribe',
-  'UA.notify',
   'UA.newTransaction',
   'UA.destroyTransaction',
   'UA.newDialog',

@@ -45,6 +45,9 @@ export {
   type ReferSubscriberEventMap,
 } from './refer-subscriber.js';
 export { EventEmitter, type JsSipListener } from './event-emitter.js';
+export { ArgsEmitter, type ArgsListener } from './args-emitter.js';
+export { Subscriber, type SubscriberEventMap } from './subscriber.js';
+export { Notifier, type NotifierEventMap } from './notifier.js';
 export { IncomingRequestView, IncomingResponseView, OutgoingRequestView } from './sip-messages.js';
 export type { JsSipPeerConnection, LegacyStreamApi } from './legacy-streams.js';
 export type { JsSipCallOptions, RTCSessionEventHandlers } from './call-options.js';
@@ -60,7 +63,8 @@ export type {
   JsSipSdpEvent,
   RTCSessionEventMap,
 } from './rtc-session-events.js';
-export type { UAEventMap } from './ua-events.js';
+export type { JsSipEventHeader, UAEventMap } from './ua-events.js';
+export type { JsSipSubscriberOptions } from './ua.js';
 
 /** The default export: JsSIP's namespace object, for `import JsSIP from '@sipkit/jssip'`. */
 const JsSIP = Object.freeze({

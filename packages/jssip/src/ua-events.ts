@@ -40,4 +40,14 @@ export interface UAEventMap {
     readonly request: IncomingRequestView | undefined;
   };
   newOptions: { readonly originator: 'remote'; readonly request: IncomingRequestView };
+  /** An out-of-dialog SUBSCRIBE: make its notifier with `ua.notify(request, ...)` here, or it gets 489. */
+  newSubscribe: { readonly event: JsSipEventHeader; readonly request: IncomingRequestView };
+  /** A NOTIFY outside any subscription (answered 200). */
+  sipEvent: { readonly event: JsSipEventHeader; readonly request: IncomingRequestView };
+}
+
+/** An Event header as JsSIP parses it: the package name and its parameters (`id`...). */
+export interface JsSipEventHeader {
+  readonly event: string;
+  readonly params: Readonly<Record<string, string>>;
 }

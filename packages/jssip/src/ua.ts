@@ -1,8 +1,12 @@
 import {
   ConfigurationError as SipKitConfigurationError,
   SECRET_PARAMETERS,
+  subscriptions,
   UA as SipKitUA,
+  type IncomingRequest,
+  type NotifierOptions,
   type Session,
+  type SubscriberOptions,
   type UAConfiguration,
   type UALogger,
   type UAOptions,
@@ -13,11 +17,13 @@ import { ConfigurationError, NotReadyError } from './exceptions.js';
 import { Message, type MessageEventHandlers } from './message.js';
 import { RTCSession, type JsSipTerminateOptions, type SessionDirectory } from './rtc-session.js';
 import type { RTCSessionEventMap } from './rtc-session-events.js';
-import { viewOf } from './sip-messages.js';
 import { URI } from './uri.js';
 import { normalizeTarget } from './utils.js';
 import { jssipCallOptions, type JsSipCallOptions } from './call-options.js';
 import type { UAEventMap } from './ua-events.js';
+import { Notifier } from './notifier.js';
+import { Subscriber } from './subscriber.js';
+import { viewOf, type IncomingRequestView } from './sip-messages.js';
 
 /** JsSIP's numeric UA states (`UA.C`). */
 const UA_STATUS = Object.freeze({
@@ -217,6 +223,46 @@ export class UA extends EventEmitter<UAEventMap> {
   }
 
   /** Ends every call (JsSIP's `terminateSessions`). */
+  /**
+   * A subscriber (RFC 6665) to `eventName` at `target` (JsSIP's `ua.subscribe`); call
+   * `subscribe()` on it. `params` (From/To overrides) is not supported and ignored; an `expires`
+   * that is not a positive whole number falls back to 900, as in JsSIP.
+   *
+   * @example ua.subscribe('bob', 'presence', 'application/pidf+xml').subscribe();
+   */
+  subscribe(
+    target: string,
+    eventName: string,
+    accept: string,
+    options: JsSipSubscriberOptions = {},
+  ): Subscriber {
+    const { expires, contentType, allowEvents, extraHeaders } = options;
+    const core: SubscriberOptions = {
+      ...(typeof expires === 'number' && Number.isInteger(expires) && expires > 0
+        ? { expires }
+        : {}),
+      ...(contentType === undefined ? {} : { contentType }),
+      ...(allowEvents === undefined ? {} : { allowEvents }),
+      ...(extraHeaders === undefined ? {} : { extraHeaders }),
+    };
+    return new Subscriber(subscriptions(this.#ua).subscribe(target, eventName, accept, core));
+  }
+
+  /**
+   * The notifier for the SUBSCRIBE of a `newSubscribe` event (JsSIP's `ua.notify`): create it in
+   * the listener, then `start()` and `notify(body)`. A SUBSCRIBE no listener takes gets 489.
+   *
+   * @example ua.on('newSubscribe', ({ request }) => { const n = ua.notify(request, 'text/plain'); n.start(); n.notify('hi'); });
+   */
+  notify(
+    subscribe: IncomingRequestView,
+    contentType: string,
+    options: NotifierOptions = {},
+  ): Notifier {
+    const request = subscribe.sipkit as IncomingRequest;
+    return new Notifier(subscriptions(this.#ua).notify(request, contentType, options));
+  }
+
   terminateSessions(options: JsSipTerminateOptions = {}): void {
     this.#ua.terminateSessions(options);
   }
@@ -278,7 +324,37 @@ export class UA extends EventEmitter<UAEventMap> {
     ua.on('newOptions', ({ originator, request }) =>
       this.emit('newOptions', { originator, request: viewOf(request) }),
     );
-    this.#bridgeExpiring();
+    const expiring = this.#bridgeExpiring();
+    const subscriptionEvents = this.#bridgeSubscriptionEvents();
+    this.onListenersChanged(() => {
+      expiring();
+      subscriptionEvents();
+    });
+  }
+
+  /**
+   * `newSubscribe` and `sipEvent` turn SipKit's subscriptions on for this UA when first listened
+   * to (from then on SUBSCRIBE and NOTIFY are in Allow), so an app that never uses them pays
+   * nothing. JsSIP's payload: `{ event: { event, params }, request }`.
+   */
+  #bridgeSubscriptionEvents(): () => void {
+    let bridged = false;
+    return () => {
+      if (bridged) return;
+      if (this.listenerCount('newSubscribe') === 0 && this.listenerCount('sipEvent') === 0) return;
+      bridged = true;
+      subscriptions(this.#ua);
+      const jssipEvent = ({ type, params }: { type: string; params: Record<string, string> }) => ({
+        event: type,
+        params,
+      });
+      this.#ua.on('newSubscribe', ({ event, request }) =>
+        this.emit('newSubscribe', { event: jssipEvent(event), request: viewOf(request) }),
+      );
+      this.#ua.on('sipEvent', ({ event, request }) =>
+        this.emit('sipEvent', { event: jssipEvent(event), request: viewOf(request) }),
+      );
+    };
   }
 
   /** `eventHandlers` and `data` of `call()` go on before `newRTCSession` listeners run (as in JsSIP). */
@@ -298,9 +374,9 @@ export class UA extends EventEmitter<UAEventMap> {
    * `registrationExpiring` is bridged only while the app listens: with a listener, the app
    * refreshes the registration itself (JsSIP's rule, which SipKit's registrator follows).
    */
-  #bridgeExpiring(): void {
+  #bridgeExpiring(): () => void {
     let unsubscribe: (() => void) | undefined;
-    this.onListenersChanged(() => {
+    return () => {
       const listening = this.listenerCount('registrationExpiring') > 0;
       if (listening && unsubscribe === undefined) {
         unsubscribe = this.#ua.on('registrationExpiring', () =>
@@ -310,6 +386,16 @@ export class UA extends EventEmitter<UAEventMap> {
         unsubscribe();
         unsubscribe = undefined;
       }
-    });
+    };
   }
+}
+
+/** `ua.subscribe` options, as JsSIP takes them. */
+export interface JsSipSubscriberOptions {
+  readonly expires?: number;
+  readonly contentType?: string;
+  readonly allowEvents?: string;
+  /** JsSIP's From/To overrides: not supported, ignored. */
+  readonly params?: Record<string, unknown>;
+  readonly extraHeaders?: string[];
 }

@@ -38,3 +38,8 @@ export type {
   RequestResult,
   SendMessageOptions,
 } from './out-of-dialog-request.js';
+export type {
+  ExtensionParts,
+  UserAgentExtension,
+  UserAgentExtensionFactory,
+} from './user-agent-extension.js';

@@ -1,4 +1,4 @@
-import type { IncomingRequest, IncomingResponse } from '../message/index.js';
+import type { EventHeader, IncomingRequest, IncomingResponse } from '../message/index.js';
 import type { RegistrationEvents } from '../registration/registrator.js';
 import type { Session } from '../session/session.js';
 import type { Socket, TransportEvents } from '../transport/index.js';
@@ -73,6 +73,17 @@ export interface UAEvents extends RegistrationEvents {
     readonly session: Session;
     readonly request: IncomingRequest | undefined;
   };
+  /**
+   * An out-of-dialog SUBSCRIBE (RFC 6665 §4.2.1), with subscriptions installed
+   * (`subscriptions(ua)`): make its notifier in the listener with `subscriptions(ua).notify()`;
+   * one nobody takes is answered 489 Bad Event.
+   */
+  newSubscribe: { readonly event: EventHeader; readonly request: IncomingRequest };
+  /**
+   * A NOTIFY outside any subscription (unsolicited MWI and the like), with subscriptions
+   * installed; it was answered 200. Without a listener it is answered 481.
+   */
+  sipEvent: { readonly event: EventHeader; readonly request: IncomingRequest };
   /** A response arrived that matched no transaction; it is dropped (RFC 3261 §8.1.3.1). */
   strayResponse: { readonly response: IncomingResponse };
 }

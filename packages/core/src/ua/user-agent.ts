@@ -40,6 +40,11 @@ import { malformedRequestAnswer } from './malformed-request.js';
 import { missingCredentialsNamed } from './missing-credentials.js';
 import { checkContentType, checkExtraHeaders } from './option-checks.js';
 import { normalizeConfiguration } from './normalize-configuration.js';
+import type {
+  ExtensionParts,
+  UserAgentExtension,
+  UserAgentExtensionFactory,
+} from './user-agent-extension.js';
 import {
   identityOf,
   sendOutOfDialog,
@@ -100,6 +105,9 @@ export class UserAgent {
   #status: UAStatus = 'ready';
   /** Stops watching the network (set while started). */
   #unwatchNetwork: (() => void) | undefined;
+  /** Subscriptions and other capabilities the app installed (`extend`); empty for most apps. */
+  readonly #extensions: UserAgentExtension[] = [];
+  #everConnected = false;
 
   /** @internal `calls` is how `UA` adds calls; a user agent without them leaves it out. */
   constructor(configuration: UAConfiguration, options: UAOptions = {}, calls?: CallFeatureFactory) {
@@ -299,8 +307,16 @@ export class UserAgent {
     this.#unwatchNetwork = undefined;
     calls?.terminateAll();
     if (transport.isConnected()) {
-      await this.#withinStopTimeout(registrator.close());
+      // RFC 6665 §4.1.2.3: subscriptions end (Expires: 0) before the un-REGISTER, so the
+      // notifiers' final NOTIFYs still find our contact at the registrar.
+      const extensions = this.#extensions;
+      await this.#withinStopTimeout(
+        extensions.length === 0
+          ? registrator.close()
+          : Promise.all(extensions.map((e) => e.close())).then(() => registrator.close()),
+      );
     }
+    for (const extension of this.#extensions) extension.discard();
     registrator.connectionLost();
     transactions.stop();
     transport.disconnect();
@@ -390,6 +406,19 @@ export class UserAgent {
     this.#bearer.update(token);
   }
 
+  /**
+   * Installs a capability that is not part of every UA (subscriptions, `subscription/`) and
+   * returns it. Apps do not call this: the capability's own entry does (e.g. `subscriptions(ua)`),
+   * so a UA whose app never asks carries none of its code.
+   *
+   * @example const feature = ua.extend((parts) => new SubscriptionFeature(parts));
+   */
+  extend<E extends UserAgentExtension>(factory: UserAgentExtensionFactory<E>): E {
+    const extension = factory(this.#extensionParts(this.#built()));
+    this.#extensions.push(extension);
+    return extension;
+  }
+
   on<K extends keyof UAEvents>(event: K, listener: Listener<UAEvents[K]>): () => void {
     return this.#events.on(event, listener);
   }
@@ -411,6 +440,24 @@ export class UserAgent {
       clock: this.#options.clock ?? systemClock,
       logger: this.#logger,
       random: this.#options.random,
+    };
+  }
+
+  #extensionParts(layers: UserAgentLayers): ExtensionParts {
+    const { identity, transport, factory, channel } = layers;
+    return {
+      configuration: this.configuration,
+      options: this.#options,
+      logger: this.#logger,
+      identity,
+      factory,
+      channel,
+      events: this.#events,
+      transactions: () => layers.transactions,
+      via: () => `SIP/2.0/${transport.via_transport} ${identity.viaHost}`,
+      send: (message) => transport.send(message),
+      started: () => this.#status === 'started',
+      isConnected: () => transport.isConnected(),
     };
   }
 
@@ -459,6 +506,8 @@ export class UserAgent {
     if (this.#status !== 'started') return;
     if (this.configuration.register) this.register();
     else this.#layers?.registrator.reconnected();
+    if (this.#everConnected) for (const extension of this.#extensions) extension.reconnected();
+    this.#everConnected = true;
   }
 
   #disconnected(payload: UAEvents['disconnected']): void {
@@ -485,7 +534,10 @@ export class UserAgent {
       }
       return;
     }
-    if (this.#status !== 'started') return;
+    // While stopping, only the final NOTIFYs of the subscriptions we are ending get in (RFC 6665
+    // §4.1.2.3): answered, they spare the notifier a 32 s wait.
+    const finalNotify = message.method === 'NOTIFY' && message.to.tag !== undefined;
+    if (this.#status !== 'started' && !(this.#status === 'stopping' && finalNotify)) return;
     if (transactions.receiveRequest(message) !== undefined) return;
     this.#newRequest(message);
   }
@@ -530,9 +582,8 @@ export class UserAgent {
     }
     if (request.to.tag !== undefined) {
       // RFC 3261 §12.2.2: a request inside a dialog we do not know.
-      if (calls?.receiveInDialog(request, transaction) !== true) {
-        this.#respond(transaction, request, 481);
-      }
+      if (calls?.receiveInDialog(request, transaction) === true) return;
+      if (!this.#offerToExtensions(request, transaction)) this.#respond(transaction, request, 481);
       return;
     }
     if (request.method === 'INVITE' && transaction.kind === 'invite-server' && calls) {
@@ -540,13 +591,22 @@ export class UserAgent {
     }
     if (request.method === 'OPTIONS') return this.#answerOptions(transaction, request);
     if (request.method === 'MESSAGE') return this.#receiveMessage(transaction, request);
-    this.#respond(transaction, request, 405, undefined, [
-      ['Allow', this.#allowedMethods().join(', ')],
-    ]);
+    if (this.#offerToExtensions(request, transaction)) return;
+    // A method we allow only inside a dialog (BYE, NOTIFY of a subscription we do not have,
+    // RFC 6665 §4.1.3): 481, not a 405 whose own Allow would list the method it refuses.
+    this.#respond(transaction, request, 481);
+  }
+
+  #offerToExtensions(request: IncomingRequest, transaction: ServerTransaction): boolean {
+    return this.#extensions.some((extension) => extension.receive(request, transaction));
   }
 
   #allowedMethods(): readonly string[] {
-    return this.#layers?.calls?.allowedMethods ?? NON_CALL_METHODS;
+    const base = this.#layers?.calls?.allowedMethods ?? NON_CALL_METHODS;
+    if (this.#extensions.length === 0) return base;
+    const all = new Set<string>(base);
+    for (const extension of this.#extensions) extension.allowedMethods.forEach((m) => all.add(m));
+    return [...all];
   }
 
   // RFC 3261 §11.2: OPTIONS is answered as an INVITE would be, listing what we support.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, type RunningBrowser } from './browser.js';
 import { bundlePage, servePage, type PageServer } from './page-server.js';
-import { PhonePage, type PhoneOptions } from './phone-page.js';
-import type { Scenario } from './scenario.js';
+import { PhonePage, type PhoneOptions, type PhoneServer } from './phone-page.js';
+import type { ProcessRegistry } from './process-registry.js';
 
 /** Chromium and the phone page's server for one scenario file, and a way to open phones. */
 export interface Phones {
@@ -15,7 +15,10 @@ export interface Phones {
  * test file; closes every phone, the browser and the server after its tests. Call at module level,
  * after `useKamailio`, whose Kamailio the phones register with.
  */
-export function usePhones(scenario: Scenario): Phones {
+export function usePhones(scenario: {
+  readonly registry: ProcessRegistry;
+  readonly kamailio: PhoneServer;
+}): Phones {
   let browser: RunningBrowser | undefined;
   let server: PageServer | undefined;
   const opened: PhonePage[] = [];

@@ -10,6 +10,7 @@ const state: PhoneState = {
   library: config.library,
   registration: 'starting',
   cause: undefined,
+  ua: [],
   calls: [],
   errors: [],
 };

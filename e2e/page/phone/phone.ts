@@ -22,10 +22,23 @@ export interface CallRecord {
   readonly events: CallEvent[];
 }
 
+/**
+ * One connection or registration event of the UA, at `performance.now()` time: `connected` and
+ * `disconnected` name the server (`url`), so a test sees which node of a cluster the UA is on.
+ */
+export interface UaEvent {
+  readonly name: 'connected' | 'disconnected' | 'registered' | 'registrationFailed';
+  readonly at: number;
+  readonly url?: string;
+  readonly cause?: string | undefined;
+}
+
 export interface PhoneState {
   readonly library: Library;
   registration: 'starting' | 'registered' | 'failed';
   cause: string | undefined;
+  /** Connections and registrations, in order. */
+  readonly ua: UaEvent[];
   readonly calls: CallRecord[];
   readonly errors: string[];
 }

@@ -13,15 +13,32 @@ import {
 
 export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
   const book = new CallBook<Session>(state);
-  const ua = new UA({
-    uri: config.uri,
-    password: config.password,
-    sockets: [new WebSocketInterface(config.ws)],
+  const ua = new UA(
+    {
+      uri: config.uri,
+      password: config.password,
+      sockets: config.sockets.map(({ url, weight }) => ({
+        socket: new WebSocketInterface(url),
+        weight,
+      })),
+    },
+    config.keepAliveInterval === undefined ? {} : { keepAliveInterval: config.keepAliveInterval },
+  );
+  const now = (): number => performance.now();
+  ua.on('connected', ({ socket }) =>
+    state.ua.push({ name: 'connected', at: now(), url: socket.url }),
+  );
+  ua.on('disconnected', ({ socket, reason }) =>
+    state.ua.push({ name: 'disconnected', at: now(), url: socket.url, cause: reason }),
+  );
+  ua.on('registered', () => {
+    state.registration = 'registered';
+    state.ua.push({ name: 'registered', at: now() });
   });
-  ua.on('registered', () => (state.registration = 'registered'));
   ua.on('registrationFailed', ({ cause }) => {
     state.registration = 'failed';
     state.cause = cause;
+    state.ua.push({ name: 'registrationFailed', at: now(), cause });
   });
   ua.on('newRTCSession', ({ originator, session }) => {
     if (originator !== 'remote') return;

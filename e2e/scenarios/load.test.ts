@@ -6,8 +6,9 @@
 // caller hangs up and every UA unregisters. Nothing may be lost: every REGISTER answered (counted
 // on the wire), every call confirmed and ended on both sides. Ours, then JsSIP 3.13.8 on the
 // same load; the numbers go to BENCHMARKS.md ("Load through Kamailio").
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { KamailioNode } from '../harness/cluster.js';
 import { FrameCounter } from '../harness/load/frame-counter.js';
 import { jssipAgents } from '../harness/load/jssip-agent.js';
@@ -19,6 +20,11 @@ import { writeResults } from '../harness/results.js';
 /** Outside production-topology.md's plan, inside its 7300-7399 range. */
 const LOAD_NODE = { ip: '127.0.0.1', sipPort: 7321, wsPort: 7322 };
 const PLAN = { users: 200, calls: 50, registerExpires: 16 } as const;
+const require = createRequire(import.meta.url);
+
+const JSSIP_VERSION = (
+  JSON.parse(readFileSync(require.resolve('jssip/package.json'), 'utf8')) as { version: string }
+).version;
 
 const runDir = inject('runDir');
 const registry = new ProcessRegistry(runDir);
@@ -72,8 +78,18 @@ test('jssip: the same load', { timeout: 90_000 }, async () => {
   expectNothingLost(await load('jssip'));
 });
 
-test('results side by side', () => {
-  const path = writeResults(runDir, 'load.json', results);
+test('results side by side', async () => {
+  // The shape bench/src/sections/load/load-json.ts reads (`pnpm bench load`).
+  const path = writeResults(runDir, 'load.json', {
+    what:
+      `${PLAN.users} UAs in one Node process registered at once on one Kamailio over WebSocket, ` +
+      `${PLAN.calls} concurrent calls through it (fake media), register_expires ` +
+      `${PLAN.registerExpires} s, every UA refreshed during the calls, then hang-up and un-REGISTER`,
+    kamailio: (await kamailio.rpc('core.version')).trim(),
+    jssip: JSSIP_VERSION,
+    node: process.version,
+    results,
+  });
   const line = (name: string, r: LoadResult | undefined): string =>
     r === undefined
       ? `${name} (none)`

@@ -7,7 +7,7 @@ import {
   type OutgoingResponse,
 } from '../message/index.js';
 import { TypedEmitter } from '../transport/index.js';
-import { Causes, type Cause } from '../ua/causes.js';
+import type { Cause } from '../ua/causes.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { CallConnection } from './call-connection.js';
 import { Negotiation } from './negotiation.js';
@@ -15,7 +15,7 @@ import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
 import type { AnswerOptions, CallOptions } from './session-options.js';
 import { sessionResponse, type SessionResponseOptions } from './session-responses.js';
-import { isEstablished, type SessionStatus } from './session-status.js';
+import type { SessionStatus } from './session-status.js';
 import type { Session } from './session.js';
 
 /** How a call ends: `ended` once established, `failed` before. */
@@ -67,6 +67,8 @@ export class CallCore {
   cause: Cause | undefined;
   /** What the call was placed or answered with: DTMF transport; a replacing call inherits it. */
   options: AnswerOptions | CallOptions = {};
+  /** Where the media's ICE and connection states go: the call's `MediaRecovery`. */
+  mediaState: ((state: RTCIceConnectionState | RTCPeerConnectionState) => void) | undefined;
   #status: SessionStatus;
   #media: Promise<unknown> = SETTLED;
   readonly #finish: FinishCall;
@@ -129,7 +131,7 @@ export class CallCore {
     this.context.attach(dialog, this.session);
   }
 
-  /** Media for the call, its events re-emitted; a failed connection ends an established call. */
+  /** Media for the call, its events re-emitted, its ICE state handed to `mediaState`. */
   setUpMedia(options: CallOptions | AnswerOptions): Negotiation {
     const media = this.context.createMediaHandler(options);
     const negotiation = new Negotiation(media, this.events);
@@ -151,12 +153,9 @@ export class CallCore {
     media.on('remotestream', (payload) => {
       if (this.#status !== 'terminated') this.events.emit('remotestream', payload);
     });
-    media.on('connectionstate', ({ state }) => {
-      if (state === 'failed' && isEstablished(this.#status)) {
-        this.bye([]);
-        this.finish('ended', 'system', Causes.RTP_TIMEOUT, undefined);
-      }
-    });
+    // ICE trouble no longer ends the call: the media recovery restarts ICE (media-recovery.ts).
+    media.on('icestate', ({ state }) => this.mediaState?.(state));
+    media.on('connectionstate', ({ state }) => this.mediaState?.(state));
     this.negotiation = negotiation;
     // JsSIP apps read `session.connection` right after `ua.call()` / `answer()`: make it now. A
     // failure here (no WebRTC) is reported by the first offer or answer, which meets it again.
@@ -189,23 +188,55 @@ export class CallCore {
     return (await this.requestResponse(method, init))?.status ?? 0;
   }
 
-  /** Sends a request in the dialog (with digest retries); resolves with its final response. */
+  /**
+   * Sends a request in the dialog (with digest retries); resolves with its final response. While
+   * the connection is being recovered it waits for it (`signallingReady`), and one the lost
+   * connection took down with it is sent again on the next; undefined when it could not go out.
+   */
   async requestResponse(
     method: string,
     init: InDialogRequestInit,
   ): Promise<IncomingResponse | undefined> {
-    const dialog = this.dialog;
-    if (dialog === undefined) return undefined;
-    const outcome = await this.context.channel.send(dialog.createRequest(method, init));
-    dialog.advanceLocalSeq(outcome.cseq);
-    return outcome.kind === 'response' ? outcome.response : undefined;
+    for (;;) {
+      const ready = this.context.signallingReady();
+      if (ready !== true && !(await ready)) {
+        this.context.logger.warn(`session: ${method} not sent: the connection did not come back`);
+        return undefined;
+      }
+      const dialog = this.dialog;
+      if (dialog === undefined) return undefined;
+      const outcome = await this.context.channel.send(dialog.createRequest(method, init));
+      dialog.advanceLocalSeq(outcome.cseq);
+      if (outcome.kind === 'transport-error' && this.context.signallingReady() !== true) continue;
+      return outcome.kind === 'response' ? outcome.response : undefined;
+    }
   }
 
+  /**
+   * Sends BYE, now or, while the connection is being recovered, once it is back (a BYE the lost
+   * connection took down is sent again). One that cannot go out in time is logged and counted
+   * in the UA's `recoveryFailed`.
+   */
   bye(extraHeaders: readonly string[], headers: readonly HeaderEntry[] = []): void {
+    const ready = this.context.signallingReady();
+    if (ready === true) return this.#byeNow(extraHeaders, headers);
+    void ready.then((ok) => {
+      if (ok) this.#byeNow(extraHeaders, headers);
+      else this.context.logger.warn('session: BYE not sent: the connection did not come back');
+    });
+  }
+
+  #byeNow(extraHeaders: readonly string[], headers: readonly HeaderEntry[]): void {
     const dialog = this.dialog;
     if (dialog === undefined) return;
     try {
-      void this.context.channel.send(dialog.createRequest('BYE', { headers, extraHeaders }));
+      const sent = this.context.channel.send(
+        dialog.createRequest('BYE', { headers, extraHeaders }),
+      );
+      void sent.then((outcome) => {
+        if (outcome.kind === 'transport-error' && this.context.signallingReady() !== true)
+          this.bye(extraHeaders, headers);
+      });
     } catch (error) {
       // The call ends here whatever happens, so the far end must hear of it: a BYE with only
       // what the stack writes is better than none (the app's lines are checked at the API, so
@@ -213,8 +244,8 @@ export class CallCore {
       this.context.logger.warn(`session: BYE not sent: ${(error as Error).message}`);
       // Drop the app's lines first (they are what may be wrong), keeping the stack's (Reason);
       // only if those fail too, send the bare BYE.
-      if (extraHeaders.length > 0) this.bye([], headers);
-      else if (headers.length > 0) this.bye([]);
+      if (extraHeaders.length > 0) this.#byeNow([], headers);
+      else if (headers.length > 0) this.#byeNow([], []);
     }
   }
 

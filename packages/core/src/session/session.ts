@@ -17,7 +17,9 @@ import { MIN_SESSION_EXPIRES } from './session-timer-negotiation.js';
 import type { CallConnectionState } from './call-connection.js';
 import { CallCore, type EndKind } from './call-core.js';
 import { receiveInDialogRequest } from './in-dialog-requests.js';
+import { checkIceRestart } from './ice-restart-options.js';
 import { IncomingInvite } from './incoming-invite.js';
+import { MediaRecovery } from './media-recovery.js';
 import { InfoExchange } from './info-exchange.js';
 import type { Negotiation } from './negotiation.js';
 import { OfferExchange } from './offer-exchange.js';
@@ -25,6 +27,7 @@ import { OutgoingInvite } from './outgoing-invite.js';
 import { ReferHandler } from './refer-handler.js';
 import { SessionRefresh, sessionTimerSettings } from './session-refresh.js';
 import { SessionRefresher } from './session-refresher.js';
+import { TargetRefresh } from './target-refresh.js';
 import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
 import type {
@@ -69,6 +72,9 @@ export class Session {
   readonly #offers: OfferExchange;
   readonly #refresher: SessionRefresher;
   readonly #info: InfoExchange;
+  readonly #recovery: MediaRecovery;
+  /** Made when the connection is first lost during the call (ua/call-recovery.ts). */
+  #targetRefresh: TargetRefresh | undefined;
   /** Made on the first REFER or NOTIFY either way: most calls are never transferred. */
   #refer: ReferHandler | undefined;
   #outgoing: OutgoingInvite | undefined;
@@ -114,6 +120,7 @@ export class Session {
     this.#offers = new OfferExchange(core, this.#refresh, this.#ackWait);
     this.#refresher = new SessionRefresher(core, this.#offers, this.#refresh);
     this.#info = new InfoExchange(core);
+    this.#recovery = new MediaRecovery(core, this.#offers);
   }
 
   #referHandler(): ReferHandler {
@@ -273,6 +280,7 @@ export class Session {
       throw new Error('answer() is for incoming calls');
     }
     checkExtraHeaders(options.extraHeaders);
+    checkIceRestart(options.iceRestart);
     incoming.answer(options);
   }
 
@@ -388,6 +396,19 @@ export class Session {
     );
   }
 
+  /**
+   * Restarts ICE now (RFC 8839 §4.4.1.1): a new offer with new ICE credentials in a re-INVITE
+   * (an UPDATE with `useUpdate`), e.g. after the network changed. The call does this by itself
+   * when ICE breaks (`UAOptions.iceRestart`); one restart is in flight at a time, and a call
+   * asks again joins it. Resolves true once the far end answered; false when not possible now
+   * (not confirmed, another offer out, refused).
+   *
+   * @example window.addEventListener('online', () => void session.restartIce());
+   */
+  restartIce(options: HoldOptions = {}): Promise<boolean> {
+    return this.#recovery.restart(options.useUpdate === true ? 'UPDATE' : 'INVITE');
+  }
+
   // ----- UA-facing: requests and CANCEL routed to this session -----
 
   /** @internal True when `transaction` is this incoming call's INVITE transaction. */
@@ -419,6 +440,17 @@ export class Session {
       incoming: this.#incoming,
     };
     receiveInDialogRequest(this.#core, handlers, request, transaction);
+  }
+
+  /** @internal The call's signalling recovery: the UA's `CallRecovery` drives it. */
+  get signallingRecovery(): TargetRefresh {
+    this.#targetRefresh ??= new TargetRefresh(
+      this.#core,
+      this.#offers,
+      this.#refresher,
+      this.#refresh,
+    );
+    return this.#targetRefresh;
   }
 
   /** @internal A call that replaces this one arrived (RFC 3891): hand it our media options. */
@@ -453,6 +485,7 @@ export class Session {
     this.#offers.stop();
     this.#refresh.close();
     this.#info.stop();
+    this.#targetRefresh?.stop();
     // A call hung up before the ACK of our 2xx keeps its dialog until the ACK (see AckWait).
     if (!this.#ackWait.byeWhenAcked) {
       this.#ackWait.stop();

@@ -118,6 +118,12 @@ for (const library of LIBRARIES) {
       node2.wsUrl,
     );
 
+    // Ours refreshes the call's target over the new connection (issue 20); node2 drops node1's
+    // hops from its route set (deploy/kamailio/cluster.cfg, CLUSTER_FAILED_OVER).
+    const refreshed =
+      library === 'sipkit'
+        ? await a.event(callee, 'connection:connected', { timeoutMs: 10_000 })
+        : undefined;
     // Media goes browser to browser, never through Kamailio: does it outlive the signalling?
     const aAfter = await packetsIn(a, callee);
     const bAfter = await packetsIn(b, caller);
@@ -126,11 +132,15 @@ for (const library of LIBRARIES) {
       (await packetsIn(a, callee)) > aAfter && (await packetsIn(b, caller)) > bAfter;
     const aStoryAfterFailover = await callStory(a, callee);
 
-    // The far end hangs up: its BYE follows the route set, which still names node1.
+    // The far end hangs up: its BYE follows its route set, which still names node1 first; node2
+    // gives node1 2 s, then tries the Contact's connection itself (CLUSTER_PEER_GONE).
+    // Each page has its own clock: B's hang-up time in A's clock.
+    const clockOffset = (await a.now()) - (await b.now());
+    const hangupAt = (await b.now()) + clockOffset;
     await b.hangup(caller);
     await b.event(caller, 'ended');
     const byeReached = await a
-      .event(callee, 'ended', { timeoutMs: 6000 })
+      .event(callee, 'ended', { timeoutMs: 8000 })
       .then(() => true)
       .catch(() => false);
     if (!byeReached) await a.hangup(callee);
@@ -138,14 +148,22 @@ for (const library of LIBRARIES) {
 
     const outcome = {
       failoverMs: Math.round(failoverMs),
+      targetRefreshedMs: refreshed === undefined ? null : Math.round(refreshed.at - killedAt),
       packetsAtKill: atKill,
       mediaGoesOnAfterFailover: mediaGoesOn,
       callAfterFailover: aStoryAfterFailover,
       farEndByeReached: byeReached,
+      farEndByeMs: byeReached && aEnd !== undefined ? Math.round(aEnd.at - hangupAt) : null,
       callEnd: `${aEnd?.name}/${aEnd?.originator}(${aEnd?.cause})`,
     };
     results[`${library}-during-call`] = outcome;
     console.log(`cluster node1 killed during a call, ${library}: ${JSON.stringify(outcome)}`);
+    if (library === 'sipkit') {
+      // The call survives: media on, the far end's BYE reaches us through node2.
+      expect(mediaGoesOn).toBe(true);
+      expect(byeReached).toBe(true);
+      expect(aEnd?.originator).toBe('remote');
+    }
     // Whatever happened, the call ended with a cause on both sides and nothing threw.
     expect(aEnd?.cause).toBeTruthy();
     expect([...a.errors, ...b.errors]).toEqual([]);

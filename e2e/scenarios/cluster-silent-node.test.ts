@@ -11,7 +11,9 @@
 // transport's 10 s keep_alive_timeout); JsSIP has no keep-alive. The goal (issue 20): registered
 // on node2 within connection_recovery_min_interval + 3 s of noticing. The call's media goes
 // browser to browser, so what is measured for the call is its signalling: does it go on, or end
-// with a cause.
+// with a cause. Ours refreshes the call's target over node2 once registered there (issue 20's
+// signalling recovery), and the call survives: node2 drops node1's hops from the route set and
+// the far end's BYE still reaches us.
 import { expect, test } from 'vitest';
 import type { Library } from '../page/phone/phone.js';
 import { useCluster } from '../harness/cluster.js';
@@ -59,6 +61,11 @@ for (const library of LIBRARIES) {
     const lost = events.find((e) => e.name === 'disconnected');
     const connectedTo = events.filter((e) => e.name === 'connected').at(-1)?.url;
 
+    // Ours refreshes the call's target over node2 (issue 20), which drops node1's hops.
+    const refreshed =
+      library === 'sipkit' && registered !== undefined
+        ? await a.event(callee, 'connection:connected', { timeoutMs: 10_000 })
+        : undefined;
     // The call after the failover (or after the observation window): media and events.
     const aPackets = await packetsIn(a, callee);
     const bPackets = await packetsIn(b, caller);
@@ -71,11 +78,12 @@ for (const library of LIBRARIES) {
       ...(await a.events(callee, 'failed')),
     ][0];
 
-    // Then the far end hangs up; if its BYE never arrives, ours.
+    // Then the far end hangs up; if its BYE never arrives, ours. node2 gives the silent node1
+    // 2 s, then tries the Contact's connection itself (cluster.cfg, CLUSTER_PEER_GONE).
     await b.hangup(caller);
     await b.event(caller, 'ended');
     const byeReached = await a
-      .event(callee, 'ended', { timeoutMs: 4000 })
+      .event(callee, 'ended', { timeoutMs: 8000 })
       .then(() => true)
       .catch(() => false);
     if (!byeReached && endedEarly === undefined) await a.hangup(callee);
@@ -89,6 +97,8 @@ for (const library of LIBRARIES) {
       failoverAfterSilenceMs:
         registered === undefined ? null : Math.round(registered.at - silencedAt),
       registeredOn: registered === undefined ? null : connectedTo,
+      targetRefreshedAfterSilenceMs:
+        refreshed === undefined ? null : Math.round(refreshed.at - silencedAt),
       mediaGoesOn,
       callAfterFailover: storyAfter,
       farEndByeReached: byeReached,
@@ -108,8 +118,11 @@ for (const library of LIBRARIES) {
       expect(outcome.failoverAfterNoticeMs).toBeLessThanOrEqual(
         (RECOVERY_MIN_INTERVAL_S + 3) * 1000,
       );
-      // The media path never touched node1.
+      // The call survives: the media path never touched node1, and the far end's BYE reaches us.
+      expect(refreshed, 'target refreshed over node2').toBeDefined();
       expect(mediaGoesOn).toBe(true);
+      expect(byeReached).toBe(true);
+      expect(end?.originator).toBe('remote');
     }
     await Promise.all([a.close(), b.close()]);
     await node1.stop(); // SIGCONT + SIGTERM: the next test starts a fresh node1

@@ -27,7 +27,8 @@ export interface CallRecord {
  * `disconnected` name the server (`url`), so a test sees which node of a cluster the UA is on.
  */
 export interface UaEvent {
-  readonly name: 'connected' | 'disconnected' | 'registered' | 'registrationFailed';
+  /** `recovered`: ours only, calls' targets refreshed after a reconnection (issue 20). */
+  readonly name: 'connected' | 'disconnected' | 'registered' | 'registrationFailed' | 'recovered';
   readonly at: number;
   readonly url?: string;
   readonly cause?: string | undefined;

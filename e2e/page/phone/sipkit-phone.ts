@@ -31,6 +31,9 @@ export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
   ua.on('disconnected', ({ socket, reason }) =>
     state.ua.push({ name: 'disconnected', at: now(), url: socket.url, cause: reason }),
   );
+  ua.on('recovered', ({ socket, calls }) =>
+    state.ua.push({ name: 'recovered', at: now(), url: socket.url, cause: `${calls} calls` }),
+  );
   ua.on('registered', () => {
     state.registration = 'registered';
     state.ua.push({ name: 'registered', at: now() });
@@ -93,6 +96,10 @@ function follow(book: CallBook<Session>, record: CallRecord, session: Session): 
   for (const name of ['ended', 'failed'] as const) {
     session.on(name, ({ originator, cause }) => book.note(record, name, { originator, cause }));
   }
+  // Call recovery (issue 20): reconnecting / connected / failed, with the path and the reason.
+  session.on('connection', ({ state, path, reason }) =>
+    book.note(record, `connection:${state}`, { cause: `${path ?? '-'}: ${reason}` }),
+  );
   session.on('newDTMF', ({ originator, dtmf }) =>
     book.note(record, 'newDTMF', { originator, tone: dtmf.tone }),
   );

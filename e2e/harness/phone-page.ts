@@ -6,7 +6,9 @@ import type {
   Library,
   PhoneState,
   SelectedPair,
+  UaEvent,
 } from '../page/phone/phone.js';
+import type { WeightedSocket } from '../page/phone/config.js';
 import { SIP_DOMAIN, TEST_PASSWORD } from './kamailio.js';
 import { assertLoopbackOnly } from './network.js';
 import { collectPageErrors } from './page-errors.js';
@@ -28,6 +30,10 @@ export interface PhoneOptions {
    */
   readonly expectRegistration?: boolean;
   readonly registrationTimeoutMs?: number;
+  /** Weighted servers instead of the one Kamailio's WebSocket (the cluster scenarios). */
+  readonly sockets?: readonly WeightedSocket[];
+  /** Our CRLF keep-alive interval in seconds (ignored by JsSIP, which has none). */
+  readonly keepAliveInterval?: number;
 }
 
 /** Where a phone page registers: any server with a WebSocket URL. */
@@ -80,6 +86,9 @@ export class PhonePage {
       password: options.password ?? TEST_PASSWORD,
       autoAnswer: options.autoAnswer === true ? '1' : '0',
     });
+    if (options.sockets !== undefined) query.set('sockets', JSON.stringify(options.sockets));
+    if (options.keepAliveInterval !== undefined)
+      query.set('keepAliveInterval', String(options.keepAliveInterval));
     await phone.page.goto(`${url}?${query.toString()}`);
     await phone.page
       .waitForFunction(() => window.__phone?.state.registration !== 'starting', undefined, {
@@ -98,6 +107,34 @@ export class PhonePage {
 
   state(): Promise<PhoneState> {
     return this.page.evaluate(() => window.__phone.state);
+  }
+
+  /** The page's clock (`performance.now()`), which every recorded event is stamped with. */
+  now(): Promise<number> {
+    return this.page.evaluate(() => performance.now());
+  }
+
+  /** The UA's connection and registration events so far. */
+  async uaEvents(): Promise<UaEvent[]> {
+    return (await this.state()).ua;
+  }
+
+  /**
+   * The first UA event named `name` stamped at or after `after` (page time) that `match` accepts,
+   * waiting up to `timeoutMs`.
+   */
+  async uaEvent(
+    name: UaEvent['name'],
+    after: number,
+    timeoutMs: number,
+    match: (event: UaEvent) => boolean = () => true,
+  ): Promise<UaEvent | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = (await this.uaEvents()).find((e) => e.name === name && e.at >= after && match(e));
+      if (hit !== undefined || Date.now() > deadline) return hit;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   call(target: string, spec: CallSpec = {}): Promise<number> {

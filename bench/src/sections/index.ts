@@ -1,5 +1,6 @@
 import type { Section } from '../section.js';
 import { browserSection } from './browser/index.js';
+import { loadSection } from './load/index.js';
 import { memorySection } from './memory/index.js';
 import { parserSection } from './parser/index.js';
 import { reactSection } from './react/index.js';
@@ -16,4 +17,5 @@ export const sections: readonly Section[] = [
   scaleSection,
   reactSection,
   browserSection,
+  loadSection,
 ];

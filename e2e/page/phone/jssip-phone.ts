@@ -25,12 +25,26 @@ export function jssipPhone(config: PhoneConfig, state: PhoneState): Phone {
   const ua = new UA({
     uri: config.uri,
     password: config.password,
-    sockets: [new WebSocketInterface(config.ws)],
+    sockets: config.sockets.map(({ url, weight }) => ({
+      socket: new WebSocketInterface(url),
+      weight,
+    })),
   });
-  ua.on('registered', () => (state.registration = 'registered'));
+  const now = (): number => performance.now();
+  ua.on('connected', ({ socket }) =>
+    state.ua.push({ name: 'connected', at: now(), url: socket.url }),
+  );
+  ua.on('disconnected', ({ socket, reason }) =>
+    state.ua.push({ name: 'disconnected', at: now(), url: socket.url, cause: String(reason) }),
+  );
+  ua.on('registered', () => {
+    state.registration = 'registered';
+    state.ua.push({ name: 'registered', at: now() });
+  });
   ua.on('registrationFailed', ({ cause }) => {
     state.registration = 'failed';
     state.cause = String(cause);
+    state.ua.push({ name: 'registrationFailed', at: now(), cause: String(cause) });
   });
   ua.on('connected', ({ socket }) =>
     state.transport.push({ name: 'connected', at: performance.now(), url: socket.url }),

@@ -15,6 +15,7 @@ function startPhone(): void {
     registration: 'starting',
     cause: undefined,
     calls: [],
+    ua: [],
     errors: [],
     transport: [],
   };

@@ -32,10 +32,24 @@ export interface TransportNote {
   readonly reason?: string | undefined;
 }
 
+/**
+ * One connection or registration event of the UA, at `performance.now()` time: `connected` and
+ * `disconnected` name the server (`url`), so a test sees which node of a cluster the UA is on.
+ */
+export interface UaEvent {
+  /** `recovered`: ours only, calls' targets refreshed after a reconnection (issue 20). */
+  readonly name: 'connected' | 'disconnected' | 'registered' | 'registrationFailed' | 'recovered';
+  readonly at: number;
+  readonly url?: string;
+  readonly cause?: string | undefined;
+}
+
 export interface PhoneState {
   readonly library: Library;
   registration: 'starting' | 'registered' | 'failed';
   cause: string | undefined;
+  /** Connections and registrations, in order. */
+  readonly ua: UaEvent[];
   readonly calls: CallRecord[];
   readonly errors: string[];
   readonly transport: TransportNote[];

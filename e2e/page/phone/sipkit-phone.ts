@@ -14,15 +14,35 @@ import {
 
 export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
   const book = new CallBook<Session>(state);
-  const ua = new UA({
-    uri: config.uri,
-    password: config.password,
-    sockets: [new WebSocketInterface(config.ws)],
+  const ua = new UA(
+    {
+      uri: config.uri,
+      password: config.password,
+      sockets: config.sockets.map(({ url, weight }) => ({
+        socket: new WebSocketInterface(url),
+        weight,
+      })),
+    },
+    config.keepAliveInterval === undefined ? {} : { keepAliveInterval: config.keepAliveInterval },
+  );
+  const now = (): number => performance.now();
+  ua.on('connected', ({ socket }) =>
+    state.ua.push({ name: 'connected', at: now(), url: socket.url }),
+  );
+  ua.on('disconnected', ({ socket, reason }) =>
+    state.ua.push({ name: 'disconnected', at: now(), url: socket.url, cause: reason }),
+  );
+  ua.on('recovered', ({ socket, calls }) =>
+    state.ua.push({ name: 'recovered', at: now(), url: socket.url, cause: `${calls} calls` }),
+  );
+  ua.on('registered', () => {
+    state.registration = 'registered';
+    state.ua.push({ name: 'registered', at: now() });
   });
-  ua.on('registered', () => (state.registration = 'registered'));
   ua.on('registrationFailed', ({ cause }) => {
     state.registration = 'failed';
     state.cause = cause;
+    state.ua.push({ name: 'registrationFailed', at: now(), cause });
   });
   ua.on('connected', ({ socket }) =>
     state.transport.push({ name: 'connected', at: performance.now(), url: socket.url }),
@@ -92,6 +112,10 @@ function follow(book: CallBook<Session>, record: CallRecord, session: Session): 
   for (const name of ['ended', 'failed'] as const) {
     session.on(name, ({ originator, cause }) => book.note(record, name, { originator, cause }));
   }
+  // Call recovery (issue 20): reconnecting / connected / failed, with the path and the reason.
+  session.on('connection', ({ state, path, reason }) =>
+    book.note(record, `connection:${state}`, { cause: `${path ?? '-'}: ${reason}` }),
+  );
   session.on('newDTMF', ({ originator, dtmf }) =>
     book.note(record, 'newDTMF', { originator, tone: dtmf.tone }),
   );

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatRatio } from '../../format.js';
-import { repoRoot } from '../../paths.js';
+import { runE2eScenario } from '../../e2e-run.js';
 import { metWhen, type HeadlineRow } from '../../headline.js';
 import type { Section, SectionContext, SectionResult } from '../../section.js';
 import { max, min } from '../../stats.js';
@@ -12,24 +11,9 @@ import { readCallSetup, type LibrarySamples } from './call-setup-json.js';
 
 const SCENARIO = 'scenarios/call-setup.test.ts';
 
-/** Runs `pnpm test:e2e <scenario>` with SIPKIT_E2E_RESULTS set; resolves with its exit code. */
+/** Runs the scenario with SIPKIT_E2E_RESULTS set; resolves with its exit code. */
 function runE2e(resultsPath: string, context: SectionContext): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['test:e2e', SCENARIO], {
-      cwd: repoRoot,
-      env: { ...process.env, SIPKIT_E2E_RESULTS: resultsPath, NO_COLOR: '1' },
-      // The suite's output is progress, not results: keep stdout for the tables.
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const relay = (chunk: Buffer): void => {
-      for (const line of chunk.toString().split('\n'))
-        if (line.trim() !== '') context.log(`  e2e| ${line}`);
-    };
-    child.stdout.on('data', relay);
-    child.stderr.on('data', relay);
-    child.once('error', reject);
-    child.once('exit', (code) => resolve(code ?? 1));
-  });
+  return runE2eScenario(SCENARIO, resultsPath, context);
 }
 
 const ms = (s: LibrarySamples | undefined): string =>

@@ -166,6 +166,24 @@ export class Kamailio {
       }));
   }
 
+  /** How far the log has grown (bytes), to read what comes after with `logSince`. */
+  logLength(): number {
+    try {
+      return readFileSync(this.logFile).length;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** The lines logged after `offset` (a `logLength()`), across restarts (the log is appended). */
+  logSince(offset: number): string[] {
+    try {
+      return readFileSync(this.logFile).subarray(offset).toString('utf8').split('\n');
+    } catch {
+      return [];
+    }
+  }
+
   /** The last lines Kamailio logged, for failure messages. */
   logTail(lines = 30): string {
     try {

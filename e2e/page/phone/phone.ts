@@ -103,6 +103,17 @@ export class CallBook<S> {
 }
 
 /**
+ * Notes each ICE connection state of a call's RTCPeerConnection (`ice:disconnected`,
+ * `ice:failed`, `ice:connected`...): the recovery scenarios read when ICE broke and came back.
+ */
+export function watchIce(pc: RTCPeerConnection, onState: (state: string) => void): void {
+  if (watchedIce.has(pc)) return;
+  watchedIce.add(pc);
+  pc.addEventListener('iceconnectionstatechange', () => onState(`ice:${pc.iceConnectionState}`));
+}
+const watchedIce = new WeakSet<RTCPeerConnection>();
+
+/**
  * Records the tones the browser actually plays into RTP (RFC 4733): the receiving browser does
  * not surface them, so the sender's `tonechange` is the evidence that DTMF left in the stream.
  */

@@ -31,8 +31,14 @@ export interface MediaHandlerEvents {
   failure: { readonly step: MediaStep; readonly error: Error };
   /** The remote stream changed (a track arrived or ended). */
   remotestream: { readonly stream: MediaStream };
-  /** ICE / DTLS connection trouble the session may act on (`failed` ends the call). */
+  /** The peer connection's state (ICE and DTLS together), for apps that show it. */
   connectionstate: { readonly state: RTCPeerConnectionState };
+  /**
+   * The ICE connection state changed (`iceconnectionstatechange`). The session recovers the call
+   * from it: `disconnected` past a grace period or `failed` starts an ICE restart, `connected` /
+   * `completed` ends the recovery (see `session/media-recovery.ts`).
+   */
+  icestate: { readonly state: RTCIceConnectionState };
 }
 
 /** Options for producing a local description. */

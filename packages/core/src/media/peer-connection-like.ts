@@ -52,6 +52,7 @@ export interface PeerConnectionLike {
   readonly signalingState: RTCSignalingState;
   readonly iceGatheringState: RTCIceGatheringState;
   readonly connectionState: RTCPeerConnectionState;
+  readonly iceConnectionState: RTCIceConnectionState;
   createOffer(options?: RTCOfferOptions): Promise<RTCSessionDescriptionInit>;
   createAnswer(options?: RTCAnswerOptions): Promise<RTCSessionDescriptionInit>;
   setLocalDescription(description?: RTCLocalSessionDescriptionInit): Promise<void>;
@@ -64,7 +65,7 @@ export interface PeerConnectionLike {
   addEventListener(type: 'icecandidate', listener: (event: IceCandidateEventLike) => void): void;
   addEventListener(type: 'track', listener: (event: TrackEventLike) => void): void;
   addEventListener(
-    type: 'icegatheringstatechange' | 'connectionstatechange',
+    type: 'icegatheringstatechange' | 'connectionstatechange' | 'iceconnectionstatechange',
     listener: () => void,
   ): void;
   removeEventListener(type: 'icecandidate', listener: (event: IceCandidateEventLike) => void): void;

@@ -417,6 +417,29 @@ describe('WebRtcMediaHandler: events and stats', () => {
     expect(states).toEqual(['connecting', 'connected']);
   });
 
+  it('emits icestate on each ICE connection state change, and nothing once closed', async () => {
+    const { handler, pc, webrtc } = setup();
+    const states: RTCIceConnectionState[] = [];
+    handler.on('icestate', ({ state }) => states.push(state));
+    await handler.createOffer({ localHold: false });
+    for (const state of ['checking', 'connected', 'disconnected', 'failed'] as const) {
+      pc().setIceConnectionState(state);
+    }
+    // A restart offer reuses the one connection and its senders (no second pc, no new tracks).
+    await handler.setRemoteDescription({ type: 'answer', sdp: REMOTE_OFFER });
+    await handler.createOffer({ localHold: false, iceRestart: true });
+    pc().setIceConnectionState('completed');
+    expect(webrtc.connections).toHaveLength(1);
+    expect(
+      pc()
+        .getSenders()
+        .filter((sender) => sender.track !== null),
+    ).toHaveLength(1);
+    handler.close();
+    pc().setIceConnectionState('failed');
+    expect(states).toEqual(['checking', 'connected', 'disconnected', 'failed', 'completed']);
+  });
+
   it('reduces the report and computes bitrates between calls', async () => {
     const { handler, pc } = setup();
     await expect(handler.getStats()).resolves.toMatchObject({ report: undefined });

@@ -310,6 +310,9 @@ export class WebRtcMediaHandler implements MediaHandler {
     pc.addEventListener('connectionstatechange', () =>
       this.#emit('connectionstate', { state: pc.connectionState }),
     );
+    pc.addEventListener('iceconnectionstatechange', () =>
+      this.#emit('icestate', { state: pc.iceConnectionState }),
+    );
     this.#pc = pc;
     this.#emit('peerconnection', { connection: pc });
     return pc;

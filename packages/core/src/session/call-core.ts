@@ -7,7 +7,7 @@ import {
   type OutgoingResponse,
 } from '../message/index.js';
 import { TypedEmitter } from '../transport/index.js';
-import { Causes, type Cause } from '../ua/causes.js';
+import type { Cause } from '../ua/causes.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { CallConnection } from './call-connection.js';
 import { Negotiation } from './negotiation.js';
@@ -15,7 +15,7 @@ import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
 import type { AnswerOptions, CallOptions } from './session-options.js';
 import { sessionResponse, type SessionResponseOptions } from './session-responses.js';
-import { isEstablished, type SessionStatus } from './session-status.js';
+import type { SessionStatus } from './session-status.js';
 import type { Session } from './session.js';
 
 /** How a call ends: `ended` once established, `failed` before. */
@@ -67,6 +67,8 @@ export class CallCore {
   cause: Cause | undefined;
   /** What the call was placed or answered with: DTMF transport; a replacing call inherits it. */
   options: AnswerOptions | CallOptions = {};
+  /** Where the media's ICE and connection states go: the call's `MediaRecovery`. */
+  mediaState: ((state: RTCIceConnectionState | RTCPeerConnectionState) => void) | undefined;
   #status: SessionStatus;
   #media: Promise<unknown> = SETTLED;
   readonly #finish: FinishCall;
@@ -129,7 +131,7 @@ export class CallCore {
     this.context.attach(dialog, this.session);
   }
 
-  /** Media for the call, its events re-emitted; a failed connection ends an established call. */
+  /** Media for the call, its events re-emitted, its ICE state handed to `mediaState`. */
   setUpMedia(options: CallOptions | AnswerOptions): Negotiation {
     const media = this.context.createMediaHandler(options);
     const negotiation = new Negotiation(media, this.events);
@@ -151,12 +153,9 @@ export class CallCore {
     media.on('remotestream', (payload) => {
       if (this.#status !== 'terminated') this.events.emit('remotestream', payload);
     });
-    media.on('connectionstate', ({ state }) => {
-      if (state === 'failed' && isEstablished(this.#status)) {
-        this.bye([]);
-        this.finish('ended', 'system', Causes.RTP_TIMEOUT, undefined);
-      }
-    });
+    // ICE trouble no longer ends the call: the media recovery restarts ICE (media-recovery.ts).
+    media.on('icestate', ({ state }) => this.mediaState?.(state));
+    media.on('connectionstate', ({ state }) => this.mediaState?.(state));
     this.negotiation = negotiation;
     // JsSIP apps read `session.connection` right after `ua.call()` / `answer()`: make it now. A
     // failure here (no WebRTC) is reported by the first offer or answer, which meets it again.

@@ -1,5 +1,6 @@
 import { formatNameAddr, formatUri } from '../message/index.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
+import { checkIceRestart } from './ice-restart-options.js';
 import type { SessionContext } from './session-context.js';
 import type { CallOptions } from './session-options.js';
 
@@ -44,6 +45,7 @@ export function customFrom(
  *
  * @throws {TypeError} `fromUserName` / `fromDisplayName` not a string, or `fromUserName` empty.
  * @throws {RangeError} `sessionTimersExpires` not an integer of at least `minimum` seconds.
+ * @throws {InvalidOptionError} a bad `iceRestart` (its `parameter` names the field).
  */
 export function checkCallOptions(options: CallOptions, minimum: number): void {
   for (const name of ['fromUserName', 'fromDisplayName'] as const) {
@@ -57,6 +59,7 @@ export function checkCallOptions(options: CallOptions, minimum: number): void {
       'call option fromUserName must not be empty: leave it out to use the UA user',
     );
   }
+  checkIceRestart(options.iceRestart);
   const expires = options.sessionTimersExpires;
   if (expires !== undefined && (!Number.isInteger(expires) || expires < minimum)) {
     throw new RangeError(

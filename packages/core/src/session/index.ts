@@ -27,6 +27,11 @@ export type {
   CallConnectionState,
   ConnectionPath,
 } from './call-connection.js';
+export {
+  DEFAULT_ICE_RESTART,
+  type IceRestartOptions,
+  type IceRestartSettings,
+} from './ice-restart-options.js';
 export { NegotiationError } from './negotiation.js';
 export { glareRetryDelay } from './glare-delay.js';
 export {

@@ -75,8 +75,16 @@ export class OfferExchange {
     return true;
   }
 
-  /** Sends our offer in a re-INVITE or UPDATE; resolves true once the answer is applied. */
-  async offer(method: 'INVITE' | 'UPDATE', iceRestart: boolean): Promise<boolean> {
+  /**
+   * Sends our offer in a re-INVITE or UPDATE; resolves true once the answer is applied.
+   * `retryAfterGlare` is asked after each 491 wait (an ICE restart is moot once the far end's
+   * own restart went through meanwhile).
+   */
+  async offer(
+    method: 'INVITE' | 'UPDATE',
+    iceRestart: boolean,
+    retryAfterGlare: () => boolean = () => true,
+  ): Promise<boolean> {
     const core = this.#core;
     const negotiation = core.negotiation;
     const dialog = core.dialog;
@@ -94,7 +102,7 @@ export class OfferExchange {
         // retry; meanwhile the far end's own retry is answered normally (we are not "pending").
         await this.wait(glareRetryDelay(dialog.isUac, core.context.random));
         while (this.#remoteOfferPending && core.status === 'confirmed') await this.wait(100);
-        if (core.status !== 'confirmed') return false;
+        if (core.status !== 'confirmed' || !retryAfterGlare()) return false;
       }
     });
   }

@@ -8,6 +8,7 @@ import type { NormalizedConfiguration } from '../ua/configuration.js';
 import type { LocalIdentity } from '../ua/local-identity.js';
 import type { RequestFactory } from '../ua/request-factory.js';
 import type { UALogger } from '../ua/ua-options.js';
+import type { IceRestartOptions } from './ice-restart-options.js';
 import type { CallOptions } from './session-options.js';
 import type { Session } from './session.js';
 
@@ -29,6 +30,8 @@ export interface SessionContext {
   readonly random: () => number;
   readonly dialogContext: DialogRequestContext;
   readonly createMediaHandler: MediaHandlerFactory;
+  /** The UA's media recovery settings (`UAOptions.iceRestart`); a call's own option wins. */
+  readonly iceRestart?: IceRestartOptions | false | undefined;
   /** Headers of INVITEs and their 2xx: Allow, Supported (RFC 3261 §13.2.1, §13.3.1.4). */
   readonly capabilityHeaders: () => HeaderEntry[];
   /** Sends an ACK for a 2xx: outside any transaction, with a fresh branch (RFC 3261 §13.2.2.4). */

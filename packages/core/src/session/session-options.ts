@@ -1,5 +1,6 @@
 import type { DialogId } from '../dialog/index.js';
 import type { MediaHandlerOptions } from '../media/index.js';
+import type { IceRestartOptions } from './ice-restart-options.js';
 import type { SessionEvents } from './session-events.js';
 
 /** JsSIP-style listeners attached before anything happens. */
@@ -31,6 +32,11 @@ export interface CallOptions extends MediaHandlerOptions {
    * at least 90.
    */
   readonly sessionTimersExpires?: number;
+  /**
+   * This call's media recovery (ICE restart), over `UAOptions.iceRestart`; `false`: none.
+   * Checked at the call (`InvalidOptionError` naming e.g. `iceRestart.deadline`).
+   */
+  readonly iceRestart?: IceRestartOptions | false;
 }
 
 /** Options of `session.answer()`. */
@@ -38,6 +44,8 @@ export interface AnswerOptions extends MediaHandlerOptions {
   /** `Name: value` lines added to the 200. */
   readonly extraHeaders?: readonly string[];
   readonly dtmfTransport?: 'rfc4733' | 'info';
+  /** This call's media recovery (ICE restart), as for `CallOptions.iceRestart`. */
+  readonly iceRestart?: IceRestartOptions | false;
 }
 
 /** Options of `session.terminate()`. */

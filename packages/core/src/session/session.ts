@@ -17,7 +17,9 @@ import { MIN_SESSION_EXPIRES } from './session-timer-negotiation.js';
 import type { CallConnectionState } from './call-connection.js';
 import { CallCore, type EndKind } from './call-core.js';
 import { receiveInDialogRequest } from './in-dialog-requests.js';
+import { checkIceRestart } from './ice-restart-options.js';
 import { IncomingInvite } from './incoming-invite.js';
+import { MediaRecovery } from './media-recovery.js';
 import { InfoExchange } from './info-exchange.js';
 import type { Negotiation } from './negotiation.js';
 import { OfferExchange } from './offer-exchange.js';
@@ -69,6 +71,7 @@ export class Session {
   readonly #offers: OfferExchange;
   readonly #refresher: SessionRefresher;
   readonly #info: InfoExchange;
+  readonly #recovery: MediaRecovery;
   /** Made on the first REFER or NOTIFY either way: most calls are never transferred. */
   #refer: ReferHandler | undefined;
   #outgoing: OutgoingInvite | undefined;
@@ -114,6 +117,7 @@ export class Session {
     this.#offers = new OfferExchange(core, this.#refresh, this.#ackWait);
     this.#refresher = new SessionRefresher(core, this.#offers, this.#refresh);
     this.#info = new InfoExchange(core);
+    this.#recovery = new MediaRecovery(core, this.#offers);
   }
 
   #referHandler(): ReferHandler {
@@ -273,6 +277,7 @@ export class Session {
       throw new Error('answer() is for incoming calls');
     }
     checkExtraHeaders(options.extraHeaders);
+    checkIceRestart(options.iceRestart);
     incoming.answer(options);
   }
 
@@ -386,6 +391,19 @@ export class Session {
       options.useUpdate === true ? 'UPDATE' : 'INVITE',
       options.iceRestart === true,
     );
+  }
+
+  /**
+   * Restarts ICE now (RFC 8839 §4.4.1.1): a new offer with new ICE credentials in a re-INVITE
+   * (an UPDATE with `useUpdate`), e.g. after the network changed. The call does this by itself
+   * when ICE breaks (`UAOptions.iceRestart`); one restart is in flight at a time, and a call
+   * asks again joins it. Resolves true once the far end answered; false when not possible now
+   * (not confirmed, another offer out, refused).
+   *
+   * @example window.addEventListener('online', () => void session.restartIce());
+   */
+  restartIce(options: HoldOptions = {}): Promise<boolean> {
+    return this.#recovery.restart(options.useUpdate === true ? 'UPDATE' : 'INVITE');
   }
 
   // ----- UA-facing: requests and CANCEL routed to this session -----

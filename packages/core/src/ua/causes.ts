@@ -31,6 +31,12 @@ export const Causes = {
   DIALOG_ERROR: 'Dialog Error',
   USER_DENIED_MEDIA_ACCESS: 'User Denied Media Access',
   BAD_MEDIA_DESCRIPTION: 'Bad Media Description',
+  /**
+   * The call's media broke (ICE `failed`, or `disconnected` past the grace period) and ICE
+   * restarts did not bring it back within `iceRestart.deadline` or `iceRestart.attempts` (not a
+   * JsSIP cause: JsSIP ends such a call at once with "RTP Timeout").
+   */
+  MEDIA_RECOVERY_FAILED: 'Media Recovery Failed',
   RTP_TIMEOUT: 'RTP Timeout',
   SESSION_TIMER_EXPIRED: 'Session Timer Expired',
 } as const;

@@ -150,6 +150,7 @@ export class UACalls implements CallFeature {
       random: parts.options.random ?? Math.random,
       dialogContext,
       createMediaHandler: parts.options.mediaHandlerFactory ?? createWebRtcMediaHandler,
+      iceRestart: parts.options.iceRestart,
       capabilityHeaders: (): HeaderEntry[] => [
         ['Allow', ALLOWED_METHODS.join(', ')],
         ['Supported', supported],

@@ -1,6 +1,7 @@
 import type { Clock, TransportLogger } from '../transport/index.js';
 import type { MediaHandlerFactory } from '../media/index.js';
 import type { TransactionTimerOptions } from '../transaction/index.js';
+import type { IceRestartOptions } from '../session/ice-restart-options.js';
 
 /** Where a UA reports what it does. `console` works. SIP messages are logged with secrets redacted. */
 export type UALogger = TransportLogger;
@@ -25,6 +26,14 @@ export interface UAOptions {
    * Each attempt is reported as `connectionAttempt`.
    */
   readonly connectTimeout?: number;
+  /**
+   * Media recovery of every call (a call's own `iceRestart` option wins): when ICE stays
+   * `disconnected` past `gracePeriod` (s, default 2) or goes `failed`, the call restarts ICE with a
+   * new offer, up to `attempts` times (default 5), and ends with "Media Recovery Failed" when
+   * media is not back within `deadline` (s, default 30). `false`: no automatic restart (a failed
+   * ICE ends the call, as in JsSIP). UA-only (`UserAgent` has no calls).
+   */
+  readonly iceRestart?: IceRestartOptions | false;
   /** Longest wait in `stop()` for the un-REGISTER to be answered, in ms (default 2000). */
   readonly stopTimeout?: number;
   /** Makes each call's media handler; default WebRTC (`createWebRtcMediaHandler`). */

@@ -1,6 +1,7 @@
 import type { Session } from '../session/session.js';
 import type { CallOptions, TerminateOptions } from '../session/session-options.js';
 import type { UAConfiguration } from './configuration.js';
+import { checkIceRestart } from '../session/ice-restart-options.js';
 import { UACalls } from './ua-calls.js';
 import type { UAOptions } from './ua-options.js';
 import { UserAgent } from './user-agent.js';
@@ -24,6 +25,7 @@ export class UA extends UserAgent {
   readonly #feature: { calls?: UACalls };
 
   constructor(configuration: UAConfiguration, options: UAOptions = {}) {
+    checkIceRestart(options.iceRestart);
     const feature: { calls?: UACalls } = {};
     super(configuration, options, (parts) => (feature.calls = new UACalls(parts)));
     this.#feature = feature;

@@ -62,6 +62,7 @@ type Listeners = {
   track: Set<(event: TrackEventLike) => void>;
   icegatheringstatechange: Set<() => void>;
   connectionstatechange: Set<() => void>;
+  iceconnectionstatechange: Set<() => void>;
 };
 
 /** A peer connection whose events happen only when the test calls the `emit*` / `set*` helpers. */
@@ -72,6 +73,7 @@ export class FakePeerConnection implements PeerConnectionLike {
   signalingState: RTCSignalingState = 'stable';
   iceGatheringState: RTCIceGatheringState = 'new';
   connectionState: RTCPeerConnectionState = 'new';
+  iceConnectionState: RTCIceConnectionState = 'new';
   readonly transceivers: FakeTransceiver[] = [];
   readonly offerOptions: (RTCOfferOptions | undefined)[] = [];
   readonly answerOptions: (RTCAnswerOptions | undefined)[] = [];
@@ -89,6 +91,7 @@ export class FakePeerConnection implements PeerConnectionLike {
     track: new Set(),
     icegatheringstatechange: new Set(),
     connectionstatechange: new Set(),
+    iceconnectionstatechange: new Set(),
   };
 
   constructor(configuration?: RTCConfiguration) {
@@ -197,12 +200,13 @@ export class FakePeerConnection implements PeerConnectionLike {
     this.closed = true;
     this.signalingState = 'closed';
     this.connectionState = 'closed';
+    this.iceConnectionState = 'closed';
   }
 
   addEventListener(type: 'icecandidate', listener: (event: IceCandidateEventLike) => void): void;
   addEventListener(type: 'track', listener: (event: TrackEventLike) => void): void;
   addEventListener(
-    type: 'icegatheringstatechange' | 'connectionstatechange',
+    type: 'icegatheringstatechange' | 'connectionstatechange' | 'iceconnectionstatechange',
     listener: () => void,
   ): void;
   addEventListener(type: keyof Listeners, listener: (event: never) => void): void {
@@ -234,6 +238,11 @@ export class FakePeerConnection implements PeerConnectionLike {
   setConnectionState(state: RTCPeerConnectionState): void {
     this.connectionState = state;
     for (const listener of [...this.listeners.connectionstatechange]) listener();
+  }
+
+  setIceConnectionState(state: RTCIceConnectionState): void {
+    this.iceConnectionState = state;
+    for (const listener of [...this.listeners.iceconnectionstatechange]) listener();
   }
 
   /** A remote track arrived, in `streams` (none: the far end sent no a=msid). */

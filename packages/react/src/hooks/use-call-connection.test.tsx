@@ -116,4 +116,42 @@ describe('a call’s connection state in the store and useCallConnection', () =>
     unmount();
     await bed.expectAllStopped();
   });
+
+  it('ICE failing makes the call reconnecting (media, with the reason) until ICE is back', async () => {
+    const { bed, phones, unmount } = await confirmedCall();
+    const aliceMedia = phones.alice.media.handlers[0]!;
+    act(() => aliceMedia.emit('icestate', { state: 'failed' }));
+    expect(text('alice-connection')).toBe('reconnecting|media|ICE failed');
+    expect(text('alice-call')).toBe('confirmed');
+    // The restart offer went at once and bob answered it; its ICE comes up on the new credentials.
+    await until(() => expect(bed.sent('INVITE')).toHaveLength(2));
+    expect(text('bob-connection')).toBe('connected||');
+    act(() => aliceMedia.emit('icestate', { state: 'connected' }));
+    expect(text('alice-connection')).toBe('connected|media|ICE reconnected');
+    unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('a recovery that never heals reports failed with its reason, then the call ends', async () => {
+    const { bed, phones, unmount } = await confirmedCall();
+    act(() => phones.alice.media.handlers[0]!.emit('icestate', { state: 'failed' }));
+    // The default deadline (30 s) passes with ICE still down.
+    await act(() => vi.advanceTimersByTimeAsync(31_000));
+    await until(() => expect(text('alice-call')).toBe('terminated'));
+    expect(text('alice-connection')).toMatch(/^failed\|media\|/);
+    await until(() => expect(text('bob-call')).toBe('terminated'));
+    unmount();
+    await bed.expectAllStopped();
+  });
+
+  it('restartIce() from useCall sends an ICE restart offer the far end accepts', async () => {
+    const { bed, unmount } = await confirmedCall();
+    click('alice-restart-ice');
+    await until(() => expect(results['alice-restart-ice']).toBe(true));
+    expect(bed.sent('INVITE')).toHaveLength(2);
+    // A manual restart on a healthy call is not a recovery: nothing to show.
+    expect(text('alice-connection')).toBe('connected||');
+    unmount();
+    await bed.expectAllStopped();
+  });
 });

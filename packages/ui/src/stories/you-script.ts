@@ -1,4 +1,5 @@
 import type { SipClient, SipState } from '@sipkit/react';
+import type { FakeMediaHandler } from '@sipkit/testing';
 
 /**
  * One step of what "you" do in a story, through the same actions the components use: so a story
@@ -10,7 +11,9 @@ export type YouStep =
   | { readonly dial: string }
   | { readonly await: 'registered' | 'ringing' | 'confirmed' | 'ended' }
   | { readonly do: 'answer' | 'decline' | 'hold' | 'mute' | 'hangup' }
-  | { readonly wait: number };
+  | { readonly wait: number }
+  /** Your current call's (fake) media reports this ICE state, as a browser's would. */
+  | { readonly ice: RTCIceConnectionState };
 
 /**
  * Runs `steps` against a provider's client until done or `signal` aborts. Dialling waits for the
@@ -22,6 +25,7 @@ export async function runYouScript(
   client: SipClient,
   steps: readonly YouStep[],
   signal: AbortSignal,
+  media: { readonly handlers: readonly FakeMediaHandler[] } = { handlers: [] },
 ): Promise<void> {
   const { store, actions } = client;
   const current = (): string => store.getState().currentCallId ?? '';
@@ -33,6 +37,9 @@ export async function runYouScript(
       actions.call(step.dial);
     } else if ('await' in step) {
       await until(client, signal, CONDITIONS[step.await]);
+    } else if ('ice' in step) {
+      // The newest handler is the current call's: each call makes one.
+      media.handlers.at(-1)?.emit('icestate', { state: step.ice });
     } else if ('wait' in step) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, step.wait);

@@ -29,6 +29,11 @@ export interface KamailioOptions {
   readonly pass503?: boolean;
   /** Refuse digest credentials whose nc was seen before for that nonce (auth's `nonce_count`). */
   readonly nonceCount?: boolean;
+  /**
+   * Also accept WebSocket connections on this address (same port): one the test put on its
+   * namespace's loopback for a browser in another namespace (`harness/caller-namespace.ts`).
+   */
+  readonly extraWsAddress?: string;
 }
 
 /** A running Kamailio from e2e/kamailio/kamailio.cfg, with its own runtime directory. */
@@ -96,6 +101,8 @@ export class Kamailio {
     };
     if (this.#options.pass503 === true) defines['PASS_503'] = 1;
     if (this.#options.nonceCount === true) defines['NONCE_COUNT'] = 1;
+    if (this.#options.extraWsAddress !== undefined)
+      defines['WS_EXTRA_IP'] = this.#options.extraWsAddress;
     const child = startProcess({
       command: 'kamailio',
       args: [

@@ -9,12 +9,21 @@ import type {
 import { SIP_DOMAIN, TEST_PASSWORD, type Kamailio } from './kamailio.js';
 import { assertLoopbackOnly } from './network.js';
 import { collectPageErrors } from './page-errors.js';
+import { recordFrames, type WsFrame } from './ws-frames.js';
 
 export interface PhoneOptions {
   readonly library: Library;
   readonly user: string;
   /** Answer every incoming call at once. */
   readonly autoAnswer?: boolean;
+  /** The WebSocket URL to register through; default the Kamailio's own (127.0.0.1). */
+  readonly ws?: string;
+  /**
+   * The browser cannot reach the page server (it runs in another network namespace): the test
+   * process fetches each page request and fulfils it through Playwright's routing, so the page
+   * keeps its 127.0.0.1 origin, a secure context (getUserMedia needs one).
+   */
+  readonly fetchThroughTest?: boolean;
 }
 
 /** A query for `PhonePage.event`. */
@@ -35,6 +44,8 @@ export class PhonePage {
   readonly page: Page;
   /** Uncaught errors and console errors of the page. */
   readonly errors: string[] = [];
+  /** Every WebSocket frame the page sent and received, from before it loaded. */
+  readonly frames: WsFrame[];
   readonly #context: BrowserContext;
 
   private constructor(options: PhoneOptions, context: BrowserContext, page: Page) {
@@ -43,6 +54,7 @@ export class PhonePage {
     this.#context = context;
     this.page = page;
     collectPageErrors(page, this.errors);
+    this.frames = recordFrames(page);
   }
 
   /** Opens the page served at `url` and waits until it registered. */
@@ -54,10 +66,20 @@ export class PhonePage {
   ): Promise<PhonePage> {
     assertLoopbackOnly();
     const context = await browser.newContext();
+    if (options.fetchThroughTest === true) {
+      await context.route(`${url}**`, async (route) => {
+        const response = await fetch(route.request().url());
+        await route.fulfill({
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: Buffer.from(await response.arrayBuffer()),
+        });
+      });
+    }
     const phone = new PhonePage(options, context, await context.newPage());
     const query = new URLSearchParams({
       library: options.library,
-      ws: kamailio.wsUrl,
+      ws: options.ws ?? kamailio.wsUrl,
       uri: phone.aor,
       password: TEST_PASSWORD,
       autoAnswer: options.autoAnswer === true ? '1' : '0',

@@ -7,7 +7,8 @@ import type { Scenario } from './scenario.js';
 /** Chromium and the phone page's server for one scenario file, and a way to open phones. */
 export interface Phones {
   readonly browser: RunningBrowser;
-  open(options: PhoneOptions): Promise<PhonePage>;
+  /** Opens a phone page in this file's Chromium, or in `on` (one in another namespace). */
+  open(options: PhoneOptions, on?: RunningBrowser): Promise<PhonePage>;
 }
 
 /**
@@ -37,9 +38,10 @@ export function usePhones(scenario: Scenario): Phones {
       if (browser === undefined) throw new Error('Chromium is not up yet (use it inside a test)');
       return browser;
     },
-    async open(options) {
+    async open(options, on) {
       if (browser === undefined || server === undefined) throw new Error('not up yet');
-      const phone = await PhonePage.open(browser.browser, server.url, scenario.kamailio, options);
+      const where = (on ?? browser).browser;
+      const phone = await PhonePage.open(where, server.url, scenario.kamailio, options);
       opened.push(phone);
       return phone;
     },

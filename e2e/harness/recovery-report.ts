@@ -55,11 +55,11 @@ export async function registeredAgain(
         /^CSeq:\s*\d+\s+REGISTER/im.test(f.text),
     );
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  for (;;) {
     if (frameSets.every(done)) return true;
+    if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return false;
 }
 
 /** One printed line per row: `recovery | 2 media cut 10 s | jssip | audio 312/298 ms | ...`. */

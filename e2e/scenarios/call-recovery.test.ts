@@ -10,7 +10,7 @@ import { usePhones } from '../harness/phones.js';
 import { writeResults } from '../harness/results.js';
 import { useKamailio } from '../harness/scenario.js';
 import { cutUdp } from '../harness/udp-cut.js';
-import { iceUfrags, inDialogRequests, recordFrames, type WsFrame } from '../harness/ws-frames.js';
+import { iceUfrags, inDialogRequests, type WsFrame } from '../harness/ws-frames.js';
 import type { Library } from '../page/phone/phone.js';
 import {
   callOutcome,
@@ -52,8 +52,8 @@ async function talking(library: Library, tag: string): Promise<LiveCall> {
     phones.open({ library, user: `alice-${tag}` }),
     phones.open({ library, user: `bob-${tag}`, autoAnswer: true }),
   ]);
-  const aliceFrames = recordFrames(alice.page);
-  const bobFrames = recordFrames(bob.page);
+  const aliceFrames = alice.frames;
+  const bobFrames = bob.frames;
   const aliceId = await alice.call(bob.aor);
   const bobId = await bob.incomingCall(0);
   await alice.event(aliceId, 'confirmed');

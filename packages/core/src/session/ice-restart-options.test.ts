@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeSocket } from '../transport/testing/fake-socket.js';
 import { InvalidOptionError } from '../ua/invalid-option-error.js';
 import { UA } from '../ua/ua.js';
-import { checkIceRestart, resolveIceRestart } from './ice-restart-options.js';
+import { checkIceRestart, DEFAULT_ICE_RESTART, resolveIceRestart } from './ice-restart-options.js';
 
 function thrown(run: () => unknown): unknown {
   try {
@@ -67,5 +68,19 @@ describe('iceRestart option', () => {
       deadline: 30_000,
       attempts: 2,
     });
+  });
+
+  it('docs/configuration.md documents each field with the default the code applies', () => {
+    const reference = readFileSync(
+      new URL('../../../../docs/configuration.md', import.meta.url),
+      'utf8',
+    );
+    for (const [field, value] of Object.entries(DEFAULT_ICE_RESTART)) {
+      const row = new RegExp(`^\\| \`iceRestart\\.${field}\` \\| [^|]+ \\| \`([^\`]+)\` \\|`, 'm');
+      expect(row.exec(reference)?.[1], field).toBe(String(value));
+      // The parameter an InvalidOptionError names is the one the row shows.
+      const error = thrown(() => checkIceRestart({ [field]: -1 }));
+      expect((error as InvalidOptionError).parameter).toBe(`iceRestart.${field}`);
+    }
   });
 });

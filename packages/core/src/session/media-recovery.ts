@@ -117,8 +117,8 @@ export class MediaRecovery {
   #next(): void {
     const core = this.#core;
     const settings = this.#settings;
-    if (!this.#recovering || settings === false || this.#inFlight !== undefined) return;
-    if (this.#attempts >= (settings?.attempts ?? 0))
+    if (!this.#recovering || !settings || this.#inFlight !== undefined) return;
+    if (this.#attempts >= settings.attempts)
       return this.#giveUp(`no ICE after ${this.#attempts} restarts`);
     const ready =
       core.status === 'confirmed' && this.#offers.idle && !core.connection.isLost('signalling');

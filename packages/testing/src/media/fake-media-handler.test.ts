@@ -7,7 +7,7 @@ import {
   fakeMediaHandlers,
   userDeniedMediaError,
 } from './fake-media-handler.js';
-import { sdpProblem } from './fake-sdp.js';
+import { iceUfrag, sdpProblem } from './fake-sdp.js';
 
 function remote(...sections: string[]): string {
   return ['v=0', 'o=- 99 1 IN IP4 192.0.2.1', 's=-', 't=0 0', ...sections, ''].join('\r\n');
@@ -27,6 +27,8 @@ describe('FakeMediaHandler: offers', () => {
         's=-',
         'c=IN IP4 127.0.0.1',
         't=0 0',
+        'a=ice-ufrag:fake7x1',
+        'a=ice-pwd:fakepassword7x10000000',
         'm=audio 9 UDP/TLS/RTP/SAVPF 111',
         'a=mid:0',
         'a=sendrecv',
@@ -266,6 +268,80 @@ describe('FakeMediaHandler: failures, records, close', () => {
     await expect(media.createOffer({ localHold: false })).rejects.toMatchObject({
       name: 'InvalidStateError',
     });
+  });
+});
+
+describe('FakeMediaHandler: ICE', () => {
+  async function connectedPair(): Promise<[FakeMediaHandler, FakeMediaHandler]> {
+    const caller = new FakeMediaHandler({}, { sessionId: 1 });
+    const callee = new FakeMediaHandler({}, { sessionId: 2 });
+    await callee.setRemoteDescription({
+      type: 'offer',
+      sdp: await caller.createOffer({ localHold: false }),
+    });
+    await caller.setRemoteDescription({
+      type: 'answer',
+      sdp: await callee.createAnswer({ localHold: false }),
+    });
+    return [caller, callee];
+  }
+
+  it('plays the ICE states a test sets, until closed', () => {
+    const media = new FakeMediaHandler();
+    const states: RTCIceConnectionState[] = [];
+    media.on('icestate', ({ state }) => states.push(state));
+    media.setIceState('disconnected');
+    media.setIceState('failed');
+    media.close();
+    media.setIceState('connected');
+    expect(states).toEqual(['disconnected', 'failed']);
+    expect(media.iceState).toBe('failed');
+  });
+
+  it('an iceRestart offer gets new credentials; both sides reconnect once it is answered', async () => {
+    const [caller, callee] = await connectedPair();
+    const states: string[] = [];
+    caller.on('icestate', ({ state }) => states.push(`caller ${state}`));
+    callee.on('icestate', ({ state }) => states.push(`callee ${state}`));
+    const first = iceUfrag(caller.localSdp ?? '');
+    const offer = await caller.createOffer({ localHold: false, iceRestart: true });
+    expect(iceUfrag(offer)).not.toBe(first);
+    expect(offer).toMatch(/a=ice-pwd:fakepassword1x2/);
+    await callee.setRemoteDescription({ type: 'offer', sdp: offer });
+    const answer = await callee.createAnswer({ localHold: false });
+    expect(iceUfrag(answer)).toBe('fake2x2');
+    await caller.setRemoteDescription({ type: 'answer', sdp: answer });
+    await Promise.resolve();
+    expect(states).toEqual([
+      'callee checking',
+      'callee connected',
+      'caller checking',
+      'caller connected',
+    ]);
+    expect([caller.iceRestarts, callee.iceRestarts]).toEqual([1, 1]);
+  });
+
+  it('a plain re-offer keeps the credentials; a rolled back restart restores them', async () => {
+    const [caller] = await connectedPair();
+    const first = iceUfrag(caller.localSdp ?? '');
+    await caller.createOffer({ localHold: true, iceRestart: true });
+    await caller.rollback();
+    expect(iceUfrag(await caller.createOffer({ localHold: false }))).toBe(first);
+    expect(caller.iceRestarts).toBe(0);
+  });
+
+  it('with iceRestartOutcome undefined ICE stays checking after a restart', async () => {
+    const [caller, callee] = await connectedPair();
+    caller.iceRestartOutcome = undefined;
+    const offer = await caller.createOffer({ localHold: false, iceRestart: true });
+    await callee.setRemoteDescription({ type: 'offer', sdp: offer });
+    await caller.setRemoteDescription({
+      type: 'answer',
+      sdp: await callee.createAnswer({ localHold: false }),
+    });
+    await Promise.resolve();
+    expect(caller.iceState).toBe('checking');
+    expect(callee.iceState).toBe('connected');
   });
 });
 

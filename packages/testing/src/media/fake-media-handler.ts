@@ -16,7 +16,7 @@ import {
   type StreamDirection,
   type Unsubscribe,
 } from '@sipkit/core';
-import { renderFakeSdp, sdpProblem, type FakeSection } from './fake-sdp.js';
+import { iceUfrag, renderFakeSdp, sdpProblem, type FakeSection } from './fake-sdp.js';
 
 /** The methods `failNext` can make fail. */
 export type FakeMediaStep =
@@ -58,6 +58,10 @@ let nextSessionId = 1;
  *   -> `sendonly` / `inactive`; `inactive` -> `inactive`). Disabled sections and media other than
  *   audio/video are answered with port 0.
  * - The `o=` session version goes up by one with every local description.
+ * - ICE: descriptions carry `a=ice-ufrag`/`a=ice-pwd`, new ones after an ICE restart (an offer
+ *   with `iceRestart`, or the answer to a remote offer whose ufrag changed). `setIceState` plays
+ *   the ICE connection state a test wants (`disconnected`, `failed`...); once a restart
+ *   completes, ICE goes `checking` then `iceRestartOutcome` (default `connected`) by itself.
  *
  * @example
  * ```ts
@@ -91,6 +95,16 @@ export class FakeMediaHandler implements MediaHandler {
   /** None unless a test gives one: then the session calls it when media is set up. */
   createConnection: (() => void) | undefined;
   closed = false;
+  /** The last ICE connection state played (`setIceState`, or after a restart). */
+  iceState: RTCIceConnectionState = 'new';
+  /** Where ICE goes after a completed restart (`checking` first); undefined: stays `checking`. */
+  iceRestartOutcome: RTCIceConnectionState | undefined = 'connected';
+  /** ICE restarts completed (ours answered, or the far end's answered). */
+  iceRestarts = 0;
+  /** The ICE credentials' generation: 1, then one more per restart. */
+  iceGeneration = 1;
+  #restarting: 'local' | 'remote' | undefined;
+  #remoteUfrag: string | undefined;
   private readonly emitter = new TypedEmitter<MediaHandlerEvents>();
   /** Made by the first `failNext`: a benchmark's thousands of calls never need it. */
   private failures: Map<FakeMediaStep, Error> | undefined;
@@ -114,6 +128,17 @@ export class FakeMediaHandler implements MediaHandler {
     return this.remote;
   }
 
+  /**
+   * Plays an ICE connection state change, as the browser's `iceconnectionstatechange` would.
+   *
+   * @example media.setIceState('failed'); // the session starts an ICE restart
+   */
+  setIceState(state: RTCIceConnectionState): void {
+    if (this.closed) return;
+    this.iceState = state;
+    this.emit('icestate', { state });
+  }
+
   /** Makes the next call of `step` reject with `error` (once), e.g. a getUserMedia denial. */
   failNext(step: FakeMediaStep, error: Error): void {
     (this.failures ??= new Map()).set(step, error);
@@ -134,6 +159,10 @@ export class FakeMediaHandler implements MediaHandler {
       }));
       if (this.signalingState === 'stable') this.beforeOffer = { sdp: this.localSdp };
       this.signalingState = 'have-local-offer';
+      if (options.iceRestart === true && this.#restarting === undefined) {
+        this.#restarting = 'local';
+        this.iceGeneration += 1;
+      }
       return this.produce(sections, options);
     });
   }
@@ -152,7 +181,9 @@ export class FakeMediaHandler implements MediaHandler {
         }),
       );
       this.signalingState = 'stable';
-      return this.produce(sections, options);
+      const sdp = this.produce(sections, options);
+      if (this.#restarting === 'remote') this.restarted();
+      return sdp;
     });
   }
 
@@ -163,13 +194,21 @@ export class FakeMediaHandler implements MediaHandler {
     return this.step('setRemoteDescription', `setRemoteDescription:${description.type}`, () => {
       const problem = sdpProblem(description.sdp);
       if (problem !== undefined) throw new MediaDescriptionError(`remote SDP ${problem}`);
+      const ufrag = iceUfrag(description.sdp);
       if (description.type === 'offer') {
         if (this.signalingState !== 'stable') throw invalidState('glare: our offer is pending');
         this.signalingState = 'have-remote-offer';
+        // JSEP §5.10: new remote credentials restart ICE; our answer gets new ones too.
+        if (ufrag !== undefined && this.#remoteUfrag !== undefined && ufrag !== this.#remoteUfrag) {
+          this.#restarting = 'remote';
+          this.iceGeneration += 1;
+        }
       } else {
         if (this.signalingState !== 'have-local-offer') throw invalidState('no local offer');
         if (description.type === 'answer') this.signalingState = 'stable';
+        if (description.type === 'answer' && this.#restarting === 'local') this.restarted();
       }
+      this.#remoteUfrag = ufrag ?? this.#remoteUfrag;
       this.remoteSdp = description.sdp;
       if (this.remote === undefined) {
         this.remote = newStream();
@@ -182,6 +221,10 @@ export class FakeMediaHandler implements MediaHandler {
     this.calls.push('rollback');
     if (!this.closed && this.signalingState === 'have-local-offer') {
       this.signalingState = 'stable';
+      if (this.#restarting === 'local') {
+        this.#restarting = undefined;
+        this.iceGeneration -= 1;
+      }
       this.localSdp = this.beforeOffer?.sdp;
       this.beforeOffer = undefined;
     }
@@ -254,9 +297,24 @@ export class FakeMediaHandler implements MediaHandler {
     this.localHold = options.localHold;
     this.negotiated = sections;
     this.sessionVersion += 1;
-    this.localSdp = renderFakeSdp(this.sessionId, this.sessionVersion, sections);
+    const tag = `${this.sessionId}x${this.iceGeneration}`;
+    this.localSdp = renderFakeSdp(this.sessionId, this.sessionVersion, sections, {
+      ufrag: `fake${tag}`,
+      pwd: `fakepassword${tag}`.padEnd(22, '0'),
+    });
     this.local ??= newStream();
     return this.localSdp;
+  }
+
+  /** A restart's offer and answer are both applied: ICE checks, then reaches the outcome. */
+  private restarted(): void {
+    this.#restarting = undefined;
+    this.iceRestarts += 1;
+    const outcome = this.iceRestartOutcome;
+    void Promise.resolve().then(() => {
+      this.setIceState('checking');
+      if (outcome !== undefined) this.setIceState(outcome);
+    });
   }
 
   private initialSections(): FakeSection[] {

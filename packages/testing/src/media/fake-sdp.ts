@@ -13,9 +13,16 @@ const FORMATS: Readonly<Record<string, { readonly payload: number; readonly rtpm
   video: { payload: 96, rtpmap: 'VP8/90000' },
 };
 
+/** ICE credentials of a description (RFC 8839 §5.4): new ones mean an ICE restart. */
+export interface FakeIceCredentials {
+  readonly ufrag: string;
+  readonly pwd: string;
+}
+
 /**
- * Deterministic SDP (RFC 4566) of the fake media handler: loopback addresses, no ICE, one codec
- * per section. CRLF line ends, as RFC 4566 §5 requires.
+ * Deterministic SDP (RFC 4566) of the fake media handler: loopback addresses, one codec per
+ * section, no candidates; with `ice`, session-level `a=ice-ufrag` / `a=ice-pwd`. CRLF line
+ * ends, as RFC 4566 §5 requires.
  *
  * @example
  * ```ts
@@ -26,6 +33,7 @@ export function renderFakeSdp(
   sessionId: number,
   version: number,
   sections: readonly FakeSection[],
+  ice?: FakeIceCredentials,
 ): string {
   const lines = [
     'v=0',
@@ -34,6 +42,7 @@ export function renderFakeSdp(
     'c=IN IP4 127.0.0.1',
     't=0 0',
   ];
+  if (ice !== undefined) lines.push(`a=ice-ufrag:${ice.ufrag}`, `a=ice-pwd:${ice.pwd}`);
   for (const section of sections) {
     const format = FORMATS[section.media] ?? { payload: 0, rtpmap: 'PCMU/8000' };
     const port = section.direction === undefined ? 0 : 9;
@@ -63,4 +72,13 @@ export function sdpProblem(sdp: string): string | undefined {
   if (!lines.some((line) => line.startsWith('o='))) return 'has no o= line';
   if (!lines.some((line) => line.startsWith('m='))) return 'has no m= line';
   return undefined;
+}
+
+/**
+ * The `a=ice-ufrag` of a description (the first, session or media level), or undefined.
+ *
+ * @example iceUfrag('v=0\r\na=ice-ufrag:abcd\r\n') // 'abcd'
+ */
+export function iceUfrag(sdp: string): string | undefined {
+  return /^a=ice-ufrag:(\S+)/m.exec(sdp)?.[1];
 }

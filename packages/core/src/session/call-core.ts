@@ -188,23 +188,53 @@ export class CallCore {
     return (await this.requestResponse(method, init))?.status ?? 0;
   }
 
-  /** Sends a request in the dialog (with digest retries); resolves with its final response. */
+  /**
+   * Sends a request in the dialog (with digest retries); resolves with its final response. While
+   * the connection is being recovered it waits for it (`signallingReady`), and one the lost
+   * connection took down with it is sent again on the next; undefined when it could not go out.
+   */
   async requestResponse(
     method: string,
     init: InDialogRequestInit,
   ): Promise<IncomingResponse | undefined> {
-    const dialog = this.dialog;
-    if (dialog === undefined) return undefined;
-    const outcome = await this.context.channel.send(dialog.createRequest(method, init));
-    dialog.advanceLocalSeq(outcome.cseq);
-    return outcome.kind === 'response' ? outcome.response : undefined;
+    for (;;) {
+      const ready = this.context.signallingReady();
+      if (ready !== true && !(await ready)) {
+        this.context.logger.warn(`session: ${method} not sent: the connection did not come back`);
+        return undefined;
+      }
+      const dialog = this.dialog;
+      if (dialog === undefined) return undefined;
+      const outcome = await this.context.channel.send(dialog.createRequest(method, init));
+      dialog.advanceLocalSeq(outcome.cseq);
+      if (outcome.kind === 'transport-error' && this.context.signallingReady() !== true) continue;
+      return outcome.kind === 'response' ? outcome.response : undefined;
+    }
   }
 
+  /**
+   * Sends BYE, now or, while the connection is being recovered, once it is back (a BYE the lost
+   * connection took down is sent again). One that cannot go out in time is logged and counted
+   * in the UA's `recoveryFailed`.
+   */
   bye(extraHeaders: readonly string[], headers: readonly HeaderEntry[] = []): void {
+    const ready = this.context.signallingReady();
+    if (ready === true) return this.#byeNow(extraHeaders, headers);
+    void ready.then((ok) => {
+      if (ok) this.#byeNow(extraHeaders, headers);
+      else this.context.logger.warn('session: BYE not sent: the connection did not come back');
+    });
+  }
+
+  #byeNow(extraHeaders: readonly string[], headers: readonly HeaderEntry[]): void {
     const dialog = this.dialog;
     if (dialog === undefined) return;
     try {
-      void this.context.channel.send(dialog.createRequest('BYE', { headers, extraHeaders }));
+      const sent = this.context.channel.send(dialog.createRequest('BYE', { headers, extraHeaders }));
+      void sent.then((outcome) => {
+        if (outcome.kind === 'transport-error' && this.context.signallingReady() !== true)
+          this.bye(extraHeaders, headers);
+      });
     } catch (error) {
       // The call ends here whatever happens, so the far end must hear of it: a BYE with only
       // what the stack writes is better than none (the app's lines are checked at the API, so
@@ -212,8 +242,8 @@ export class CallCore {
       this.context.logger.warn(`session: BYE not sent: ${(error as Error).message}`);
       // Drop the app's lines first (they are what may be wrong), keeping the stack's (Reason);
       // only if those fail too, send the bare BYE.
-      if (extraHeaders.length > 0) this.bye([], headers);
-      else if (headers.length > 0) this.bye([]);
+      if (extraHeaders.length > 0) this.#byeNow([], headers);
+      else if (headers.length > 0) this.#byeNow([], []);
     }
   }
 

@@ -33,6 +33,7 @@ export {
   type IceRestartSettings,
 } from './ice-restart-options.js';
 export { NegotiationError } from './negotiation.js';
+export type { TargetRefreshOutcome } from './target-refresh.js';
 export { glareRetryDelay } from './glare-delay.js';
 export {
   dtmfRelayBody,

@@ -96,6 +96,7 @@ export class OfferExchange {
         const result = await this.whileOfferPending(() =>
           this.#offerOnce(method, negotiation, dialog, iceRestart),
         );
+        if (result === 'again') continue;
         if (result !== 'glare') return result === 'ok';
         if (retries >= MAX_GLARE_RETRIES) return false;
         // RFC 3261 §14.1: 491 -> wait a random time depending on who owns the Call-ID, then
@@ -172,8 +173,13 @@ export class OfferExchange {
     negotiation: Negotiation,
     dialog: Dialog,
     iceRestart: boolean,
-  ): Promise<'ok' | 'failed' | 'glare'> {
+  ): Promise<'ok' | 'failed' | 'glare' | 'again'> {
     const core = this.#core;
+    // While the connection is being recovered the offer waits for it (made afterwards, an ICE
+    // restart gathers on the network that came back).
+    const ready = core.context.signallingReady();
+    if (ready !== true && !(await ready)) return 'failed';
+    if (core.status !== 'confirmed') return 'failed';
     let sdp: string;
     try {
       sdp = await core.serial(() => negotiation.offer(iceRestart));
@@ -197,6 +203,8 @@ export class OfferExchange {
       }
     }
     await core.serial(() => negotiation.rollback());
+    // No answer because the connection dropped under the request: again on the next one.
+    if (response === undefined && core.context.signallingReady() !== true) return 'again';
     if (status === 491) return 'glare';
     // RFC 3261 §12.2.1.2 / §14.1: 481 or 408 to a mid-dialog request ends the dialog.
     if (status === 481 || status === 408) {

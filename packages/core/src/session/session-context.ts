@@ -34,6 +34,13 @@ export interface SessionContext {
   readonly iceRestart?: IceRestartOptions | false | undefined;
   /** Headers of INVITEs and their 2xx: Allow, Supported (RFC 3261 §13.2.1, §13.3.1.4). */
   readonly capabilityHeaders: () => HeaderEntry[];
+  /**
+   * Whether an in-dialog request may go out now: `true` while connected; while the connection
+   * is being recovered, a promise that resolves true once it is back (and the UA registered
+   * again) or false when it did not come back in time (ua/call-recovery.ts). Requests wait on
+   * it instead of failing at once, so an outage never loses them silently.
+   */
+  signallingReady(): true | Promise<boolean>;
   /** Sends an ACK for a 2xx: outside any transaction, with a fresh branch (RFC 3261 §13.2.2.4). */
   sendAck(ack: OutgoingRequest): void;
   /** Routes requests for `dialog` to `session` (RFC 3261 §12.2.2). */

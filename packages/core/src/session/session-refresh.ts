@@ -71,6 +71,11 @@ export class SessionRefresh {
     return this.#timer.agreement;
   }
 
+  /** True when the far end listed `method` in an Allow it sent us (unknown: false). */
+  peerAllows(method: string): boolean {
+    return this.#peerAllow?.includes(method) ?? false;
+  }
+
   /** Session-Expires / Min-SE of our initial INVITE (nothing when timers are off). */
   inviteHeaders(): HeaderEntry[] {
     return initialRequestHeaders(this.#settings, this.#request);

@@ -36,7 +36,15 @@ export class SessionRefresher {
     await this.#offers.exclusively(() => this.#updateUntilDone());
   }
 
-  async #updateUntilDone(): Promise<void> {
+  /**
+   * An UPDATE without SDP (RFC 3311 §5.1: a target refresh, and with Session-Expires a session
+   * refresh too), with the 491 retries; true once a 2xx came. 481/408 end the call.
+   */
+  update(): Promise<boolean> {
+    return this.#offers.exclusively(() => this.#updateUntilDone());
+  }
+
+  async #updateUntilDone(): Promise<boolean> {
     const core = this.#core;
     for (let retries = 0; ; retries++) {
       const response = await this.#offers.whileOfferPending(() =>
@@ -44,22 +52,28 @@ export class SessionRefresher {
           headers: [...core.context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
         }),
       );
-      if (core.status !== 'confirmed') return;
+      if (core.status !== 'confirmed') return false;
       const status = response?.status ?? 408;
-      if (status >= 200 && status < 300 && response !== undefined)
-        return this.#refresh.answered(response);
+      if (status >= 200 && status < 300 && response !== undefined) {
+        this.#refresh.answered(response);
+        return true;
+      }
       if (status === 408 || status === 481) {
         core.bye([]);
-        return core.finish(
+        core.finish(
           'ended',
           'system',
           status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
           response,
         );
+        return false;
       }
-      if (status !== 491 || retries >= MAX_GLARE_RETRIES) return this.#refresh.retryLater();
+      if (status !== 491 || retries >= MAX_GLARE_RETRIES) {
+        this.#refresh.retryLater();
+        return false;
+      }
       await this.#offers.wait(glareRetryDelay(core.dialog?.isUac ?? true, core.context.random));
-      if (core.status !== 'confirmed') return;
+      if (core.status !== 'confirmed') return false;
     }
   }
 

@@ -27,6 +27,7 @@ import { OutgoingInvite } from './outgoing-invite.js';
 import { ReferHandler } from './refer-handler.js';
 import { SessionRefresh, sessionTimerSettings } from './session-refresh.js';
 import { SessionRefresher } from './session-refresher.js';
+import { TargetRefresh } from './target-refresh.js';
 import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
 import type {
@@ -72,6 +73,8 @@ export class Session {
   readonly #refresher: SessionRefresher;
   readonly #info: InfoExchange;
   readonly #recovery: MediaRecovery;
+  /** Made when the connection is first lost during the call (ua/call-recovery.ts). */
+  #targetRefresh: TargetRefresh | undefined;
   /** Made on the first REFER or NOTIFY either way: most calls are never transferred. */
   #refer: ReferHandler | undefined;
   #outgoing: OutgoingInvite | undefined;
@@ -439,6 +442,17 @@ export class Session {
     receiveInDialogRequest(this.#core, handlers, request, transaction);
   }
 
+  /** @internal The call's signalling recovery: the UA's `CallRecovery` drives it. */
+  get signallingRecovery(): TargetRefresh {
+    this.#targetRefresh ??= new TargetRefresh(
+      this.#core,
+      this.#offers,
+      this.#refresher,
+      this.#refresh,
+    );
+    return this.#targetRefresh;
+  }
+
   /** @internal A call that replaces this one arrived (RFC 3891): hand it our media options. */
   replacedBy(session: Session): void {
     this.#core.events.emit('replaces', { replaced: session.id });
@@ -471,6 +485,7 @@ export class Session {
     this.#offers.stop();
     this.#refresh.close();
     this.#info.stop();
+    this.#targetRefresh?.stop();
     // A call hung up before the ACK of our 2xx keeps its dialog until the ACK (see AckWait).
     if (!this.#ackWait.byeWhenAcked) {
       this.#ackWait.stop();

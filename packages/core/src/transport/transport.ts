@@ -1,7 +1,7 @@
 import { nowOf, SingleTimer } from './clock.js';
 import { FailedServers } from './failed-servers.js';
 import { KeepAlive } from './keep-alive.js';
-import { classifyFrame, KEEP_ALIVE_PONG } from './keep-alive-frames.js';
+import { classifyFrame, KEEP_ALIVE_PING, KEEP_ALIVE_PONG } from './keep-alive-frames.js';
 import { recoveryDelay } from './recovery-delay.js';
 import type { Socket } from './socket.js';
 import {
@@ -109,6 +109,8 @@ export class Transport {
   readonly #events: TypedEmitter<TransportEvents>;
   readonly #recoveryTimer: SingleTimer;
   readonly #connectTimer: SingleTimer;
+  /** The answer a `probe()` waits for: any frame from the server before it fires. */
+  readonly #probeTimer: SingleTimer;
   readonly #failed = new FailedServers();
   #attemptStartedAt = 0;
   readonly #keepAlive: KeepAlive | null;
@@ -131,6 +133,7 @@ export class Transport {
     );
     this.#recoveryTimer = new SingleTimer(clock);
     this.#connectTimer = new SingleTimer(clock);
+    this.#probeTimer = new SingleTimer(clock);
     this.#keepAlive =
       this.#options.keepAliveInterval > 0
         ? new KeepAlive({
@@ -225,6 +228,7 @@ export class Transport {
     this.#running = false;
     this.#recoveryTimer.cancel();
     this.#connectTimer.cancel();
+    this.#probeTimer.cancel();
     this.#keepAlive?.stop();
     const socket = this.#current;
     const wasDisconnected = this.#stateValue === 'disconnected';
@@ -234,6 +238,62 @@ export class Transport {
     if (socketOwners.get(socket) === this) socket.disconnect();
     this.#options.logger.debug(`transport: ${socket.url} closed on request`);
     this.#events.emit('disconnected', { socket, error: false, code: undefined, reason: undefined });
+  }
+
+  /**
+   * Drops whatever the transport is doing and starts a new cycle now, without the recovery wait:
+   * the open connection is closed (`disconnected` with `error: true` and `reason`), an attempt
+   * in progress is abandoned, a recovery wait is cut short. For a flow found dead (a REGISTER or
+   * probe nobody answered) or a network that changed under it (an `online` event). With
+   * `blameServer` the server goes to the back of the next cycles (`failed-servers.ts`); a network
+   * change is not the server's fault. A no-op once `disconnect()` was called.
+   *
+   * @example
+   * window.addEventListener('online', () => transport.reconnect('network back online', false));
+   */
+  reconnect(reason: string, blameServer: boolean): void {
+    if (!this.#running) return;
+    this.#probeTimer.cancel();
+    const socket = this.#current;
+    if (this.#stateValue === 'connected' && socket !== null) {
+      this.#options.logger.warn(`transport: ${socket.url}: ${reason}; reconnecting now`);
+      this.#abandonAttempt();
+      if (socketOwners.get(socket) === this) socket.disconnect();
+      return this.#handleDisconnect(socket, true, undefined, reason, 'refused', {
+        blame: blameServer,
+        wait: false,
+      });
+    }
+    if (this.#stateValue === 'connecting' && socket !== null) {
+      // An attempt started on the network that just went away may hang until its timeout.
+      this.#options.logger.debug(`transport: ${reason}; attempt on ${socket.url} abandoned`);
+      this.#abandonAttempt();
+      this.#connectTimer.cancel();
+      if (socketOwners.get(socket) === this) socket.disconnect();
+      this.#stateValue = 'disconnected';
+    }
+    this.#recoveryTimer.cancel();
+    this.#startCycle();
+  }
+
+  /**
+   * Asks the open connection for a sign of life: sends a CRLF ping (RFC 5626 §4.4.1) and, when
+   * nothing at all (pong or message) arrives within `timeout` ms, reconnects at once as
+   * {@link reconnect} does (server not blamed). For a network change: an interface that went
+   * away takes its connection with it silently, and the keep-alive or a 30 s ICE consent timeout
+   * would notice only much later. Does nothing while not connected or while a probe is running.
+   *
+   * @example
+   * navigator.connection.addEventListener('change', () => transport.probe(2000, 'network changed'));
+   */
+  probe(timeout: number, reason: string): void {
+    if (this.#stateValue !== 'connected' || this.#probeTimer.pending) return;
+    if (this.#current?.send(KEEP_ALIVE_PING) !== true) {
+      return this.reconnect(`${reason}: the probe could not be sent`, false);
+    }
+    this.#probeTimer.schedule(timeout, () =>
+      this.reconnect(`${reason}: no answer to a probe within ${timeout} ms`, false),
+    );
   }
 
   /** Alias of {@link disconnect}, for symmetry with the UA's `start()` / `stop()`. */
@@ -331,19 +391,21 @@ export class Transport {
     code: number | undefined,
     reason: string | undefined,
     outcome: ConnectionAttemptOutcome = 'refused',
+    how: { readonly blame: boolean; readonly wait: boolean } = { blame: true, wait: true },
   ): void {
     const wasConnected = this.#stateValue === 'connected';
     this.#abandonAttempt();
     this.#connectTimer.cancel();
+    this.#probeTimer.cancel();
     this.#keepAlive?.stop();
     this.#stateValue = 'disconnected';
     // A clean close is a server going away on purpose; anything else counts against it.
-    if (error) this.#failed.record(socket, nowOf(this.#options.clock));
+    if (error && how.blame) this.#failed.record(socket, nowOf(this.#options.clock));
     if (!wasConnected) this.#emitAttempt(socket, outcome);
     this.#options.logger.debug(`transport: ${socket.url} disconnected (code ${String(code)})`);
     this.#events.emit('disconnected', { socket, error, code, reason });
     if (!this.#running) return; // a listener called disconnect()
-    if (wasConnected) return this.#scheduleRecovery();
+    if (wasConnected) return how.wait ? this.#scheduleRecovery() : this.#startCycle();
     // Failover: the next socket of this cycle is tried at once; recovery waits only between cycles.
     this.#cycleIndex += 1;
     if (this.#cycleIndex < this.#cycle.length) this.#attempt();
@@ -351,6 +413,8 @@ export class Transport {
   }
 
   #handleData(socket: Socket, data: string): void {
+    // Any frame answers a probe: the flow carries traffic both ways.
+    this.#probeTimer.cancel();
     // RFC 5626 §4.4.1: answer pings, consume pongs; neither is a SIP message.
     switch (classifyFrame(data)) {
       case 'ping':

@@ -5,6 +5,7 @@ import type { RequestFactory } from './request-factory.js';
 import type { UAEvents } from './ua-events.js';
 import type { UALogger, UAOptions } from './ua-options.js';
 import type { IncomingRequest } from '../message/index.js';
+import type { NetworkChange } from './network-watch.js';
 import type {
   InviteServerTransaction,
   ServerTransaction,
@@ -51,6 +52,8 @@ export interface CallFeature {
   receiveInvite(invite: IncomingRequest, transaction: InviteServerTransaction): void;
   /** `stop()`: end every call (BYE, CANCEL or a rejection). */
   terminateAll(): void;
+  /** The device's network changed: recover every call's media (ICE restart). */
+  networkChanged(change: NetworkChange): void;
 }
 
 /** Makes the call feature of one UA from its parts. */

@@ -20,6 +20,13 @@ export type {
   SettableValues,
 } from './runtime-parameters.js';
 export type { UAEvents } from './ua-events.js';
+export {
+  browserNetwork,
+  NETWORK_PROBE_TIMEOUT_MS,
+  type NetworkChange,
+  type NetworkEnvironment,
+} from './network-watch.js';
+export { DEFAULT_CALL_RECOVERY_TIMEOUT } from './call-recovery.js';
 export type { UALogger, UAOptions } from './ua-options.js';
 export { Causes, causeOfStatus, type Cause } from './causes.js';
 export { ALLOWED_METHODS, NON_CALL_METHODS, SUPPORTED_EXTENSIONS } from './request-policy.js';

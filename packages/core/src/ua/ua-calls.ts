@@ -19,6 +19,8 @@ import {
 } from '../transaction/index.js';
 import { systemClock } from '../transport/index.js';
 import type { CallFeature, UserAgentParts } from './call-feature.js';
+import { CallRecovery, DEFAULT_CALL_RECOVERY_TIMEOUT } from './call-recovery.js';
+import type { NetworkChange } from './network-watch.js';
 import { checkExtraHeaders } from './option-checks.js';
 import { ALLOWED_METHODS } from './request-policy.js';
 import { SessionRegistry } from './session-registry.js';
@@ -34,9 +36,18 @@ export class UACalls implements CallFeature {
   readonly #parts: UserAgentParts;
   readonly #sessions = new SessionRegistry();
   readonly #context: SessionContext;
+  readonly #recovery: CallRecovery;
 
   constructor(parts: UserAgentParts) {
     this.#parts = parts;
+    this.#recovery = new CallRecovery({
+      events: parts.events,
+      sessions: () => this.#sessions.all(),
+      registers: parts.configuration.register,
+      clock: parts.options.clock ?? systemClock,
+      logger: parts.logger,
+      timeout: parts.options.callRecoveryTimeout ?? DEFAULT_CALL_RECOVERY_TIMEOUT,
+    });
     this.#context = this.#createContext();
   }
 
@@ -98,6 +109,11 @@ export class UACalls implements CallFeature {
 
   terminateAll(): void {
     for (const session of this.#sessions.all()) session.terminate();
+    this.#recovery.close();
+  }
+
+  networkChanged(change: NetworkChange): void {
+    this.#recovery.networkChanged(change);
   }
 
   #replaced(invite: IncomingRequest): Session | undefined {
@@ -155,6 +171,7 @@ export class UACalls implements CallFeature {
         ['Allow', ALLOWED_METHODS.join(', ')],
         ['Supported', supported],
       ],
+      signallingReady: () => this.#recovery.ready(),
       sendAck: (ack) => {
         // An ACK is sent from response handlers that nothing awaits: one that cannot be
         // serialized (a value from the 2xx the serializer refuses) is logged, never thrown there.

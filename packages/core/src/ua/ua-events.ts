@@ -2,6 +2,7 @@ import type { IncomingRequest, IncomingResponse } from '../message/index.js';
 import type { RegistrationEvents } from '../registration/registrator.js';
 import type { Session } from '../session/session.js';
 import type { Socket, TransportEvents } from '../transport/index.js';
+import type { NetworkChange } from './network-watch.js';
 import type { Identity } from './out-of-dialog-request.js';
 
 /**
@@ -26,6 +27,28 @@ export interface UAEvents extends RegistrationEvents {
     readonly code: number | undefined;
     readonly reason: string | undefined;
   };
+  /**
+   * The device's network changed (`UAOptions.network`): the UA probes its connection (or
+   * reconnects at once when it had none) and restarts ICE in every call.
+   */
+  networkChange: { readonly change: NetworkChange };
+  /**
+   * Calls (a `UA`, not a `UserAgent`): the connection was lost while `calls` calls were up.
+   * Their in-dialog requests are queued until it is back, for at most
+   * `UAOptions.callRecoveryTimeout`; each call also reports `connection` (`reconnecting`).
+   */
+  reconnecting: { readonly reason: string; readonly calls: number };
+  /**
+   * Calls: the connection is back, the UA registered again (when it registers), and each call
+   * that was up refreshed its remote target over the new connection (`calls` of them, RFC 3261
+   * §12.2.1.2), so the far end's requests reach us again. `elapsed`: ms since the loss.
+   */
+  recovered: { readonly socket: Socket; readonly calls: number; readonly elapsed: number };
+  /**
+   * Calls: the connection did not come back within `UAOptions.callRecoveryTimeout`: `calls`
+   * calls ended with cause `Connection Error` and `requests` queued in-dialog requests failed.
+   */
+  recoveryFailed: { readonly reason: string; readonly calls: number; readonly requests: number };
   /**
    * A MESSAGE (RFC 3428) arrived (`remote`, already answered 200) or we are sending one (`local`).
    */

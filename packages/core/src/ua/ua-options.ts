@@ -2,6 +2,7 @@ import type { Clock, TransportLogger } from '../transport/index.js';
 import type { MediaHandlerFactory } from '../media/index.js';
 import type { TransactionTimerOptions } from '../transaction/index.js';
 import type { IceRestartOptions } from '../session/ice-restart-options.js';
+import type { NetworkEnvironment } from './network-watch.js';
 
 /** Where a UA reports what it does. `console` works. SIP messages are logged with secrets redacted. */
 export type UALogger = TransportLogger;
@@ -38,6 +39,20 @@ export interface UAOptions {
   readonly stopTimeout?: number;
   /** Makes each call's media handler; default WebRTC (`createWebRtcMediaHandler`). */
   readonly mediaHandlerFactory?: MediaHandlerFactory;
+  /**
+   * Where network changes come from (`online` / `offline`, `navigator.connection` changes): each
+   * one makes the UA probe its connection or reconnect at once, and restart ICE in every call.
+   * Default `browserNetwork()` (the window, when there is one); `null` watches nothing.
+   */
+  readonly network?: NetworkEnvironment | null;
+  /**
+   * Seconds the calls of a UA wait for a lost connection to come back (default 32, Timer F: as
+   * long as a request would have waited for its answer). Meanwhile in-dialog requests (BYE,
+   * INFO, re-INVITE, UPDATE, REFER, NOTIFY, session refreshes) are queued and sent once the UA is
+   * connected (and registered again); past it, every call still waiting ends with cause
+   * `Connection Error`, queued requests fail, and the UA emits `recoveryFailed`. 0: no waiting.
+   */
+  readonly callRecoveryTimeout?: number;
   /** Random numbers in [0, 1) for protocol delays (RFC 3261 §14.1 glare); default Math.random. */
   readonly random?: () => number;
 }

@@ -34,6 +34,8 @@ import type {
   UAConfiguration,
 } from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
+import { browserNetwork, reactToNetwork, type NetworkChange } from './network-watch.js';
+import { Causes } from './causes.js';
 import { malformedRequestAnswer } from './malformed-request.js';
 import { missingCredentialsNamed } from './missing-credentials.js';
 import { checkContentType, checkExtraHeaders } from './option-checks.js';
@@ -96,6 +98,8 @@ export class UserAgent {
   readonly #callFeature: CallFeatureFactory | undefined;
   #layers: UserAgentLayers | undefined;
   #status: UAStatus = 'ready';
+  /** Stops watching the network (set while started). */
+  #unwatchNetwork: (() => void) | undefined;
 
   /** @internal `calls` is how `UA` adds calls; a user agent without them leaves it out. */
   constructor(configuration: UAConfiguration, options: UAOptions = {}, calls?: CallFeatureFactory) {
@@ -125,6 +129,10 @@ export class UserAgent {
       throw error;
     }
     transactionTimers(options.timers);
+    const recovery = options.callRecoveryTimeout;
+    if (recovery !== undefined && !(Number.isFinite(recovery) && recovery >= 0)) {
+      throw new InvalidOptionError('callRecoveryTimeout', 'must be a number of seconds, 0 or more');
+    }
   }
 
   /**
@@ -274,6 +282,9 @@ export class UserAgent {
       layers.registrator.reopen();
     }
     this.#status = 'started';
+    const network =
+      this.#options.network === undefined ? browserNetwork() : this.#options.network;
+    this.#unwatchNetwork = network?.watch((change) => this.#networkChanged(change));
     layers.transport.connect();
   }
 
@@ -285,6 +296,8 @@ export class UserAgent {
     if (this.#status !== 'started') return;
     const { calls, registrator, transport, transactions } = this.#built();
     this.#status = 'stopping';
+    this.#unwatchNetwork?.();
+    this.#unwatchNetwork = undefined;
     calls?.terminateAll();
     if (transport.isConnected()) {
       await this.#withinStopTimeout(registrator.close());
@@ -411,7 +424,24 @@ export class UserAgent {
     transport.on('connected', ({ socket }) => this.#connected(socket));
     transport.on('disconnected', (payload) => this.#disconnected(payload));
     transport.on('data', ({ data }) => this.#received(data));
+    // A REGISTER nobody answered on an open connection: the server vanished silently after we
+    // connected (packets dropped). With another server to go to, waiting on that flow helps no
+    // one: the next server, now. (With one, the REGISTER is retried with the backoff.)
+    this.#events.on('registrationFailed', ({ response, cause }) => {
+      const silent = response === undefined && cause === Causes.REQUEST_TIMEOUT;
+      if (silent && transport.isConnected() && transport.sockets.length > 1)
+        transport.reconnect('REGISTER got no answer', true);
+    });
     return transport;
+  }
+
+  #networkChanged(change: NetworkChange): void {
+    if (this.#status !== 'started') return;
+    const { transport, calls } = this.#built();
+    this.#logger.debug(`ua: network ${change}`);
+    this.#events.emit('networkChange', { change });
+    reactToNetwork(change, transport);
+    calls?.networkChanged(change);
   }
 
   #createTransactionLayer(transport: Transport): TransactionLayer {

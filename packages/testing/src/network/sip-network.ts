@@ -38,6 +38,8 @@ export class SipNetwork implements VirtualSocketHost {
   readonly #connections = new Map<VirtualSocket, Connection>();
   #online = true;
   #silent = false;
+  /** Clients whose own network is down (`unplug`): their attempts are refused. */
+  readonly #unplugged = new Set<VirtualSocket>();
   #socketCount = 0;
   #nextPort = 40_000;
 
@@ -83,6 +85,23 @@ export class SipNetwork implements VirtualSocketHost {
     for (const connection of this.#connections.values()) connection.link.mute();
   }
 
+  /**
+   * Takes one client's own network away (an interface that went down, a laptop lid closed): its
+   * connection is cut (the client sees an abnormal close) or, with `silently`, left open but
+   * carrying nothing either way (the interface vanished without the socket noticing); its new
+   * attempts are refused until `plugIn()`. Other clients are not affected.
+   */
+  unplug(socket: VirtualSocket, options: { readonly silently?: boolean } = {}): void {
+    this.#unplugged.add(socket);
+    if (options.silently === true) this.#connections.get(socket)?.link.mute();
+    else this.cut(socket);
+  }
+
+  /** Gives an unplugged client its network back: its next attempt connects. */
+  plugIn(socket: VirtualSocket): void {
+    this.#unplugged.delete(socket);
+  }
+
   restart(): void {
     this.#online = true;
     this.#silent = false;
@@ -90,12 +109,16 @@ export class SipNetwork implements VirtualSocketHost {
 
   open(socket: VirtualSocket): VirtualLink | 'refused' | 'no-answer' {
     if (this.#silent) return 'no-answer';
-    if (!this.#online) return 'refused';
+    if (!this.#online || this.#unplugged.has(socket)) return 'refused';
     const server = this.#serverSide(socket);
     const link = new VirtualLink(
       socket.id,
       {
-        'to-server': (message) => this.#endpoint.messageReceived(server, message),
+        'to-server': (message) => {
+          // RFC 5626 §4.4.1, as the WebSocket host does: a CRLF CRLF ping gets a CRLF pong.
+          if (message === '\r\n\r\n') return void link.transmit('to-client', '\r\n');
+          this.#endpoint.messageReceived(server, message);
+        },
         'to-client': (message) => socket.ondata(message),
       },
       this.faults,

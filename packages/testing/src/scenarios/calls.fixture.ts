@@ -1,4 +1,4 @@
-import type { Session, UA, UAConfiguration, UAEvents } from '@sipkit/core';
+import type { Session, UA, UAConfiguration, UAEvents, UAOptions } from '@sipkit/core';
 import { expect, vi } from 'vitest';
 import { fakeMediaHandlers } from '../media/fake-media-handler.js';
 import { createScenario, type TestUA } from './harness.fixture.js';
@@ -44,6 +44,7 @@ export async function callScenario(
   users: readonly string[],
   config: Partial<UAConfiguration> = {},
   server: Parameters<typeof createScenario>[0] = {},
+  options: (user: string) => UAOptions = () => ({}),
 ) {
   const scenario = createScenario(server);
   const uas: Record<string, CallUA> = {};
@@ -52,6 +53,7 @@ export async function callScenario(
     const test = scenario.addUA(user, config, {
       mediaHandlerFactory: media.factory,
       random: () => 0.5,
+      ...options(user),
     });
     const sessions: Session[] = [];
     test.ua.on('newRTCSession', ({ session }: UAEvents['newRTCSession']) => sessions.push(session));

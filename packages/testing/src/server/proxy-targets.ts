@@ -1,4 +1,5 @@
 import { formatUri, type IncomingRequest, type NameAddr, type SipUri } from '@sipkit/core';
+import type { FlowTarget } from './flow-aliases.js';
 import type { LocationService } from './location-service.js';
 
 /** Where a request goes: to connections (with a new Request-URI each), or answered here. */
@@ -33,6 +34,8 @@ export interface RoutingContext {
   connectionFor(host: string): string | undefined;
   /** True when the AOR is a known user (registered once, or configured), for 480 vs 404. */
   isKnownUser(aor: string): boolean;
+  /** Where a Request-URI's `alias` leads, when the proxy routes by flow (`FlowAliases`). */
+  flowFor?(token: string): FlowTarget;
 }
 
 /**
@@ -49,6 +52,12 @@ export function routeRequest(request: IncomingRequest, context: RoutingContext):
   const ruri = request.ruri;
   if (ruri.scheme === 'tel') return { kind: 'reply', status: 404, reason: 'Not Found' };
   if (ruri.params['gr'] !== undefined) return viaGruu(ruri, context, popRoute);
+  const alias = ruri.params['alias'];
+  const flow = alias === undefined ? undefined : context.flowFor?.(alias);
+  // RFC 5626 §5.3: the flow this target was reached over closed; no other may stand in for it.
+  if (flow === 'gone') return { kind: 'reply', status: 430, reason: 'Flow Failed' };
+  if (flow !== undefined)
+    return { kind: 'forward', targets: [flow], popRoute, by: 'contact' };
   const direct = context.connectionFor(ruri.host);
   if (direct !== undefined)
     return { kind: 'forward', targets: [{ connectionId: direct }], popRoute, by: 'contact' };

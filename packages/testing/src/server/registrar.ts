@@ -22,6 +22,8 @@ export interface RegistrarOptions {
   readonly maxContactsPerAor?: number;
   /** Contacts of every AOR together; one more gets 503 (default 1000). */
   readonly maxRegistrations?: number;
+  /** Hand out GRUUs (RFC 5627) to clients that ask (default true). */
+  readonly gruu?: boolean;
 }
 
 /**
@@ -144,7 +146,8 @@ export class Registrar {
     expires: number,
     connectionId: string,
   ): Binding {
-    const wantsGruu = (request.parsed('supported') ?? []).includes('gruu');
+    const wantsGruu =
+      this.#options.gruu !== false && (request.parsed('supported') ?? []).includes('gruu');
     const instance = contact.instance?.replace(/^<|>$/g, '');
     const gruus =
       wantsGruu && instance !== undefined

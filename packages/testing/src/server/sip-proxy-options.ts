@@ -45,6 +45,18 @@ export interface SipProxyServerOptions {
   readonly log?: (line: string) => void;
   /** Called with one line when a message is refused or dropped or a limit triggers (default: `log`). */
   readonly warn?: (line: string) => void;
+  /**
+   * Route in-dialog requests flow by flow, as Kamailio's contact aliases do (`FlowAliases`): a
+   * client's Contact gets `;alias=` naming its connection, and requests to it go there or get
+   * 430. Off by default (then a contact host follows the connection that last registered it).
+   */
+  readonly flowAliases?: boolean;
+  /**
+   * Hand out GRUUs (RFC 5627; default true). A client's GRUU routes through its latest
+   * registration whatever flow its dialogs began on; `false` (with `flowAliases`) is a proxy
+   * like the Kamailio configs SipKit meets, where only a target refresh moves a dialog.
+   */
+  readonly gruu?: boolean;
   /** Bounds on what the server keeps per AOR, per connection and in all (`DEFAULT_SIP_PROXY_LIMITS`). */
   readonly limits?: Partial<SipProxyLimits>;
 }

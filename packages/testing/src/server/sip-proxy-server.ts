@@ -4,6 +4,7 @@ import {
   salvageRequest,
   SipParseError,
   type IncomingRequest,
+  type HeaderEntry,
   type IncomingResponse,
   type SipUri,
 } from '@sipkit/core';
@@ -12,6 +13,7 @@ import { BoundedMap } from './bounded-map.js';
 import { ackFor, cancelFor } from './branch-requests.js';
 import { ContactAliases } from './contact-aliases.js';
 import { DigestVerifier } from './digest-verifier.js';
+import { FlowAliases, withFlowAlias } from './flow-aliases.js';
 import { forkBranches, ForkingTransaction, type ForkBranch } from './forking-transaction.js';
 import { LocationService } from './location-service.js';
 import { describeError, summary } from './log-lines.js';
@@ -59,6 +61,7 @@ export class SipProxyServer implements SipServerEndpoint {
   readonly #rejectedInvites = new BoundedMap<string, true>(2048);
   readonly #routing: RoutingContext;
   readonly #verifier: DigestVerifier | undefined;
+  readonly #flows: FlowAliases | undefined;
 
   constructor(options: SipProxyServerOptions = {}) {
     this.#options = options;
@@ -72,6 +75,7 @@ export class SipProxyServer implements SipServerEndpoint {
         (options.domains ?? []).some((d) => d.toLowerCase() === host),
     );
     this.#knownUsers = new BoundedMap(limits.maxKnownUsers);
+    const flows = (this.#flows = options.flowAliases === true ? new FlowAliases() : undefined);
     const now = options.now ?? (() => Date.now());
     this.location = new LocationService(now);
     const verifier = (this.#verifier =
@@ -94,6 +98,7 @@ export class SipProxyServer implements SipServerEndpoint {
         verifier,
         maxContactsPerAor: limits.maxContactsPerAor,
         maxRegistrations: limits.maxRegistrations,
+        gruu: options.gruu !== false,
       },
       now,
     );
@@ -103,6 +108,7 @@ export class SipProxyServer implements SipServerEndpoint {
       isLocalDomain: (host) => this.#isLocalDomain(host),
       connectionFor: (host) => this.#aliases.connectionFor(host),
       isKnownUser: (aor) => this.#knownUsers.get(aor) === true || this.#isConfiguredUser(aor),
+      ...(flows === undefined ? {} : { flowFor: (token: string) => flows.targetOf(token) }),
     };
   }
 
@@ -122,6 +128,7 @@ export class SipProxyServer implements SipServerEndpoint {
     this.#outbox.remove(connection.id);
     this.location.removeConnection(connection.id);
     this.#aliases.removeConnection(connection.id);
+    this.#flows?.removeConnection(connection.id);
     this.#failBranchesOn(connection.id);
     // Finished transactions of a caller that is gone can see no late ACK or CANCEL from it:
     // forget them now rather than keep the dead connection (and its UA) reachable until they age out.
@@ -292,7 +299,7 @@ export class SipProxyServer implements SipServerEndpoint {
       host: this.host,
       popRoute,
       recordRoute: request.to.tag === undefined && DIALOG_CREATING.has(request.method),
-    });
+    }).map((fork) => ({ ...fork, forwarded: this.#aliased(fork.forwarded, from.id) }));
     // A value the parser let through but the serializer refuses (a NUL in a quoted name) cannot
     // be passed on: say so to the sender rather than leave it waiting on branches never sent.
     if (forks.some((fork) => trySerialize(fork.forwarded) === undefined)) {
@@ -329,7 +336,8 @@ export class SipProxyServer implements SipServerEndpoint {
       return this.#branchDied(tx, branch, 502); // the branch answered, but nothing usable
     }
     if (response.status < 200) {
-      if (!tx.finalSent) this.#outbox.send(tx.upstream, responseWithoutTopVia(response));
+      if (!tx.finalSent)
+        this.#outbox.send(tx.upstream, this.#aliased(responseWithoutTopVia(response), branch.connectionId));
       return;
     }
     if (response.status < 300) return this.#onSuccess(tx, branch, response);
@@ -343,7 +351,7 @@ export class SipProxyServer implements SipServerEndpoint {
     if (!tx.isInvite && tx.finalSent && first) return;
     tx.answered = true;
     tx.finalSent = true;
-    this.#outbox.send(tx.upstream, responseWithoutTopVia(response));
+    this.#outbox.send(tx.upstream, this.#aliased(responseWithoutTopVia(response), branch.connectionId));
     if (tx.isInvite) this.#cancelPending(tx);
   }
 
@@ -419,6 +427,16 @@ export class SipProxyServer implements SipServerEndpoint {
       unparsableHeader(response, ['record-route', 'contact']) === undefined &&
       trySerialize(responseWithoutTopVia(response)) !== undefined
     );
+  }
+
+  /** With `flowAliases`, the message's Contact names the connection it came on (Kamailio). */
+  #aliased<M extends { readonly headers: Array<[string, string]> | readonly HeaderEntry[] }>(
+    message: M,
+    connectionId: string,
+  ): M {
+    const flows = this.#flows;
+    if (flows === undefined) return message;
+    return { ...message, headers: withFlowAlias(message.headers, flows.tokenFor(connectionId)) };
   }
 
   #pendingFrom(connectionId: string): number {

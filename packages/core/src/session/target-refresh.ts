@@ -1,0 +1,118 @@
+import { SingleTimer } from '../transport/clock.js';
+import { Causes } from '../ua/causes.js';
+import type { CallCore } from './call-core.js';
+import type { OfferExchange } from './offer-exchange.js';
+import type { SessionRefresh } from './session-refresh.js';
+import type { SessionRefresher } from './session-refresher.js';
+import { isEstablished } from './session-status.js';
+
+/**
+ * How a call's signalling recovery ended: the remote target was refreshed over the new
+ * connection, the call ended meanwhile (a 481/408 to the refresh, a BYE, the app), or the call
+ * had nothing to refresh (it was not up, or its signalling was never lost) or the far end refused
+ * the refresh with another status (the dialog goes on with the old target, RFC 3261 §14.1).
+ */
+export type TargetRefreshOutcome = 'refreshed' | 'ended' | 'kept';
+
+/** How often a refresh waiting for an offer of ours (or theirs) to finish looks again. */
+const IDLE_POLL_MS = 100;
+
+/**
+ * One call's half of signalling recovery (the UA's `CallRecovery` drives it). A WebSocket
+ * client is reachable only through the connection it used (RFC 7118 §5, RFC 5626 §5.3): after a
+ * new connection, the far end's BYE, re-INVITE, NOTIFY or refresh would still go to the old flow.
+ * A target refresh request sent over the new connection, carrying our Contact, fixes that: the
+ * edge proxy (Kamailio's contact alias) records the new flow and the far end takes the new
+ * target (RFC 3261 §12.2.1.2, §12.2.2). An UPDATE without SDP when the far end allows it (RFC
+ * 3311 §5.1: no media change), else a re-INVITE with the same SDP. Either one also refreshes
+ * the session timer (RFC 4028 §7.4). 491 is retried per the glare rules; 481/408 end the call.
+ *
+ * @example
+ * recovery.lost('WebSocket closed'); // on disconnection
+ * const outcome = await recovery.refresh(); // once reconnected (and registered again)
+ */
+export class TargetRefresh {
+  readonly #core: CallCore;
+  readonly #offers: OfferExchange;
+  readonly #refresher: SessionRefresher;
+  readonly #refresh: SessionRefresh;
+  readonly #poll: SingleTimer;
+  #endWait: (() => void) | undefined;
+
+  constructor(
+    core: CallCore,
+    offers: OfferExchange,
+    refresher: SessionRefresher,
+    refresh: SessionRefresh,
+  ) {
+    this.#core = core;
+    this.#offers = offers;
+    this.#refresher = refresher;
+    this.#refresh = refresh;
+    this.#poll = new SingleTimer(core.context.clock);
+  }
+
+  /** True while the call's signalling path is being recovered. */
+  get lost(): boolean {
+    return this.#core.connection.isLost('signalling');
+  }
+
+  /** The connection went down with the call up: `connection` becomes `reconnecting`. */
+  connectionLost(reason: string): void {
+    if (isEstablished(this.#core.status)) this.#core.connection.lost('signalling', reason);
+  }
+
+  /** The connection is back: refreshes the remote target if the call lost its signalling. */
+  async refresh(): Promise<TargetRefreshOutcome> {
+    const core = this.#core;
+    if (!this.lost) return 'kept';
+    // One offer at a time (RFC 3261 §14.1): a hold, ICE restart or refresh of ours in progress,
+    // or the far end's offer, runs to its end first.
+    while (!this.#offers.idle && core.status === 'confirmed') await this.#wait();
+    if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
+    const byUpdate = this.#refresh.peerAllows('UPDATE');
+    const ok = byUpdate
+      ? await this.#refresher.update()
+      : await this.#offers.offer('INVITE', false);
+    if (hasEnded(core)) return 'ended';
+    const how = byUpdate ? 'UPDATE' : 're-INVITE';
+    core.connection.restored(
+      'signalling',
+      ok ? `target refreshed by ${how}` : `${how} refused, target kept`,
+    );
+    return ok ? 'refreshed' : 'kept';
+  }
+
+  /** The connection did not come back in time: the call ends (the BYE goes nowhere now). */
+  fail(reason: string): void {
+    const core = this.#core;
+    this.stop();
+    if (core.status === 'terminated') return;
+    core.connection.fail('signalling', reason);
+    core.finish(isEstablished(core.status) ? 'ended' : 'failed', 'system', Causes.CONNECTION_ERROR, undefined);
+  }
+
+  /** The call ended: nothing stays scheduled, a refresh waiting for its turn gives up. */
+  stop(): void {
+    this.#poll.cancel();
+    this.#endWait?.();
+  }
+
+  #settled(reason: string): TargetRefreshOutcome {
+    if (this.#core.status === 'terminated') return 'ended';
+    this.#core.connection.restored('signalling', reason);
+    return 'kept';
+  }
+
+  #wait(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#endWait = resolve;
+      this.#poll.schedule(IDLE_POLL_MS, resolve);
+    });
+  }
+}
+
+/** Read afresh (TypeScript keeps a narrowed `status` across the awaits above). */
+function hasEnded(core: CallCore): boolean {
+  return core.status === 'terminated';
+}

@@ -1,0 +1,190 @@
+import type { Session } from '../session/session.js';
+import { nowOf, SingleTimer, type Clock } from '../transport/clock.js';
+import type { Socket, TypedEmitter } from '../transport/index.js';
+import type { NetworkChange } from './network-watch.js';
+import type { UAEvents } from './ua-events.js';
+import type { UALogger } from './ua-options.js';
+
+/** Default `UAOptions.callRecoveryTimeout` (s): Timer F, as long as a request waits for its answer. */
+export const DEFAULT_CALL_RECOVERY_TIMEOUT = 32;
+
+/** What `CallRecovery` needs from the UA and its calls. */
+export interface CallRecoveryParts {
+  readonly events: TypedEmitter<UAEvents>;
+  readonly sessions: () => readonly Session[];
+  /** True when the UA registers: after a reconnection the REGISTER goes first. */
+  readonly registers: boolean;
+  readonly clock: Clock;
+  readonly logger: UALogger;
+  /** Seconds to wait for the connection (`UAOptions.callRecoveryTimeout`). */
+  readonly timeout: number;
+}
+
+/**
+ * Where the connection is for the calls: `up`, `down` (lost, waiting for a new connection), or
+ * `registering` (connected again, waiting for the REGISTER's answer before anything else).
+ */
+type SignallingState = 'up' | 'down' | 'registering';
+
+/**
+ * The calls' signalling recovery across a lost connection (issue 20): a WebSocket client is
+ * reachable only over the connection its Contact was last sent on (RFC 7118 §5, RFC 5626 §5.3).
+ *
+ * - Lost while calls are up: each established call reports `connection` `reconnecting`; the UA
+ *   emits `reconnecting`. In-dialog requests wait (`signallingReady`) instead of failing.
+ * - Connected again (same server or another): the REGISTER first (when the UA registers), then
+ *   the queued requests go and each call that was up refreshes its remote target over the new
+ *   connection (`TargetRefresh`); the UA emits `recovered` when all are done.
+ * - Not back within `timeout`: the calls still waiting end with `Connection Error`, queued
+ *   requests fail, the UA emits `recoveryFailed`.
+ *
+ * A call whose connection never dropped never re-INVITEs.
+ *
+ * @example
+ * const recovery = new CallRecovery({ events, sessions: () => registry.all(), registers: true,
+ *   clock: systemClock, logger: console, timeout: 32 });
+ * const context = { ...sessionContext, signallingReady: () => recovery.ready() };
+ */
+export class CallRecovery {
+  readonly #parts: CallRecoveryParts;
+  readonly #deadline: SingleTimer;
+  #state: SignallingState = 'up';
+  #lostAt = 0;
+  /** The deadline passed during this outage: requests fail at once until connected again. */
+  #expired = false;
+  #waiters: Array<(ok: boolean) => void> = [];
+  /** The connection the calls are recovering onto. */
+  #socket: Socket | undefined;
+  readonly #unsubscribe: Array<() => void>;
+
+  constructor(parts: CallRecoveryParts) {
+    this.#parts = parts;
+    this.#deadline = new SingleTimer(parts.clock);
+    const { events } = parts;
+    this.#unsubscribe = [
+      events.on('disconnected', ({ reason }) => this.#lost(reason ?? 'connection lost')),
+      events.on('connected', ({ socket }) => this.#connected(socket)),
+      events.on('registered', () => this.#registeredOrNot()),
+      events.on('registrationFailed', () => this.#registeredOrNot()),
+    ];
+  }
+
+  /** See `SessionContext.signallingReady`. */
+  ready(): true | Promise<boolean> {
+    if (this.#state === 'up') return true;
+    if (this.#expired) return Promise.resolve(false);
+    this.#armDeadline();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  /** The network changed: every established call restarts ICE (its offer waits for signalling). */
+  networkChanged(change: NetworkChange): void {
+    if (change === 'offline') return; // nothing can be negotiated until the network is back
+    for (const session of this.#parts.sessions()) {
+      if (session.status === 'confirmed') void restartIce(session);
+    }
+  }
+
+  /** The UA stops (its calls were just ended): queued requests fail, no timer stays. */
+  close(): void {
+    this.#deadline.cancel();
+    this.#release(false);
+    this.#state = 'up';
+    this.#expired = false;
+  }
+
+  /** The UA object is done with: stops listening to its events. */
+  dispose(): void {
+    this.close();
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+  }
+
+  #lost(reason: string): void {
+    // Attempts that fail while recovering are the same outage, reported once.
+    const first = this.#state === 'up';
+    if (first) {
+      this.#lostAt = nowOf(this.#parts.clock);
+      this.#expired = false;
+    }
+    this.#state = 'down';
+    let calls = 0;
+    for (const session of this.#parts.sessions()) {
+      if (!session.isEstablished()) continue;
+      const recovery = session.signallingRecovery;
+      if (!recovery.lost) recovery.connectionLost(reason);
+      calls += 1;
+    }
+    if (calls === 0 && this.#waiters.length === 0) return;
+    this.#armDeadline();
+    if (first) this.#parts.events.emit('reconnecting', { reason, calls });
+  }
+
+  #connected(socket: Socket): void {
+    if (this.#state === 'up') return;
+    this.#socket = socket;
+    if (this.#parts.registers) this.#state = 'registering';
+    else this.#resume();
+  }
+
+  // RFC 5626 §4.2.1 order: the flow is registered again before the dialogs are moved onto it.
+  #registeredOrNot(): void {
+    if (this.#state === 'registering') this.#resume();
+  }
+
+  #resume(): void {
+    this.#state = 'up';
+    this.#expired = false;
+    this.#deadline.cancel();
+    this.#release(true);
+    const lostAt = this.#lostAt;
+    const socket = this.#socket;
+    const waiting = this.#parts.sessions().filter((s) => s.signallingRecovery.lost);
+    if (waiting.length === 0 || socket === undefined) return;
+    void Promise.all(waiting.map((session) => session.signallingRecovery.refresh())).then(
+      (outcomes) => {
+        const calls = outcomes.filter((outcome) => outcome === 'refreshed').length;
+        const elapsed = nowOf(this.#parts.clock) - lostAt;
+        this.#parts.logger.debug(`ua: signalling recovered in ${elapsed} ms, ${calls} calls`);
+        this.#parts.events.emit('recovered', { socket, calls, elapsed });
+      },
+    );
+  }
+
+  /** Starts the outage's deadline once something waits on it (calls or requests). */
+  #armDeadline(): void {
+    if (this.#deadline.pending || this.#expired) return;
+    const remaining = this.#lostAt + this.#parts.timeout * 1000 - nowOf(this.#parts.clock);
+    this.#deadline.schedule(Math.max(0, remaining), () => this.#expire());
+  }
+
+  #expire(): void {
+    this.#expired = true;
+    const reason = `connection not back within ${this.#parts.timeout} s`;
+    let calls = 0;
+    for (const session of this.#parts.sessions()) {
+      if (session.isEnded() || !session.signallingRecovery.lost) continue;
+      calls += 1;
+      session.signallingRecovery.fail(reason);
+    }
+    const requests = this.#waiters.length;
+    this.#release(false);
+    this.#parts.logger.warn(`ua: ${reason}: ${calls} calls ended, ${requests} requests failed`);
+    this.#parts.events.emit('recoveryFailed', { reason, calls, requests });
+  }
+
+  #release(ok: boolean): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve(ok);
+  }
+}
+
+/**
+ * The one place a call's media recovery is asked for on a network change: an ICE restart
+ * (RFC 8445 §9) in a new offer. `session.restartIce()` of the media recovery when present.
+ */
+function restartIce(session: Session): Promise<boolean> {
+  const media = session as Session & { restartIce?: () => Promise<boolean> };
+  if (typeof media.restartIce === 'function') return media.restartIce();
+  return session.renegotiate({ iceRestart: true });
+}

@@ -3,8 +3,9 @@
 // breaks under them. 1: Kamailio crashes and comes back mid-call (every WebSocket is new). 2: the
 // media path between the browsers is cut for 10 s (UDP dropped in the suite's namespace). Ours
 // must keep the call with audio back within 2 s; JsSIP's outcome is measured, not asserted.
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectAudioBothWays, timeToAudio } from '../harness/audio-flow.js';
+import { Kamailio } from '../harness/kamailio.js';
 import type { PhonePage } from '../harness/phone-page.js';
 import { usePhones } from '../harness/phones.js';
 import { writeResults } from '../harness/results.js';
@@ -21,6 +22,26 @@ import {
 
 const scenario = useKamailio('call-recovery');
 const phones = usePhones(scenario);
+// A Kamailio restart renews both browsers' flows at once. Routed by the alias of a Contact (the
+// usual WebSocket setup, `scenario.kamailio`), each side's target refresh goes to the other's
+// old connection and fails: neither can reach the other, whatever either UA does. A proxy that
+// routes a GRUU (RFC 5627) to the instance's current registration lets them; scenario 1 runs on
+// both, each with both libraries.
+let gruuKamailio: Kamailio | undefined;
+beforeAll(async () => {
+  gruuKamailio = await Kamailio.start(scenario.runDir, 'call-recovery-gruu', scenario.registry, {
+    gruuRouting: true,
+  });
+});
+afterAll(async () => {
+  await gruuKamailio?.stop();
+});
+const ROUTINGS = ['alias', 'gruu'] as const;
+const proxyFor = (routing: (typeof ROUTINGS)[number]): Kamailio => {
+  const kamailio = routing === 'gruu' ? gruuKamailio : scenario.kamailio;
+  if (kamailio === undefined) throw new Error('Kamailio is not up yet');
+  return kamailio;
+};
 
 /** The goal of issue 20: audio within 2 s of the network coming back. */
 const AUDIO_GOAL_MS = 2000;
@@ -47,10 +68,15 @@ interface LiveCall {
 }
 
 /** alice calls bob (who answers at once), both on `library`; resolves once audio flows both ways. */
-async function talking(library: Library, tag: string): Promise<LiveCall> {
+async function talking(
+  library: Library,
+  tag: string,
+  kamailio = scenario.kamailio,
+): Promise<LiveCall> {
+  const ws = kamailio.wsUrl;
   const [alice, bob] = await Promise.all([
-    phones.open({ library, user: `alice-${tag}` }),
-    phones.open({ library, user: `bob-${tag}`, autoAnswer: true }),
+    phones.open({ library, user: `alice-${tag}`, ws }),
+    phones.open({ library, user: `bob-${tag}`, autoAnswer: true, ws }),
   ]);
   const aliceFrames = alice.frames;
   const bobFrames = bob.frames;
@@ -69,17 +95,20 @@ async function close(call: LiveCall): Promise<void> {
   await Promise.all([call.alice.close(), call.bob.close()]);
 }
 
-describe.each(LIBRARIES)('%s', (library) => {
+describe.each(
+  ROUTINGS.flatMap((routing) => LIBRARIES.map((library) => [routing, library] as const)),
+)('%s routing, %s', (routing, library) => {
   test(
     '1: Kamailio restarted mid-call: the target is refreshed and the far end’s later BYE arrives',
     async () => {
-      const call = await talking(library, `restart-${library}`);
+      const kamailio = proxyFor(routing);
+      const call = await talking(library, `restart-${routing}-${library}`, kamailio);
       const { alice, bob, aliceId, bobId } = call;
-      const logBefore = scenario.kamailio.logLength();
+      const logBefore = kamailio.logLength();
 
-      await scenario.kamailio.kill();
+      await kamailio.kill();
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      await scenario.kamailio.restart();
+      await kamailio.restart();
       const back = Date.now();
 
       const [aliceAudio, bobAudio] = await Promise.all([
@@ -98,7 +127,7 @@ describe.each(LIBRARIES)('%s', (library) => {
         ...inDialogRequests(call.aliceFrames, 'INVITE', back),
         ...inDialogRequests(call.aliceFrames, 'UPDATE', back),
       ];
-      const kamailioSaw = scenario.kamailio
+      const kamailioSaw = kamailio
         .logSince(logBefore)
         .filter((line) => /in: (INVITE|UPDATE) sip:[^ ]*;alias=/.test(line)).length;
 
@@ -109,7 +138,7 @@ describe.each(LIBRARIES)('%s', (library) => {
         .then(() => true)
         .catch(() => false);
       const row: RecoveryRow = {
-        scenario: '1 kamailio restart',
+        scenario: `1 kamailio restart (${routing} routing)`,
         library,
         audioBackMs: [aliceAudio, bobAudio],
         survived: beforeHangup.live && byeReached,
@@ -123,7 +152,8 @@ describe.each(LIBRARIES)('%s', (library) => {
         expect(beforeHangup.live, beforeHangup.how).toBe(true);
         expect(refreshes.length, 'a target refresh after the reconnection').toBeGreaterThan(0);
         expect(kamailioSaw).toBeGreaterThan(0);
-        expect(byeReached, await alice.describe(aliceId)).toBe(true);
+        // With alias routing no UA can be reached (see above): measured, not asserted.
+        if (routing === 'gruu') expect(byeReached, await alice.describe(aliceId)).toBe(true);
         expect((await bob.events(bobId, 'ended')).length).toBe(1);
         expect(aliceAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
         expect(bobAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
@@ -132,7 +162,9 @@ describe.each(LIBRARIES)('%s', (library) => {
     },
     90_000,
   );
+});
 
+describe.each(LIBRARIES)('%s', (library) => {
   test(
     '2: the media path cut for 10 s: audio comes back, with an ICE restart where ICE failed',
     async () => {

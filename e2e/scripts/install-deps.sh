@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Makes sure the e2e suite's peers are installed: Kamailio with its WebSocket modules, SIPp and
 # Chromium, all from Debian's packages, and iproute2 for the suite's private network namespace
-# (scripts/netns.sh: `ip link set lo up`; `unshare` is util-linux, always there). Fast when everything is there (one dpkg-query); as root it
-# installs what is missing with apt-get; otherwise it says what to install and fails.
+# (scripts/netns.sh: `ip link set lo up`; `unshare` is util-linux, always there), nftables for the
+# media cut of call-recovery.test.ts (`nft`, inside that namespace only). Fast when everything
+# is there (one dpkg-query); as root it installs what is missing with apt-get; otherwise it says
+# what to install and fails.
 set -euo pipefail
 
-packages=(kamailio kamailio-websocket-modules sip-tester chromium iproute2)
+packages=(kamailio kamailio-websocket-modules sip-tester chromium iproute2 nftables)
 
 installed() {
   local package=$1
@@ -19,6 +21,7 @@ installed() {
       sip-tester) command -v sipp >/dev/null ;;
       chromium) [[ -x /usr/bin/chromium ]] ;;
       iproute2) command -v ip >/dev/null ;;
+      nftables) command -v nft >/dev/null ;;
     esac
   fi
 }

@@ -108,6 +108,7 @@ describe.each(LIBRARIES)('%s', (library) => {
         ].filter((offer) => iceUfrags(offer.text).some((u) => !iceUfrags(firstOffer).includes(u)));
         const overLink2 = restarts.some((offer) => offer.text.includes(linkAddresses(2).caller));
         const reRegistered = await registeredAgain([alice.frames], switched, 0);
+        const { network } = await alice.state();
         rows.push({
           scenario: '4 interface change',
           library,
@@ -116,6 +117,7 @@ describe.each(LIBRARIES)('%s', (library) => {
           notes:
             `ICE restart offers from alice: ${restarts.length} (new link's address in one: ` +
             `${overLink2}); alice registered again: ${reRegistered}; ` +
+            `alice's browser network events: ${network.join(' ') || 'none'}; ` +
             `alice ${aliceNow.how}; bob ${bobNow.how}`,
         });
         if (library === 'sipkit') {

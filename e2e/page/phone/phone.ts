@@ -28,6 +28,8 @@ export interface PhoneState {
   cause: string | undefined;
   readonly calls: CallRecord[];
   readonly errors: string[];
+  /** The browser's network events (`online`, `offline`, `connection:change`), `name@ms`. */
+  readonly network: string[];
 }
 
 /** Per-call media options, passed the same way to both libraries. */

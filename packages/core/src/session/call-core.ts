@@ -230,7 +230,9 @@ export class CallCore {
     const dialog = this.dialog;
     if (dialog === undefined) return;
     try {
-      const sent = this.context.channel.send(dialog.createRequest('BYE', { headers, extraHeaders }));
+      const sent = this.context.channel.send(
+        dialog.createRequest('BYE', { headers, extraHeaders }),
+      );
       void sent.then((outcome) => {
         if (outcome.kind === 'transport-error' && this.context.signallingReady() !== true)
           this.bye(extraHeaders, headers);

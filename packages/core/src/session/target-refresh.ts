@@ -16,6 +16,9 @@ export type TargetRefreshOutcome = 'refreshed' | 'ended' | 'kept';
 
 /** How often a refresh waiting for an offer of ours (or theirs) to finish looks again. */
 const IDLE_POLL_MS = 100;
+/** Refreshes tried before keeping the old target, and the wait between them. */
+const MAX_ATTEMPTS = 3;
+const RETRY_MS = 2000;
 
 /**
  * One call's half of signalling recovery (the UA's `CallRecovery` drives it). A WebSocket
@@ -68,19 +71,28 @@ export class TargetRefresh {
     if (!this.lost) return 'kept';
     // One offer at a time (RFC 3261 §14.1): a hold, ICE restart or refresh of ours in progress,
     // or the far end's offer, runs to its end first.
-    while (!this.#offers.idle && core.status === 'confirmed') await this.#wait();
+    while (!this.#offers.idle && core.status === 'confirmed') await this.#wait(IDLE_POLL_MS);
     if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     const byUpdate = this.#refresh.peerAllows('UPDATE');
-    const ok = byUpdate
-      ? await this.#refresher.update()
-      : await this.#offers.offer('INVITE', false);
-    if (hasEnded(core)) return 'ended';
     const how = byUpdate ? 'UPDATE' : 're-INVITE';
-    core.connection.restored(
-      'signalling',
-      ok ? `target refreshed by ${how}` : `${how} refused, target kept`,
-    );
-    return ok ? 'refreshed' : 'kept';
+    for (let attempt = 1; ; attempt++) {
+      const ok = byUpdate
+        ? await this.#refresher.update()
+        : await this.#offers.offer('INVITE', false);
+      if (hasEnded(core)) return 'ended';
+      if (ok) {
+        core.connection.restored('signalling', `target refreshed by ${how}`);
+        return 'refreshed';
+      }
+      if (attempt >= MAX_ATTEMPTS) break;
+      // Refused without ending the dialog (480, 430, 5xx...): after a proxy restart the far
+      // end reconnects too, and is reachable only once it registered again. Try a bit later.
+      await this.#wait(RETRY_MS);
+      while (!this.#offers.idle && core.status === 'confirmed') await this.#wait(IDLE_POLL_MS);
+      if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
+    }
+    core.connection.restored('signalling', `${how} refused, target kept`);
+    return 'kept';
   }
 
   /** The connection did not come back in time: the call ends (the BYE goes nowhere now). */
@@ -89,7 +101,12 @@ export class TargetRefresh {
     this.stop();
     if (core.status === 'terminated') return;
     core.connection.fail('signalling', reason);
-    core.finish(isEstablished(core.status) ? 'ended' : 'failed', 'system', Causes.CONNECTION_ERROR, undefined);
+    core.finish(
+      isEstablished(core.status) ? 'ended' : 'failed',
+      'system',
+      Causes.CONNECTION_ERROR,
+      undefined,
+    );
   }
 
   /** The call ended: nothing stays scheduled, a refresh waiting for its turn gives up. */
@@ -104,10 +121,10 @@ export class TargetRefresh {
     return 'kept';
   }
 
-  #wait(): Promise<void> {
+  #wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
       this.#endWait = resolve;
-      this.#poll.schedule(IDLE_POLL_MS, resolve);
+      this.#poll.schedule(ms, resolve);
     });
   }
 }

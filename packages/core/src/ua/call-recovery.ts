@@ -181,10 +181,8 @@ export class CallRecovery {
 
 /**
  * The one place a call's media recovery is asked for on a network change: an ICE restart
- * (RFC 8445 §9) in a new offer. `session.restartIce()` of the media recovery when present.
+ * (RFC 8445 §9) in a new offer, by the session's media recovery (`session.restartIce()`).
  */
 function restartIce(session: Session): Promise<boolean> {
-  const media = session as Session & { restartIce?: () => Promise<boolean> };
-  if (typeof media.restartIce === 'function') return media.restartIce();
-  return session.renegotiate({ iceRestart: true });
+  return session.restartIce();
 }

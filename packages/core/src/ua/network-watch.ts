@@ -54,8 +54,7 @@ export function browserNetwork(scope: unknown = globalThis): NetworkEnvironment 
       const online = (): void => listener('online');
       const offline = (): void => listener('offline');
       const changed = (): void => listener('changed');
-      const connection = (window as { navigator?: { connection?: unknown } }).navigator
-        ?.connection;
+      const connection = (window as { navigator?: { connection?: unknown } }).navigator?.connection;
       window.addEventListener('online', online);
       window.addEventListener('offline', offline);
       if (isEventSource(connection)) connection.addEventListener('change', changed);

@@ -282,8 +282,7 @@ export class UserAgent {
       layers.registrator.reopen();
     }
     this.#status = 'started';
-    const network =
-      this.#options.network === undefined ? browserNetwork() : this.#options.network;
+    const network = this.#options.network === undefined ? browserNetwork() : this.#options.network;
     this.#unwatchNetwork = network?.watch((change) => this.#networkChanged(change));
     layers.transport.connect();
   }

@@ -244,6 +244,56 @@ describe('signalling recovery after a lost connection', () => {
   });
 });
 
+describe('signalling recovery: the far end and the proxy', () => {
+  it('a target refresh answered 481 (the far end hung up meanwhile) ends the call cleanly', async () => {
+    const scenario = await twoUAs();
+    const { uas, network, stopAll } = scenario;
+    const alice = uas.alice!;
+    const [outgoing, incoming] = await establish(alice, uas.bob!, 'bob');
+    const recovery = recoveryEvents(alice);
+    network.unplug(alice.socket);
+    await flush();
+    incoming.terminate(); // its BYE cannot reach alice (430): bob's side is over
+    await flush();
+    network.plugIn(alice.socket);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(outgoing.status).toBe('terminated');
+    expect(outgoing.cause).toBe('Dialog Error');
+    expect(recovery).toEqual(['reconnecting:1', 'registered', 'recovered:0']);
+    await stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a proxy restart mid-call (both ends reconnect): with GRUUs each end is reached again', async () => {
+    // The default proxy hands out GRUUs (RFC 5627): a dialog's target follows the latest
+    // registration, so both ends, re-registered on new connections, reach each other again.
+    const { uas, network, stopAll } = await callScenario(['alice', 'bob'], {
+      connection_recovery_min_interval: 2,
+      connection_recovery_max_interval: 30,
+    });
+    const alice = uas.alice!;
+    const bob = uas.bob!;
+    const [outgoing, incoming] = await establish(alice, bob, 'bob');
+    const aliceRecovery = recoveryEvents(alice);
+    const bobRecovery = recoveryEvents(bob);
+    network.crash();
+    await vi.advanceTimersByTimeAsync(1_000);
+    network.restart();
+    // Both reconnect at once: the first refresh may find the other not registered yet (480);
+    // it is tried again 2 s later.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(aliceRecovery).toEqual(['reconnecting:1', 'registered', 'recovered:1']);
+    expect(bobRecovery).toEqual(['reconnecting:1', 'registered', 'recovered:1']);
+    expect(outgoing.connectionState).toBe('connected');
+    incoming.terminate();
+    await flush();
+    await flush();
+    expect(outgoing.status).toBe('terminated');
+    expect(outgoing.cause).toBe('Terminated');
+    await stopAll();
+  });
+});
+
 /** A network the test drives: `fire('online')` is the browser's `online` event. */
 function fakeNetwork(): NetworkEnvironment & { fire(change: NetworkChange): void } {
   const listeners = new Set<(change: NetworkChange) => void>();

@@ -121,4 +121,36 @@ describe('a server that vanishes silently', () => {
     await ua.stop();
     expect(a.openConnections + b.openConnections).toBe(0);
   });
+
+  it('without keep-alive, the REGISTER refresh nobody answers moves the UA to the other node at once', async () => {
+    // Issue 20, "silent open connection": the connection stays open but carries nothing. The
+    // refresh REGISTER (at 600 - 32 s) times out after Timer F; that flow is dead, so the UA
+    // goes to the next server right away instead of retrying on it with the backoff.
+    const { a, b, ua, attempts } = twoNodes();
+    ua.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ua.isRegistered()).toBe(true);
+    const silencedAt = Date.now();
+    a.silence();
+    await vi.advanceTimersByTimeAsync(560_000);
+    expect(ua.isConnected()).toBe(true); // nothing noticed yet: no keep-alive
+    let lostAt = 0;
+    ua.once('disconnected', ({ reason }) => {
+      lostAt = Date.now();
+      expect(reason).toBe('REGISTER got no answer');
+    });
+    let registeredAt = 0;
+    ua.on('registered', () => (registeredAt = Date.now()));
+    await timeUntil(() => registeredAt > 0, 60_000);
+    // The refresh went out at 568 s and timed out 32 s later (Timer F); b at once after that.
+    expect(lostAt - silencedAt).toBe(600_000);
+    expect(registeredAt - lostAt).toBeLessThanOrEqual(20);
+    expect(attempts).toEqual([
+      'ws://a.sip.test/alice connected',
+      'ws://b.sip.test/alice connected',
+    ]);
+    expect(b.traffic.requestsSent('REGISTER').length).toBeGreaterThan(0);
+    await ua.stop();
+    expect(a.openConnections + b.openConnections).toBe(0);
+  });
 });

@@ -56,8 +56,7 @@ export function routeRequest(request: IncomingRequest, context: RoutingContext):
   const flow = alias === undefined ? undefined : context.flowFor?.(alias);
   // RFC 5626 §5.3: the flow this target was reached over closed; no other may stand in for it.
   if (flow === 'gone') return { kind: 'reply', status: 430, reason: 'Flow Failed' };
-  if (flow !== undefined)
-    return { kind: 'forward', targets: [flow], popRoute, by: 'contact' };
+  if (flow !== undefined) return { kind: 'forward', targets: [flow], popRoute, by: 'contact' };
   const direct = context.connectionFor(ruri.host);
   if (direct !== undefined)
     return { kind: 'forward', targets: [{ connectionId: direct }], popRoute, by: 'contact' };

@@ -337,7 +337,10 @@ export class SipProxyServer implements SipServerEndpoint {
     }
     if (response.status < 200) {
       if (!tx.finalSent)
-        this.#outbox.send(tx.upstream, this.#aliased(responseWithoutTopVia(response), branch.connectionId));
+        this.#outbox.send(
+          tx.upstream,
+          this.#aliased(responseWithoutTopVia(response), branch.connectionId),
+        );
       return;
     }
     if (response.status < 300) return this.#onSuccess(tx, branch, response);
@@ -351,7 +354,10 @@ export class SipProxyServer implements SipServerEndpoint {
     if (!tx.isInvite && tx.finalSent && first) return;
     tx.answered = true;
     tx.finalSent = true;
-    this.#outbox.send(tx.upstream, this.#aliased(responseWithoutTopVia(response), branch.connectionId));
+    this.#outbox.send(
+      tx.upstream,
+      this.#aliased(responseWithoutTopVia(response), branch.connectionId),
+    );
     if (tx.isInvite) this.#cancelPending(tx);
   }
 

@@ -33,7 +33,9 @@ export async function expectAudioBothWays(
   timeoutMs = 10_000,
 ): Promise<void> {
   const start = Date.now();
-  const times = await Promise.all(calls.map(([page, id]) => timeToAudio(page, id, start, timeoutMs)));
+  const times = await Promise.all(
+    calls.map(([page, id]) => timeToAudio(page, id, start, timeoutMs)),
+  );
   const silent = calls.filter((_, index) => times[index] === undefined);
   if (silent.length > 0) {
     const who = await Promise.all(silent.map(([page, id]) => page.describe(id)));

@@ -94,7 +94,14 @@ export class CallerNamespace {
 
   /** Routes the caller's traffic to `SERVICE_ADDRESS` over link `n` (replacing any route). */
   async routeServiceVia(n: number): Promise<void> {
-    await this.exec('ip', 'route', 'replace', `${SERVICE_ADDRESS}/32`, 'via', linkAddresses(n).suite);
+    await this.exec(
+      'ip',
+      'route',
+      'replace',
+      `${SERVICE_ADDRESS}/32`,
+      'via',
+      linkAddresses(n).suite,
+    );
   }
 
   /** Deletes link `n` (both ends): its addresses and routes are gone at once. */

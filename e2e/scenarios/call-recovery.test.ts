@@ -98,133 +98,125 @@ async function close(call: LiveCall): Promise<void> {
 describe.each(
   ROUTINGS.flatMap((routing) => LIBRARIES.map((library) => [routing, library] as const)),
 )('%s routing, %s', (routing, library) => {
-  test(
-    '1: Kamailio restarted mid-call: the target is refreshed and the far end’s later BYE arrives',
-    async () => {
-      const kamailio = proxyFor(routing);
-      const call = await talking(library, `restart-${routing}-${library}`, kamailio);
-      const { alice, bob, aliceId, bobId } = call;
-      const logBefore = kamailio.logLength();
+  test('1: Kamailio restarted mid-call: the target is refreshed and the far end’s later BYE arrives', async () => {
+    const kamailio = proxyFor(routing);
+    const call = await talking(library, `restart-${routing}-${library}`, kamailio);
+    const { alice, bob, aliceId, bobId } = call;
+    const logBefore = kamailio.logLength();
 
-      await kamailio.kill();
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await kamailio.restart();
-      const back = Date.now();
+    await kamailio.kill();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await kamailio.restart();
+    const back = Date.now();
 
-      const [aliceAudio, bobAudio] = await Promise.all([
-        timeToAudio(alice, aliceId, back, AUDIO_WAIT_MS),
-        timeToAudio(bob, bobId, back, AUDIO_WAIT_MS),
-      ]);
-      // Both sides are on new WebSocket connections (each must have registered again) before
-      // bob hangs up; a UA that refreshes its target has done so right after registering.
-      const registered = await registeredAgain(
-        [call.aliceFrames, call.bobFrames],
-        back,
-        AUDIO_WAIT_MS,
-      );
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const refreshes = [
-        ...inDialogRequests(call.aliceFrames, 'INVITE', back),
-        ...inDialogRequests(call.aliceFrames, 'UPDATE', back),
-      ];
-      const kamailioSaw = kamailio
-        .logSince(logBefore)
-        .filter((line) => /in: (INVITE|UPDATE) sip:[^ ]*;alias=/.test(line)).length;
+    const [aliceAudio, bobAudio] = await Promise.all([
+      timeToAudio(alice, aliceId, back, AUDIO_WAIT_MS),
+      timeToAudio(bob, bobId, back, AUDIO_WAIT_MS),
+    ]);
+    // Both sides are on new WebSocket connections (each must have registered again) before
+    // bob hangs up; a UA that refreshes its target has done so right after registering.
+    const registered = await registeredAgain(
+      [call.aliceFrames, call.bobFrames],
+      back,
+      AUDIO_WAIT_MS,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const refreshes = [
+      ...inDialogRequests(call.aliceFrames, 'INVITE', back),
+      ...inDialogRequests(call.aliceFrames, 'UPDATE', back),
+    ];
+    const kamailioSaw = kamailio
+      .logSince(logBefore)
+      .filter((line) => /in: (INVITE|UPDATE) sip:[^ ]*;alias=/.test(line)).length;
 
-      const beforeHangup = await callOutcome(alice, aliceId);
-      await bob.hangup(bobId);
-      const byeReached = await alice
-        .event(aliceId, 'ended', { originator: 'remote', timeoutMs: 5000 })
-        .then(() => true)
-        .catch(() => false);
-      const row: RecoveryRow = {
-        scenario: `1 kamailio restart (${routing} routing)`,
-        library,
-        audioBackMs: [aliceAudio, bobAudio],
-        survived: beforeHangup.live && byeReached,
-        notes:
-          `re-registered: ${registered}; target refreshes sent by alice: ${refreshes.length} ` +
-          `(Kamailio saw ${kamailioSaw} in-dialog INVITE/UPDATE to an aliased contact); ` +
-          `bob's BYE reached alice: ${byeReached}${beforeHangup.live ? '' : `; ${beforeHangup.how}`}`,
-      };
-      rows.push(row);
-      if (library === 'sipkit') {
-        expect(beforeHangup.live, beforeHangup.how).toBe(true);
-        expect(refreshes.length, 'a target refresh after the reconnection').toBeGreaterThan(0);
-        expect(kamailioSaw).toBeGreaterThan(0);
-        // With alias routing no UA can be reached (see above): measured, not asserted.
-        if (routing === 'gruu') expect(byeReached, await alice.describe(aliceId)).toBe(true);
-        expect((await bob.events(bobId, 'ended')).length).toBe(1);
-        expect(aliceAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
-        expect(bobAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
-      }
-      await close(call);
-    },
-    90_000,
-  );
+    const beforeHangup = await callOutcome(alice, aliceId);
+    await bob.hangup(bobId);
+    const byeReached = await alice
+      .event(aliceId, 'ended', { originator: 'remote', timeoutMs: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    const row: RecoveryRow = {
+      scenario: `1 kamailio restart (${routing} routing)`,
+      library,
+      audioBackMs: [aliceAudio, bobAudio],
+      survived: beforeHangup.live && byeReached,
+      notes:
+        `re-registered: ${registered}; target refreshes sent by alice: ${refreshes.length} ` +
+        `(Kamailio saw ${kamailioSaw} in-dialog INVITE/UPDATE to an aliased contact); ` +
+        `bob's BYE reached alice: ${byeReached}${beforeHangup.live ? '' : `; ${beforeHangup.how}`}`,
+    };
+    rows.push(row);
+    if (library === 'sipkit') {
+      expect(beforeHangup.live, beforeHangup.how).toBe(true);
+      expect(refreshes.length, 'a target refresh after the reconnection').toBeGreaterThan(0);
+      expect(kamailioSaw).toBeGreaterThan(0);
+      // With alias routing no UA can be reached (see above): measured, not asserted.
+      if (routing === 'gruu') expect(byeReached, await alice.describe(aliceId)).toBe(true);
+      expect((await bob.events(bobId, 'ended')).length).toBe(1);
+      expect(aliceAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
+      expect(bobAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
+    }
+    await close(call);
+  }, 90_000);
 });
 
 describe.each(LIBRARIES)('%s', (library) => {
-  test(
-    '2: the media path cut for 10 s: audio comes back, with an ICE restart where ICE failed',
-    async () => {
-      const call = await talking(library, `cut-${library}`);
-      const { alice, bob, aliceId, bobId } = call;
-      const firstUfrags = iceUfrags(
-        call.aliceFrames.find((f) => f.direction === 'sent' && f.text.startsWith('INVITE '))
-          ?.text ?? '',
-      );
+  test('2: the media path cut for 10 s: audio comes back, with an ICE restart where ICE failed', async () => {
+    const call = await talking(library, `cut-${library}`);
+    const { alice, bob, aliceId, bobId } = call;
+    const firstUfrags = iceUfrags(
+      call.aliceFrames.find((f) => f.direction === 'sent' && f.text.startsWith('INVITE '))?.text ??
+        '',
+    );
 
-      const cut = await cutUdp();
-      const cutAt = Date.now();
-      try {
-        await new Promise((resolve) => setTimeout(resolve, CUT_MS));
-      } finally {
-        await cut.restore();
-      }
-      const back = Date.now();
-      const [aliceAudio, bobAudio] = await Promise.all([
-        timeToAudio(alice, aliceId, back, AUDIO_WAIT_MS),
-        timeToAudio(bob, bobId, back, AUDIO_WAIT_MS),
-      ]);
-      const [aliceNow, bobNow] = await Promise.all([
-        callOutcome(alice, aliceId),
-        callOutcome(bob, bobId),
-      ]);
-      const offers = [
-        ...inDialogRequests(call.aliceFrames, 'INVITE', cutAt),
-        ...inDialogRequests(call.bobFrames, 'INVITE', cutAt),
-        ...inDialogRequests(call.aliceFrames, 'UPDATE', cutAt),
-        ...inDialogRequests(call.bobFrames, 'UPDATE', cutAt),
-      ];
-      const restarts = offers.filter((offer) => {
-        const ufrags = iceUfrags(offer.text);
-        return ufrags.length > 0 && ufrags.some((ufrag) => !firstUfrags.includes(ufrag));
-      });
-      const iceFailed =
-        (await alice.events(aliceId, 'ice:failed')).length +
-          (await bob.events(bobId, 'ice:failed')).length >
-        0;
-      rows.push({
-        scenario: '2 media cut 10 s',
-        library,
-        audioBackMs: [aliceAudio, bobAudio],
-        survived: aliceNow.live && bobNow.live && aliceAudio !== undefined,
-        notes:
-          `ICE failed: ${iceFailed}; ICE restart offers on the wire: ${restarts.length}; ` +
-          `alice ${aliceNow.how}; bob ${bobNow.how}`,
-      });
-      if (library === 'sipkit') {
-        expect(aliceNow.live, aliceNow.how).toBe(true);
-        expect(bobNow.live, bobNow.how).toBe(true);
-        expect(aliceAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
-        expect(bobAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
-        if (iceFailed) expect(restarts.length).toBeGreaterThan(0);
-        await alice.hangup(aliceId);
-        await bob.event(bobId, 'ended', { originator: 'remote' });
-      }
-      await close(call);
-    },
-    90_000,
-  );
+    const cut = await cutUdp();
+    const cutAt = Date.now();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, CUT_MS));
+    } finally {
+      await cut.restore();
+    }
+    const back = Date.now();
+    const [aliceAudio, bobAudio] = await Promise.all([
+      timeToAudio(alice, aliceId, back, AUDIO_WAIT_MS),
+      timeToAudio(bob, bobId, back, AUDIO_WAIT_MS),
+    ]);
+    const [aliceNow, bobNow] = await Promise.all([
+      callOutcome(alice, aliceId),
+      callOutcome(bob, bobId),
+    ]);
+    const offers = [
+      ...inDialogRequests(call.aliceFrames, 'INVITE', cutAt),
+      ...inDialogRequests(call.bobFrames, 'INVITE', cutAt),
+      ...inDialogRequests(call.aliceFrames, 'UPDATE', cutAt),
+      ...inDialogRequests(call.bobFrames, 'UPDATE', cutAt),
+    ];
+    const restarts = offers.filter((offer) => {
+      const ufrags = iceUfrags(offer.text);
+      return ufrags.length > 0 && ufrags.some((ufrag) => !firstUfrags.includes(ufrag));
+    });
+    const iceFailed =
+      (await alice.events(aliceId, 'ice:failed')).length +
+        (await bob.events(bobId, 'ice:failed')).length >
+      0;
+    rows.push({
+      scenario: '2 media cut 10 s',
+      library,
+      audioBackMs: [aliceAudio, bobAudio],
+      survived: aliceNow.live && bobNow.live && aliceAudio !== undefined,
+      notes:
+        `ICE failed: ${iceFailed}; ICE restart offers on the wire: ${restarts.length}; ` +
+        `alice ${aliceNow.how}; bob ${bobNow.how}`,
+    });
+    if (library === 'sipkit') {
+      expect(aliceNow.live, aliceNow.how).toBe(true);
+      expect(bobNow.live, bobNow.how).toBe(true);
+      expect(aliceAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
+      expect(bobAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);
+      if (iceFailed) expect(restarts.length).toBeGreaterThan(0);
+      await alice.hangup(aliceId);
+      await bob.event(bobId, 'ended', { originator: 'remote' });
+    }
+    await close(call);
+  }, 90_000);
 });

@@ -83,7 +83,8 @@ function follow(book: CallBook<Session>, record: CallRecord, session: Session): 
   session.on('peerConnection', ({ connection }) =>
     watchIce(connection, (state) => book.note(record, state)),
   );
-  const existing = session.media instanceof WebRtcMediaHandler ? session.media.connection : undefined;
+  const existing =
+    session.media instanceof WebRtcMediaHandler ? session.media.connection : undefined;
   if (existing) watchIce(existing as RTCPeerConnection, (state) => book.note(record, state));
   // The recovery's own account: `connection:reconnecting` (cause: path and reason)...
   session.on('connection', ({ state, path, reason }) =>

@@ -19,7 +19,8 @@ describe('sameUaRelevantOptions', () => {
   });
 
   it('compares iceRestart by value: an inline object keeps the UA, a changed field does not', () => {
-    const same = (a: SipClientOptions['uaOptions'], b: SipClientOptions['uaOptions']) =>
+    type UaOptions = NonNullable<SipClientOptions['uaOptions']>;
+    const same = (a: UaOptions, b: UaOptions) =>
       sameUaRelevantOptions({ uaOptions: a }, { uaOptions: b });
     expect(same({ iceRestart: { deadline: 10 } }, { iceRestart: { deadline: 10 } })).toBe(true);
     expect(same({ iceRestart: false }, { iceRestart: false })).toBe(true);

@@ -24,9 +24,7 @@ function ConnectionLine({ name }: { readonly name: string }): ReactNode {
   const { state, path, reason } = useCallConnection();
   return (
     <Profiler id="connection" onRender={() => void (connectionCommits += 1)}>
-      <p data-testid={`${name}-connection`}>
-        {`${state ?? 'none'}|${path ?? ''}|${reason ?? ''}`}
-      </p>
+      <p data-testid={`${name}-connection`}>{`${state ?? 'none'}|${path ?? ''}|${reason ?? ''}`}</p>
     </Profiler>
   );
 }

@@ -1,10 +1,6 @@
 import type { CallOptions, DtmfSendOptions, ReferOptions, TerminateOptions } from '@sipkit/core';
 import { useMemo } from 'react';
-import type {
-  AnswerCallOptions,
-  MuteOptions,
-  RenegotiateOptions,
-} from '../client/sip-actions.js';
+import type { AnswerCallOptions, MuteOptions, RenegotiateOptions } from '../client/sip-actions.js';
 import type { CallState } from '../store/call-state.js';
 import { useSipActions } from './use-sip-actions.js';
 import { useSipStore } from './use-sip-store.js';

@@ -25,7 +25,8 @@ export function callLabel(call: CallState): string {
       return 'In call';
     case 'terminated':
       // Recovery gave up: say so with its reason; the SIP cause alone would not tell why.
-      if (call.connection === 'failed') return `Call ended: ${connectionLost(call.connectionReason)}`;
+      if (call.connection === 'failed')
+        return `Call ended: ${connectionLost(call.connectionReason)}`;
       return call.cause === undefined || call.cause === 'Terminated'
         ? 'Call ended'
         : `Call ended: ${call.cause}`;

@@ -18,3 +18,5 @@ export { SipProxyServer, type SipProxyServerOptions } from './server/sip-proxy-s
 export { DEFAULT_SIP_PROXY_LIMITS, type SipProxyLimits } from './server/sip-proxy-options.js';
 export { LocationService, type Binding } from './server/location-service.js';
 export * from './media/fake-media-handler.js';
+export { FakeIceCredentialsState } from './media/fake-ice.js';
+export { iceUfrag, type FakeIceCredentials } from './media/fake-sdp.js';

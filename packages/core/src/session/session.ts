@@ -399,8 +399,8 @@ export class Session {
   /**
    * Restarts ICE now (RFC 8839 §4.4.1.1): a new offer with new ICE credentials in a re-INVITE
    * (an UPDATE with `useUpdate`), e.g. after the network changed. The call does this by itself
-   * when ICE breaks (`UAOptions.iceRestart`); one restart is in flight at a time, and a call
-   * asks again joins it. Resolves true once the far end answered; false when not possible now
+   * when ICE breaks (`UAOptions.iceRestart`); one restart is in flight at a time, and asking
+   * again joins it. Resolves true once the far end answered; false when not possible now
    * (not confirmed, another offer out, refused).
    *
    * @example window.addEventListener('online', () => void session.restartIce());

@@ -318,7 +318,7 @@ describe('FakeMediaHandler: ICE', () => {
       'caller checking',
       'caller connected',
     ]);
-    expect([caller.iceRestarts, callee.iceRestarts]).toEqual([1, 1]);
+    expect([caller.ice.restarts, callee.ice.restarts]).toEqual([1, 1]);
   });
 
   it('a plain re-offer keeps the credentials; a rolled back restart restores them', async () => {
@@ -327,7 +327,7 @@ describe('FakeMediaHandler: ICE', () => {
     await caller.createOffer({ localHold: true, iceRestart: true });
     await caller.rollback();
     expect(iceUfrag(await caller.createOffer({ localHold: false }))).toBe(first);
-    expect(caller.iceRestarts).toBe(0);
+    expect(caller.ice.restarts).toBe(0);
   });
 
   it('with iceRestartOutcome undefined ICE stays checking after a restart', async () => {

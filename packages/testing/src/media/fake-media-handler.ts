@@ -16,7 +16,8 @@ import {
   type StreamDirection,
   type Unsubscribe,
 } from '@sipkit/core';
-import { iceUfrag, renderFakeSdp, sdpProblem, type FakeSection } from './fake-sdp.js';
+import { FakeIceCredentialsState } from './fake-ice.js';
+import { renderFakeSdp, sdpProblem, type FakeSection } from './fake-sdp.js';
 
 /** The methods `failNext` can make fail. */
 export type FakeMediaStep =
@@ -99,12 +100,8 @@ export class FakeMediaHandler implements MediaHandler {
   iceState: RTCIceConnectionState = 'new';
   /** Where ICE goes after a completed restart (`checking` first); undefined: stays `checking`. */
   iceRestartOutcome: RTCIceConnectionState | undefined = 'connected';
-  /** ICE restarts completed (ours answered, or the far end's answered). */
-  iceRestarts = 0;
-  /** The ICE credentials' generation: 1, then one more per restart. */
-  iceGeneration = 1;
-  #restarting: 'local' | 'remote' | undefined;
-  #remoteUfrag: string | undefined;
+  /** ICE credentials and restarts (`ice.restarts`: completed, ours or the far end's). */
+  readonly ice = new FakeIceCredentialsState();
   private readonly emitter = new TypedEmitter<MediaHandlerEvents>();
   /** Made by the first `failNext`: a benchmark's thousands of calls never need it. */
   private failures: Map<FakeMediaStep, Error> | undefined;
@@ -159,10 +156,7 @@ export class FakeMediaHandler implements MediaHandler {
       }));
       if (this.signalingState === 'stable') this.beforeOffer = { sdp: this.localSdp };
       this.signalingState = 'have-local-offer';
-      if (options.iceRestart === true && this.#restarting === undefined) {
-        this.#restarting = 'local';
-        this.iceGeneration += 1;
-      }
+      this.ice.offered(options.iceRestart === true);
       return this.produce(sections, options);
     });
   }
@@ -182,7 +176,7 @@ export class FakeMediaHandler implements MediaHandler {
       );
       this.signalingState = 'stable';
       const sdp = this.produce(sections, options);
-      if (this.#restarting === 'remote') this.restarted();
+      if (this.ice.answered()) this.restarted();
       return sdp;
     });
   }
@@ -194,21 +188,14 @@ export class FakeMediaHandler implements MediaHandler {
     return this.step('setRemoteDescription', `setRemoteDescription:${description.type}`, () => {
       const problem = sdpProblem(description.sdp);
       if (problem !== undefined) throw new MediaDescriptionError(`remote SDP ${problem}`);
-      const ufrag = iceUfrag(description.sdp);
       if (description.type === 'offer') {
         if (this.signalingState !== 'stable') throw invalidState('glare: our offer is pending');
         this.signalingState = 'have-remote-offer';
-        // JSEP §5.10: new remote credentials restart ICE; our answer gets new ones too.
-        if (ufrag !== undefined && this.#remoteUfrag !== undefined && ufrag !== this.#remoteUfrag) {
-          this.#restarting = 'remote';
-          this.iceGeneration += 1;
-        }
       } else {
         if (this.signalingState !== 'have-local-offer') throw invalidState('no local offer');
         if (description.type === 'answer') this.signalingState = 'stable';
-        if (description.type === 'answer' && this.#restarting === 'local') this.restarted();
       }
-      this.#remoteUfrag = ufrag ?? this.#remoteUfrag;
+      if (this.ice.remote(description.type, description.sdp)) this.restarted();
       this.remoteSdp = description.sdp;
       if (this.remote === undefined) {
         this.remote = newStream();
@@ -221,10 +208,7 @@ export class FakeMediaHandler implements MediaHandler {
     this.calls.push('rollback');
     if (!this.closed && this.signalingState === 'have-local-offer') {
       this.signalingState = 'stable';
-      if (this.#restarting === 'local') {
-        this.#restarting = undefined;
-        this.iceGeneration -= 1;
-      }
+      this.ice.rolledBack();
       this.localSdp = this.beforeOffer?.sdp;
       this.beforeOffer = undefined;
     }
@@ -297,19 +281,18 @@ export class FakeMediaHandler implements MediaHandler {
     this.localHold = options.localHold;
     this.negotiated = sections;
     this.sessionVersion += 1;
-    const tag = `${this.sessionId}x${this.iceGeneration}`;
-    this.localSdp = renderFakeSdp(this.sessionId, this.sessionVersion, sections, {
-      ufrag: `fake${tag}`,
-      pwd: `fakepassword${tag}`.padEnd(22, '0'),
-    });
+    this.localSdp = renderFakeSdp(
+      this.sessionId,
+      this.sessionVersion,
+      sections,
+      this.ice.credentials(this.sessionId),
+    );
     this.local ??= newStream();
     return this.localSdp;
   }
 
   /** A restart's offer and answer are both applied: ICE checks, then reaches the outcome. */
   private restarted(): void {
-    this.#restarting = undefined;
-    this.iceRestarts += 1;
     const outcome = this.iceRestartOutcome;
     void Promise.resolve().then(() => {
       this.setIceState('checking');

@@ -105,7 +105,7 @@ describe('ICE restart: recovering the media of a call', () => {
     const [restart] = reinvites(scenario, 'alice');
     expect(reinvites(scenario, 'alice')).toHaveLength(1);
     expect(iceUfrag(restart?.body ?? '')).not.toBe(before);
-    expect([aliceMedia.iceRestarts, bobMedia.iceRestarts]).toEqual([1, 1]);
+    expect([aliceMedia.ice.restarts, bobMedia.ice.restarts]).toEqual([1, 1]);
     expect(aliceStates).toEqual(['reconnecting: ICE failed', 'connected: ICE reconnected']);
     // Nothing more: no second restart, the call goes on.
     await vi.advanceTimersByTimeAsync(60_000);
@@ -148,7 +148,7 @@ describe('ICE restart: recovering the media of a call', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(reinvites(scenario, 'alice')).toHaveLength(1);
     expect(reinvites(scenario, 'bob')).toHaveLength(2);
-    expect([aliceMedia.iceRestarts, bobMedia.iceRestarts]).toEqual([1, 1]);
+    expect([aliceMedia.ice.restarts, bobMedia.ice.restarts]).toEqual([1, 1]);
     outgoing.terminate();
     await scenario.stopAll();
     expect(vi.getTimerCount()).toBe(0);
@@ -226,7 +226,7 @@ describe('ICE restart: recovering the media of a call', () => {
     await vi.waitFor(() => expect(incoming.connectionState).toBe('connected'), WAIT);
     expect(bobStates).toEqual(['reconnecting: ICE failed', 'connected: ICE reconnected']);
     expect(iceUfrag(bobMedia.localSdp ?? '')).not.toBe(before);
-    expect(aliceMedia.iceRestarts).toBe(1);
+    expect(aliceMedia.ice.restarts).toBe(1);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(reinvites(scenario, 'bob')).toHaveLength(0);
     outgoing.terminate();
@@ -282,7 +282,7 @@ describe('ICE restart: recovering the media of a call', () => {
     expect(second).toBe(first);
     await expect(first).resolves.toBe(true);
     expect(reinvites(scenario, 'alice')).toHaveLength(1);
-    expect([aliceMedia.iceRestarts, bobMedia.iceRestarts]).toEqual([1, 1]);
+    expect([aliceMedia.ice.restarts, bobMedia.ice.restarts]).toEqual([1, 1]);
     await expect(outgoing.restartIce({ useUpdate: true })).resolves.toBe(true);
     expect(scenario.sent('UPDATE').filter((update) => update.body !== '')).toHaveLength(1);
     expect(aliceStates).toEqual([]);

@@ -55,18 +55,16 @@ export class CallRecovery {
   #waiters: Array<(ok: boolean) => void> = [];
   /** The connection the calls are recovering onto. */
   #socket: Socket | undefined;
-  readonly #unsubscribe: Array<() => void>;
 
   constructor(parts: CallRecoveryParts) {
     this.#parts = parts;
     this.#deadline = new SingleTimer(parts.clock);
+    // For as long as the UA lives (the calls feature is never detached from it).
     const { events } = parts;
-    this.#unsubscribe = [
-      events.on('disconnected', ({ reason }) => this.#lost(reason ?? 'connection lost')),
-      events.on('connected', ({ socket }) => this.#connected(socket)),
-      events.on('registered', () => this.#registeredOrNot()),
-      events.on('registrationFailed', () => this.#registeredOrNot()),
-    ];
+    events.on('disconnected', ({ reason }) => this.#lost(reason ?? 'connection lost'));
+    events.on('connected', ({ socket }) => this.#connected(socket));
+    events.on('registered', () => this.#registeredOrNot());
+    events.on('registrationFailed', () => this.#registeredOrNot());
   }
 
   /** See `SessionContext.signallingReady`. */
@@ -91,12 +89,6 @@ export class CallRecovery {
     this.#release(false);
     this.#state = 'up';
     this.#expired = false;
-  }
-
-  /** The UA object is done with: stops listening to its events. */
-  dispose(): void {
-    this.close();
-    for (const unsubscribe of this.#unsubscribe) unsubscribe();
   }
 
   #lost(reason: string): void {

@@ -1,5 +1,8 @@
 import {
+  createResponse,
   parseMessage,
+  serializeMessage,
+  type IncomingRequest,
   type CallConnectionEvent,
   type NetworkChange,
   type NetworkEnvironment,
@@ -9,7 +12,9 @@ import {
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { matches } from '../network/fault-plan.js';
 import type { SipNetwork } from '../network/sip-network.js';
-import { callScenario, establish, flush, type CallUA } from './calls.fixture.js';
+import { renderFakeSdp } from '../media/fake-sdp.js';
+import { RawPhone } from '../server/raw-phone.fixture.js';
+import { callScenario, establish, flush, WAIT, type CallUA } from './calls.fixture.js';
 
 // Issue 20, signalling recovery: a WebSocket client is reachable only through the connection its
 // Contact was last sent on. The proxy here routes in-dialog requests flow by flow, as Kamailio's
@@ -24,6 +29,8 @@ afterEach(() => {
 });
 
 const KAMAILIO_LIKE = { flowAliases: true, gruu: false } as const;
+
+const CAROL_SDP = renderFakeSdp(7, 1, [{ media: 'audio', direction: 'sendrecv', mid: '0' }]);
 
 /** Two registered UAs on a Kamailio-like proxy; recovery waits are 3 s (min 2, random 0.5). */
 async function twoUAs(options: Parameters<typeof callScenario>[3] = () => ({})) {
@@ -221,6 +228,23 @@ describe('signalling recovery after a lost connection', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('stop() during an outage fails the queued requests and leaves no timer', async () => {
+    const scenario = await twoUAs();
+    const { uas, network, stopAll } = scenario;
+    const alice = uas.alice!;
+    const [outgoing] = await establish(alice, uas.bob!, 'bob');
+    network.unplug(alice.socket);
+    await flush();
+    const info = outgoing.sendInfo('text/plain', 'queued');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await alice.ua.stop();
+    expect(await info).toBe(0);
+    expect(outgoing.status).toBe('terminated');
+    await stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(sentBy(scenario.network, 'alice', 'INFO')).toHaveLength(0);
+  });
+
   it('a session refresh due during the outage is sent on reconnection, before the far end’s expiry', async () => {
     const scenario = await twoUAs();
     const { uas, network, stopAll } = scenario;
@@ -262,6 +286,68 @@ describe('signalling recovery: the far end and the proxy', () => {
     expect(recovery).toEqual(['reconnecting:1', 'registered', 'recovered:0']);
     await stopAll();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a far end without UPDATE gets a re-INVITE with the same SDP; its 491 is retried per §14.1', async () => {
+    const scenario = await twoUAs();
+    const { uas, network, stopAll } = scenario;
+    const alice = uas.alice!;
+    // carol: a plain phone that allows no UPDATE (raw messages, scripted by the test).
+    const carol = new RawPhone(network, 'carol');
+    carol.socket.connect();
+    await flush();
+    carol.send('REGISTER', 'sip:sip.test', [
+      ['To', '<sip:carol@sip.test>'],
+      ['Expires', '600'],
+    ]);
+    await flush();
+    const outgoing = alice.ua.call('carol');
+    const invite = await vi.waitFor(() => {
+      const request = carol.requests('INVITE')[0];
+      expect(request).toBeDefined();
+      return request!;
+    }, WAIT);
+    const answer = (request: IncomingRequest, status: number): void => {
+      const ok = status === 200;
+      const response = createResponse(request, status, undefined, {
+        toTag: 'carol-totag',
+        recordRoute: ok,
+        headers: ok
+          ? [
+              ['Contact', carol.contact],
+              ['Allow', 'INVITE, ACK, BYE, CANCEL, OPTIONS'],
+              ['Content-Type', 'application/sdp'],
+            ]
+          : [],
+        ...(ok ? { body: CAROL_SDP } : {}),
+      });
+      carol.socket.send(serializeMessage(response));
+    };
+    answer(invite, 200);
+    await vi.waitFor(() => expect(outgoing.status).toBe('confirmed'), WAIT);
+    const connection = connectionEvents(outgoing);
+
+    network.cut(alice.socket);
+    await vi.advanceTimersByTimeAsync(3_000);
+    await flush();
+    // The target refresh is a re-INVITE carrying the same media; carol's first answer is 491.
+    const refresh = carol.requests('INVITE')[1];
+    expect(refresh).toBeDefined();
+    expect(refresh!.body).toContain('m=audio');
+    answer(refresh!, 491);
+    await flush();
+    // RFC 3261 §14.1: alice owns the Call-ID, so she waits 2.1-4 s (random 0.5: 3.05 s).
+    await vi.advanceTimersByTimeAsync(3_100);
+    const retry = carol.requests('INVITE')[2];
+    expect(retry).toBeDefined();
+    answer(retry!, 200);
+    await flush();
+    await flush();
+    expect(connection).toEqual(['reconnecting:signalling', 'connected:signalling']);
+    expect(carol.requests('UPDATE')).toHaveLength(0);
+    expect(outgoing.status).toBe('confirmed');
+    outgoing.terminate();
+    await stopAll();
   });
 
   it('a proxy restart mid-call (both ends reconnect): with GRUUs each end is reached again', async () => {

@@ -65,11 +65,13 @@ describe('<Phone>', () => {
     await user.click(within(banner).getByRole('button', { name: 'Answer' }));
     await until(() => expect(screen.getByText('In call')).toBeTruthy());
 
-    act(() => media.handlers[0]?.emit('icestate', { state: 'failed' }));
+    const handler = media.handlers[0]!;
+    handler.iceRestartOutcome = undefined; // the restart is answered; ICE waits for the network
+    act(() => handler.setIceState('failed'));
     await until(() => expect(screen.getByText('Reconnecting…')).toBeTruthy());
     // The controls stay: the call is not over.
     expect(screen.getByRole('button', { name: 'Hang up' })).toBeTruthy();
-    act(() => media.handlers[0]?.emit('icestate', { state: 'connected' }));
+    act(() => handler.setIceState('connected'));
     await until(() => expect(screen.getByText('In call')).toBeTruthy());
     await user.click(screen.getByRole('button', { name: 'Hang up' }));
   });

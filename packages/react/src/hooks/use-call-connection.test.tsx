@@ -118,21 +118,22 @@ describe('a call’s connection state in the store and useCallConnection', () =>
   it('ICE failing makes the call reconnecting (media, with the reason) until ICE is back', async () => {
     const { bed, phones, unmount } = await confirmedCall();
     const aliceMedia = phones.alice.media.handlers[0]!;
-    act(() => aliceMedia.emit('icestate', { state: 'failed' }));
+    act(() => aliceMedia.setIceState('failed'));
     expect(text('alice-connection')).toBe('reconnecting|media|ICE failed');
     expect(text('alice-call')).toBe('confirmed');
-    // The restart offer went at once and bob answered it; its ICE comes up on the new credentials.
-    await until(() => expect(bed.sent('INVITE')).toHaveLength(2));
+    // The restart offer went at once; bob answered it and the fake's ICE comes up again.
+    await until(() => expect(text('alice-connection')).toBe('connected|media|ICE reconnected'));
+    expect(bed.sent('INVITE')).toHaveLength(2);
     expect(text('bob-connection')).toBe('connected||');
-    act(() => aliceMedia.emit('icestate', { state: 'connected' }));
-    expect(text('alice-connection')).toBe('connected|media|ICE reconnected');
     unmount();
     await bed.expectAllStopped();
   });
 
   it('a recovery that never heals reports failed with its reason, then the call ends', async () => {
     const { bed, phones, unmount } = await confirmedCall();
-    act(() => phones.alice.media.handlers[0]!.emit('icestate', { state: 'failed' }));
+    const aliceMedia = phones.alice.media.handlers[0]!;
+    aliceMedia.iceRestartOutcome = undefined; // restarts are answered, ICE never connects
+    act(() => aliceMedia.setIceState('failed'));
     // The default deadline (30 s) passes with ICE still down.
     await act(() => vi.advanceTimersByTimeAsync(31_000));
     await until(() => expect(text('alice-call')).toBe('terminated'));

@@ -44,7 +44,7 @@ export const Reconnecting: Story = {
   parameters: {
     sip: {
       bots: [bobAnswersAtOnce],
-      script: [{ dial: 'bob' }, { await: 'confirmed' }, { ice: 'failed' }],
+      script: [{ dial: 'bob' }, { await: 'confirmed' }, { ice: 'failed', heals: false }],
     },
   },
 };

@@ -12,8 +12,11 @@ export type YouStep =
   | { readonly await: 'registered' | 'ringing' | 'confirmed' | 'ended' }
   | { readonly do: 'answer' | 'decline' | 'hold' | 'mute' | 'hangup' }
   | { readonly wait: number }
-  /** Your current call's (fake) media reports this ICE state, as a browser's would. */
-  | { readonly ice: RTCIceConnectionState };
+  /**
+   * Your current call's (fake) media reports this ICE state, as a browser's would; with
+   * `heals: false` the ICE restarts that follow never connect (the network stays gone).
+   */
+  | { readonly ice: RTCIceConnectionState; readonly heals?: boolean };
 
 /**
  * Runs `steps` against a provider's client until done or `signal` aborts. Dialling waits for the
@@ -39,7 +42,9 @@ export async function runYouScript(
       await until(client, signal, CONDITIONS[step.await]);
     } else if ('ice' in step) {
       // The newest handler is the current call's: each call makes one.
-      media.handlers.at(-1)?.emit('icestate', { state: step.ice });
+      const handler = media.handlers.at(-1);
+      if (handler !== undefined && step.heals === false) handler.iceRestartOutcome = undefined;
+      handler?.setIceState(step.ice);
     } else if ('wait' in step) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, step.wait);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { ProcessRegistry } from './process-registry.js';
 
@@ -40,11 +42,15 @@ export interface RunningBrowser {
  */
 export async function launchChromium(
   registry: ProcessRegistry,
-  options: { readonly home?: string } = {},
+  options: {
+    readonly home?: string;
+    readonly executablePath?: string;
+    readonly args?: readonly string[];
+  } = {},
 ): Promise<RunningBrowser> {
   const server = await chromium.launchServer({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_FLAGS,
+    executablePath: options.executablePath ?? CHROMIUM,
+    args: [...(options.args ?? CHROMIUM_FLAGS)],
     headless: true,
     // Chromium on Linux trusts the CAs of the NSS database in $HOME/.pki/nssdb (not of its
     // profile directory): a HOME of our own is how a test CA is trusted the way a user would.
@@ -61,4 +67,28 @@ export async function launchChromium(
       if (pid !== undefined) registry.forget(pid);
     },
   };
+}
+
+/**
+ * The flags of a browser whose server sits on a private address (10.201.0.1, a test link's
+ * namespace): as `CHROMIUM_FLAGS`, and Local Network Access checks off. They refuse a page whose
+ * address space Chromium cannot tell (a page the test fulfils itself) a WebSocket to a private
+ * address (`ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS`); in production that server would be a
+ * public one. One `--disable-features` list: Chromium reads only the last such flag.
+ */
+export const CHROMIUM_FLAGS_PRIVATE_SERVER = CHROMIUM_FLAGS.map((flag) =>
+  flag.startsWith('--disable-features=') ? `${flag},LocalNetworkAccessChecks` : flag,
+);
+
+/**
+ * A launcher script that runs Debian's Chromium inside the network namespace at `netnsPath`
+ * (`/proc/<pid>/ns/net`), for `launchChromium({ executablePath })`. `nsenter` execs Chromium in
+ * place, so Playwright's pipe and pid are Chromium's own.
+ */
+export function chromiumInNamespace(dir: string, netnsPath: string): string {
+  const path = join(dir, 'chromium-in-namespace.sh');
+  writeFileSync(path, `#!/bin/sh\nexec nsenter --net=${netnsPath} ${CHROMIUM} "$@"\n`, {
+    mode: 0o755,
+  });
+  return path;
 }

@@ -29,6 +29,16 @@ export interface KamailioOptions {
   readonly pass503?: boolean;
   /** Refuse digest credentials whose nc was seen before for that nonce (auth's `nonce_count`). */
   readonly nonceCount?: boolean;
+  /**
+   * Also accept WebSocket connections on this address (same port): one the test put on its
+   * namespace's loopback for a browser in another namespace (`harness/caller-namespace.ts`).
+   */
+  readonly extraWsAddress?: string;
+  /**
+   * Route in-dialog requests whose target is a GRUU (RFC 5627) to the instance's current
+   * registration instead of the connection named in the target's alias.
+   */
+  readonly gruuRouting?: boolean;
 }
 
 /** A running Kamailio from e2e/kamailio/kamailio.cfg, with its own runtime directory. */
@@ -96,6 +106,9 @@ export class Kamailio {
     };
     if (this.#options.pass503 === true) defines['PASS_503'] = 1;
     if (this.#options.nonceCount === true) defines['NONCE_COUNT'] = 1;
+    if (this.#options.gruuRouting === true) defines['GRUU_ROUTING'] = 1;
+    if (this.#options.extraWsAddress !== undefined)
+      defines['WS_EXTRA_IP'] = this.#options.extraWsAddress;
     const child = startProcess({
       command: 'kamailio',
       args: [
@@ -164,6 +177,24 @@ export class Kamailio {
         received: field(contact, 'Received'),
         expires: Number(field(contact, 'Expires')),
       }));
+  }
+
+  /** How far the log has grown (bytes), to read what comes after with `logSince`. */
+  logLength(): number {
+    try {
+      return readFileSync(this.logFile).length;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** The lines logged after `offset` (a `logLength()`), across restarts (the log is appended). */
+  logSince(offset: number): string[] {
+    try {
+      return readFileSync(this.logFile).subarray(offset).toString('utf8').split('\n');
+    } catch {
+      return [];
+    }
   }
 
   /** The last lines Kamailio logged, for failure messages. */

@@ -12,6 +12,7 @@ import type { WeightedSocket } from '../page/phone/config.js';
 import { SIP_DOMAIN, TEST_PASSWORD } from './kamailio.js';
 import { assertLoopbackOnly } from './network.js';
 import { collectPageErrors } from './page-errors.js';
+import { recordFrames, type WsFrame } from './ws-frames.js';
 
 export interface PhoneOptions {
   readonly library: Library;
@@ -34,6 +35,12 @@ export interface PhoneOptions {
   readonly sockets?: readonly WeightedSocket[];
   /** Our CRLF keep-alive interval in seconds (ignored by JsSIP, which has none). */
   readonly keepAliveInterval?: number;
+  /**
+   * The browser cannot reach the page server (it runs in another network namespace): the test
+   * process fetches each page request and fulfils it through Playwright's routing, so the page
+   * keeps its 127.0.0.1 origin, a secure context (getUserMedia needs one).
+   */
+  readonly fetchThroughTest?: boolean;
 }
 
 /** Where a phone page registers: any server with a WebSocket URL. */
@@ -59,6 +66,8 @@ export class PhonePage {
   readonly page: Page;
   /** Uncaught errors and console errors of the page. */
   readonly errors: string[] = [];
+  /** Every WebSocket frame the page sent and received, from before it loaded. */
+  readonly frames: WsFrame[];
   readonly #context: BrowserContext;
 
   private constructor(options: PhoneOptions, context: BrowserContext, page: Page) {
@@ -67,6 +76,7 @@ export class PhonePage {
     this.#context = context;
     this.page = page;
     collectPageErrors(page, this.errors);
+    this.frames = recordFrames(page);
   }
 
   /** Opens the page served at `url` and waits until it registered. */
@@ -78,6 +88,16 @@ export class PhonePage {
   ): Promise<PhonePage> {
     assertLoopbackOnly();
     const context = await browser.newContext();
+    if (options.fetchThroughTest === true) {
+      await context.route(`${url}**`, async (route) => {
+        const response = await fetch(route.request().url());
+        await route.fulfill({
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: Buffer.from(await response.arrayBuffer()),
+        });
+      });
+    }
     const phone = new PhonePage(options, context, await context.newPage());
     const query = new URLSearchParams({
       library: options.library,

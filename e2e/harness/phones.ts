@@ -15,7 +15,8 @@ export interface LaunchOptions {
 /** Chromium and the phone page's server for one scenario file, and a way to open phones. */
 export interface Phones {
   readonly browser: RunningBrowser;
-  open(options: PhoneOptions): Promise<PhonePage>;
+  /** Opens a phone page in this file's Chromium, or in `on` (one in another namespace). */
+  open(options: PhoneOptions, on?: RunningBrowser): Promise<PhonePage>;
   /**
    * Runs getUserMedia and an RTCPeerConnection once in a throwaway page: the first of each in a
    * fresh Chromium costs 1-2 s (fake devices, WebRTC threads), which would otherwise land in
@@ -81,9 +82,10 @@ export function usePhones(
       }, pcConfig ?? null);
       await context.close();
     },
-    async open(options) {
+    async open(options, on) {
       if (browser === undefined || server === undefined) throw new Error('not up yet');
-      const phone = await PhonePage.open(browser.browser, server.url, scenario.kamailio, options);
+      const where = (on ?? browser).browser;
+      const phone = await PhonePage.open(where, server.url, scenario.kamailio, options);
       opened.push(phone);
       return phone;
     },

@@ -2,13 +2,14 @@
 # Makes sure the e2e suite's peers are installed: Kamailio with its WebSocket and TLS modules, SIPp
 # and Chromium, the production topology's rtpengine (media gateway), coturn (TURN), baresip (a
 # plain SIP phone), certutil and openssl (the wss scenario's test CA), all from Debian's packages,
-# and iproute2 for the suite's private network namespace
+# iproute2 for the suite's private network namespace and nftables for the media cut of
+# call-recovery.test.ts (`nft`, inside that namespace only)
 # (scripts/netns.sh: `ip link set lo up`; `unshare` is util-linux, always there). Fast when everything is there (one dpkg-query); as root it
 # installs what is missing with apt-get; otherwise it says what to install and fails.
 set -euo pipefail
 
 packages=(kamailio kamailio-websocket-modules kamailio-tls-modules sip-tester chromium iproute2
-  rtpengine-daemon coturn baresip-core libnss3-tools openssl)
+  rtpengine-daemon coturn baresip-core libnss3-tools openssl nftables)
 
 installed() {
   local package=$1
@@ -27,6 +28,7 @@ installed() {
       sip-tester) command -v sipp >/dev/null ;;
       chromium) [[ -x /usr/bin/chromium ]] ;;
       iproute2) command -v ip >/dev/null ;;
+      nftables) command -v nft >/dev/null ;;
     esac
   fi
 }

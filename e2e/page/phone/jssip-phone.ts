@@ -14,6 +14,7 @@ import {
   audioPacketsReceived,
   CallBook,
   MEDIA_CONSTRAINTS,
+  watchIce,
   watchTones,
   type CallRecord,
   type Phone,
@@ -120,4 +121,10 @@ function follow(book: CallBook<RTCSession>, record: CallRecord, session: RTCSess
   session.on('newDTMF', ({ originator, dtmf }: IncomingDTMFEvent | OutgoingDTMFEvent) =>
     book.note(record, 'newDTMF', { originator, tone: dtmf.tone }),
   );
+  session.on('peerconnection', ({ peerconnection }: { peerconnection: RTCPeerConnection }) =>
+    watchIce(peerconnection, (state) => book.note(record, state)),
+  );
+  // ua.call() makes the connection (and emits its event) before this listener exists.
+  const existing = session.connection as RTCPeerConnection | undefined;
+  if (existing) watchIce(existing, (state) => book.note(record, state));
 }

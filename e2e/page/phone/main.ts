@@ -18,7 +18,17 @@ function startPhone(): void {
     ua: [],
     errors: [],
     transport: [],
+    network: [],
   };
+  // What the browser told the page about its network (the recovery scenarios report it).
+  const noteNetwork = (name: string) => () =>
+    state.network.push(`${name}@${Math.round(performance.now())}`);
+  window.addEventListener('online', noteNetwork('online'));
+  window.addEventListener('offline', noteNetwork('offline'));
+  (navigator as { connection?: EventTarget }).connection?.addEventListener(
+    'change',
+    noteNetwork('connection:change'),
+  );
   window.addEventListener('error', (event) => state.errors.push(String(event.message)));
   window.addEventListener('unhandledrejection', (event) => state.errors.push(String(event.reason)));
 

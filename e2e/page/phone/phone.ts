@@ -53,6 +53,8 @@ export interface PhoneState {
   readonly calls: CallRecord[];
   readonly errors: string[];
   readonly transport: TransportNote[];
+  /** The browser's network events (`online`, `offline`, `connection:change`), `name@ms`. */
+  readonly network: string[];
 }
 
 /** Per-call media options, passed the same way to both libraries. */
@@ -190,6 +192,17 @@ export class CallBook<S> {
     record.events.push({ name, at: performance.now(), ...details });
   }
 }
+
+/**
+ * Notes each ICE connection state of a call's RTCPeerConnection (`ice:disconnected`,
+ * `ice:failed`, `ice:connected`...): the recovery scenarios read when ICE broke and came back.
+ */
+export function watchIce(pc: RTCPeerConnection, onState: (state: string) => void): void {
+  if (watchedIce.has(pc)) return;
+  watchedIce.add(pc);
+  pc.addEventListener('iceconnectionstatechange', () => onState(`ice:${pc.iceConnectionState}`));
+}
+const watchedIce = new WeakSet<RTCPeerConnection>();
 
 /**
  * Records the tones the browser actually plays into RTP (RFC 4733): the receiving browser does

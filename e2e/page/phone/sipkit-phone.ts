@@ -6,6 +6,7 @@ import {
   audioPacketsReceived,
   CallBook,
   MEDIA_CONSTRAINTS,
+  watchIce,
   watchTones,
   type CallRecord,
   type Phone,
@@ -118,5 +119,15 @@ function follow(book: CallBook<Session>, record: CallRecord, session: Session): 
   );
   session.on('newDTMF', ({ originator, dtmf }) =>
     book.note(record, 'newDTMF', { originator, tone: dtmf.tone }),
+  );
+  session.on('peerConnection', ({ connection }) =>
+    watchIce(connection, (state) => book.note(record, state)),
+  );
+  const existing =
+    session.media instanceof WebRtcMediaHandler ? session.media.connection : undefined;
+  if (existing) watchIce(existing as RTCPeerConnection, (state) => book.note(record, state));
+  // The recovery's own account: `connection:reconnecting` (cause: path and reason)...
+  session.on('connection', ({ state, path, reason }) =>
+    book.note(record, `connection:${state}`, { cause: `${path ?? ''} ${reason}` }),
   );
 }

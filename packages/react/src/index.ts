@@ -11,6 +11,7 @@ export type {
   AnswerCallOptions,
   DeviceChoice,
   MuteOptions,
+  RenegotiateOptions,
   SipActions,
 } from './client/sip-actions.js';
 export { bindUaToStore, type BindOptions } from './client/bind-ua-to-store.js';
@@ -45,6 +46,7 @@ export { useRegistration, type UseRegistrationResult } from './hooks/use-registr
 export { useSipError } from './hooks/use-sip-error.js';
 export { useCall, type UseCallResult } from './hooks/use-call.js';
 export { useCallDuration } from './hooks/use-call-duration.js';
+export { useCallConnection, type CallConnectionView } from './hooks/use-call-connection.js';
 export { useCalls } from './hooks/use-calls.js';
 export { useIncomingCall, type UseIncomingCallResult } from './hooks/use-incoming-call.js';
 export { useMessages, type UseMessagesResult } from './hooks/use-messages.js';

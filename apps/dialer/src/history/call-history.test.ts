@@ -32,6 +32,9 @@ function call(overrides: Partial<CallState>): CallState {
     lastDtmf: undefined,
     transfer: undefined,
     answering: false,
+    connection: 'connected',
+    connectionPath: undefined,
+    connectionReason: undefined,
     ...overrides,
   } as CallState;
 }

@@ -27,9 +27,10 @@ async function phones(users?: Record<string, string>) {
     pcConfig: { iceServers: [] },
   };
   const onSettings = vi.fn();
+  const media = fakeMediaHandlers();
   render(
     <StrictMode>
-      <SipProvider config={setup.config} mediaHandlerFactory={fakeMediaHandlers().factory}>
+      <SipProvider config={setup.config} mediaHandlerFactory={media.factory}>
         <Phone setup={setup} trace={createSipTrace()} onSettings={onSettings} />
       </SipProvider>
     </StrictMode>,
@@ -52,10 +53,29 @@ async function phones(users?: Record<string, string>) {
     stops.push(() => ua.stop());
     return ua;
   };
-  return { other, network, onSettings, user: userEvent.setup() };
+  return { other, network, onSettings, media, user: userEvent.setup() };
 }
 
 describe('<Phone>', () => {
+  it('says "Reconnecting…" while the call’s ICE is restarted, "In call" once it is back', async () => {
+    const { other, media, user } = await phones();
+    const bob = await other('bob');
+    act(() => void bob.call('alice'));
+    const banner = await until(() => screen.getByRole('region', { name: 'Incoming call' }));
+    await user.click(within(banner).getByRole('button', { name: 'Answer' }));
+    await until(() => expect(screen.getByText('In call')).toBeTruthy());
+
+    const handler = media.handlers[0]!;
+    handler.iceRestartOutcome = undefined; // the restart is answered; ICE waits for the network
+    act(() => handler.setIceState('failed'));
+    await until(() => expect(screen.getByText('Reconnecting…')).toBeTruthy());
+    // The controls stay: the call is not over.
+    expect(screen.getByRole('button', { name: 'Hang up' })).toBeTruthy();
+    act(() => handler.setIceState('connected'));
+    await until(() => expect(screen.getByText('In call')).toBeTruthy());
+    await user.click(screen.getByRole('button', { name: 'Hang up' }));
+  });
+
   it('answers, controls, hangs up and records the call in the history', async () => {
     const { other, user } = await phones();
     const bob = await other('bob');

@@ -48,6 +48,12 @@ export function bindSessionToStore(session: Session, store: SipStore): () => voi
     }),
   );
   offs.push(
+    // The state itself is read from session.connectionState; the event adds why and which path.
+    session.on('connection', ({ path, reason }) =>
+      update({ connectionPath: path, connectionReason: reason }),
+    ),
+  );
+  offs.push(
     // With a listener the core waits for accept/reject instead of declining: the user decides.
     session.on('refer', (refer) => {
       holdTransferRequest(session, refer);

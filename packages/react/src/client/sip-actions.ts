@@ -44,6 +44,14 @@ export interface MuteOptions {
 }
 
 /**
+ * Options of `renegotiate`: the core session's (`useUpdate` sends the offer in an UPDATE,
+ * RFC 3311; `iceRestart` gathers new ICE credentials, RFC 8839 §4.4.1.1).
+ *
+ * @example renegotiate(id, { useUpdate: true })
+ */
+export type RenegotiateOptions = NonNullable<Parameters<Session['renegotiate']>[0]>;
+
+/**
  * A kind of device a user chooses.
  *
  * @example actions.chooseDevice('speaker', 'default')
@@ -79,6 +87,13 @@ export interface SipActions {
   hangup(id: string, options?: TerminateOptions): void;
   hold(id: string): Promise<boolean>;
   unhold(id: string): Promise<boolean>;
+  /**
+   * Restarts ICE now (a re-INVITE with new ICE credentials), e.g. from a "Reconnect" button while
+   * `connection` is `reconnecting`; resolves true when the far end accepted the new offer.
+   */
+  restartIce(id: string): Promise<boolean>;
+  /** Sends a new offer on the call (re-INVITE, or UPDATE with `useUpdate`); true when accepted. */
+  renegotiate(id: string, options?: RenegotiateOptions): Promise<boolean>;
   mute(id: string, options?: MuteOptions): void;
   unmute(id: string, options?: MuteOptions): void;
   sendDTMF(id: string, tones: string | number, options?: DtmfSendOptions): void;
@@ -196,6 +211,14 @@ export function createSipActions(host: SipActionHost): SipActions {
     },
     hold: (id) => changeHold(id, true),
     unhold: (id) => changeHold(id, false),
+    async restartIce(id) {
+      const live = session(id);
+      return live === undefined ? false : live.restartIce();
+    },
+    async renegotiate(id, options) {
+      const live = session(id);
+      return live === undefined ? false : live.renegotiate(options);
+    },
     mute(id, options) {
       session(id)?.mute(options);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameUaRelevantOptions } from './sip-client-options.js';
+import { sameUaRelevantOptions, type SipClientOptions } from './sip-client-options.js';
 
 describe('sameUaRelevantOptions', () => {
   it('a changed connectTimeout needs a new UA (the transport reads it once)', () => {
@@ -16,5 +16,16 @@ describe('sameUaRelevantOptions', () => {
       ),
     ).toBe(false);
     expect(sameUaRelevantOptions({}, { uaOptions: { connectTimeout: 2 } })).toBe(false);
+  });
+
+  it('compares iceRestart by value: an inline object keeps the UA, a changed field does not', () => {
+    type UaOptions = NonNullable<SipClientOptions['uaOptions']>;
+    const same = (a: UaOptions, b: UaOptions) =>
+      sameUaRelevantOptions({ uaOptions: a }, { uaOptions: b });
+    expect(same({ iceRestart: { deadline: 10 } }, { iceRestart: { deadline: 10 } })).toBe(true);
+    expect(same({ iceRestart: false }, { iceRestart: false })).toBe(true);
+    expect(same({ iceRestart: { deadline: 10 } }, { iceRestart: { deadline: 20 } })).toBe(false);
+    expect(same({ iceRestart: { deadline: 10 } }, { iceRestart: false })).toBe(false);
+    expect(same({}, { iceRestart: false })).toBe(false);
   });
 });

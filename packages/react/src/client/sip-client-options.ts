@@ -37,8 +37,16 @@ export function sameUaRelevantOptions(a: SipClientOptions, b: SipClientOptions):
     x.keepAliveInterval === y.keepAliveInterval &&
     x.connectTimeout === y.connectTimeout &&
     x.stopTimeout === y.stopTimeout &&
-    sameNumbers(x.timers ?? {}, y.timers ?? {})
+    sameNumbers(x.timers ?? {}, y.timers ?? {}) &&
+    sameIceRestart(x.iceRestart, y.iceRestart)
   );
+}
+
+// `false` (no automatic ICE restart), undefined (the defaults) or flat numbers, by value: an
+// inline `{ iceRestart: { deadline: 10 } }` must not rebuild the UA on every render.
+function sameIceRestart(a: UAOptions['iceRestart'], b: UAOptions['iceRestart']): boolean {
+  if (a === undefined || a === false || b === undefined || b === false) return a === b;
+  return sameNumbers(a, b);
 }
 
 // Timer overrides are flat records of milliseconds.

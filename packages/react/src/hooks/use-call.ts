@@ -1,6 +1,6 @@
 import type { CallOptions, DtmfSendOptions, ReferOptions, TerminateOptions } from '@sipkit/core';
 import { useMemo } from 'react';
-import type { AnswerCallOptions, MuteOptions } from '../client/sip-actions.js';
+import type { AnswerCallOptions, MuteOptions, RenegotiateOptions } from '../client/sip-actions.js';
 import type { CallState } from '../store/call-state.js';
 import { useSipActions } from './use-sip-actions.js';
 import { useSipStore } from './use-sip-store.js';
@@ -21,6 +21,13 @@ export interface UseCallResult {
   answer(options?: AnswerCallOptions): void;
   hold(): Promise<boolean>;
   unhold(): Promise<boolean>;
+  /**
+   * Restarts ICE now (re-INVITE with new ICE credentials); the core already does it by itself
+   * when the media path breaks (`state.connection` says `reconnecting` meanwhile).
+   */
+  restartIce(): Promise<boolean>;
+  /** Sends a new offer (re-INVITE, or UPDATE with `useUpdate`); true when the far end accepted. */
+  renegotiate(options?: RenegotiateOptions): Promise<boolean>;
   mute(options?: MuteOptions): void;
   unmute(options?: MuteOptions): void;
   sendDTMF(tones: string | number, options?: DtmfSendOptions): void;
@@ -57,6 +64,8 @@ export function useCall(id?: string): UseCallResult {
       answer: (options?: AnswerCallOptions) => actions.answer(on, options),
       hold: () => actions.hold(on),
       unhold: () => actions.unhold(on),
+      restartIce: () => actions.restartIce(on),
+      renegotiate: (options?: RenegotiateOptions) => actions.renegotiate(on, options),
       mute: (options?: MuteOptions) => actions.mute(on, options),
       unmute: (options?: MuteOptions) => actions.unmute(on, options),
       sendDTMF: (tones: string | number, options?: DtmfSendOptions) =>

@@ -1,5 +1,7 @@
 import type {
+  CallConnectionState,
   Cause,
+  ConnectionPath,
   Identity,
   Originator,
   Session,
@@ -61,6 +63,16 @@ export interface CallState {
   readonly transferRequest: { readonly target: string } | undefined;
   /** An incoming call we are answering (media being set up): still `ringing` until the 200 goes. */
   readonly answering: boolean;
+  /**
+   * How the call's connection is doing: `reconnecting` while its media (ICE) or signalling
+   * (WebSocket) path is being recovered, `failed` when recovery gave up (the call ends next).
+   * `connected` otherwise, also before the call is answered.
+   */
+  readonly connection: CallConnectionState;
+  /** The path whose change set `connection` last; undefined until it first changes. */
+  readonly connectionPath: ConnectionPath | undefined;
+  /** Why `connection` last changed (`"ICE failed"`...); undefined until it first changes. */
+  readonly connectionReason: string | undefined;
 }
 
 /**
@@ -70,8 +82,17 @@ export interface CallState {
  */
 export type CallExtras = Pick<
   CallState,
-  'endedBy' | 'lastDtmf' | 'transfer' | 'transferRequest' | 'answering'
+  | 'endedBy'
+  | 'lastDtmf'
+  | 'transfer'
+  | 'transferRequest'
+  | 'answering'
+  | 'connectionPath'
+  | 'connectionReason'
 >;
+
+/** The most characters of a connection change's reason the store keeps. */
+const MAX_CONNECTION_REASON = 256;
 
 /**
  * Copies what the store shows of `session`, reusing `previous` and its parts wherever nothing
@@ -107,6 +128,13 @@ export function snapshotCall(
     transferRequest:
       'transferRequest' in extras ? extras.transferRequest : previous?.transferRequest,
     answering: session.status === 'ringing' && (extras.answering ?? previous?.answering ?? false),
+    connection: session.connectionState,
+    connectionPath: 'connectionPath' in extras ? extras.connectionPath : previous?.connectionPath,
+    // The reason may quote a far end's reason phrase: bounded and copied like a display name.
+    connectionReason:
+      extras.connectionReason !== undefined
+        ? ownedText(extras.connectionReason, MAX_CONNECTION_REASON)
+        : previous?.connectionReason,
   };
   return previous !== undefined && shallowEqual(previous, next) ? previous : next;
 }

@@ -23,6 +23,9 @@ function call(id: string, patch: Partial<CallState> = {}): CallState {
     callId: 'call-1',
     transferRequest: undefined,
     answering: false,
+    connection: 'connected',
+    connectionPath: undefined,
+    connectionReason: undefined,
     ...patch,
   };
 }

@@ -34,3 +34,17 @@ export const Unavailable: Story = {
 export const LongName: Story = {
   parameters: { sip: { bots: [longNameAnswers], script: [{ dial: 'maximiliane' }] } },
 };
+
+/**
+ * The network broke under the call (its ICE failed): the call restarts ICE by itself and says
+ * "Reconnecting…" meanwhile, the controls stay. Here ICE never comes back, so after the recovery
+ * deadline (30 s) the call ends and says why.
+ */
+export const Reconnecting: Story = {
+  parameters: {
+    sip: {
+      bots: [bobAnswersAtOnce],
+      script: [{ dial: 'bob' }, { await: 'confirmed' }, { ice: 'failed', heals: false }],
+    },
+  },
+};

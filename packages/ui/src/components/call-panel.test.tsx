@@ -1,7 +1,7 @@
 import { composeStories } from '@storybook/react';
 import { screen, type RenderResult } from '@testing-library/react';
 import { expect } from 'vitest';
-import { describeStories, eventually } from '../testing/story-test.js';
+import { describeStories, elapse, eventually } from '../testing/story-test.js';
 import * as stories from './call-panel.stories.js';
 
 const panel = (view: RenderResult): HTMLElement =>
@@ -23,6 +23,14 @@ describeStories('CallPanel', composeStories(stories), {
   Unavailable: async () => {
     await eventually(() => expect(status()).toMatch(/^Call ended: /));
     expect(status()).not.toBe('Call ended: Canceled');
+  },
+  Reconnecting: async (view) => {
+    await eventually(() => expect(status()).toBe('Reconnecting…'));
+    expect(panel(view).dataset['sipkitConnection']).toBe('reconnecting');
+    expect(screen.getByRole('group', { name: 'Call controls' })).toBeTruthy();
+    await elapse(31_000);
+    await eventually(() => expect(status()).toMatch(/^Call ended: Connection lost \(.+\)$/));
+    expect(panel(view).dataset['sipkitConnection']).toBe('failed');
   },
   LongName: async (view) => {
     await eventually(() => expect(status()).toBe('In call'));

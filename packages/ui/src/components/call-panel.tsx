@@ -20,8 +20,9 @@ export interface CallPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
 
 /**
  * One call at a glance: who, where it is (a `role="status"` live region: "Ringing…", "In call",
- * "On hold"), how long, and its controls. Renders nothing without a call. `data-state` is
- * `callDataState` of the call.
+ * "On hold", "Reconnecting…" while the network is recovered, "Connection lost (reason)"), how
+ * long, and its controls. Renders nothing without a call. `data-state` is `callDataState` of the
+ * call; `data-sipkit-connection` its connection state (`connected`, `reconnecting`, `failed`).
  *
  * @example <CallPanel />
  */
@@ -40,6 +41,7 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
       ref={ref}
       className={classNames('sk-call', className)}
       data-state={callDataState(state)}
+      data-sipkit-connection={state.connection}
       {...rest}
     >
       <p className="sk-call-name">

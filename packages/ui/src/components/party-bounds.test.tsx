@@ -31,6 +31,9 @@ function call(id: string, overrides: Partial<CallState>): CallState {
     transfer: undefined,
     transferRequest: undefined,
     answering: false,
+    connection: 'connected',
+    connectionPath: undefined,
+    connectionReason: undefined,
     ...overrides,
   };
 }

@@ -17,14 +17,24 @@ export function callLabel(call: CallState): string {
     case 'answered':
       return 'Connecting…';
     case 'confirmed':
+      // Recovery comes first: a held call whose network broke is not heard either way.
+      if (call.connection === 'reconnecting') return 'Reconnecting…';
+      if (call.connection === 'failed') return connectionLost(call.connectionReason);
       if (call.hold.local) return 'On hold';
       if (call.hold.remote) return 'Held by the other side';
       return 'In call';
     case 'terminated':
+      // Recovery gave up: say so with its reason; the SIP cause alone would not tell why.
+      if (call.connection === 'failed')
+        return `Call ended: ${connectionLost(call.connectionReason)}`;
       return call.cause === undefined || call.cause === 'Terminated'
         ? 'Call ended'
         : `Call ended: ${call.cause}`;
   }
+}
+
+function connectionLost(reason: string | undefined): string {
+  return reason === undefined ? 'Connection lost' : `Connection lost (${reason})`;
 }
 
 /**

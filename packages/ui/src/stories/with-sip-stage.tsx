@@ -3,7 +3,7 @@ import type { Decorator } from '@storybook/react-vite';
 import { useEffect, useState, type ReactNode } from 'react';
 import { FakeDevices } from './fake-devices.js';
 import { SipStage, type StageOptions } from './sip-stage.js';
-import { StageContext } from './stage-context.js';
+import { StageContext, useStage } from './stage-context.js';
 import { runYouScript, type YouStep } from './you-script.js';
 
 /** `parameters.sip` of a story: the stage to build, and what "you" do once it runs. */
@@ -70,10 +70,11 @@ function Stage({
 
 function YouScript({ steps }: { readonly steps: readonly YouStep[] }): ReactNode {
   const client = useSipContext();
+  const stage = useStage();
   useEffect(() => {
     const controller = new AbortController();
-    void runYouScript(client, steps, controller.signal);
+    void runYouScript(client, steps, controller.signal, stage.media);
     return () => controller.abort();
-  }, [client, steps]);
+  }, [client, steps, stage]);
   return null;
 }

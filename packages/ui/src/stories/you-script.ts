@@ -1,4 +1,5 @@
 import type { SipClient, SipState } from '@sipkit/react';
+import type { FakeMediaHandler } from '@sipkit/testing';
 
 /**
  * One step of what "you" do in a story, through the same actions the components use: so a story
@@ -10,7 +11,12 @@ export type YouStep =
   | { readonly dial: string }
   | { readonly await: 'registered' | 'ringing' | 'confirmed' | 'ended' }
   | { readonly do: 'answer' | 'decline' | 'hold' | 'mute' | 'hangup' }
-  | { readonly wait: number };
+  | { readonly wait: number }
+  /**
+   * Your current call's (fake) media reports this ICE state, as a browser's would; with
+   * `heals: false` the ICE restarts that follow never connect (the network stays gone).
+   */
+  | { readonly ice: RTCIceConnectionState; readonly heals?: boolean };
 
 /**
  * Runs `steps` against a provider's client until done or `signal` aborts. Dialling waits for the
@@ -22,6 +28,7 @@ export async function runYouScript(
   client: SipClient,
   steps: readonly YouStep[],
   signal: AbortSignal,
+  media: { readonly handlers: readonly FakeMediaHandler[] } = { handlers: [] },
 ): Promise<void> {
   const { store, actions } = client;
   const current = (): string => store.getState().currentCallId ?? '';
@@ -33,6 +40,11 @@ export async function runYouScript(
       actions.call(step.dial);
     } else if ('await' in step) {
       await until(client, signal, CONDITIONS[step.await]);
+    } else if ('ice' in step) {
+      // The newest handler is the current call's: each call makes one.
+      const handler = media.handlers.at(-1);
+      if (handler !== undefined && step.heals === false) handler.iceRestartOutcome = undefined;
+      handler?.setIceState(step.ice);
     } else if ('wait' in step) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, step.wait);

@@ -14,11 +14,16 @@ export const knownOverBudget: ReadonlyMap<
   // +4.0 KB for hostile-input hardening (issue 19: one control-character rule, 400s for malformed
   // requests, API option checks, total REGISTER/challenge paths), the JsSIP API the core lacked
   // (issue 17: ua.set/get, registrator(), terminateSessions, call options, lifecycle events,
-  // +sip.instance) and the failover connect timeout (issue 20). Ceiling ~2% above that size.
-  ['sipkit-call', { ceilingGzip: 48_900, found: '2026-12-02 (43.9 KB at efdfda5)' }],
+  // +sip.instance) and the failover connect timeout (issue 20). 51.3 KB later that day, raised on
+  // purpose again: +3.4 KB for call recovery (issue 20: ICE restart with its deadline and glare
+  // handling, target refresh after a reconnect, requests held while disconnected, the network
+  // watch), which every call carries; +0.2 KB for the extension hook that keeps subscriptions out
+  // of this bundle (issue 23). Issue 26 (size budgets) cuts from here. Ceiling ~2% above.
+  ['sipkit-call', { ceilingGzip: 52_400, found: '2026-12-02 (43.9 KB at efdfda5)' }],
   // 48.2 KB at efdfda5; 52.7 KB on 2026-12-06 (the same core growth, plus the error path of
-  // issue 18 in @sipkit/react): the core app plus ~4.8 KB of @sipkit/react.
-  ['sipkit-react-call', { ceilingGzip: 53_800, found: '2026-12-02 (48.2 KB at efdfda5)' }],
+  // issue 18 in @sipkit/react): the core app plus ~4.8 KB of @sipkit/react. 56.2 KB later that
+  // day: the same call-recovery growth, plus each call's connection state in the store.
+  ['sipkit-react-call', { ceilingGzip: 57_400, found: '2026-12-02 (48.2 KB at efdfda5)' }],
 ]);
 
 /**

@@ -45,7 +45,10 @@ export class RecipeKamailio {
       `CTL_SOCK="${ctlSocket(dir)}"`,
     ];
     if (options.users !== undefined) {
-      defines.push('WITH_AUTH', `DBURL="text://${writeSubscribers(dir, RECIPE_DOMAIN, options.users)}"`);
+      defines.push(
+        'WITH_AUTH',
+        `DBURL="text://${writeSubscribers(dir, RECIPE_DOMAIN, options.users)}"`,
+      );
     }
     if (options.rtpengine === true) {
       defines.push('WITH_RTPENGINE', `RTPENGINE_SOCK="udp:127.0.0.1:${PORTS.rtpengineNg}"`);

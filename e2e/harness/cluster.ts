@@ -5,17 +5,24 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { SIP_DOMAIN, TEST_PASSWORD } from './kamailio.js';
+import { SIP_DOMAIN } from './kamailio.js';
 import { startProcess, type ManagedProcess } from './managed-process.js';
 import { ProcessRegistry } from './process-registry.js';
+import { writeSubscribers } from './recipe-subscribers.js';
 import { waitUntil } from './wait.js';
 
 const run = promisify(execFile);
 
-/** The recipe the cluster and load scenarios start: deploy/kamailio/kamailio-cluster.cfg. */
-export const CLUSTER_CONFIG = fileURLToPath(
-  new URL('../../deploy/kamailio/kamailio-cluster.cfg', import.meta.url),
+/**
+ * The recipe the cluster and load scenarios start: deploy/kamailio/kamailio.cfg, the one the
+ * topology scenarios start too; `-A WITH_DMQ` adds deploy/kamailio/cluster.cfg.
+ */
+export const RECIPE_CONFIG = fileURLToPath(
+  new URL('../../deploy/kamailio/kamailio.cfg', import.meta.url),
 );
+
+/** Registrations this short are kept as they are (MIN_EXPIRES): the load test refreshes at 16 s. */
+const MIN_EXPIRES = 10;
 
 /** Where one node listens: SIP (and DMQ) over UDP, WebSocket over TCP, on its own IP. */
 export interface NodeAddress {
@@ -38,9 +45,17 @@ export interface NodeOptions {
   readonly children?: number;
   /** Shared memory in MB (default 64). */
   readonly sharedMemoryMb?: number;
+  /**
+   * `-A WITH_AUTH` with these users (name to password) in a db_text `subscriber` table: digest
+   * challenges for REGISTER (401) and for the users' initial requests (407). None: no auth.
+   */
+  readonly users?: Readonly<Record<string, string>>;
 }
 
-/** A Kamailio node from the cluster recipe, in its own runtime directory and process group. */
+/**
+ * A Kamailio node from the recipe, in its own runtime directory and process group. Without
+ * `users` it runs without WITH_AUTH: every user is accepted.
+ */
 export class KamailioNode {
   readonly name: string;
   readonly address: NodeAddress;
@@ -93,10 +108,16 @@ export class KamailioNode {
       SIP_PORT: this.address.sipPort,
       WS_PORT: this.address.wsPort,
       CHILDREN: this.#options.children ?? 2,
-      CTL_SOCKET: `"${this.ctlSocket}"`,
+      MIN_EXPIRES,
+      CTL_SOCK: `"${this.ctlSocket}"`,
       SIP_DOMAIN: `"${SIP_DOMAIN}"`,
-      SHARED_PASSWORD: `"${TEST_PASSWORD}"`,
     };
+    const { users } = this.#options;
+    const features = peer === undefined ? [] : ['WITH_DMQ'];
+    if (users !== undefined) {
+      features.push('WITH_AUTH');
+      defines['DBURL'] = `"text://${writeSubscribers(this.dir, SIP_DOMAIN, users)}"`;
+    }
     if (peer !== undefined) {
       defines['NODE_URI'] = `"${this.sipUri}"`;
       defines['PEER_URI'] = `"sip:${peer.ip}:${peer.sipPort}"`;
@@ -105,8 +126,8 @@ export class KamailioNode {
     const child = startProcess({
       command: 'kamailio',
       args: [
-        ...['-f', CLUSTER_CONFIG],
-        ...(peer === undefined ? [] : ['-A', 'WITH_DMQ']),
+        ...['-f', RECIPE_CONFIG],
+        ...features.flatMap((feature) => ['-A', feature]),
         '-DD', // the main process stays in the foreground: the group leader we hold
         '-E',
         ...['-Y', this.dir, '-P', join(this.dir, 'kamailio.pid'), '-w', this.dir],

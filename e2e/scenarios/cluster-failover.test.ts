@@ -1,5 +1,5 @@
-// Issue 22 scenario 4: two Kamailio nodes sharing registrations (deploy/kamailio/
-// kamailio-cluster.cfg with cluster.cfg: dmq + dmq_usrloc + Path), a UA preferring node1
+// Issue 22 scenario 4: two Kamailio nodes sharing registrations (deploy/kamailio/kamailio.cfg
+// with -A WITH_DMQ, which imports cluster.cfg: dmq + dmq_usrloc + Path), a UA preferring node1
 // (`sockets` weights 10 and 1) and a peer on node2. node1 is killed (SIGKILL to its whole process
 // group, a crash) while the UA is registered, then during a call; our UA and JsSIP 3.13.8 each
 // run the same steps on their own pages, and the numbers go side by side into the results.

@@ -1,7 +1,7 @@
 // Issue 22 scenario 5: load through a real proxy. 200 UAs in this Node process (real WebSockets
 // from the `ws` package, no media: @sipkit/testing's fake media handler for ours, a fake
-// RTCPeerConnection for JsSIP) register at once on one Kamailio (the cluster recipe as a lone
-// node, deploy/kamailio/kamailio-cluster.cfg), 50 of them call 50 others at once through it, the
+// RTCPeerConnection for JsSIP) register at once on one Kamailio (the recipe, deploy/kamailio/
+// kamailio.cfg with WITH_AUTH, no cluster), 50 of them call 50 others at once through it, the
 // calls stay up until every UA has refreshed its registration (register_expires 16 s), then every
 // caller hangs up and every UA unregisters. Nothing may be lost: every REGISTER answered (counted
 // on the wire), every call confirmed and ended on both sides. Ours, then JsSIP 3.13.8 on the
@@ -10,9 +10,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { KamailioNode } from '../harness/cluster.js';
+import { TEST_PASSWORD } from '../harness/kamailio.js';
 import { FrameCounter } from '../harness/load/frame-counter.js';
 import { jssipAgents } from '../harness/load/jssip-agent.js';
-import { runLoad, type LoadPlan, type LoadResult } from '../harness/load/run-load.js';
+import { loadUser, runLoad, type LoadPlan, type LoadResult } from '../harness/load/run-load.js';
 import { sipkitAgents } from '../harness/load/sipkit-agent.js';
 import { ProcessRegistry } from '../harness/process-registry.js';
 import { writeResults } from '../harness/results.js';
@@ -28,8 +29,17 @@ const JSSIP_VERSION = (
 
 const runDir = inject('runDir');
 const registry = new ProcessRegistry(runDir);
-// Four workers per transport: 200 WebSockets on two shared cores.
-const kamailio = new KamailioNode(runDir, 'load', LOAD_NODE, registry, { children: 4 });
+/** Every UA of both runs, with the test password. */
+const USERS = Object.fromEntries(
+  ['sipkit-', 'jssip-'].flatMap((prefix) =>
+    Array.from({ length: PLAN.users }, (_, index) => [loadUser(prefix, index), TEST_PASSWORD]),
+  ),
+);
+// Four workers per transport: 200 WebSockets on two shared cores. Digest auth on, as in production.
+const kamailio = new KamailioNode(runDir, 'load', LOAD_NODE, registry, {
+  children: 4,
+  users: USERS,
+});
 const results: Record<string, LoadResult> = {};
 
 beforeAll(() => kamailio.start());

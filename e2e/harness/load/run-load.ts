@@ -45,6 +45,11 @@ export interface LoadResult {
   readonly failures: readonly string[];
 }
 
+/** The user name of UA `index` of a run (`sipkit-007`): what its registrar must know. */
+export function loadUser(prefix: string, index: number): string {
+  return `${prefix}${String(index).padStart(3, '0')}`;
+}
+
 /**
  * Runs the load: every UA started at once; once all are registered, `calls` calls at once; the
  * calls stay up until every UA has refreshed its registration; then every caller hangs up and
@@ -63,7 +68,7 @@ export async function runLoad(
   const startedAt = performance.now();
 
   const agents: LoadAgent[] = Array.from({ length: plan.users }, (_, index) =>
-    makeAgent(`${plan.userPrefix}${String(index).padStart(3, '0')}`, callees),
+    makeAgent(loadUser(plan.userPrefix, index), callees),
   );
   for (const agent of agents) agent.start();
   await settle(

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startProcess, type ManagedProcess } from '../managed-process.js';
+import { writeSubscribers } from '../recipe-subscribers.js';
 import type { ProcessRegistry } from '../process-registry.js';
 import { waitUntil } from '../wait.js';
 import { DEPLOY, PORTS, RECIPE_DOMAIN } from './deploy.js';
@@ -45,7 +45,10 @@ export class RecipeKamailio {
       `CTL_SOCK="${ctlSocket(dir)}"`,
     ];
     if (options.users !== undefined) {
-      defines.push('WITH_AUTH', `DBURL="text://${writeSubscribers(dir, options.users)}"`);
+      defines.push(
+        'WITH_AUTH',
+        `DBURL="text://${writeSubscribers(dir, RECIPE_DOMAIN, options.users)}"`,
+      );
     }
     if (options.rtpengine === true) {
       defines.push('WITH_RTPENGINE', `RTPENGINE_SOCK="udp:127.0.0.1:${PORTS.rtpengineNg}"`);
@@ -119,26 +122,6 @@ export class RecipeKamailio {
 
 function ctlSocket(dir: string): string {
   return `unix:${join(dir, 'kamailio_ctl')}`;
-}
-
-/**
- * A db_text database with a `subscriber` table (the schema auth_db reads, table version 7) that
- * stores HA1 = MD5(user:realm:password), RFC 2617 §3.2.2.2, never the password.
- */
-function writeSubscribers(dir: string, users: Readonly<Record<string, string>>): string {
-  const db = join(dir, 'dbtext');
-  mkdirSync(db, { recursive: true });
-  // The recipe's tables (deploy/kamailio/dbtext), with this run's users appended.
-  copyFileSync(join(DEPLOY.dbtext, 'version'), join(db, 'version'));
-  const rows = Object.entries(users).map(([user, password], index) => {
-    const ha1 = createHash('md5').update(`${user}:${RECIPE_DOMAIN}:${password}`).digest('hex');
-    return `${index + 1}:${user}:${RECIPE_DOMAIN}::${ha1}:\n`;
-  });
-  writeFileSync(
-    join(db, 'subscriber'),
-    readFileSync(join(DEPLOY.dbtext, 'subscriber'), 'utf8') + rows.join(''),
-  );
-  return db;
 }
 
 function tail(file: string, lines = 30): string {

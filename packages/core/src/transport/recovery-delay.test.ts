@@ -11,10 +11,18 @@ describe('recoveryDelay', () => {
 
   // Issue 19, finding 8: a fixed first wait brought every client of a restarted server back in
   // the same instant.
-  it('jitters the first wait too: uniform in [min, 2 min)', () => {
+  it('jitters the first wait too, within half a second: uniform in [min, min + 0.5)', () => {
     expect(recoveryDelay(0, defaults, () => 0)).toBe(2000);
-    expect(recoveryDelay(0, defaults, () => 0.5)).toBe(3000);
-    expect(recoveryDelay(0, defaults, () => 0.999)).toBeCloseTo(3998);
+    expect(recoveryDelay(0, defaults, () => 0.5)).toBe(2250);
+    expect(recoveryDelay(0, defaults, () => 0.999)).toBeCloseTo(2499.5);
+  });
+
+  // Issue 22: a client of a killed cluster node is registered on the next within min + 1 s.
+  it('keeps the first window short enough for a failover within min + 1 s', () => {
+    expect(recoveryDelay(0, defaults, () => 1 - Number.EPSILON)).toBeLessThanOrEqual(2500);
+    expect(recoveryDelay(0, { min: 10, max: 30 }, () => 1 - Number.EPSILON)).toBeLessThanOrEqual(
+      10_500,
+    );
   });
 
   it('draws uniformly in [min, min(max, min * 2^(k+1))]', () => {
@@ -28,7 +36,7 @@ describe('recoveryDelay', () => {
   it('reaches the ceiling as random() approaches 1', () => {
     const top = (k: number) => recoveryDelay(k, defaults, () => 1 - Number.EPSILON);
     expect([0, 1, 2, 3, 4].map((k) => Math.round(top(k)))).toEqual([
-      4000, 8000, 16000, 30000, 30000,
+      2500, 8000, 16000, 30000, 30000,
     ]);
   });
 
@@ -37,7 +45,7 @@ describe('recoveryDelay', () => {
     expect(recoveryDelay(7, { min: 5, max: 5 }, () => 0)).toBe(5000);
   });
 
-  it('spreads 50 clients that lost the same server over the first interval', () => {
+  it('spreads 50 clients that lost the same server over the first window', () => {
     // A deterministic stand-in for Math.random: a linear congruential generator.
     let seed = 19;
     const random = () => {
@@ -49,16 +57,16 @@ describe('recoveryDelay', () => {
     );
     for (const delay of delays) {
       expect(delay).toBeGreaterThanOrEqual(2000);
-      expect(delay).toBeLessThan(4000);
+      expect(delay).toBeLessThan(2500);
     }
-    // Not a herd: the reconnections span most of the 2 s window, and no 20 ms slot holds many.
-    expect(delays.at(-1)! - delays[0]!).toBeGreaterThan(1500);
+    // Not a herd: the reconnections span most of the 0.5 s window, and no 20 ms slot holds many.
+    expect(delays.at(-1)! - delays[0]!).toBeGreaterThan(400);
     const perSlot = new Map<number, number>();
     for (const delay of delays) {
       const slot = Math.floor(delay / 20);
       perSlot.set(slot, (perSlot.get(slot) ?? 0) + 1);
     }
-    expect(Math.max(...perSlot.values())).toBeLessThanOrEqual(4);
+    expect(Math.max(...perSlot.values())).toBeLessThanOrEqual(5);
   });
 
   it('handles huge attempt counts (2^k overflows to Infinity)', () => {

@@ -95,7 +95,7 @@ describe('Transport: failover and recovery', () => {
     transport.stop();
   });
 
-  it('backs off: k-th wait uniform in [min, min(max, min * 2^(k+1))] seconds', () => {
+  it('backs off: the first wait in [min, min + 0.5), the k-th in [min, min(max, min * 2^(k+1))] seconds', () => {
     const { transport, high, low, events } = setup({ random: () => 0.999999 });
     high.refuseOnConnect = true;
     low.refuseOnConnect = true;
@@ -105,7 +105,7 @@ describe('Transport: failover and recovery', () => {
       .filter((e): e is ['recovery', TransportEvents['recovery']] => e[0] === 'recovery')
       .map(([, { attempt, delay }]) => [attempt, Math.round(delay / 100) / 10]);
     expect(delays).toEqual([
-      [0, 4],
+      [0, 2.5],
       [1, 8],
       [2, 16],
       [3, 30],
@@ -127,7 +127,7 @@ describe('Transport: failover and recovery', () => {
     vi.advanceTimersToNextTimer();
     high.accept();
     high.drop();
-    expect(events.at(-1)).toEqual(['recovery', { attempt: 0, delay: expect.closeTo(4000, 0) }]);
+    expect(events.at(-1)).toEqual(['recovery', { attempt: 0, delay: expect.closeTo(2500, 0) }]);
     transport.stop();
   });
 
@@ -324,7 +324,7 @@ describe('Transport: stop() and closed-by-us', () => {
     vi.advanceTimersToNextTimer();
     transport.stop();
     transport.connect();
-    expect(events.at(-1)).toEqual(['recovery', { attempt: 0, delay: expect.closeTo(4000, 0) }]);
+    expect(events.at(-1)).toEqual(['recovery', { attempt: 0, delay: expect.closeTo(2500, 0) }]);
     transport.stop();
   });
 

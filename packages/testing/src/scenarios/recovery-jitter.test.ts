@@ -20,9 +20,10 @@ afterEach(() => {
 });
 
 // Issue 19, finding 8: the first reconnection wait was exactly connection_recovery_min_interval,
-// so 50 UAs that lost one server came back within 20 ms of each other.
+// so 50 UAs that lost one server came back within 20 ms of each other. Issue 22 keeps the first
+// window at half a second, so a failover still lands within min + 1 s.
 describe('50 UAs that lose the same server', () => {
-  it('reconnect spread over [min, 2 min), not in one instant', async () => {
+  it('reconnect spread over [min, min + 0.5 s), not in one instant', async () => {
     const { addUA, network, stopAll } = createScenario();
     const config = { connection_recovery_min_interval: 2, connection_recovery_max_interval: 30 };
     const uas = Array.from({ length: 50 }, (_, i) =>
@@ -38,12 +39,12 @@ describe('50 UAs that lose the same server', () => {
     const reconnectedAfter: number[] = [];
     for (const { ua } of uas)
       ua.once('connected', () => reconnectedAfter.push(Date.now() - lostAt));
-    await vi.advanceTimersByTimeAsync(4_000);
+    await vi.advanceTimersByTimeAsync(2_500);
 
     expect(reconnectedAfter).toHaveLength(50);
     expect(Math.min(...reconnectedAfter)).toBeGreaterThanOrEqual(2_000);
-    expect(Math.max(...reconnectedAfter)).toBeLessThan(4_000);
-    expect(Math.max(...reconnectedAfter) - Math.min(...reconnectedAfter)).toBeGreaterThan(1_000);
+    expect(Math.max(...reconnectedAfter)).toBeLessThan(2_500);
+    expect(Math.max(...reconnectedAfter) - Math.min(...reconnectedAfter)).toBeGreaterThan(400);
     const perWindow = new Map<number, number>();
     for (const after of reconnectedAfter) {
       const window = Math.floor(after / 20);

@@ -210,8 +210,8 @@ describe('UA registration on the in-memory network', () => {
     alice.ua.start();
     await vi.advanceTimersByTimeAsync(32_000); // Timer F
     expect(alice.events.at(-1)).toBe('registrationFailed:Request Timeout');
-    // First retry after (2 + 0.5 * (4 - 2)) s = 3 s; it is dropped too and times out.
-    await vi.advanceTimersByTimeAsync(2_999);
+    // First retry after (2 + 0.5 * (2.5 - 2)) s = 2.25 s; it is dropped too and times out.
+    await vi.advanceTimersByTimeAsync(2_249);
     expect(sent('REGISTER')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(sent('REGISTER')).toHaveLength(2);

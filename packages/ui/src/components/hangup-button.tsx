@@ -2,6 +2,7 @@ import { useCall } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<HangupButton>`. */
 export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
@@ -20,6 +21,7 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
   ref,
 ) {
   const { state, hangup } = useCall(callId);
+  const { controls } = useMessages();
   const off = disabled === true || !isLive(state);
   return (
     <button
@@ -35,7 +37,7 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
       }}
       {...rest}
     >
-      {children ?? 'Hang up'}
+      {children ?? controls.hangup}
     </button>
   );
 });

@@ -2,6 +2,7 @@ import { useIncomingCall, type AnswerCallOptions } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { partyAddress, partyName, partyTitle } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<IncomingCallBanner>`. */
 export interface IncomingCallBannerProps extends Omit<
@@ -26,6 +27,7 @@ export interface IncomingCallBannerProps extends Omit<
 export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProps>(
   function IncomingCallBanner({ ringtone, answerOptions, declineStatus, className, ...rest }, ref) {
     const { call, waiting, answer, decline, calls } = useIncomingCall();
+    const { banner } = useMessages();
     if (call === undefined) return null;
     const name = partyName(call.remoteIdentity);
     const address = partyAddress(call.remoteIdentity);
@@ -33,7 +35,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
     return (
       <section
         ref={ref}
-        aria-label="Incoming call"
+        aria-label={banner.region}
         className={classNames('sk-banner', className)}
         data-state={call.answering ? 'answering' : 'ringing'}
         data-waiting={waiting ? '' : undefined}
@@ -41,20 +43,19 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
         {...rest}
       >
         <p className="sk-banner-title" role="alert">
-          <bdi className="sk-banner-name" title={title}>
-            {name}
-          </bdi>{' '}
-          is calling
-          {calls.length > 1 ? ` (+${calls.length - 1} more)` : ''}
+          {banner.isCalling(
+            <bdi className="sk-banner-name" title={title}>
+              {name}
+            </bdi>,
+            calls.length - 1,
+          )}
         </p>
         {address !== name ? (
           <p className="sk-banner-address">
             <bdi title={title}>{address}</bdi>
           </p>
         ) : null}
-        {waiting ? (
-          <p className="sk-banner-note">Answering puts your current call on hold.</p>
-        ) : null}
+        {waiting ? <p className="sk-banner-note">{banner.waitingNote}</p> : null}
         <div className="sk-banner-actions">
           <button
             type="button"
@@ -63,7 +64,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
             disabled={call.answering}
             onClick={() => answer(answerOptions)}
           >
-            Answer
+            {banner.answer}
           </button>
           <button
             type="button"
@@ -73,7 +74,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
               decline(declineStatus === undefined ? {} : { status_code: declineStatus })
             }
           >
-            Decline
+            {banner.decline}
           </button>
         </div>
         {ringtone !== undefined && !call.answering ? (

@@ -11,7 +11,7 @@ const status = (): string => screen.getByTestId('call-state').textContent ?? '';
 describeStories('CallButton', composeStories(stories), {
   Ready: async () => {
     await eventually(() => expect(call().disabled).toBe(false));
-    expect(call().dataset['state']).toBe('ready');
+    expect(call().dataset['sipkitState']).toBe('ready');
     fireEvent.click(call());
     await eventually(() => expect(status()).toBe('Ringing…'));
     await eventually(() => expect(status()).toBe('In call'));
@@ -19,7 +19,7 @@ describeStories('CallButton', composeStories(stories), {
   NoTarget: async () => {
     await elapse(500);
     expect(call().disabled).toBe(true);
-    expect(call().dataset['state']).toBe('disabled');
+    expect(call().dataset['sipkitState']).toBe('disabled');
   },
   Offline: async () => {
     await elapse(500);

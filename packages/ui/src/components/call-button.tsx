@@ -17,7 +17,7 @@ export interface CallButtonProps extends Omit<ComponentPropsWithoutRef<'button'>
 
 /**
  * Places a call to `target`. Disabled while there is nothing to call or no connection to the
- * server. `data-state` is `ready` or `disabled`. Its name is "Call" (`messages.dial.call`) unless given children.
+ * server. `data-sipkit-state` is `ready` or `disabled`. Its name is "Call" (`messages.dial.call`) unless given children.
  *
  * @example <CallButton target={target} onCall={(id) => console.log('calling', id)} />
  */
@@ -33,8 +33,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
       ref={ref}
       type="button"
       className={classNames('sk-button', className)}
-      data-variant="call"
-      data-state={off ? 'disabled' : 'ready'}
+      data-sipkit-variant="call"
+      data-sipkit-state={off ? 'disabled' : 'ready'}
       disabled={off}
       onClick={(event) => {
         onClick?.(event);

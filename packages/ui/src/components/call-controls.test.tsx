@@ -11,14 +11,14 @@ const status = (): string => screen.getByTestId('call-state').textContent ?? '';
 
 describeStories('CallControls', composeStories(stories), {
   InCall: async () => {
-    await eventually(() => expect(controls().dataset['state']).toBe('confirmed'));
+    await eventually(() => expect(controls().dataset['sipkitState']).toBe('confirmed'));
     for (const name of ['Mute', 'Hold', 'Keypad', 'Transfer', 'Hang up']) {
       expect(button(name).disabled).toBe(false);
     }
     fireEvent.click(button('Keypad'));
     expect(button('Keypad').getAttribute('aria-expanded')).toBe('true');
     const pad = screen.getByRole('group', { name: 'Keypad' });
-    expect(pad.dataset['state']).toBe('dtmf');
+    expect(pad.dataset['sipkitState']).toBe('dtmf');
     expect(button('Keypad').getAttribute('aria-controls')).toBe(pad.id);
     fireEvent.click(within(pad).getByRole('button', { name: '1' }));
     fireEvent.click(button('Transfer'));
@@ -29,23 +29,23 @@ describeStories('CallControls', composeStories(stories), {
     await eventually(() => expect(screen.getByText('Transfer failed (603)')).toBeTruthy());
   },
   OnHold: async () => {
-    await eventually(() => expect(controls().dataset['state']).toBe('held'));
-    expect(controls().dataset['held']).toBe('');
-    expect(button('Resume').dataset['state']).toBe('on');
+    await eventually(() => expect(controls().dataset['sipkitState']).toBe('held'));
+    expect(controls().dataset['sipkitHeld']).toBe('');
+    expect(button('Resume').dataset['sipkitState']).toBe('on');
     fireEvent.click(button('Resume'));
     await eventually(() => expect(button('Hold').disabled).toBe(false));
     expect(status()).toBe('In call');
   },
   Muted: async () => {
-    await eventually(() => expect(controls().dataset['muted']).toBe(''));
+    await eventually(() => expect(controls().dataset['sipkitMuted']).toBe(''));
     fireEvent.click(button('Unmute'));
     await eventually(() => expect(button('Mute')).toBeTruthy());
-    expect(controls().dataset['muted']).toBeUndefined();
+    expect(controls().dataset['sipkitMuted']).toBeUndefined();
   },
   HeldByRemote: async () => {
     await eventually(() => expect(status()).toBe('Held by the other side'));
-    expect(controls().dataset['state']).toBe('held');
-    expect(controls().dataset['held']).toBeUndefined();
+    expect(controls().dataset['sipkitState']).toBe('held');
+    expect(controls().dataset['sipkitHeld']).toBeUndefined();
     expect(button('Mute').disabled).toBe(false);
   },
   Calling: async () => {

@@ -18,8 +18,8 @@ type Panel = 'keypad' | 'transfer' | undefined;
 /**
  * The buttons of a call: Mute/Unmute, Hold/Resume, Keypad (DTMF), Transfer and Hang up, each
  * enabled only when the call can do it. Names say what a button will do, so they change with
- * the state. The group has `data-state` (the call's status, `held` on hold), `data-muted`,
- * `data-held`; buttons have `data-action` and `data-pending` while a hold is being negotiated.
+ * the state. The group has `data-sipkit-state` (the call's status, `held` on hold), `data-sipkit-muted`,
+ * `data-sipkit-held`; buttons have `data-sipkit-action` and `data-sipkit-pending` while a hold is being negotiated.
  *
  * @example <CallControls className="my-controls" />
  */
@@ -49,18 +49,18 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
       role="group"
       aria-label={controls.group}
       className={classNames('sk-controls', className)}
-      data-state={callDataState(state)}
-      data-muted={muted ? '' : undefined}
-      data-held={held ? '' : undefined}
+      data-sipkit-state={callDataState(state)}
+      data-sipkit-muted={muted ? '' : undefined}
+      data-sipkit-held={held ? '' : undefined}
       {...rest}
     >
       <div className="sk-controls-row">
         <button
           type="button"
           className="sk-button"
-          data-variant="toggle"
-          data-action="mute"
-          data-state={muted ? 'on' : 'off'}
+          data-sipkit-variant="toggle"
+          data-sipkit-action="mute"
+          data-sipkit-state={muted ? 'on' : 'off'}
           disabled={!talking}
           onClick={() => (muted ? call.unmute() : call.mute())}
         >
@@ -69,10 +69,10 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
         <button
           type="button"
           className="sk-button"
-          data-variant="toggle"
-          data-action="hold"
-          data-state={held ? 'on' : 'off'}
-          data-pending={holding ? '' : undefined}
+          data-sipkit-variant="toggle"
+          data-sipkit-action="hold"
+          data-sipkit-state={held ? 'on' : 'off'}
+          data-sipkit-pending={holding ? '' : undefined}
           disabled={!confirmed || holding}
           onClick={changeHold}
         >
@@ -83,9 +83,9 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
             key={name}
             type="button"
             className="sk-button"
-            data-variant="toggle"
-            data-action={name}
-            data-state={panel === name ? 'on' : 'off'}
+            data-sipkit-variant="toggle"
+            data-sipkit-action={name}
+            data-sipkit-state={panel === name ? 'on' : 'off'}
             aria-expanded={panel === name}
             aria-controls={panel === name ? panelId : undefined}
             disabled={!confirmed}
@@ -94,7 +94,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
             {controls[name]}
           </button>
         ))}
-        <HangupButton data-action="hangup" {...(callId === undefined ? {} : { callId })} />
+        <HangupButton data-sipkit-action="hangup" {...(callId === undefined ? {} : { callId })} />
       </div>
       {confirmed && panel === 'keypad' ? (
         <Dialpad id={panelId} {...(callId === undefined ? {} : { callId })} />

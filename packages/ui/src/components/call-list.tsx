@@ -11,8 +11,8 @@ export type CallListProps = Omit<ComponentPropsWithoutRef<'ul'>, 'children'>;
 /**
  * The calls in progress (active and held; ringing incoming calls belong to the banner), with a
  * "Switch to" button on each call that is not the current one: it holds the current call,
- * resumes the chosen one and makes it current. Each item has `data-state` (`held`, `confirmed`,
- * `ringing`...) and `data-current`; the current one is `aria-current`. Renders nothing without
+ * resumes the chosen one and makes it current. Each item has `data-sipkit-state` (`held`, `confirmed`,
+ * `ringing`...) and `data-sipkit-current`; the current one is `aria-current`. Renders nothing without
  * calls.
  *
  * @example <CallList className="calls" />
@@ -51,8 +51,8 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
           <li
             key={call.id}
             className="sk-call-list-item"
-            data-state={callDataState(call)}
-            data-current={current ? '' : undefined}
+            data-sipkit-state={callDataState(call)}
+            data-sipkit-current={current ? '' : undefined}
             aria-current={current ? 'true' : undefined}
           >
             <bdi className="sk-call-list-name" title={title}>

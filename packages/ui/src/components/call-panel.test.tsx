@@ -11,7 +11,7 @@ const status = (): string => screen.getByRole('status').textContent ?? '';
 describeStories('CallPanel', composeStories(stories), {
   InCall: async (view) => {
     await eventually(() => expect(status()).toBe('In call'));
-    expect(panel(view).dataset['state']).toBe('confirmed');
+    expect(panel(view).dataset['sipkitState']).toBe('confirmed');
     expect(screen.getByText('bob@sip.test')).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Call controls' })).toBeTruthy();
   },

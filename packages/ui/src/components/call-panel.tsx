@@ -21,7 +21,7 @@ export interface CallPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
 
 /**
  * One call at a glance: who, where it is (a `role="status"` live region: "Ringing…", "In call",
- * "On hold"), how long, and its controls. Renders nothing without a call. `data-state` is
+ * "On hold"), how long, and its controls. Renders nothing without a call. `data-sipkit-state` is
  * `callDataState` of the call.
  *
  * @example <CallPanel />
@@ -41,7 +41,7 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
     <div
       ref={ref}
       className={classNames('sk-call', className)}
-      data-state={callDataState(state)}
+      data-sipkit-state={callDataState(state)}
       {...rest}
     >
       <p className="sk-call-name">

@@ -35,7 +35,7 @@ const METRICS: readonly Metric[] = [
 /**
  * Bitrate, packet loss, jitter and round-trip time of a call, polled every second (while
  * mounted and the call is live) from `session.media.getStats()`, each with a sparkline of the
- * last samples. `data-state` is `idle`, `live` or `ended`; `data-quality` is `qualityOf` the
+ * last samples. `data-sipkit-state` is `idle`, `live` or `ended`; `data-sipkit-quality` is `qualityOf` the
  * latest sample. A call with no audio received yet says "No audio yet", never "Quality: good".
  *
  * @example <CallQuality history={60} />
@@ -57,8 +57,8 @@ export const CallQuality = forwardRef<HTMLElement, CallQualityProps>(function Ca
       ref={ref}
       aria-label={text.region}
       className={classNames('sk-quality', className)}
-      data-state={state}
-      data-quality={quality}
+      data-sipkit-state={state}
+      data-sipkit-quality={quality}
       {...rest}
     >
       <p className="sk-quality-summary">{summaryOf(latest, quality, text)}</p>
@@ -67,7 +67,7 @@ export const CallQuality = forwardRef<HTMLElement, CallQualityProps>(function Ca
           const value = latest === undefined ? undefined : metric.value(latest);
           const label = text.metric[metric.key];
           return (
-            <div key={metric.key} className="sk-quality-metric" data-metric={metric.key}>
+            <div key={metric.key} className="sk-quality-metric" data-sipkit-metric={metric.key}>
               <dt>{label}</dt>
               <dd>
                 <span className="sk-quality-value">

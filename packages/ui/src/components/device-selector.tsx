@@ -21,7 +21,7 @@ export interface DeviceSelectorProps extends Omit<
  * Microphone, camera and speaker menus, "System default" first. Microphone and camera apply to
  * calls placed or answered afterwards, the speaker at once. Until the page has media access the
  * browser hides device names: a button asks for access. The speaker menu is disabled where audio
- * cannot be routed (`data-speaker="unsupported"`). `data-state` is `ready`, `unnamed` (no
+ * cannot be routed (`data-sipkit-speaker="unsupported"`). `data-sipkit-state` is `ready`, `unnamed` (no
  * labels yet) or `unsupported`.
  *
  * @example <DeviceSelector kinds={['microphone', 'speaker']} />
@@ -56,8 +56,8 @@ export const DeviceSelector = forwardRef<HTMLFieldSetElement, DeviceSelectorProp
       <fieldset
         ref={ref}
         className={classNames('sk-devices', className)}
-        data-state={state}
-        data-speaker={devices.canChooseSpeaker ? 'supported' : 'unsupported'}
+        data-sipkit-state={state}
+        data-sipkit-speaker={devices.canChooseSpeaker ? 'supported' : 'unsupported'}
         {...rest}
       >
         <legend className="sk-devices-legend">{legend ?? text.legend}</legend>
@@ -66,7 +66,7 @@ export const DeviceSelector = forwardRef<HTMLFieldSetElement, DeviceSelectorProp
           const id = `${baseId}-${kind}`;
           const speakerLocked = kind === 'speaker' && !devices.canChooseSpeaker;
           return (
-            <div key={kind} className="sk-devices-field" data-kind={kind}>
+            <div key={kind} className="sk-devices-field" data-sipkit-kind={kind}>
               <label htmlFor={id}>{text[kind]}</label>
               <select
                 id={id}

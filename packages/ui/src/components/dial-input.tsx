@@ -43,7 +43,7 @@ export interface DialInputProps extends Omit<
  * A field for a phone number or SIP address. Pasting cleans the text up (trims, drops invisible
  * characters and the spaces, dashes and brackets of phone numbers); Enter calls with `options`,
  * exactly as `<CallButton>` does, and like it does nothing while not connected to the server. The wrapper has
- * `data-state` (`empty`, `filled`, `invalid`) and `data-kind` (`phone`, `uri`, `user`, `empty`).
+ * `data-sipkit-state` (`empty`, `filled`, `invalid`) and `data-sipkit-kind` (`phone`, `uri`, `user`, `empty`).
  * The ref is the `<input>`.
  *
  * @example <DialInput value={target} onValueChange={setTarget} />
@@ -111,8 +111,8 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
   return (
     <div
       className={classNames('sk-dial-input', className)}
-      data-state={error !== undefined ? 'invalid' : kind === 'empty' ? 'empty' : 'filled'}
-      data-kind={kind}
+      data-sipkit-state={error !== undefined ? 'invalid' : kind === 'empty' ? 'empty' : 'filled'}
+      data-sipkit-kind={kind}
     >
       <label className="sk-visually-hidden" htmlFor={id ?? fieldId}>
         {label ?? dial.fieldLabel}

@@ -27,7 +27,7 @@ export interface DialpadProps extends Omit<ComponentPropsWithoutRef<'div'>, 'chi
 /**
  * The twelve-key pad. In a confirmed call each key goes out as DTMF (RFC 4733); otherwise keys
  * are for dialling and holding 0 gives +. Typing digits, `*`, `#` or `+` while focus is in the
- * pad presses the key. `data-state` is `dtmf` or `dial`; the key being pressed has `data-active`.
+ * pad presses the key. `data-sipkit-state` is `dtmf` or `dial`; the key being pressed has `data-sipkit-active`.
  *
  * @example <Dialpad onKey={(key) => setTarget((t) => t + key)} />
  */
@@ -82,7 +82,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       role="group"
       aria-label={dial.keypad}
       className={classNames('sk-dialpad', className)}
-      data-state={sending ? 'dtmf' : 'dial'}
+      data-sipkit-state={sending ? 'dtmf' : 'dial'}
       onKeyDown={handleKeyDown}
       onKeyUp={(event) => {
         onKeyUp?.(event);
@@ -95,8 +95,8 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
           key={key}
           type="button"
           className="sk-key"
-          data-key={key}
-          data-active={active === key ? '' : undefined}
+          data-sipkit-key={key}
+          data-sipkit-active={active === key ? '' : undefined}
           aria-describedby={key === '0' && !sending ? hintId : undefined}
           onClick={() => {
             if (key === '0' && longPress.current.fired) {

@@ -27,7 +27,7 @@ export interface DisconnectButtonProps extends Omit<ComponentPropsWithoutRef<'bu
  * "Disconnect", which asks first when it would end a call in progress: "Disconnecting ends your
  * call with Bob." with "Keep call" (focused, so Enter or Escape is the safe answer) and "End call
  * and disconnect". Focus comes back to the button when the person keeps the call. The wrapper's
- * `data-state` is `idle` or `confirming`. The ref is the "Disconnect" button.
+ * `data-sipkit-state` is `idle` or `confirming`. The ref is the "Disconnect" button.
  *
  * @example <DisconnectButton onDisconnect={() => setConnected(false)} />
  */
@@ -63,7 +63,7 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
     };
 
     return (
-      <span className="sk-disconnect" data-state={confirming ? 'confirming' : 'idle'}>
+      <span className="sk-disconnect" data-sipkit-state={confirming ? 'confirming' : 'idle'}>
         {confirming ? (
           <span
             className="sk-disconnect-confirm"
@@ -80,7 +80,7 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
             <button
               type="button"
               className="sk-button"
-              data-variant="hangup"
+              data-sipkit-variant="hangup"
               onClick={() => {
                 setConfirming(false);
                 onDisconnect();

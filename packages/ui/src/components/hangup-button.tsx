@@ -12,7 +12,7 @@ export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
 
 /**
  * Ends a call whatever its state (CANCEL while it rings, BYE once answered). Disabled when there
- * is no live call. `data-state` is the call's status, or `idle`. Its name is "Hang up".
+ * is no live call. `data-sipkit-state` is the call's status, or `idle`. Its name is "Hang up".
  *
  * @example <HangupButton />
  */
@@ -28,8 +28,8 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
       ref={ref}
       type="button"
       className={classNames('sk-button', className)}
-      data-variant="hangup"
-      data-state={state?.status ?? 'idle'}
+      data-sipkit-variant="hangup"
+      data-sipkit-state={state?.status ?? 'idle'}
       disabled={off}
       onClick={(event) => {
         onClick?.(event);

@@ -19,7 +19,7 @@ export interface IncomingCallBannerProps extends Omit<
 /**
  * Shows the call that rings (the longest-ringing one) with Answer and Decline, announces it to
  * screen readers (`role="alert"`), and rings `ringtone` until answered. Renders nothing when no
- * call rings. `data-state` is `ringing` or `answering`; `data-waiting` is set when answering
+ * call rings. `data-sipkit-state` is `ringing` or `answering`; `data-sipkit-waiting` is set when answering
  * would put a call in progress on hold.
  *
  * @example <IncomingCallBanner ringtone="/sounds/ring.mp3" />
@@ -37,9 +37,9 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
         ref={ref}
         aria-label={banner.region}
         className={classNames('sk-banner', className)}
-        data-state={call.answering ? 'answering' : 'ringing'}
-        data-waiting={waiting ? '' : undefined}
-        data-call-id={call.id}
+        data-sipkit-state={call.answering ? 'answering' : 'ringing'}
+        data-sipkit-waiting={waiting ? '' : undefined}
+        data-sipkit-call-id={call.id}
         {...rest}
       >
         <p className="sk-banner-title" role="alert">
@@ -60,7 +60,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
           <button
             type="button"
             className="sk-button"
-            data-variant="call"
+            data-sipkit-variant="call"
             disabled={call.answering}
             onClick={() => answer(answerOptions)}
           >
@@ -69,7 +69,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
           <button
             type="button"
             className="sk-button"
-            data-variant="hangup"
+            data-sipkit-variant="hangup"
             onClick={() =>
               decline(declineStatus === undefined ? {} : { status_code: declineStatus })
             }

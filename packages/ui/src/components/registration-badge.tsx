@@ -13,8 +13,8 @@ export type RegistrationBadgeProps = Omit<ComponentPropsWithoutRef<'p'>, 'childr
 /**
  * Registration and connection status as a live region (`role="status"`): "Registered",
  * "Connecting…", "Registration failed: Authentication Error (403 Forbidden)", "Cannot start:
- * check “sockets”"... `data-state` is the registration status (`unregistered`, `registering`,
- * `registered`, `failed`) or `error` when the provider runs no UA, `data-connection` the
+ * check “sockets”"... `data-sipkit-state` is the registration status (`unregistered`, `registering`,
+ * `registered`, `failed`) or `error` when the provider runs no UA, `data-sipkit-connection` the
  * socket's, `data-sipkit-parameter` the configuration key at fault; the text's `title` says what
  * to change.
  * `<RegistrationProblemNotice>` shows that advice in full.
@@ -31,8 +31,8 @@ export const RegistrationBadge = forwardRef<HTMLParagraphElement, RegistrationBa
         ref={ref}
         role="status"
         className={classNames('sk-badge', className)}
-        data-state={registration.error === undefined ? registration.status : 'error'}
-        data-connection={registration.connection}
+        data-sipkit-state={registration.error === undefined ? registration.status : 'error'}
+        data-sipkit-connection={registration.connection}
         data-sipkit-parameter={problem?.parameter}
         {...rest}
       >

@@ -24,8 +24,8 @@ export interface SipLadderProps extends Omit<ComponentPropsWithoutRef<'figure'>,
  * far side, one arrow per message with its method or status, time since the first message, and
  * the raw message on click. Drawn from this UA's vantage point, so the right-hand column is
  * "the far side through the proxy": a UA sees one connection, not the hops behind it. CSS grid,
- * logical properties: in right-to-left text the columns swap. Rows have `data-direction`
- * (`sent`, `received`), `data-kind` and `data-class` (`request`, `1xx`...`6xx`).
+ * logical properties: in right-to-left text the columns swap. Rows have `data-sipkit-direction`
+ * (`sent`, `received`), `data-sipkit-kind` and `data-sipkit-class` (`request`, `1xx`...`6xx`).
  *
  * @example
  * const trace = createSipTrace();
@@ -50,17 +50,17 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
     <figure
       ref={ref}
       className={classNames('sk-ladder', className)}
-      data-state={messages.length === 0 ? 'empty' : 'ready'}
+      data-sipkit-state={messages.length === 0 ? 'empty' : 'ready'}
       {...rest}
     >
       <figcaption className="sk-ladder-caption">
         {ladder.caption(state === undefined ? undefined : <bdi>{remote}</bdi>)}
       </figcaption>
       <div className="sk-ladder-parties">
-        <bdi className="sk-ladder-party" data-side="local">
+        <bdi className="sk-ladder-party" data-sipkit-side="local">
           {localLabel}
         </bdi>
-        <bdi className="sk-ladder-party" data-side="remote" title={remoteTitle}>
+        <bdi className="sk-ladder-party" data-sipkit-side="remote" title={remoteTitle}>
           {remote}
         </bdi>
       </div>
@@ -77,9 +77,9 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
               <li
                 key={message.id}
                 className="sk-ladder-row"
-                data-direction={message.direction}
-                data-kind={message.kind}
-                data-class={messageClass(message)}
+                data-sipkit-direction={message.direction}
+                data-sipkit-kind={message.kind}
+                data-sipkit-class={messageClass(message)}
               >
                 <button
                   type="button"

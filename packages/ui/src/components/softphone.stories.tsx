@@ -25,6 +25,8 @@ const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
 const meta = {
   title: 'Softphone',
   component: Softphone,
+  // The story frame is the theme root (the toolbar's theme): the phone inherits it.
+  args: { theme: 'inherit' },
   parameters: sip({ bots: [bobAnswers] }),
 } satisfies Meta<typeof Softphone>;
 

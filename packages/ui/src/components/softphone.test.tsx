@@ -23,7 +23,7 @@ describeStories('Softphone', composeStories(stories), {
     expect(region.textContent).toBe('');
     fireEvent.change(field(), { target: { value: 'bob' } });
     fireEvent.click(button('Call'));
-    await eventually(() => expect(phone().dataset['state']).toBe('ringing'));
+    await eventually(() => expect(phone().dataset['sipkitState']).toBe('ringing'));
     await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
     expect(region.textContent).toBe('bob: In call');
     await elapse(2000);
@@ -45,12 +45,12 @@ describeStories('Softphone', composeStories(stories), {
     // Enter places the same call as the button: callOptions (video here) reach both.
     fireEvent.change(field(), { target: { value: 'bob' } });
     fireEvent.keyDown(field(), { key: 'Enter' });
-    await eventually(() => expect(phone().dataset['state']).not.toBe('idle'));
+    await eventually(() => expect(phone().dataset['sipkitState']).not.toBe('idle'));
     fireEvent.click(button('Hang up'));
-    await eventually(() => expect(phone().dataset['state']).toBe('terminated'));
+    await eventually(() => expect(phone().dataset['sipkitState']).toBe('terminated'));
     fireEvent.change(field(), { target: { value: 'bob' } });
     fireEvent.click(button('Call'));
-    await eventually(() => expect(phone().dataset['state']).not.toBe('terminated'));
+    await eventually(() => expect(phone().dataset['sipkitState']).not.toBe('terminated'));
     fireEvent.click(button('Show call media'));
     expect(screen.getByLabelText('Call media').textContent).toBe(
       JSON.stringify([
@@ -60,13 +60,13 @@ describeStories('Softphone', composeStories(stories), {
     );
   },
   DisconnectInCall: async () => {
-    await eventually(() => expect(phone().dataset['state']).toBe('confirmed'));
+    await eventually(() => expect(phone().dataset['sipkitState']).toBe('confirmed'));
     const disconnects = (): string => screen.getByTestId('disconnects').textContent ?? '';
     fireEvent.click(within(phone()).getByRole('button', { name: 'Disconnect' }));
     expect(disconnects()).toBe('Disconnected 0 times');
     expect(document.activeElement).toBe(button('Keep call'));
     fireEvent.click(button('Keep call'));
-    expect(phone().dataset['state']).toBe('confirmed');
+    expect(phone().dataset['sipkitState']).toBe('confirmed');
     fireEvent.click(button('Disconnect'));
     fireEvent.click(button('End call and disconnect'));
     expect(disconnects()).toBe('Disconnected 1 times');
@@ -80,7 +80,7 @@ describeStories('Softphone', composeStories(stories), {
     fireEvent.keyDown(field(), { key: 'Enter' });
     await elapse(5000);
     // No call was placed, so none failed into the phone's list of ended calls.
-    expect(phone().dataset['state']).toBe('idle');
+    expect(phone().dataset['sipkitState']).toBe('idle');
     expect(phone().querySelector('.sk-call')).toBeNull();
     expect(callStatus().textContent).toBe('');
   },
@@ -93,24 +93,26 @@ describeStories('Softphone', composeStories(stories), {
     expect(screen.queryByRole('region', { name: 'Incoming call' })).toBeNull();
   },
   InCall: async () => {
-    await eventually(() => expect(phone().dataset['state']).toBe('confirmed'));
+    await eventually(() => expect(phone().dataset['sipkitState']).toBe('confirmed'));
     fireEvent.click(button('Mute'));
     await eventually(() => expect(button('Unmute')).toBeTruthy());
   },
   OnHold: async () => {
-    await eventually(() => expect(phone().dataset['state']).toBe('held'));
+    await eventually(() => expect(phone().dataset['sipkitState']).toBe('held'));
     expect(screen.getByText('On hold')).toBeTruthy();
     fireEvent.click(button('Resume'));
     await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
   },
   Muted: async () => {
     await eventually(() => expect(button('Unmute')).toBeTruthy());
-    expect(screen.getByRole('group', { name: 'Call controls' }).dataset['muted']).toBe('');
+    expect(screen.getByRole('group', { name: 'Call controls' }).dataset['sipkitMuted']).toBe('');
   },
   CallWaiting: async () => {
     await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
     const banner = await eventually(() =>
-      expect(screen.getByRole('region', { name: 'Incoming call' }).dataset['waiting']).toBe(''),
+      expect(screen.getByRole('region', { name: 'Incoming call' }).dataset['sipkitWaiting']).toBe(
+        '',
+      ),
     ).then(() => screen.getByRole('region', { name: 'Incoming call' }));
     expect(within(banner).getByRole('alert').textContent).toBe('Carol Nguyen is calling');
     // One call in progress and one ringing: nothing to switch between yet.
@@ -122,13 +124,13 @@ describeStories('Softphone', composeStories(stories), {
     await eventually(() =>
       expect(within(list).getByRole('button', { name: 'Switch to bob' })).toBeTruthy(),
     );
-    await eventually(() => expect(list.querySelector('[data-state="held"]')).not.toBeNull());
+    await eventually(() => expect(list.querySelector('[data-sipkit-state="held"]')).not.toBeNull());
   },
   FailedRegistration: async () => {
     await eventually(() =>
       expect(badge()).toBe('Registration failed: Authentication Error (401 Unauthorized)'),
     );
-    expect(phone().querySelector('.sk-badge')?.getAttribute('data-state')).toBe('failed');
+    expect(phone().querySelector('.sk-badge')?.getAttribute('data-sipkit-state')).toBe('failed');
     expect(screen.getByRole('alert').textContent).toContain('check “password”');
   },
   NoPassword: async () => {
@@ -143,7 +145,7 @@ describeStories('Softphone', composeStories(stories), {
     const alert = screen.getByRole('alert');
     expect(alert.dataset['sipkitParameter']).toBe('sockets');
     expect(alert.textContent).toContain('Invalid WebSocket URL "http://127.0.0.1:5062"');
-    expect(phone().querySelector('.sk-badge')?.getAttribute('data-state')).toBe('error');
+    expect(phone().querySelector('.sk-badge')?.getAttribute('data-sipkit-state')).toBe('error');
   },
   HugeDisplayName: async () => {
     await eventually(() => expect(screen.getByRole('alert').textContent).toMatch(/is calling$/));

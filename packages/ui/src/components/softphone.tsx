@@ -33,6 +33,12 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
    * after confirmation when it would end a call in progress (see `<DisconnectButton>`).
    */
   readonly onDisconnect?: () => void;
+  /**
+   * The colour theme, set as `data-sipkit-theme` on its root: `system` (default, follows
+   * `prefers-color-scheme`), `light` or `dark`; `inherit` sets none, for a page that themes an
+   * ancestor itself (`<div data-sipkit-theme="dark">`).
+   */
+  readonly theme?: 'system' | 'light' | 'dark' | 'inherit';
 }
 
 /**
@@ -42,7 +48,7 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  * with keypad and Call button when idle, the current call with its controls, the list of calls
  * when there are several, device menus, the far end's audio, and with `onDisconnect` a Disconnect
  * button that asks before it ends a call. Put it inside a
- * `<SipProvider>`. `data-state` is the current call's state or `idle`.
+ * `<SipProvider>`. `data-sipkit-state` is the current call's state or `idle`.
  *
  * @example
  * <SipProvider config={config}><Softphone ringtone="/ring.mp3" /></SipProvider>
@@ -55,6 +61,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
     callOptions,
     answerOptions,
     onDisconnect,
+    theme = 'system',
     className,
     ...rest
   },
@@ -75,7 +82,8 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
       ref={ref}
       aria-label={heading}
       className={classNames('sk-softphone', className)}
-      data-state={callDataState(state)}
+      data-sipkit-theme={theme === 'inherit' ? undefined : theme}
+      data-sipkit-state={callDataState(state)}
       {...rest}
     >
       <header className="sk-softphone-header">

@@ -9,16 +9,16 @@ const path = (): string | null | undefined =>
 
 describeStories('Sparkline', composeStories(stories), {
   Line: async () => {
-    expect(screen.getByRole('img', { name: 'Jitter, last 12 samples' }).dataset['state']).toBe(
-      'ready',
-    );
+    expect(
+      screen.getByRole('img', { name: 'Jitter, last 12 samples' }).dataset['sipkitState'],
+    ).toBe('ready');
     expect(path()?.match(/L/g)).toHaveLength(11);
   },
   WithGaps: async () => {
     expect(path()?.match(/M/g)).toHaveLength(2);
   },
   Empty: async () => {
-    expect(screen.getByRole('img').dataset['state']).toBe('empty');
+    expect(screen.getByRole('img').dataset['sipkitState']).toBe('empty');
     expect(path()).toBeUndefined();
   },
   Flat: async () => {

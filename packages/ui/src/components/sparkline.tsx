@@ -17,7 +17,7 @@ export interface SparklineProps extends Omit<
 
 /**
  * A small line chart in SVG (`role="img"`, named by `label`), scaled to its own minimum and
- * maximum. Its stroke is `currentColor`, so CSS colours it. `data-state` is `empty` or `ready`;
+ * maximum. Its stroke is `currentColor`, so CSS colours it. `data-sipkit-state` is `empty` or `ready`;
  * empty, it draws a dashed baseline and says so (`messages.quality.noData`, "No data yet"), so a
  * chart with nothing to show does not look like a broken one.
  *
@@ -51,7 +51,7 @@ export const Sparkline = forwardRef<SVGSVGElement, SparklineProps>(function Spar
       role="img"
       aria-label={label}
       className={classNames('sk-sparkline', className)}
-      data-state={known.length === 0 ? 'empty' : 'ready'}
+      data-sipkit-state={known.length === 0 ? 'empty' : 'ready'}
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}

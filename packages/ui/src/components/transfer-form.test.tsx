@@ -18,8 +18,8 @@ describeStories('TransferForm', composeStories(stories), {
     expect((screen.getByLabelText('Transfer to') as HTMLInputElement).value).toBe('+1555010');
     await eventually(() => expect(submit().disabled).toBe(false));
     fireEvent.click(submit());
-    expect(form(view).dataset['state']).toBe('pending');
-    await eventually(() => expect(form(view).dataset['state']).toBe('failed'));
+    expect(form(view).dataset['sipkitState']).toBe('pending');
+    await eventually(() => expect(form(view).dataset['sipkitState']).toBe('failed'));
     expect(screen.getByRole('status').textContent).toBe('Transfer failed (603)');
   },
 });

@@ -18,7 +18,7 @@ export interface TransferFormProps extends Omit<
 
 /**
  * A blind transfer (REFER, RFC 3515): a target field and a "Transfer call" button, and a status
- * line for how far the far end got. Enabled in a confirmed call. `data-state` is the transfer's
+ * line for how far the far end got. Enabled in a confirmed call. `data-sipkit-state` is the transfer's
  * status or `idle`.
  *
  * @example <TransferForm onTransferred={() => setOpen(false)} />
@@ -47,7 +47,7 @@ export const TransferForm = forwardRef<HTMLFormElement, TransferFormProps>(funct
     <form
       ref={ref}
       className={classNames('sk-transfer', className)}
-      data-state={transferState?.status ?? 'idle'}
+      data-sipkit-state={transferState?.status ?? 'idle'}
       onSubmit={submit}
       {...rest}
     >
@@ -69,7 +69,7 @@ export const TransferForm = forwardRef<HTMLFormElement, TransferFormProps>(funct
       <button
         type="submit"
         className="sk-button"
-        data-variant="primary"
+        data-sipkit-variant="primary"
         disabled={busy || state?.status !== 'confirmed' || normalizeDialString(target) === ''}
       >
         {text.submit}

@@ -23,8 +23,8 @@ export interface VideoViewProps extends Omit<
 /**
  * Shows a call's local or remote video by attaching the `MediaStream` as `srcObject` (never a
  * URL). Always muted: call audio plays through `<RemoteAudio>`, so it is not heard twice. The
- * wrapper has `data-state` (`live` with video tracks, else `empty`, with a "No video" note),
- * `data-source` and `data-mirrored`. The ref is the `<video>`.
+ * wrapper has `data-sipkit-state` (`live` with video tracks, else `empty`, with a "No video" note),
+ * `data-sipkit-source` and `data-sipkit-mirrored`. The ref is the `<video>`.
  *
  * @example <VideoView source="local" className="pip" />
  */
@@ -52,9 +52,9 @@ export const VideoView = forwardRef<HTMLVideoElement, VideoViewProps>(function V
   return (
     <div
       className={classNames('sk-video', className)}
-      data-state={live ? 'live' : 'empty'}
-      data-source={source}
-      data-mirrored={(mirrored ?? source === 'local') ? '' : undefined}
+      data-sipkit-state={live ? 'live' : 'empty'}
+      data-sipkit-source={source}
+      data-sipkit-mirrored={(mirrored ?? source === 'local') ? '' : undefined}
     >
       <video
         ref={setRef}

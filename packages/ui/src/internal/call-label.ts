@@ -30,10 +30,10 @@ export function callLabel(call: CallState, messages: CallMessages = defaultMessa
 }
 
 /**
- * The value of a call's `data-state`: its status, with `held` for a confirmed call on hold (by
+ * The value of a call's `data-sipkit-state`: its status, with `held` for a confirmed call on hold (by
  * either side), so CSS needs one attribute for the common cases.
  *
- * @example <li data-state={callDataState(call)}>
+ * @example <li data-sipkit-state={callDataState(call)}>
  */
 export function callDataState(call: CallState | undefined): string {
   if (call === undefined) return 'idle';

@@ -56,4 +56,27 @@ describeStories('CallControls', composeStories(stories), {
     fireEvent.click(button('Hang up'));
     await eventually(() => expect(status()).toBe('Call ended: Canceled'));
   },
+  Reordered: async () => {
+    await eventually(() => expect(controls().dataset['sipkitState']).toBe('confirmed'));
+    const names = within(controls())
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(names).toEqual(['Hang up', 'Mute']);
+  },
+  CustomRow: async () => {
+    await eventually(() => expect(controls().dataset['sipkitState']).toBe('confirmed'));
+    const row = within(controls()).getAllByRole('button');
+    expect(row.map((b) => b.textContent)).toEqual(['Hang up', 'Keypad', 'Mute', 'Devices']);
+    expect(button('Mute').className).toBe('sk-button my-mute');
+    // Panels still open under the row, one at a time, named by the button that opened them.
+    fireEvent.click(button('Devices'));
+    expect(button('Devices').getAttribute('aria-expanded')).toBe('true');
+    const devices = screen.getByRole('group', { name: 'Devices' });
+    expect(button('Devices').getAttribute('aria-controls')).toBe(devices.id);
+    fireEvent.click(button('Keypad'));
+    expect(screen.queryByRole('group', { name: 'Devices' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Keypad' }).dataset['sipkitState']).toBe('dtmf');
+    fireEvent.click(button('Mute'));
+    await eventually(() => expect(controls().dataset['sipkitMuted']).toBe(''));
+  },
 });

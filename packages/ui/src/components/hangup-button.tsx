@@ -1,6 +1,7 @@
 import { useCall } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { isLive } from '../internal/call-label.js';
+import { useControlCallId } from '../controls/control-context.js';
 import { classNames } from '../internal/class-names.js';
 import { useMessages } from '../messages/messages-provider.js';
 
@@ -20,7 +21,7 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
   { callId, className, children, disabled, onClick, ...rest },
   ref,
 ) {
-  const { state, hangup } = useCall(callId);
+  const { state, hangup } = useCall(useControlCallId(callId));
   const { controls } = useMessages();
   const off = disabled === true || !isLive(state);
   return (

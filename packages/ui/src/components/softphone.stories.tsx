@@ -100,10 +100,17 @@ export const RightToLeft: Story = {
 };
 
 /**
- * A video phone: `callOptions` and `answerOptions` reach every call it places or answers, whether
- * placed with the Call button or with Enter in the dial field.
+ * A video phone, in a video call with Bob: his picture, yours in the corner, and "Stop video"
+ * among the controls. `callOptions` and `answerOptions` reach every call it places or answers,
+ * whether placed with the Call button or with Enter in the dial field. (The pictures are
+ * synthetic: the story's fake media has no camera.)
  */
 export const VideoCalls: Story = {
+  parameters: sip({
+    bots: [bobAnswersAtOnce],
+    video: true,
+    script: [{ dial: 'bob', video: true }],
+  }),
   args: {
     callOptions: { mediaConstraints: { audio: true, video: true } },
     answerOptions: { mediaConstraints: { audio: true, video: true } },

@@ -23,7 +23,7 @@ describeStories('Softphone', composeStories(stories), {
     expect(region.textContent).toBe('');
     fireEvent.change(field(), { target: { value: 'bob' } });
     fireEvent.click(button('Call'));
-    await eventually(() => expect(phone().dataset['sipkitState']).toBe('ringing'));
+    await eventually(() => expect(phone().dataset['sipkitState']).not.toBe('terminated'));
     await eventually(() => expect(screen.getByText('In call')).toBeTruthy());
     expect(region.textContent).toBe('bob: In call');
     await elapse(2000);
@@ -41,22 +41,32 @@ describeStories('Softphone', composeStories(stories), {
     expect(button('Call').disabled).toBe(false);
   },
   VideoCalls: async () => {
-    await registered();
+    const video = await eventually(() =>
+      expect(screen.getByRole('group', { name: 'Video' }).dataset['sipkitState']).toBe('live'),
+    ).then(() => screen.getByRole('group', { name: 'Video' }));
+    expect(within(video).getByLabelText('Video of the other side')).toBeTruthy();
+    expect(within(video).getByLabelText('Your video')).toBeTruthy();
+    expect(video.querySelectorAll('.sk-video[data-sipkit-state="live"]')).toHaveLength(2);
+    // The camera is a control of a video call: stopping it says so and can be undone.
+    fireEvent.click(button('Stop video'));
+    await eventually(() => expect(button('Start video')).toBeTruthy());
+    expect(button('Start video').dataset['sipkitState']).toBe('off');
+    fireEvent.click(button('Hang up'));
+    await eventually(() => expect(phone().dataset['sipkitState']).toBe('terminated'));
+    expect(screen.queryByRole('group', { name: 'Video' })).toBeNull();
     // Enter places the same call as the button: callOptions (video here) reach both.
     fireEvent.change(field(), { target: { value: 'bob' } });
     fireEvent.keyDown(field(), { key: 'Enter' });
-    await eventually(() => expect(phone().dataset['sipkitState']).not.toBe('idle'));
+    await eventually(() => expect(phone().dataset['sipkitState']).not.toBe('terminated'));
     fireEvent.click(button('Hang up'));
     await eventually(() => expect(phone().dataset['sipkitState']).toBe('terminated'));
     fireEvent.change(field(), { target: { value: 'bob' } });
     fireEvent.click(button('Call'));
     await eventually(() => expect(phone().dataset['sipkitState']).not.toBe('terminated'));
     fireEvent.click(button('Show call media'));
+    const withVideo = { audio: true, video: true };
     expect(screen.getByLabelText('Call media').textContent).toBe(
-      JSON.stringify([
-        { audio: true, video: true },
-        { audio: true, video: true },
-      ]),
+      JSON.stringify([withVideo, withVideo, withVideo]),
     );
   },
   DisconnectInCall: async () => {

@@ -8,6 +8,7 @@ import { useMessages } from '../messages/messages-provider.js';
 import { CallButton } from './call-button.js';
 import { CallList } from './call-list.js';
 import { CallPanel } from './call-panel.js';
+import { CallVideo } from './call-video.js';
 import { DeviceSelector } from './device-selector.js';
 import { DisconnectButton } from './disconnect-button.js';
 import { DialInput } from './dial-input.js';
@@ -44,7 +45,7 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
 /**
  * A whole softphone from the parts: registration status and, when something stops it, what to
  * change (a configuration error with its parameter, no password, refused credentials, a server
- * that cannot be reached), the incoming-call banner, a dial field
+ * that cannot be reached), the incoming-call banner, a video call's pictures, a dial field
  * with keypad and Call button when idle, the current call with its controls, the list of calls
  * when there are several, device menus, the far end's audio, and with `onDisconnect` a Disconnect
  * button that asks before it ends a call. Put it inside a
@@ -107,6 +108,8 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
               callLabel(state, messages.call),
             )}
       </p>
+      {/* A video call's pictures (nothing for audio calls): the far end's, yours in a corner. */}
+      {inCall ? <CallVideo /> : null}
       {/* At one place in the tree whether live or ended, so it is not re-created on hang-up. */}
       {inCall || state?.status === 'terminated' ? <CallPanel live={false} /> : null}
       {inCall ? null : (

@@ -45,7 +45,8 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
       {...rest}
     >
       <p className="sk-call-name">
-        <bdi title={title}>{name}</bdi>
+        {/* Shown on two lines at most (styles.css): the whole name stays in reach as a tooltip. */}
+        <bdi title={title ?? name}>{name}</bdi>
       </p>
       {address !== name ? (
         <p className="sk-call-address">

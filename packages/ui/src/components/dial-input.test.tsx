@@ -31,10 +31,8 @@ describeStories('DialInput', composeStories(stories), {
     expect(field().value).toBe('+442079460000');
   },
   InvalidTarget: async () => {
-    await eventually(() => {
-      fireEvent.keyDown(field(), { key: 'Enter' });
-      expect(screen.getByRole('alert').textContent).not.toMatch(/not running|UA is/);
-    });
+    // The play function pressed Enter and checked the refusal; what is left: it is the UA's own.
+    expect(screen.getByRole('alert').textContent).toMatch(/^Invalid target "not a sip address"/);
     expect(field().getAttribute('aria-invalid')).toBe('true');
     expect(wrapper().dataset['sipkitState']).toBe('invalid');
     fireEvent.change(field(), { target: { value: 'bob' } });

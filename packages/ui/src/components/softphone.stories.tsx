@@ -5,6 +5,7 @@ import {
   bobCalls,
   carolCallsLater,
   hugeNameCalls,
+  longNameAnswers,
   longNameCalls,
   rtlCalls,
 } from '../stories/parties.js';
@@ -185,4 +186,22 @@ export const Localized: Story = {
       <Softphone {...args} />
     </SipKitMessagesProvider>
   ),
+};
+
+/**
+ * On a phone: 320 CSS px wide (WCAG 1.4.10 Reflow), in a call with someone whose name is far
+ * too long, Carol calling on top. Nothing scrolls sideways; the name takes two lines, then "…".
+ */
+export const PhoneWidth: Story = {
+  parameters: sip({
+    bots: [longNameAnswers, carolCallsLater],
+    script: [{ dial: 'maximiliane' }],
+  }),
+  decorators: [
+    (Story) => (
+      <div style={{ width: 320, maxWidth: '100%' }} data-testid="phone-frame">
+        <Story />
+      </div>
+    ),
+  ],
 };

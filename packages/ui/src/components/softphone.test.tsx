@@ -199,4 +199,15 @@ describeStories('Softphone', composeStories(stories), {
     fireEvent.click(button('Hang up'));
     await eventually(() => expect(screen.getByText('Appel terminé')).toBeTruthy());
   },
+  PhoneWidth: async () => {
+    expect(screen.getByTestId('phone-frame').style.width).toBe('320px');
+    await eventually(() => expect(phone().dataset['sipkitState']).toBe('confirmed'));
+    expect(callStatus().textContent).toBe('maximiliane: In call');
+    const banner = await eventually(() =>
+      expect(screen.getByRole('region', { name: 'Incoming call' })).toBeTruthy(),
+    ).then(() => screen.getByRole('region', { name: 'Incoming call' }));
+    expect(within(banner).getByRole('alert').textContent).toBe('Carol Nguyen is calling');
+    // The controls of the call stay reachable under the banner.
+    expect(button('Hang up').disabled).toBe(false);
+  },
 });

@@ -20,6 +20,9 @@ describeStories('Sparkline', composeStories(stories), {
   Empty: async () => {
     expect(screen.getByRole('img').dataset['sipkitState']).toBe('empty');
     expect(path()).toBeUndefined();
+    // Said, not left blank: the note and the baseline are drawn.
+    expect(screen.getByRole('img').querySelector('text')?.textContent).toBe('No data yet');
+    expect(screen.getByRole('img').querySelector('line')).not.toBeNull();
   },
   Flat: async () => {
     expect(path()).toBe('M0.0 12.0L32.0 12.0L64.0 12.0L96.0 12.0');

@@ -11,6 +11,11 @@ const form = (view: RenderResult): HTMLElement =>
 
 describeStories('TransferForm', composeStories(stories), {
   Refused: async (view) => {
+    // The play function transferred and saw the refusal; the state stays for the person to read.
+    expect(form(view).dataset['sipkitState']).toBe('failed');
+    expect(screen.getByRole('status').textContent).toBe('Transfer failed (603)');
+    // A new target is cleaned up as pasted, and can be tried again.
+    fireEvent.change(screen.getByLabelText('Transfer to'), { target: { value: '' } });
     expect(submit().disabled).toBe(true);
     fireEvent.paste(screen.getByLabelText('Transfer to'), {
       clipboardData: { getData: () => ' +1 555 010 ' },

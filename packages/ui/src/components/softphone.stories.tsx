@@ -5,7 +5,6 @@ import {
   bobCalls,
   carolCallsLater,
   hugeNameCalls,
-  longNameAnswers,
   longNameCalls,
   rtlCalls,
 } from '../stories/parties.js';
@@ -190,12 +189,12 @@ export const Localized: Story = {
 
 /**
  * On a phone: 320 CSS px wide (WCAG 1.4.10 Reflow), in a call with someone whose name is far
- * too long, Carol calling on top. Nothing scrolls sideways; the name takes two lines, then "…".
+ * too long (they called, you answered), Carol calling on top. Nothing scrolls sideways; the name takes two lines, then "…".
  */
 export const PhoneWidth: Story = {
   parameters: sip({
-    bots: [longNameAnswers, carolCallsLater],
-    script: [{ dial: 'maximiliane' }],
+    bots: [longNameCalls, carolCallsLater],
+    script: [{ await: 'ringing' }, { do: 'answer' }],
   }),
   decorators: [
     (Story) => (

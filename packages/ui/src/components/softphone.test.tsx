@@ -202,7 +202,7 @@ describeStories('Softphone', composeStories(stories), {
   PhoneWidth: async () => {
     expect(screen.getByTestId('phone-frame').style.width).toBe('320px');
     await eventually(() => expect(phone().dataset['sipkitState']).toBe('confirmed'));
-    expect(callStatus().textContent).toBe('maximiliane: In call');
+    expect(callStatus().textContent).toBe(`${LONG_NAME}: In call`);
     const banner = await eventually(() =>
       expect(screen.getByRole('region', { name: 'Incoming call' })).toBeTruthy(),
     ).then(() => screen.getByRole('region', { name: 'Incoming call' }));

@@ -2,6 +2,7 @@ import { useCall } from '@sipkit/react';
 import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { callDataState } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
+import { useShortcutOf } from '../keyboard/shortcuts-context.js';
 import { Dialpad } from './dialpad.js';
 import { HangupButton } from './hangup-button.js';
 import { TransferForm } from './transfer-form.js';
@@ -34,6 +35,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
   const [panel, setPanel] = useState<Panel>(undefined);
   const [holding, setHolding] = useState(false);
   const panelId = useId();
+  const muteKeys = useShortcutOf('mute');
   const confirmed = state?.status === 'confirmed';
   const talking = confirmed || state?.status === 'answered';
   const muted = state?.muted.audio ?? false;
@@ -62,6 +64,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
           data-variant="toggle"
           data-action="mute"
           data-state={muted ? 'on' : 'off'}
+          aria-keyshortcuts={muteKeys}
           disabled={!talking}
           onClick={() => (muted ? call.unmute() : call.mute())}
         >
@@ -98,7 +101,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
         <HangupButton data-action="hangup" {...(callId === undefined ? {} : { callId })} />
       </div>
       {confirmed && panel === 'keypad' ? (
-        <Dialpad id={panelId} {...(callId === undefined ? {} : { callId })} />
+        <Dialpad id={panelId} autoFocus {...(callId === undefined ? {} : { callId })} />
       ) : null}
       {confirmed && panel === 'transfer' ? (
         <TransferForm id={panelId} {...(callId === undefined ? {} : { callId })} />

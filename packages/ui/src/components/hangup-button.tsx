@@ -2,6 +2,7 @@ import { useCall } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
+import { useShortcutOf } from '../keyboard/shortcuts-context.js';
 
 /** Props of `<HangupButton>`. */
 export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
@@ -11,7 +12,9 @@ export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
 
 /**
  * Ends a call whatever its state (CANCEL while it rings, BYE once answered). Disabled when there
- * is no live call. `data-state` is the call's status, or `idle`. Its name is "Hang up".
+ * is no live call. `data-state` is the call's status, or `idle`. Its name is "Hang up". It is
+ * where `<Softphone>` moves focus in a call (`data-sipkit-focus="hangup"`) and announces the
+ * hang-up shortcut (`aria-keyshortcuts`) where shortcuts are in force.
  *
  * @example <HangupButton />
  */
@@ -20,6 +23,7 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
   ref,
 ) {
   const { state, hangup } = useCall(callId);
+  const keys = useShortcutOf('hangup');
   const off = disabled === true || !isLive(state);
   return (
     <button
@@ -28,6 +32,8 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
       className={classNames('sk-button', className)}
       data-variant="hangup"
       data-state={state?.status ?? 'idle'}
+      data-sipkit-focus="hangup"
+      aria-keyshortcuts={keys}
       disabled={off}
       onClick={(event) => {
         onClick?.(event);

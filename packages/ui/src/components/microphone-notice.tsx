@@ -1,0 +1,48 @@
+import type { MicrophoneStatus } from '@sipkit/react';
+import { forwardRef, type ComponentPropsWithoutRef } from 'react';
+import { microphoneAdvice } from '../devices/microphone-advice.js';
+import { classNames } from '../internal/class-names.js';
+
+/** Props of `<MicrophoneNotice>`. */
+export interface MicrophoneNoticeProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** From `useMicrophoneStatus().status`. */
+  readonly status: MicrophoneStatus;
+  /** "Check again": e.g. `useMicrophoneStatus().check`. Without it, no button. */
+  readonly onCheck?: () => void;
+}
+
+/**
+ * Tells the person, before they dial or answer, that the microphone is blocked or missing and
+ * what to do (`role="alert"`), with "Check again". Renders nothing while calls can use it.
+ * `data-state` is the status (`denied`, `missing`).
+ *
+ * @example
+ * const { status, check } = useMicrophoneStatus();
+ * <MicrophoneNotice status={status} onCheck={() => void check()} />
+ */
+export const MicrophoneNotice = forwardRef<HTMLDivElement, MicrophoneNoticeProps>(
+  function MicrophoneNotice({ status, onCheck, className, ...rest }, ref) {
+    const advice = microphoneAdvice(status);
+    if (advice === undefined) return null;
+    return (
+      <div
+        ref={ref}
+        role="alert"
+        className={classNames('sk-problem', className)}
+        data-state={status}
+        data-sipkit-problem="microphone"
+        {...rest}
+      >
+        <p className="sk-problem-title">{advice.title}</p>
+        <p className="sk-problem-detail">{advice.detail}</p>
+        {onCheck === undefined ? null : (
+          <div className="sk-problem-actions">
+            <button type="button" className="sk-button" onClick={onCheck}>
+              Check again
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  },
+);

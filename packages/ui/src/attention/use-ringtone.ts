@@ -1,5 +1,5 @@
-import { useSipStore } from '@sipkit/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { SipContext } from '@sipkit/react';
+import { useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { browserAudioContext, type AudioContextFactory } from './audio-context-like.js';
 import { playSound, type PlayingSound, type Sound } from './sound-player.js';
 
@@ -14,7 +14,10 @@ export interface UseRingtoneOptions {
    * so the next call rings again.
    */
   readonly key?: string | undefined;
-  /** The speaker; default the one chosen in the device menu (`useMediaDevices().speaker`). */
+  /**
+   * The speaker; default the one chosen in the device menu (`useMediaDevices().speaker`) of the
+   * nearest `<SipProvider>`, if any (the hook works outside one too).
+   */
   readonly sinkId?: string | undefined;
   /** Makes the Web Audio context of generated tones; default the browser's `AudioContext`. */
   readonly audioContext?: AudioContextFactory;
@@ -53,7 +56,7 @@ export function useRingtone({
   sinkId,
   audioContext = browserAudioContext,
 }: UseRingtoneOptions): UseRingtoneResult {
-  const chosenSpeaker = useSipStore((s) => s.devices.speaker);
+  const chosenSpeaker = useChosenSpeaker();
   const speaker = sinkId ?? chosenSpeaker;
   const [silencedKey, setSilencedKey] = useState<string | undefined>(undefined);
   const [state, setState] = useState<UseRingtoneResult['state']>('off');
@@ -96,4 +99,16 @@ export function useRingtone({
   const silence = useCallback(() => setSilencedKey(current), [current]);
   const enableSound = useCallback(() => playing.current?.unblock(), []);
   return { state: on ? state : 'off', silenced, silence, enableSound };
+}
+
+const noSubscription = (): (() => void) => () => undefined;
+
+// The provider's chosen speaker, or undefined outside a provider.
+function useChosenSpeaker(): string | undefined {
+  const client = useContext(SipContext);
+  return useSyncExternalStore(
+    client === null ? noSubscription : client.store.subscribe,
+    () => client?.store.getState().devices.speaker,
+    () => undefined,
+  );
 }

@@ -113,3 +113,29 @@ export {
   partyTitle,
 } from './internal/party.js';
 export { truncateText } from './internal/truncate-text.js';
+export { defaultMessages } from './messages/default-messages.js';
+export {
+  mergeMessages,
+  SipKitMessagesProvider,
+  useMessages,
+  type SipKitMessagesProviderProps,
+} from './messages/messages-provider.js';
+export type {
+  BannerMessages,
+  CallListMessages,
+  CallMessages,
+  ControlMessages,
+  DeviceMessages,
+  DialMessages,
+  DisconnectMessages,
+  LadderMessages,
+  ProblemMessages,
+  QualityMessages,
+  QualityMetric,
+  RegistrationMessages,
+  SipKitMessages,
+  SipKitMessagesOverride,
+  SoftphoneMessages,
+  TransferMessages,
+  VideoMessages,
+} from './messages/sipkit-messages.js';

@@ -2,6 +2,7 @@ import type { CallOptions } from '@sipkit/core';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { usePlaceCall } from '../internal/use-place-call.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<CallButton>`. */
 export interface CallButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'onError'> {
@@ -16,7 +17,7 @@ export interface CallButtonProps extends Omit<ComponentPropsWithoutRef<'button'>
 
 /**
  * Places a call to `target`. Disabled while there is nothing to call or no connection to the
- * server. `data-state` is `ready` or `disabled`. Its name is "Call" unless given children.
+ * server. `data-state` is `ready` or `disabled`. Its name is "Call" (`messages.dial.call`) unless given children.
  *
  * @example <CallButton target={target} onCall={(id) => console.log('calling', id)} />
  */
@@ -25,6 +26,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   ref,
 ) {
   const { ready, place } = usePlaceCall(target, options);
+  const { dial } = useMessages();
   const off = disabled === true || !ready;
   return (
     <button
@@ -47,7 +49,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
       }}
       {...rest}
     >
-      {children ?? 'Call'}
+      {children ?? dial.call}
     </button>
   );
 });

@@ -3,6 +3,7 @@ import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'reac
 import { callDataState } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { useShortcutOf } from '../keyboard/shortcuts-context.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { Dialpad } from './dialpad.js';
 import { HangupButton } from './hangup-button.js';
 import { TransferForm } from './transfer-form.js';
@@ -14,9 +15,6 @@ export interface CallControlsProps extends Omit<ComponentPropsWithoutRef<'div'>,
 }
 
 type Panel = 'keypad' | 'transfer' | undefined;
-
-/** The accessible names of the buttons that open a panel. */
-const PANEL_LABELS = { keypad: 'Keypad', transfer: 'Transfer' } as const;
 
 /**
  * The buttons of a call: Mute/Unmute, Hold/Resume, Keypad (DTMF), Transfer and Hang up, each
@@ -31,6 +29,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
   ref,
 ) {
   const call = useCall(callId);
+  const { controls } = useMessages();
   const { state } = call;
   const [panel, setPanel] = useState<Panel>(undefined);
   const [holding, setHolding] = useState(false);
@@ -50,7 +49,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
     <div
       ref={ref}
       role="group"
-      aria-label="Call controls"
+      aria-label={controls.group}
       className={classNames('sk-controls', className)}
       data-state={callDataState(state)}
       data-muted={muted ? '' : undefined}
@@ -68,7 +67,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
           disabled={!talking}
           onClick={() => (muted ? call.unmute() : call.mute())}
         >
-          {muted ? 'Unmute' : 'Mute'}
+          {muted ? controls.unmute : controls.mute}
         </button>
         <button
           type="button"
@@ -80,7 +79,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
           disabled={!confirmed || holding}
           onClick={changeHold}
         >
-          {held ? 'Resume' : 'Hold'}
+          {held ? controls.resume : controls.hold}
         </button>
         {(['keypad', 'transfer'] as const).map((name) => (
           <button
@@ -95,7 +94,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
             disabled={!confirmed}
             onClick={() => toggle(name)}
           >
-            {PANEL_LABELS[name]}
+            {controls[name]}
           </button>
         ))}
         <HangupButton data-action="hangup" {...(callId === undefined ? {} : { callId })} />

@@ -3,6 +3,7 @@ import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { callDataState, callLabel, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyName, partyTitle } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<CallList>`. */
 export type CallListProps = Omit<ComponentPropsWithoutRef<'ul'>, 'children'>;
@@ -25,6 +26,7 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
   );
   const currentId = useSipStore((s) => s.currentCallId);
   const actions = useSipActions();
+  const messages = useMessages();
   if (calls.length === 0) return null;
 
   const switchTo = async (call: CallState): Promise<void> => {
@@ -35,7 +37,12 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
   };
 
   return (
-    <ul ref={ref} aria-label="Calls" className={classNames('sk-call-list', className)} {...rest}>
+    <ul
+      ref={ref}
+      aria-label={messages.callList.label}
+      className={classNames('sk-call-list', className)}
+      {...rest}
+    >
       {calls.map((call) => {
         const current = call.id === currentId;
         const name = partyName(call.remoteIdentity);
@@ -51,10 +58,10 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
             <bdi className="sk-call-list-name" title={title}>
               {name}
             </bdi>
-            <span className="sk-call-list-status">{callLabel(call)}</span>
+            <span className="sk-call-list-status">{callLabel(call, messages.call)}</span>
             {current ? null : (
               <button type="button" className="sk-button" onClick={() => void switchTo(call)}>
-                Switch to <bdi>{name}</bdi>
+                {messages.callList.switchTo(<bdi>{name}</bdi>)}
               </button>
             )}
           </li>

@@ -3,6 +3,7 @@ import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { callDataState, callLabel } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyAddress, partyName, partyTitle } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { CallControls } from './call-controls.js';
 import { CallTimer } from './call-timer.js';
 
@@ -30,6 +31,7 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
   ref,
 ) {
   const { state } = useCall(callId);
+  const messages = useMessages();
   if (state === undefined) return null;
   const name = partyName(state.remoteIdentity);
   const address = partyAddress(state.remoteIdentity);
@@ -51,7 +53,7 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
         </p>
       ) : null}
       <p className="sk-call-status" role={live ? 'status' : undefined}>
-        {callLabel(state)}
+        {callLabel(state, messages.call)}
       </p>
       <CallTimer {...ids} />
       {state.status === 'terminated' ? null : <CallControls {...ids} />}

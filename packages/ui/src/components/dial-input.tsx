@@ -10,6 +10,7 @@ import {
 import { dialKind, normalizeDialString } from '../dial/normalize-dial-string.js';
 import { classNames } from '../internal/class-names.js';
 import { usePlaceCall } from '../internal/use-place-call.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<DialInput>`. */
 export interface DialInputProps extends Omit<
@@ -32,7 +33,7 @@ export interface DialInputProps extends Omit<
   readonly options?: CallOptions;
   /** Called with the new call's id after Enter placed it. */
   readonly onCall?: (id: string) => void;
-  /** The field's label (visually hidden); default "Number or SIP address". */
+  /** The field's label (visually hidden); default `messages.dial.fieldLabel`. */
   readonly label?: string;
   /** Class of the wrapper; the input itself has `sk-dial-input-field`. */
   readonly className?: string;
@@ -56,7 +57,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
     onSubmit,
     options,
     onCall,
-    label = 'Number or SIP address',
+    label,
     className,
     onPaste,
     onKeyDown,
@@ -65,6 +66,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
   },
   ref,
 ) {
+  const { dial } = useMessages();
   const [own, setOwn] = useState(defaultValue);
   const [error, setError] = useState<string | undefined>(undefined);
   const fieldId = useId();
@@ -114,7 +116,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
       data-kind={kind}
     >
       <label className="sk-visually-hidden" htmlFor={id ?? fieldId}>
-        {label}
+        {label ?? dial.fieldLabel}
       </label>
       <input
         ref={ref}
@@ -128,7 +130,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
         spellCheck={false}
         enterKeyHint="go"
         data-sipkit-focus="dial"
-        placeholder="Number or sip:address"
+        placeholder={dial.placeholder}
         value={text}
         aria-invalid={error !== undefined ? true : undefined}
         aria-describedby={error !== undefined ? errorId : undefined}

@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { DIALPAD_KEYS, isDialpadKey, type DialpadKey } from './dialpad-keys.js';
 
 /** Props of `<Dialpad>`. */
@@ -50,6 +51,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   ref,
 ) {
   const { state, sendDTMF } = useCall(callId);
+  const { dial } = useMessages();
   const sending = dtmf ?? state?.status === 'confirmed';
   const [active, setActive] = useState<DialpadKey | undefined>(undefined);
   const hintId = useId();
@@ -99,7 +101,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     <div
       ref={ref}
       role="group"
-      aria-label="Keypad"
+      aria-label={dial.keypad}
       className={classNames('sk-dialpad', className)}
       data-state={sending ? 'dtmf' : 'dial'}
       onKeyDown={handleKeyDown}
@@ -143,7 +145,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
         </button>
       ))}
       <span id={hintId} className="sk-visually-hidden">
-        Hold for +
+        {dial.holdForPlus}
       </span>
     </div>
   );

@@ -12,6 +12,7 @@ import { isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyName } from '../internal/party.js';
 import { useMergedRef } from '../internal/use-merged-ref.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<DisconnectButton>`. */
 export interface DisconnectButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'onClick'> {
@@ -33,6 +34,7 @@ export interface DisconnectButtonProps extends Omit<ComponentPropsWithoutRef<'bu
 export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonProps>(
   function DisconnectButton({ onDisconnect, className, children, ...rest }, ref) {
     const inProgress = useCalls().filter(isInProgress);
+    const { disconnect: text } = useMessages();
     const [confirming, setConfirming] = useState(false);
     const questionId = useId();
     const keep = useRef<HTMLButtonElement | null>(null);
@@ -70,10 +72,10 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
             onKeyDown={onKeyDown}
           >
             <span id={questionId} className="sk-disconnect-question">
-              {question(inProgress)}
+              {text.question(inProgress.map((call) => partyName(call.remoteIdentity)))}
             </span>
             <button ref={keep} type="button" className="sk-button" onClick={cancel}>
-              Keep call
+              {text.keepCall}
             </button>
             <button
               type="button"
@@ -84,7 +86,7 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
                 onDisconnect();
               }}
             >
-              {confirmLabel(inProgress.length)}
+              {text.confirm(inProgress.length)}
             </button>
           </span>
         ) : (
@@ -95,7 +97,7 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
             onClick={() => (inProgress.length === 0 ? onDisconnect() : setConfirming(true))}
             {...rest}
           >
-            {children ?? 'Disconnect'}
+            {children ?? text.disconnect}
           </button>
         )}
       </span>
@@ -106,18 +108,4 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
 // A call someone is on or is placing; a call still ringing in is not "yours" yet.
 function isInProgress(call: CallState): boolean {
   return isLive(call) && !(call.direction === 'incoming' && call.status === 'ringing');
-}
-
-function question(calls: readonly CallState[]): string {
-  // The call may end while the question is up: then nothing is lost by going on.
-  if (calls.length === 0) return 'Your call has ended. Disconnect now?';
-  const [only] = calls;
-  if (calls.length !== 1 || only === undefined)
-    return `Disconnecting ends your ${calls.length} calls.`;
-  return `Disconnecting ends your call with ${partyName(only.remoteIdentity)}.`;
-}
-
-function confirmLabel(calls: number): string {
-  if (calls === 0) return 'Disconnect';
-  return calls === 1 ? 'End call and disconnect' : 'End calls and disconnect';
 }

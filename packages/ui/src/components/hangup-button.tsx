@@ -3,6 +3,7 @@ import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { useShortcutOf } from '../keyboard/shortcuts-context.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<HangupButton>`. */
 export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
@@ -24,6 +25,7 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
 ) {
   const { state, hangup } = useCall(callId);
   const keys = useShortcutOf('hangup');
+  const { controls } = useMessages();
   const off = disabled === true || !isLive(state);
   return (
     <button
@@ -41,7 +43,7 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
       }}
       {...rest}
     >
-      {children ?? 'Hang up'}
+      {children ?? controls.hangup}
     </button>
   );
 });

@@ -8,6 +8,7 @@ import { useAnswerIncoming } from '../devices/use-answer-incoming.js';
 import { classNames } from '../internal/class-names.js';
 import { partyAddress, partyName, partyTitle } from '../internal/party.js';
 import { useShortcutOf } from '../keyboard/shortcuts-context.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<IncomingCallBanner>`. */
 export interface IncomingCallBannerProps extends Omit<
@@ -32,20 +33,6 @@ export interface IncomingCallBannerProps extends Omit<
   /** Makes the Web Audio context of generated tones (tests, stories); default the browser's. */
   readonly audioContext?: AudioContextFactory;
 }
-
-// One place for the banner's words, so they move to a messages object in one edit.
-const TEXT = {
-  region: 'Incoming call',
-  calling: 'is calling',
-  more: (count: number) => ` (+${count} more)`,
-  waiting: 'Answering puts your current call on hold.',
-  receiveOnly: 'No microphone: you will hear the caller, they will not hear you.',
-  answer: 'Answer',
-  decline: 'Decline',
-  silence: 'Silence',
-  enableSound: 'Enable sound',
-  blocked: 'The browser blocked the ringtone.',
-} as const;
 
 /**
  * Shows the call that rings (the longest-ringing one) with Answer, Decline and Silence,
@@ -85,6 +72,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
     const answerKeys = useShortcutOf('answer');
     const declineKeys = useShortcutOf('decline');
     const noteId = useId();
+    const { banner, attention } = useMessages();
     if (call === undefined) return null;
     const name = partyName(call.remoteIdentity);
     const address = partyAddress(call.remoteIdentity);
@@ -92,7 +80,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
     return (
       <section
         ref={ref}
-        aria-label={TEXT.region}
+        aria-label={banner.region}
         className={classNames('sk-banner', className)}
         data-state={call.answering ? 'answering' : 'ringing'}
         data-waiting={waiting ? '' : undefined}
@@ -101,24 +89,27 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
         {...rest}
       >
         <p className="sk-banner-title" role="alert">
-          <bdi className="sk-banner-name" title={title}>
-            {name}
-          </bdi>{' '}
-          {TEXT.calling}
-          {calls.length > 1 ? TEXT.more(calls.length - 1) : ''}
+          {banner.isCalling(
+            <bdi className="sk-banner-name" title={title}>
+              {name}
+            </bdi>,
+            calls.length - 1,
+          )}
         </p>
         {address !== name ? (
           <p className="sk-banner-address">
             <bdi title={title}>{address}</bdi>
           </p>
         ) : null}
-        {waiting ? <p className="sk-banner-note">{TEXT.waiting}</p> : null}
+        {waiting ? <p className="sk-banner-note">{banner.waitingNote}</p> : null}
         {receiveOnly ? (
           <p className="sk-banner-note" id={noteId}>
-            {TEXT.receiveOnly}
+            {attention.receiveOnly}
           </p>
         ) : null}
-        {ring.state === 'blocked' ? <p className="sk-banner-note">{TEXT.blocked}</p> : null}
+        {ring.state === 'blocked' ? (
+          <p className="sk-banner-note">{attention.ringtoneBlocked}</p>
+        ) : null}
         <div className="sk-banner-actions">
           <button
             type="button"
@@ -130,7 +121,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
             disabled={call.answering}
             onClick={answer}
           >
-            {TEXT.answer}
+            {banner.answer}
           </button>
           <button
             type="button"
@@ -141,11 +132,11 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
               decline(declineStatus === undefined ? {} : { status_code: declineStatus })
             }
           >
-            {TEXT.decline}
+            {banner.decline}
           </button>
           {ring.state === 'blocked' ? (
             <button type="button" className="sk-button" onClick={ring.enableSound}>
-              {TEXT.enableSound}
+              {attention.enableSound}
             </button>
           ) : null}
           {ring.state !== 'off' && !waiting ? (
@@ -156,7 +147,7 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
               data-action="silence"
               onClick={ring.silence}
             >
-              {TEXT.silence}
+              {attention.silence}
             </button>
           ) : null}
         </div>

@@ -2,6 +2,7 @@ import type { MicrophoneStatus } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { microphoneAdvice } from '../devices/microphone-advice.js';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<MicrophoneNotice>`. */
 export interface MicrophoneNoticeProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -22,7 +23,8 @@ export interface MicrophoneNoticeProps extends Omit<ComponentPropsWithoutRef<'di
  */
 export const MicrophoneNotice = forwardRef<HTMLDivElement, MicrophoneNoticeProps>(
   function MicrophoneNotice({ status, onCheck, className, ...rest }, ref) {
-    const advice = microphoneAdvice(status);
+    const { microphone } = useMessages();
+    const advice = microphoneAdvice(status, microphone);
     if (advice === undefined) return null;
     return (
       <div
@@ -38,7 +40,7 @@ export const MicrophoneNotice = forwardRef<HTMLDivElement, MicrophoneNoticeProps
         {onCheck === undefined ? null : (
           <div className="sk-problem-actions">
             <button type="button" className="sk-button" onClick={onCheck}>
-              Check again
+              {microphone.checkAgain}
             </button>
           </div>
         )}

@@ -2,6 +2,7 @@ import { useRegistration, useSipActions, useSipStore } from '@sipkit/react';
 import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { registrationProblem } from '../internal/registration-problem.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<RegistrationProblemNotice>`. */
 export interface RegistrationProblemNoticeProps extends Omit<
@@ -14,9 +15,6 @@ export interface RegistrationProblemNoticeProps extends Omit<
    */
   readonly onEditAccount?: (parameter: string | undefined) => void;
 }
-
-// One place for the notice's words, so they move to a messages object in one edit.
-const TEXT = { retry: 'Retry now', retrying: 'Retrying…', edit: 'Edit account' } as const;
 
 /**
  * Says what stops the phone and what to do next (`role="alert"`): a configuration error with the
@@ -31,7 +29,8 @@ const TEXT = { retry: 'Retry now', retrying: 'Retrying…', edit: 'Edit account'
  */
 export const RegistrationProblemNotice = forwardRef<HTMLDivElement, RegistrationProblemNoticeProps>(
   function RegistrationProblemNotice({ onEditAccount, className, ...rest }, ref) {
-    const problem = registrationProblem(useRegistration());
+    const messages = useMessages();
+    const problem = registrationProblem(useRegistration(), messages);
     const actions = useSipActions();
     const inCall = useSipStore((s) =>
       s.callOrder.some((id) => s.calls[id] !== undefined && s.calls[id].status !== 'terminated'),
@@ -70,7 +69,7 @@ export const RegistrationProblemNotice = forwardRef<HTMLDivElement, Registration
                 disabled={retrying}
                 onClick={retry}
               >
-                {retrying ? TEXT.retrying : TEXT.retry}
+                {retrying ? messages.problem.retrying : messages.problem.retry}
               </button>
             ) : null}
             {canEdit ? (
@@ -80,7 +79,7 @@ export const RegistrationProblemNotice = forwardRef<HTMLDivElement, Registration
                 data-action="edit-account"
                 onClick={() => onEditAccount(problem.parameter)}
               >
-                {TEXT.edit}
+                {messages.problem.editAccount}
               </button>
             ) : null}
           </div>

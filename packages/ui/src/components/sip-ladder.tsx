@@ -3,6 +3,7 @@ import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'reac
 import { classNames } from '../internal/class-names.js';
 import { partyName, partyTitle } from '../internal/party.js';
 import { truncateText } from '../internal/truncate-text.js';
+import { useMessages } from '../messages/messages-provider.js';
 import type { SipTrace } from '../trace/create-sip-trace.js';
 import type { TracedMessage } from '../trace/traced-message.js';
 import { useSipTrace } from '../trace/use-sip-trace.js';
@@ -13,7 +14,7 @@ export interface SipLadderProps extends Omit<ComponentPropsWithoutRef<'figure'>,
   readonly trace: SipTrace;
   /** The call: a Call-ID or a store call id; default the current call. */
   readonly callId?: string;
-  /** Column headings; default "You" and the other party's name. */
+  /** Column headings; default `messages.ladder.you` ("You") and the other party's name. */
   readonly localLabel?: string;
   readonly remoteLabel?: string;
 }
@@ -31,15 +32,17 @@ export interface SipLadderProps extends Omit<ComponentPropsWithoutRef<'figure'>,
  * <SipProvider config={config} logger={trace}><SipLadder trace={trace} /></SipProvider>
  */
 export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLadder(
-  { trace, callId, localLabel = 'You', remoteLabel, className, ...rest },
+  { trace, callId, localLabel: localGiven, remoteLabel, className, ...rest },
   ref,
 ) {
   const { id, state } = useCall(callId);
+  const { ladder } = useMessages();
+  const localLabel = localGiven ?? ladder.you;
   const messages = useSipTrace(trace, callId ?? id);
   const [open, setOpen] = useState<number | undefined>(undefined);
   const baseId = useId();
   const remote =
-    remoteLabel ?? (state === undefined ? 'Far side' : partyName(state.remoteIdentity));
+    remoteLabel ?? (state === undefined ? ladder.farSide : partyName(state.remoteIdentity));
   const remoteTitle =
     remoteLabel === undefined && state !== undefined ? partyTitle(state.remoteIdentity) : undefined;
   const start = messages[0]?.time ?? 0;
@@ -51,15 +54,7 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
       {...rest}
     >
       <figcaption className="sk-ladder-caption">
-        SIP messages
-        {state === undefined ? (
-          ''
-        ) : (
-          <>
-            {' '}
-            with <bdi>{remote}</bdi>
-          </>
-        )}
+        {ladder.caption(state === undefined ? undefined : <bdi>{remote}</bdi>)}
       </figcaption>
       <div className="sk-ladder-parties">
         <bdi className="sk-ladder-party" data-side="local">
@@ -70,7 +65,7 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
         </bdi>
       </div>
       {messages.length === 0 ? (
-        <p className="sk-ladder-empty">No SIP messages yet.</p>
+        <p className="sk-ladder-empty">{ladder.empty}</p>
       ) : (
         <ol className="sk-ladder-messages">
           {messages.map((message) => {
@@ -101,9 +96,7 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
                     {message.kind === 'response' ? `${message.cseq} ${message.method}` : ''}
                   </span>
                   <span className="sk-ladder-arrow" aria-hidden="true" />
-                  <span className="sk-visually-hidden">
-                    , {from} to {to}
-                  </span>
+                  <span className="sk-visually-hidden">{ladder.direction(from, to)}</span>
                 </button>
                 {expanded ? (
                   <pre id={rawId} className="sk-ladder-raw" dir="ltr" tabIndex={0}>

@@ -15,6 +15,7 @@ import type { CallShortcuts } from '../keyboard/call-shortcuts.js';
 import { useCallShortcuts } from '../keyboard/use-call-shortcuts.js';
 import { useTypedDtmf } from '../keyboard/use-typed-dtmf.js';
 import { partyName } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { MicrophoneNotice } from './microphone-notice.js';
 
 /** What `<Softphone>` passes to its attention and keyboard behaviour. */
@@ -28,14 +29,6 @@ export interface SoftphoneAttentionOptions {
   readonly answerOptions: AnswerCallOptions | undefined;
   readonly audioContext: AudioContextFactory | undefined;
 }
-
-// One place for these words, so they move to a messages object in one edit.
-const TEXT = {
-  title: (caller: string) => `Call from ${caller}`,
-  notify: 'Notify me of calls in the background',
-  enableSound: 'Enable sound',
-  ringbackBlocked: 'The browser blocked the ringback tone.',
-} as const;
 
 /**
  * The behaviour `<Softphone>` adds around its parts: focus on the next action, call shortcuts,
@@ -55,6 +48,7 @@ export function useSoftphoneAttention({
   readonly alerts: ReactElement;
 } {
   const microphone = useMicrophoneStatus();
+  const { attention: text } = useMessages();
   const { call } = useIncomingCall();
   const ringing = call !== undefined && !call.answering;
   const { answer } = useAnswerIncoming({ answerOptions, microphone: microphone.status });
@@ -69,10 +63,11 @@ export function useSoftphoneAttention({
     ...(shortcuts === false ? {} : { shortcuts }),
   });
   useTypedDtmf();
-  useTabTitleAlert(ringing ? TEXT.title(partyName(call.remoteIdentity)) : undefined);
+  useTabTitleAlert(ringing ? text.tabTitle(partyName(call.remoteIdentity)) : undefined);
   const notification = useIncomingCallNotification({
     enabled: notifications,
     onClick: focusAnswer,
+    title: () => text.notificationTitle,
   });
   const tone = useRingback({
     ...(ringback === undefined ? {} : { sound: ringback }),
@@ -83,9 +78,9 @@ export function useSoftphoneAttention({
       <MicrophoneNotice status={microphone.status} onCheck={() => void microphone.check()} />
       {tone.state === 'blocked' ? (
         <p className="sk-softphone-note">
-          {TEXT.ringbackBlocked}{' '}
+          {text.ringbackBlocked}{' '}
           <button type="button" className="sk-button" onClick={tone.enableSound}>
-            {TEXT.enableSound}
+            {text.enableSound}
           </button>
         </p>
       ) : null}
@@ -96,7 +91,7 @@ export function useSoftphoneAttention({
           data-action="notify"
           onClick={() => void notification.requestPermission()}
         >
-          {TEXT.notify}
+          {text.notify}
         </button>
       ) : null}
     </>

@@ -12,6 +12,8 @@ import type { SipStoryParameters } from '../stories/with-sip-stage.js';
 import { MediaConstraintsProbe } from '../stories/media-constraints-probe.js';
 import { useStage } from '../stories/stage-context.js';
 import { useDisconnects } from '../stories/story-helpers.js';
+import { SipKitMessagesProvider } from '../messages/messages-provider.js';
+import type { SipKitMessagesOverride } from '../messages/sipkit-messages.js';
 import { Softphone } from './softphone.js';
 
 const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
@@ -150,4 +152,28 @@ function SoftphoneWithDisconnect() {
 export const DisconnectInCall: Story = {
   parameters: sip({ bots: [bobAnswersAtOnce], script: [{ dial: 'bob' }] }),
   render: () => <SoftphoneWithDisconnect />,
+};
+
+/** Part of the kit in French: the texts a product changed; everything else stays English. */
+const someFrench: SipKitMessagesOverride = {
+  softphone: { title: 'Téléphone' },
+  dial: { call: 'Appeler', fieldLabel: 'Numéro ou adresse SIP' },
+  registration: { registered: 'Enregistré' },
+  call: {
+    inCall: 'En communication',
+    ended: (cause) => `Appel terminé${cause ? ` : ${cause}` : ''}`,
+  },
+  controls: { mute: 'Couper le micro', unmute: 'Rétablir le micro' },
+};
+
+/**
+ * Localized through `<SipKitMessagesProvider>`: a partial French override. What it gives is
+ * French (title, Call, the field, Registered, In call, Mute); the rest (Hold, Devices) is English.
+ */
+export const Localized: Story = {
+  render: (args) => (
+    <SipKitMessagesProvider messages={someFrench}>
+      <Softphone {...args} />
+    </SipKitMessagesProvider>
+  ),
 };

@@ -169,4 +169,22 @@ describeStories('Softphone', composeStories(stories), {
     );
     expect(phone().closest('[dir]')?.getAttribute('dir')).toBe('rtl');
   },
+  Localized: async () => {
+    await eventually(() => expect(screen.getByText('Enregistré')).toBeTruthy());
+    const french = screen.getByRole('region', { name: 'Téléphone' });
+    fireEvent.change(screen.getByLabelText('Numéro ou adresse SIP'), { target: { value: 'bob' } });
+    fireEvent.click(button('Appeler'));
+    await eventually(() => expect(screen.getByText('En communication')).toBeTruthy());
+    expect(screen.getByRole('status', { name: 'Call status' }).textContent).toBe(
+      'bob: En communication',
+    );
+    // Given in French: French. Left out of the override: English, from defaultMessages.
+    fireEvent.click(button('Couper le micro'));
+    await eventually(() => expect(button('Rétablir le micro')).toBeTruthy());
+    expect(button('Hold').disabled).toBe(false);
+    expect(within(french).getByRole('group', { name: 'Call controls' })).toBeTruthy();
+    expect(within(french).getByText('Devices', { selector: 'summary' })).toBeTruthy();
+    fireEvent.click(button('Hang up'));
+    await eventually(() => expect(screen.getByText('Appel terminé')).toBeTruthy());
+  },
 });

@@ -11,6 +11,7 @@ import { CallShortcutsContext } from '../keyboard/shortcuts-context.js';
 import { callDataState, callLabel, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyName } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { CallButton } from './call-button.js';
 import { CallList } from './call-list.js';
 import { CallPanel } from './call-panel.js';
@@ -46,7 +47,7 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
   readonly audioContext?: AudioContextFactory;
   /** Show the device menus under "Devices"; default true. */
   readonly showDevices?: boolean;
-  /** The heading; default "Phone". */
+  /** The heading; default `messages.softphone.title` ("Phone"). */
   readonly title?: string;
   /** Options of the calls it places (ICE servers in `pcConfig`, video, extra headers...). */
   readonly callOptions?: CallOptions;
@@ -86,7 +87,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
     onEditAccount,
     audioContext,
     showDevices = true,
-    title = 'Phone',
+    title,
     callOptions,
     answerOptions,
     onDisconnect,
@@ -96,6 +97,8 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   ref,
 ) {
   const { state } = useCall();
+  const messages = useMessages();
+  const heading = title ?? messages.softphone.title;
   // The calls <CallList> shows: ringing incoming calls are the banner's.
   const listed = useCalls().filter(
     (call) => isLive(call) && !(call.direction === 'incoming' && call.status === 'ringing'),
@@ -119,13 +122,13 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
       <CallGateContext.Provider value={microphoneBlocksCalls(microphone.status)}>
         <section
           ref={rootRef}
-          aria-label={title}
+          aria-label={heading}
           className={classNames('sk-softphone', className)}
           data-state={callDataState(state)}
           {...rest}
         >
           <header className="sk-softphone-header">
-            <h2 className="sk-softphone-title">{title}</h2>
+            <h2 className="sk-softphone-title">{heading}</h2>
             <RegistrationBadge />
             {onDisconnect === undefined ? null : <DisconnectButton onDisconnect={onDisconnect} />}
           </header>
@@ -140,8 +143,17 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
           {/* One live region for the call's state, present from the first render: one that appears
           or is re-created with its text (as when the panel moved on hang-up) is often not read,
           so "Call ended" went unspoken. */}
-          <p className="sk-visually-hidden" role="status" aria-label="Call status">
-            {state === undefined ? '' : `${partyName(state.remoteIdentity)}: ${callLabel(state)}`}
+          <p
+            className="sk-visually-hidden"
+            role="status"
+            aria-label={messages.softphone.callStatus}
+          >
+            {state === undefined
+              ? ''
+              : messages.softphone.callStatusLine(
+                  partyName(state.remoteIdentity),
+                  callLabel(state, messages.call),
+                )}
           </p>
           {/* At one place in the tree whether live or ended, so it is not re-created on hang-up. */}
           {inCall || state?.status === 'terminated' ? <CallPanel live={false} /> : null}
@@ -155,7 +167,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
           {listed > 1 ? <CallList /> : null}
           {showDevices ? (
             <details className="sk-softphone-devices">
-              <summary>Devices</summary>
+              <summary>{messages.softphone.devices}</summary>
               <DeviceSelector />
             </details>
           ) : null}

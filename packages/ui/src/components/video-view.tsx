@@ -2,6 +2,7 @@ import { useSipStore } from '@sipkit/react';
 import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { useMergedRef } from '../internal/use-merged-ref.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<VideoView>`. */
 export interface VideoViewProps extends Omit<
@@ -37,6 +38,7 @@ export const VideoView = forwardRef<HTMLVideoElement, VideoViewProps>(function V
     return source === 'local' ? call.localStream : call.remoteStream;
   });
   const shown = stream ?? fromCall;
+  const { video } = useMessages();
   const [element, setElement] = useState<HTMLVideoElement | null>(null);
   const setRef = useMergedRef(ref, setElement);
   useEffect(() => {
@@ -60,12 +62,12 @@ export const VideoView = forwardRef<HTMLVideoElement, VideoViewProps>(function V
         autoPlay
         playsInline
         muted
-        aria-label={source === 'local' ? 'Your video' : 'Video of the other side'}
+        aria-label={source === 'local' ? video.local : video.remote}
         {...rest}
       />
       {live ? null : (
         <span className="sk-video-empty" aria-hidden="true">
-          No video
+          {video.empty}
         </span>
       )}
     </div>

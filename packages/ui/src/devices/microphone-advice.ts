@@ -1,4 +1,6 @@
 import type { MicrophoneStatus } from '@sipkit/react';
+import { defaultMessages } from '../messages/default-messages.js';
+import type { MicrophoneMessages } from '../messages/sipkit-messages.js';
 
 /**
  * What to tell a person about their microphone before a call: a title and what to do, or
@@ -11,31 +13,19 @@ export interface MicrophoneAdvice {
   readonly detail: string;
 }
 
-// One place for the strings, so moving them to the messages object is one edit.
-const ADVICE: Partial<Record<MicrophoneStatus, MicrophoneAdvice>> = {
-  denied: {
-    title: 'Microphone blocked',
-    detail:
-      'This site may not use your microphone, so you cannot place calls. Allow it in the ' +
-      'browser’s site settings (the icon at the left of the address bar), then choose ' +
-      '“Check again”. Calls you answer are receive-only until then.',
-  },
-  missing: {
-    title: 'No microphone found',
-    detail:
-      'Connect a microphone or headset, then choose “Check again”. Calls you answer are ' +
-      'receive-only until then.',
-  },
-};
-
 /**
  * The advice for a microphone status; undefined for `granted`, `prompt`, `unknown` and
  * `unsupported` (the app may bring its own media).
  *
  * @example const advice = microphoneAdvice(useMicrophoneStatus().status);
  */
-export function microphoneAdvice(status: MicrophoneStatus): MicrophoneAdvice | undefined {
-  return ADVICE[status];
+export function microphoneAdvice(
+  status: MicrophoneStatus,
+  text: MicrophoneMessages = defaultMessages.microphone,
+): MicrophoneAdvice | undefined {
+  if (status === 'denied') return { title: text.deniedTitle, detail: text.deniedDetail };
+  if (status === 'missing') return { title: text.missingTitle, detail: text.missingDetail };
+  return undefined;
 }
 
 /**

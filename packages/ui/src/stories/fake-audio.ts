@@ -121,3 +121,12 @@ export function fakeAudio({ autoplay }: { readonly autoplay: boolean }): FakeAud
     live: () => contexts.filter((context) => context.state !== 'closed').at(-1),
   };
 }
+
+/**
+ * The fake Web Audio the ringing stories use (what rings is recorded, not heard; tests read
+ * it): `allowed` plays at once, `blocked` waits for a click as browsers do before one.
+ */
+export const storyAudio = {
+  allowed: fakeAudio({ autoplay: true }),
+  blocked: fakeAudio({ autoplay: false }),
+} as const;

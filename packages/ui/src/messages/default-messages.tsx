@@ -130,6 +130,9 @@ export const defaultMessages: SipKitMessages = {
     unnamed: (kind, position) => `${kind} ${position}`,
     unsupported: 'This browser gives this page no access to devices.',
     showNames: 'Show device names',
+    namesRefused:
+      'The browser refused access to the microphone, so it keeps device names hidden. Allow ' +
+      'the microphone in the site settings (the icon at the left of the address bar), then try again.',
   },
   disconnect: {
     disconnect: 'Disconnect',

@@ -190,6 +190,8 @@ export interface DeviceMessages {
   readonly unnamed: (kind: string, position: number) => string;
   readonly unsupported: string;
   readonly showNames: string;
+  /** After "Show device names" was refused: why the names stay hidden and what to do. */
+  readonly namesRefused: string;
 }
 
 /**

@@ -85,6 +85,11 @@ export {
 } from './components/device-selector.js';
 export { VideoView, type VideoViewProps } from './components/video-view.js';
 export { Softphone, type SoftphoneProps } from './components/softphone.js';
+export {
+  useSoftphoneAttention,
+  type SoftphoneAttention,
+  type SoftphoneAttentionOptions,
+} from './components/softphone-attention.js';
 export { DisconnectButton, type DisconnectButtonProps } from './components/disconnect-button.js';
 export { SipLadder, type SipLadderProps } from './components/sip-ladder.js';
 export {

@@ -5,48 +5,72 @@ import type { Sound } from '../attention/sound-player.js';
 import { useIncomingCallNotification } from '../attention/use-incoming-call-notification.js';
 import { useRingback } from '../attention/use-ringback.js';
 import { useTabTitleAlert } from '../attention/use-tab-title-alert.js';
+import { microphoneBlocksCalls } from '../devices/microphone-advice.js';
 import { useAnswerIncoming } from '../devices/use-answer-incoming.js';
 import {
   nextActionSelector,
   useNextActionFocus,
   type NextAction,
 } from '../focus/use-next-action-focus.js';
-import type { CallShortcuts } from '../keyboard/call-shortcuts.js';
+import { DEFAULT_CALL_SHORTCUTS, type CallShortcuts } from '../keyboard/call-shortcuts.js';
 import { useCallShortcuts } from '../keyboard/use-call-shortcuts.js';
 import { useTypedDtmf } from '../keyboard/use-typed-dtmf.js';
 import { partyName } from '../internal/party.js';
 import { useMessages } from '../messages/messages-provider.js';
 import { MicrophoneNotice } from './microphone-notice.js';
 
-/** What `<Softphone>` passes to its attention and keyboard behaviour. */
+/** Options of `useSoftphoneAttention`. */
 export interface SoftphoneAttentionOptions {
+  /** The phone's root: focus moves inside it, to `[data-sipkit-focus]` elements. */
   readonly root: RefObject<HTMLElement | null>;
   /** A call is in progress (not only ringing in). */
   readonly inCall: boolean;
-  readonly ringback: Sound | false | undefined;
-  readonly notifications: boolean;
-  readonly shortcuts: CallShortcuts | false;
-  readonly answerOptions: AnswerCallOptions | undefined;
-  readonly audioContext: AudioContextFactory | undefined;
+  /** The ringback (default the generated `RINGBACK`); `false` for none. */
+  readonly ringback?: Sound | false | undefined;
+  /** Offer the background notification (default false). */
+  readonly notifications?: boolean | undefined;
+  /** Default `DEFAULT_CALL_SHORTCUTS`; `false` for none. */
+  readonly shortcuts?: CallShortcuts | false | undefined;
+  /** Options of calls answered with the shortcut, as the Answer button's. */
+  readonly answerOptions?: AnswerCallOptions | undefined;
+  readonly audioContext?: AudioContextFactory | undefined;
 }
 
 /**
- * The behaviour `<Softphone>` adds around its parts: focus on the next action, call shortcuts,
- * typed DTMF, the ringback, the tab title and the background notification while a call rings,
- * and the microphone check. Returns what the markup needs.
+ * What `useSoftphoneAttention` returns.
+ *
+ * @example const { microphone, callsBlocked, alerts }: SoftphoneAttention = useSoftphoneAttention({ root, inCall });
+ */
+export interface SoftphoneAttention {
+  /** The microphone check: give `status` to `<IncomingCallBanner microphone>`. */
+  readonly microphone: ReturnType<typeof useMicrophoneStatus>;
+  /** True when calls cannot be placed (the microphone is blocked or missing): disable Call. */
+  readonly callsBlocked: boolean;
+  /** The microphone notice, the ringback's "Enable sound", the notification opt-in: render it. */
+  readonly alerts: ReactElement;
+}
+
+/**
+ * The behaviour `<Softphone>` adds around its parts, for phones composed from the parts: focus
+ * on the next action (Answer, Hang up, the dial field) inside `root`, call shortcuts, digits
+ * typed during a call sent as DTMF, the ringback, the tab title and the opt-in background
+ * notification while a call rings, and the microphone check. Wrap the phone in
+ * `<CallShortcutsContext.Provider value={DEFAULT_CALL_SHORTCUTS}>` so buttons announce the keys.
+ *
+ * @example
+ * const root = useRef<HTMLDivElement>(null);
+ * const { microphone, callsBlocked, alerts } = useSoftphoneAttention({ root, inCall });
+ * return <div ref={root}>{alerts}<IncomingCallBanner microphone={microphone.status} />…</div>;
  */
 export function useSoftphoneAttention({
   root,
   inCall,
   ringback,
-  notifications,
-  shortcuts,
+  notifications = false,
+  shortcuts = DEFAULT_CALL_SHORTCUTS,
   answerOptions,
   audioContext,
-}: SoftphoneAttentionOptions): {
-  readonly microphone: ReturnType<typeof useMicrophoneStatus>;
-  readonly alerts: ReactElement;
-} {
+}: SoftphoneAttentionOptions): SoftphoneAttention {
   const microphone = useMicrophoneStatus();
   const { attention: text } = useMessages();
   const { call } = useIncomingCall();
@@ -96,5 +120,5 @@ export function useSoftphoneAttention({
       ) : null}
     </>
   );
-  return { microphone, alerts };
+  return { microphone, callsBlocked: microphoneBlocksCalls(microphone.status), alerts };
 }

@@ -3,7 +3,6 @@ import { RemoteAudio, useCall, useCalls, type AnswerCallOptions } from '@sipkit/
 import { forwardRef, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import type { AudioContextFactory } from '../attention/audio-context-like.js';
 import type { Sound } from '../attention/sound-player.js';
-import { microphoneBlocksCalls } from '../devices/microphone-advice.js';
 import { CallGateContext } from '../internal/call-gate.js';
 import { useMergedRef } from '../internal/use-merged-ref.js';
 import { DEFAULT_CALL_SHORTCUTS, type CallShortcuts } from '../keyboard/call-shortcuts.js';
@@ -108,7 +107,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   const callOption = callOptions === undefined ? {} : { options: callOptions };
   const root = useRef<HTMLElement | null>(null);
   const rootRef = useMergedRef(ref, (element: HTMLElement | null) => void (root.current = element));
-  const { microphone, alerts } = useSoftphoneAttention({
+  const { microphone, callsBlocked, alerts } = useSoftphoneAttention({
     root,
     inCall,
     ringback,
@@ -119,7 +118,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   });
   return (
     <CallShortcutsContext.Provider value={shortcuts === false ? undefined : shortcuts}>
-      <CallGateContext.Provider value={microphoneBlocksCalls(microphone.status)}>
+      <CallGateContext.Provider value={callsBlocked}>
         <section
           ref={rootRef}
           aria-label={heading}

@@ -14,8 +14,9 @@ export function nextActionSelector(action: NextAction): string {
 }
 
 /**
- * Moves focus to the next action inside `root` whenever it changes (a call rings, is answered,
- * ends) and whenever focus fell to `<body>` after being inside `root`, as when the button just
+ * Moves focus to the next action inside `root` when the phone appears or the action changes (a
+ * call rings, is answered, ends) while focus is inside `root` or nowhere (`<body>`), and
+ * whenever focus fell to `<body>` after being inside `root`, as when the button just
  * pressed (Call, Answer, Hang up) disappears. Focus elsewhere on the page (the person typing in
  * another form) is left alone, except that a ringing call takes it from `<body>`.
  *
@@ -54,7 +55,9 @@ export function useNextActionFocus(
   useEffect(() => {
     const element = root.current;
     if (!enabled || element === null) return;
-    const changed = previous.current !== undefined && previous.current !== action;
+    // The first run counts as a change: a phone that appears after "Connect" (whose button is
+    // gone, focus on <body>) takes focus at its dial field.
+    const changed = previous.current !== action;
     previous.current = action;
     const active = element.ownerDocument.activeElement;
     const lost = active === null || active === element.ownerDocument.body;

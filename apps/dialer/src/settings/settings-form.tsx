@@ -67,7 +67,6 @@ export function SettingsForm({ initial, onConnect, error: reported }: SettingsFo
         : element.querySelector<HTMLElement>(`#setting-${error.field}`);
     (field ?? element.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
     // Only on arrival: later renders must not pull focus.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const form: FieldContext = {
     settings,

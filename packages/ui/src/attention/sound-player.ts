@@ -1,8 +1,4 @@
-import type {
-  AudioContextFactory,
-  AudioContextLike,
-  OscillatorLike,
-} from './audio-context-like.js';
+import type { AudioContextFactory, OscillatorLike } from './audio-context-like.js';
 import { cycleLength, type TonePattern } from './tone-pattern.js';
 
 /**

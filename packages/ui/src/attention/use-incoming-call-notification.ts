@@ -1,5 +1,5 @@
 import { useIncomingCall } from '@sipkit/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { partyName } from '../internal/party.js';
 import { useDocumentHidden } from './use-document-hidden.js';
 
@@ -54,15 +54,21 @@ export function useIncomingCallNotification({
 }: UseIncomingCallNotificationOptions = {}): UseIncomingCallNotificationResult {
   const { call } = useIncomingCall();
   const hidden = useDocumentHidden();
-  const [permission, setPermission] = useState<NotificationPermissionState>('unsupported');
+  // The browser's answer once asked here; until then what it says now ('unsupported' on the
+  // server and while hydrating, so the markup matches).
+  const [asked, setAsked] = useState<NotificationPermissionState | undefined>(undefined);
+  const current = useSyncExternalStore(
+    subscribeNever,
+    () => notificationApi()?.permission ?? 'unsupported',
+    () => 'unsupported' as const,
+  );
+  const permission = asked ?? current;
   const latest = useRef({ title, onClick });
-  latest.current = { title, onClick };
+  useEffect(() => {
+    latest.current = { title, onClick };
+  });
   const callId = call?.answering === false ? call.id : undefined;
   const caller = call === undefined ? '' : partyName(call.remoteIdentity);
-
-  useEffect(() => {
-    setPermission(notificationApi()?.permission ?? 'unsupported');
-  }, []);
 
   useEffect(() => {
     const Api = notificationApi();
@@ -93,9 +99,14 @@ export function useIncomingCallNotification({
     const Api = notificationApi();
     if (Api === undefined) return 'unsupported';
     const next = await Api.requestPermission();
-    setPermission(next);
+    setAsked(next);
     return next;
   }, []);
 
   return { permission, requestPermission };
+}
+
+// Nothing announces a permission change made outside the page: it is read again on render.
+function subscribeNever(): () => void {
+  return () => undefined;
 }

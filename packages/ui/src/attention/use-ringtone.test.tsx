@@ -6,13 +6,23 @@ import { RINGTONE } from './tone-pattern.js';
 import { useRingtone, type UseRingtoneResult } from './use-ringtone.js';
 
 let result: UseRingtoneResult | undefined;
-function Probe(props: { active: boolean; id?: string; audio: FakeAudio }) {
-  result = useRingtone({
-    active: props.active,
-    sound: RINGTONE,
-    key: props.id,
-    audioContext: props.audio.factory,
-  });
+const seen = (latest: UseRingtoneResult): void => {
+  result = latest;
+};
+function Probe(props: {
+  active: boolean;
+  id?: string;
+  audio: FakeAudio;
+  onResult: (result: UseRingtoneResult) => void;
+}) {
+  props.onResult(
+    useRingtone({
+      active: props.active,
+      sound: RINGTONE,
+      key: props.id,
+      audioContext: props.audio.factory,
+    }),
+  );
   return null;
 }
 
@@ -24,7 +34,7 @@ describe('useRingtone (outside a provider, under StrictMode)', () => {
     const audio = fakeAudio({ autoplay: true });
     const view = render(
       <StrictMode>
-        <Probe active id="call-1" audio={audio} />
+        <Probe active id="call-1" audio={audio} onResult={seen} />
       </StrictMode>,
     );
     await act(() => vi.advanceTimersByTimeAsync(0));
@@ -41,7 +51,7 @@ describe('useRingtone (outside a provider, under StrictMode)', () => {
     // Another call rings again.
     view.rerender(
       <StrictMode>
-        <Probe active id="call-2" audio={audio} />
+        <Probe active id="call-2" audio={audio} onResult={seen} />
       </StrictMode>,
     );
     await act(() => vi.advanceTimersByTimeAsync(0));
@@ -57,7 +67,7 @@ describe('useRingtone (outside a provider, under StrictMode)', () => {
     const audio = fakeAudio({ autoplay: false });
     render(
       <StrictMode>
-        <Probe active audio={audio} />
+        <Probe active audio={audio} onResult={seen} />
       </StrictMode>,
     );
     await act(() => vi.advanceTimersByTimeAsync(0));
@@ -71,7 +81,7 @@ describe('useRingtone (outside a provider, under StrictMode)', () => {
 
   it('is off when not active', async () => {
     const audio = fakeAudio({ autoplay: true });
-    render(<Probe active={false} audio={audio} />);
+    render(<Probe active={false} audio={audio} onResult={seen} />);
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(result?.state).toBe('off');
     expect(audio.contexts).toHaveLength(0);

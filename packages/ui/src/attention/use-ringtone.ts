@@ -62,33 +62,37 @@ export function useRingtone({
   const [state, setState] = useState<UseRingtoneResult['state']>('off');
   const playing = useRef<PlayingSound | undefined>(undefined);
   const speakerRef = useRef(speaker);
-  speakerRef.current = speaker;
   const factory = useRef(audioContext);
-  factory.current = audioContext;
   // A key of its own for "no key", so silence() works for callers that give none.
   const current = key ?? '';
+  // Ringing stopped: forget "Silence", so the next ring is heard (adjusted during render, as
+  // React recommends for state that follows a prop).
+  const [wasActive, setWasActive] = useState(active);
+  if (wasActive !== active) {
+    setWasActive(active);
+    if (!active) setSilencedKey(undefined);
+  }
   const silenced = active && silencedKey === current;
   const on = active && !silenced && sound !== false;
 
+  // The latest speaker and factory for the effect below, which must not restart on them.
   useEffect(() => {
-    if (!active) setSilencedKey(undefined);
-  }, [active]);
+    speakerRef.current = speaker;
+    factory.current = audioContext;
+  });
 
   useEffect(() => {
-    if (!on) {
-      setState('off');
-      return undefined;
-    }
+    if (!on) return undefined;
     const started = playSound(sound, {
       sinkId: speakerRef.current,
       onState: setState,
       audioContext: () => factory.current(),
     });
     playing.current = started;
-    if (started === undefined) setState('off');
     return () => {
       started?.stop();
       if (playing.current === started) playing.current = undefined;
+      setState('off');
     };
   }, [on, sound, current]);
 

@@ -61,10 +61,9 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   useEffect(() => () => clearTimeout(longPress.current.timer), []);
   const firstKey = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    // When the pad appears (or autoFocus turns on), never on later renders.
     if (autoFocus) firstKey.current?.focus();
-    // Only when the pad appears: later renders must not pull focus back.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [autoFocus]);
 
   const press = (key: DialpadKey): void => {
     if (sending && key !== '+') {

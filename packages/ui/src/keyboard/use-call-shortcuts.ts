@@ -31,7 +31,10 @@ export function useCallShortcuts({
 }: UseCallShortcutsOptions = {}): void {
   const { store, actions } = useSipContext();
   const latest = useRef({ shortcuts, answerOptions, onAnswer });
-  latest.current = { shortcuts, answerOptions, onAnswer };
+  // The latest options for the listener, which stays registered across renders.
+  useEffect(() => {
+    latest.current = { shortcuts, answerOptions, onAnswer };
+  });
   useEffect(() => {
     if (!enabled) return undefined;
     const onKeyDown = (event: KeyboardEvent): void => {

@@ -48,6 +48,57 @@ export {
   type RegistrationProblemNoticeProps,
 } from './components/registration-problem-notice.js';
 export { registrationProblem, type RegistrationProblem } from './internal/registration-problem.js';
+export { MicrophoneNotice, type MicrophoneNoticeProps } from './components/microphone-notice.js';
+export {
+  microphoneAdvice,
+  microphoneBlocksCalls,
+  type MicrophoneAdvice,
+} from './devices/microphone-advice.js';
+export { NO_MICROPHONE_DECLINE, receiveOnlyAnswerOptions } from './devices/receive-only-answer.js';
+export { useAnswerIncoming, type UseAnswerIncomingResult } from './devices/use-answer-incoming.js';
+export {
+  CALL_WAITING_BEEP,
+  RINGBACK,
+  RINGTONE,
+  type TonePattern,
+} from './attention/tone-pattern.js';
+export type { Sound, SoundState } from './attention/sound-player.js';
+export {
+  browserAudioContext,
+  type AudioContextFactory,
+  type AudioContextLike,
+  type GainLike,
+  type OscillatorLike,
+} from './attention/audio-context-like.js';
+export {
+  useRingtone,
+  type UseRingtoneOptions,
+  type UseRingtoneResult,
+} from './attention/use-ringtone.js';
+export { useRingback, type UseRingbackOptions } from './attention/use-ringback.js';
+export {
+  useIncomingCallNotification,
+  type NotificationPermissionState,
+  type UseIncomingCallNotificationOptions,
+  type UseIncomingCallNotificationResult,
+} from './attention/use-incoming-call-notification.js';
+export { useTabTitleAlert, type UseTabTitleAlertOptions } from './attention/use-tab-title-alert.js';
+export { useDocumentHidden } from './attention/use-document-hidden.js';
+export {
+  DEFAULT_CALL_SHORTCUTS,
+  isTypingTarget,
+  matchesShortcut,
+  type CallShortcutAction,
+  type CallShortcuts,
+} from './keyboard/call-shortcuts.js';
+export { CallShortcutsContext, useShortcutOf } from './keyboard/shortcuts-context.js';
+export { useCallShortcuts, type UseCallShortcutsOptions } from './keyboard/use-call-shortcuts.js';
+export { useTypedDtmf } from './keyboard/use-typed-dtmf.js';
+export {
+  nextActionSelector,
+  useNextActionFocus,
+  type NextAction,
+} from './focus/use-next-action-focus.js';
 export { CallTimer, type CallTimerProps } from './components/call-timer.js';
 export { CallList, type CallListProps } from './components/call-list.js';
 export { CallPanel, type CallPanelProps } from './components/call-panel.js';
@@ -59,6 +110,11 @@ export {
 export { VideoView, type VideoViewProps } from './components/video-view.js';
 export { CallVideo, type CallVideoProps } from './components/call-video.js';
 export { Softphone, type SoftphoneProps } from './components/softphone.js';
+export {
+  useSoftphoneAttention,
+  type SoftphoneAttention,
+  type SoftphoneAttentionOptions,
+} from './components/softphone-attention.js';
 export { DisconnectButton, type DisconnectButtonProps } from './components/disconnect-button.js';
 export { SipLadder, type SipLadderProps } from './components/sip-ladder.js';
 export {

@@ -93,7 +93,7 @@ export const CallControls = forwardRef<HTMLDivElement, CallControlsProps>(functi
         {...rest}
       >
         <div className="sk-controls-row">{children ?? shown.map((name) => CONTROLS[name]())}</div>
-        {confirmed && panel === 'keypad' ? <Dialpad id={panelId} {...ids} /> : null}
+        {confirmed && panel === 'keypad' ? <Dialpad id={panelId} autoFocus {...ids} /> : null}
         {confirmed && panel === 'transfer' ? <TransferForm id={panelId} {...ids} /> : null}
         {panel === 'devices' ? <DeviceSelector id={panelId} /> : null}
       </div>

@@ -33,6 +33,16 @@ describeStories('DeviceSelector', composeStories(stories), {
     expect(fieldset().dataset['sipkitState']).toBe('unnamed');
     expect(screen.getByRole('button', { name: 'Show device names' })).toBeTruthy();
   },
+  NamesRefused: async () => {
+    await eventually(() => expect(fieldset().dataset['sipkitState']).toBe('unnamed'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show device names' }));
+    await eventually(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'The browser refused access to the microphone',
+      ),
+    );
+  },
   MicrophoneOnly: async () => {
     await eventually(() => expect(options('Microphone')).toHaveLength(3));
     expect(screen.queryByLabelText('Camera')).toBeNull();

@@ -1,5 +1,5 @@
 import { useMediaDevices, type MediaDevice } from '@sipkit/react';
-import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { useMessages } from '../messages/messages-provider.js';
 
@@ -20,8 +20,10 @@ export interface DeviceSelectorProps extends Omit<
 /**
  * Microphone, camera and speaker menus, "System default" first. Microphone and camera apply to
  * calls placed or answered afterwards, the speaker at once. Until the page has media access the
- * browser hides device names: a button asks for access. The speaker menu is disabled where audio
- * cannot be routed (`data-sipkit-speaker="unsupported"`). `data-sipkit-state` is `ready`, `unnamed` (no
+ * browser hides device names: a button asks for access, and says why nothing changed when access
+ * is refused (`role="alert"`: allow the microphone in the site settings). The speaker menu is
+ * disabled where audio cannot be routed (`data-sipkit-speaker="unsupported"`).
+ * `data-sipkit-state` is `ready`, `unnamed` (no
  * labels yet) or `unsupported`.
  *
  * @example <DeviceSelector kinds={['microphone', 'speaker']} />
@@ -34,6 +36,7 @@ export const DeviceSelector = forwardRef<HTMLFieldSetElement, DeviceSelectorProp
     const devices = useMediaDevices();
     const { devices: text } = useMessages();
     const baseId = useId();
+    const [refused, setRefused] = useState(false);
     const lists: Record<DeviceKind, readonly MediaDevice[]> = {
       microphone: devices.microphones,
       camera: devices.cameras,
@@ -88,10 +91,19 @@ export const DeviceSelector = forwardRef<HTMLFieldSetElement, DeviceSelectorProp
           <button
             type="button"
             className="sk-button"
-            onClick={() => void devices.requestPermission({ audio: true })}
+            onClick={() =>
+              void devices
+                .requestPermission({ audio: true })
+                .then((granted) => setRefused(!granted))
+            }
           >
             {text.showNames}
           </button>
+        ) : null}
+        {unnamed && refused ? (
+          <p className="sk-devices-note" role="alert">
+            {text.namesRefused}
+          </p>
         ) : null}
       </fieldset>
     );

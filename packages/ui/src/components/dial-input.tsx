@@ -44,7 +44,8 @@ export interface DialInputProps extends Omit<
  * characters and the spaces, dashes and brackets of phone numbers); Enter calls with `options`,
  * exactly as `<CallButton>` does, and like it does nothing while not connected to the server. The wrapper has
  * `data-sipkit-state` (`empty`, `filled`, `invalid`) and `data-sipkit-kind` (`phone`, `uri`, `user`, `empty`).
- * The ref is the `<input>`.
+ * The ref is the `<input>`, which is where `<Softphone>` puts focus when idle
+ * (`data-sipkit-focus="dial"`).
  *
  * @example <DialInput value={target} onValueChange={setTarget} />
  */
@@ -128,6 +129,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
         autoCapitalize="off"
         spellCheck={false}
         enterKeyHint="go"
+        data-sipkit-focus="dial"
         placeholder={dial.placeholder}
         value={text}
         aria-invalid={error !== undefined ? true : undefined}

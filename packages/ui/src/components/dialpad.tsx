@@ -22,6 +22,11 @@ export interface DialpadProps extends Omit<ComponentPropsWithoutRef<'div'>, 'chi
   readonly dtmf?: boolean;
   /** How long 0 is held to give +; default 600 ms. */
   readonly longPressMs?: number;
+  /**
+   * Focus the first key when the pad appears (as the Keypad button of `<CallControls>` opens
+   * it), so typed digits go out at once and the keys are one Tab away from nothing.
+   */
+  readonly autoFocus?: boolean;
 }
 
 /**
@@ -32,7 +37,17 @@ export interface DialpadProps extends Omit<ComponentPropsWithoutRef<'div'>, 'chi
  * @example <Dialpad onKey={(key) => setTarget((t) => t + key)} />
  */
 export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad(
-  { onKey, callId, dtmf, longPressMs = 600, className, onKeyDown, onKeyUp, ...rest },
+  {
+    onKey,
+    callId,
+    dtmf,
+    longPressMs = 600,
+    autoFocus = false,
+    className,
+    onKeyDown,
+    onKeyUp,
+    ...rest
+  },
   ref,
 ) {
   const { state, sendDTMF } = useCall(callId);
@@ -44,6 +59,11 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     fired: false,
   });
   useEffect(() => () => clearTimeout(longPress.current.timer), []);
+  const firstKey = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // When the pad appears (or autoFocus turns on), never on later renders.
+    if (autoFocus) firstKey.current?.focus();
+  }, [autoFocus]);
 
   const press = (key: DialpadKey): void => {
     if (sending && key !== '+') {
@@ -93,6 +113,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       {DIALPAD_KEYS.map(({ key, letters }) => (
         <button
           key={key}
+          ref={key === DIALPAD_KEYS[0]?.key ? firstKey : undefined}
           type="button"
           className="sk-key"
           data-sipkit-key={key}

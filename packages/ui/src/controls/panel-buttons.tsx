@@ -37,7 +37,7 @@ export const KeypadButton = forwardRef<HTMLButtonElement, PanelButtonProps>(func
   const id = useControlCallId(callId);
   const toggle = useKeypadToggle(callId);
   const after = useOwnPanel(toggle, (panelId) => (
-    <Dialpad id={panelId} {...(id === undefined ? {} : { callId: id })} />
+    <Dialpad id={panelId} autoFocus {...(id === undefined ? {} : { callId: id })} />
   ));
   return <ControlButton ref={ref} control={toggle} after={after} {...rest} />;
 });

@@ -11,6 +11,8 @@ export interface ControlButtonProps {
   readonly onClick: () => void;
   readonly 'aria-expanded'?: boolean;
   readonly 'aria-controls'?: string;
+  /** The keys that do the same, where call shortcuts are in force (`<Softphone>`). */
+  readonly 'aria-keyshortcuts'?: string;
   readonly 'data-sipkit-variant': 'toggle';
   readonly 'data-sipkit-action': string;
   readonly 'data-sipkit-state': 'on' | 'off';
@@ -33,7 +35,7 @@ export interface ControlToggle {
   readonly buttonProps: ControlButtonProps;
 }
 
-/** Builds the common result; `extra` adds the panel's ARIA or the pending mark. */
+/** Builds the common result; `extra` adds the panel's ARIA, a shortcut or the pending mark. */
 export function controlToggle(
   action: string,
   pressed: boolean,

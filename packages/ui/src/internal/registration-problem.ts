@@ -15,6 +15,14 @@ export interface RegistrationProblem {
   readonly detail: string;
   /** The configuration key to change (`uri`, `sockets`, `password`...), when one is at fault. */
   readonly parameter: string | undefined;
+  /**
+   * What "Retry now" does, when trying again can help: `connection` reconnects (a server that
+   * could not be reached), `registration` sends REGISTER again; undefined: only a change of
+   * settings helps (a configuration error, no password).
+   */
+  readonly retry: 'connection' | 'registration' | undefined;
+  /** True when the account settings are the likely fix ("Edit account"). */
+  readonly editAccount: boolean;
 }
 
 type Registration = Pick<
@@ -47,14 +55,21 @@ export function registrationProblem(
           : messages.registration.cannotStartParameter(error.parameter),
       detail: truncateText(error.message, MAX_DETAIL),
       parameter: error.parameter,
+      retry: undefined,
+      editAccount: true,
     };
   }
   if (status === 'failed') return failedRegistration(registration, messages.problem);
   if (connectionFailure !== undefined && connection !== 'connected') {
     return {
       title: messages.problem.unreachableTitle(truncateText(connectionFailure.url, 96)),
-      detail: messages.problem.unreachableDetail(connectionFailure.code),
+      detail: messages.problem.unreachableDetail(
+        connectionFailure.code,
+        truncateText(connectionFailure.reason ?? '', 96),
+      ),
       parameter: 'sockets',
+      retry: 'connection',
+      editAccount: true,
     };
   }
   return undefined;
@@ -72,6 +87,8 @@ function failedRegistration(
       title: text.noPasswordTitle,
       detail: text.noPasswordDetail(answered),
       parameter: 'password',
+      retry: undefined,
+      editAccount: true,
     };
   }
   if (cause === Causes.AUTHENTICATION_ERROR) {
@@ -79,6 +96,8 @@ function failedRegistration(
       title: text.refusedTitle,
       detail: text.refusedDetail(answered),
       parameter: 'password',
+      retry: 'registration',
+      editAccount: true,
     };
   }
   if (cause === Causes.REQUEST_TIMEOUT || cause === Causes.CONNECTION_ERROR) {
@@ -86,11 +105,15 @@ function failedRegistration(
       title: text.noAnswerTitle(cause),
       detail: text.noAnswerDetail,
       parameter: undefined,
+      retry: 'registration',
+      editAccount: false,
     };
   }
   return {
     title: text.failedTitle(cause),
     detail: text.failedDetail(answered),
     parameter: undefined,
+    retry: 'registration',
+    editAccount: true,
   };
 }

@@ -76,8 +76,9 @@ export const defaultMessages: SipKitMessages = {
   },
   problem: {
     unreachableTitle: (url) => `Cannot reach ${url}`,
-    unreachableDetail: (code) =>
-      `The WebSocket connection failed${code === undefined ? '' : ` (code ${code})`}; retrying. ` +
+    unreachableDetail: (code, reason) =>
+      `The WebSocket connection failed or timed out${code === undefined ? '' : ` (close code ${code})`}` +
+      `${reason === '' ? '' : `: ${reason}`}; the phone keeps retrying. ` +
       'Check that the server is running and that “sockets” has its URL (ws: or wss:).',
     noPasswordTitle: 'Registration failed: no password configured',
     noPasswordDetail: (answered) =>
@@ -85,13 +86,39 @@ export const defaultMessages: SipKitMessages = {
       'set “password” (or “ha1” with “realm”, or “authorization_jwt”).',
     refusedTitle: 'Registration failed: credentials refused',
     refusedDetail: (answered) =>
-      `The server refused the credentials${answered}: check “password” and “authorization_user”.`,
+      `The server refused the credentials${answered}: check “password” and “authorization_user”. ` +
+      'Calls stay off until it registers.',
     noAnswerTitle: (cause) => `Registration failed: ${cause}`,
     noAnswerDetail: 'The registrar did not answer; the phone registers again once connected.',
     failedTitle: (cause) => `Registration failed: ${cause ?? 'unknown cause'}`,
     failedDetail: (answered) =>
       `The registrar answered${answered === '' ? ' with an error' : answered}: ` +
       'check “uri” and “registrar_server”.',
+    retry: 'Retry now',
+    retrying: 'Retrying…',
+    editAccount: 'Edit account',
+  },
+  attention: {
+    silence: 'Silence',
+    enableSound: 'Enable sound',
+    ringtoneBlocked: 'The browser blocked the ringtone.',
+    ringbackBlocked: 'The browser blocked the ringback tone.',
+    receiveOnly: 'No microphone: you will hear the caller, they will not hear you.',
+    notify: 'Notify me of calls in the background',
+    tabTitle: (caller) => `Call from ${caller}`,
+    notificationTitle: 'Incoming call',
+  },
+  microphone: {
+    deniedTitle: 'Microphone blocked',
+    deniedDetail:
+      'This site may not use your microphone, so you cannot place calls. Allow it in the ' +
+      'browser’s site settings (the icon at the left of the address bar), then choose ' +
+      '“Check again”. Calls you answer are receive-only until then.',
+    missingTitle: 'No microphone found',
+    missingDetail:
+      'Connect a microphone or headset, then choose “Check again”. Calls you answer are ' +
+      'receive-only until then.',
+    checkAgain: 'Check again',
   },
   callList: {
     label: 'Calls',
@@ -106,6 +133,9 @@ export const defaultMessages: SipKitMessages = {
     unnamed: (kind, position) => `${kind} ${position}`,
     unsupported: 'This browser gives this page no access to devices.',
     showNames: 'Show device names',
+    namesRefused:
+      'The browser refused access to the microphone, so it keeps device names hidden. Allow ' +
+      'the microphone in the site settings (the icon at the left of the address bar), then try again.',
   },
   disconnect: {
     disconnect: 'Disconnect',

@@ -118,7 +118,8 @@ export interface RegistrationMessages {
  */
 export interface ProblemMessages {
   readonly unreachableTitle: (url: string) => string;
-  readonly unreachableDetail: (code: number | undefined) => string;
+  /** `code`: the WebSocket close code; `reason`: its reason text, '' when none. */
+  readonly unreachableDetail: (code: number | undefined, reason: string) => string;
   readonly noPasswordTitle: string;
   readonly noPasswordDetail: (answered: string) => string;
   readonly refusedTitle: string;
@@ -127,6 +128,45 @@ export interface ProblemMessages {
   readonly noAnswerDetail: string;
   readonly failedTitle: (cause: string | undefined) => string;
   readonly failedDetail: (answered: string) => string;
+  /** "Retry now": reconnect or register again without waiting for the backoff. */
+  readonly retry: string;
+  readonly retrying: string;
+  /** Leads to the app's account settings. */
+  readonly editAccount: string;
+}
+
+/**
+ * Ringing and the attention a call asks for (`<IncomingCallBanner>`, `<Softphone>`).
+ *
+ * @example const attention: AttentionMessages = { ...defaultMessages.attention, silence: 'Silence' };
+ */
+export interface AttentionMessages {
+  /** Stops the ringtone without answering. */
+  readonly silence: string;
+  /** Starts a sound the browser blocked until the person interacted with the page. */
+  readonly enableSound: string;
+  readonly ringtoneBlocked: string;
+  readonly ringbackBlocked: string;
+  /** Under Answer when there is no usable microphone. */
+  readonly receiveOnly: string;
+  /** Asks for permission to show a system notification when a call rings in a hidden tab. */
+  readonly notify: string;
+  /** The tab's title while a call rings in a hidden tab, and the notification's. */
+  readonly tabTitle: (caller: string) => string;
+  readonly notificationTitle: string;
+}
+
+/**
+ * The microphone check before calls (`<MicrophoneNotice>`, `microphoneAdvice`).
+ *
+ * @example const microphone: MicrophoneMessages = { ...defaultMessages.microphone, checkAgain: 'Réessayer' };
+ */
+export interface MicrophoneMessages {
+  readonly deniedTitle: string;
+  readonly deniedDetail: string;
+  readonly missingTitle: string;
+  readonly missingDetail: string;
+  readonly checkAgain: string;
 }
 
 /**
@@ -154,6 +194,8 @@ export interface DeviceMessages {
   readonly unnamed: (kind: string, position: number) => string;
   readonly unsupported: string;
   readonly showNames: string;
+  /** After "Show device names" was refused: why the names stay hidden and what to do. */
+  readonly namesRefused: string;
 }
 
 /**
@@ -251,6 +293,8 @@ export interface SipKitMessages {
   readonly banner: BannerMessages;
   readonly registration: RegistrationMessages;
   readonly problem: ProblemMessages;
+  readonly attention: AttentionMessages;
+  readonly microphone: MicrophoneMessages;
   readonly callList: CallListMessages;
   readonly devices: DeviceMessages;
   readonly disconnect: DisconnectMessages;

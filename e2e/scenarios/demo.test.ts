@@ -126,7 +126,11 @@ test('alice video-calls bob through the dev SIP server, audio flows both ways, h
   for (const page of [alice, bob]) {
     await expect.poll(() => liveCalls(page), { timeout: 10_000 }).toBe(0);
     await page.getByLabel('Number or SIP URI').waitFor();
-    expect(await page.getByRole('list', { name: 'Call history' }).textContent()).toMatch(/0:0\d/);
+    // The answered call shows its duration (m:ss, before the " · " and the clock time); how long
+    // it lasted depends on the machine's load, so only the format is checked, never a value.
+    expect(await page.getByRole('list', { name: 'Call history' }).textContent()).toMatch(
+      /\d+:\d\d · /,
+    );
   }
   expect(pageErrors).toEqual([]);
   expect(demo.log()).toMatch(/INVITE/);

@@ -20,6 +20,8 @@ describeStories('CallControls', composeStories(stories), {
     const pad = screen.getByRole('group', { name: 'Keypad' });
     expect(pad.dataset['sipkitState']).toBe('dtmf');
     expect(button('Keypad').getAttribute('aria-controls')).toBe(pad.id);
+    // The pad takes focus as it opens, so typed digits go out at once.
+    expect(document.activeElement).toBe(within(pad).getByRole('button', { name: '1' }));
     fireEvent.click(within(pad).getByRole('button', { name: '1' }));
     fireEvent.click(button('Transfer'));
     expect(screen.queryByRole('group', { name: 'Keypad' })).toBeNull();

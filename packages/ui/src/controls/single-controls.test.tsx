@@ -18,6 +18,10 @@ describeStories('Single controls', composeStories(stories), {
     expect(button('Keypad').getAttribute('aria-controls')).toBe(pad.id);
     expect(button('Keypad').nextElementSibling).toBe(pad);
     expect(pad.dataset['sipkitState']).toBe('dtmf');
+    // Alone too, the pad takes focus as it opens.
+    expect(document.activeElement).toBe(pad.querySelector('button'));
+    // Outside a <Softphone> no shortcuts are in force, so none is announced.
+    expect(button('Mute').hasAttribute('aria-keyshortcuts')).toBe(false);
     // Each standalone panel is its own: opening Transfer leaves the keypad open.
     fireEvent.click(button('Transfer'));
     expect(screen.getByLabelText('Transfer to')).toBeTruthy();

@@ -36,6 +36,8 @@ describe('<App>', () => {
 
     await until(() => expect(screen.getByRole('status').textContent).toBe('Registered'));
     expect(screen.getByText('alice@127.0.0.1')).toBeTruthy();
+    // The Connect button is gone: focus is on the dial field, not on <body>.
+    expect(document.activeElement).toBe(screen.getByLabelText('Number or SIP URI'));
     expect(server.proxy.location.registeredAors()).toEqual(['alice@127.0.0.1']);
     const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
     expect(saved).toMatchObject({ server: server.url, uri: 'alice' });
@@ -44,6 +46,8 @@ describe('<App>', () => {
     await user.click(screen.getByRole('button', { name: 'Disconnect' }));
     await until(() => expect(server.proxy.location.registeredAors()).toEqual([]));
     expect(screen.getByLabelText('SIP URI')).toHaveProperty('value', 'alice');
+    // Back at the settings, focus is on Connect (the next action), not on <body>.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Connect' }));
 
     // A new visit: everything but the password is back.
     unmount();

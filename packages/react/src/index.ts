@@ -52,6 +52,15 @@ export { useIncomingCall, type UseIncomingCallResult } from './hooks/use-incomin
 export { useMessages, type UseMessagesResult } from './hooks/use-messages.js';
 export { useMediaDevices, type UseMediaDevicesResult } from './hooks/use-media-devices.js';
 export {
+  useMicrophoneStatus,
+  type UseMicrophoneStatusResult,
+} from './hooks/use-microphone-status.js';
+export {
+  readMicrophoneStatus,
+  watchMicrophoneStatus,
+  type MicrophoneStatus,
+} from './media-devices/microphone-status.js';
+export {
   useRemoteAudio,
   type RemoteAudioState,
   type UseRemoteAudioOptions,

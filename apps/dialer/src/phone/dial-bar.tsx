@@ -1,4 +1,4 @@
-import type { CallOptions } from '@sipkit/core';
+import { Causes, type CallOptions } from '@sipkit/core';
 import { useCall, useRegistration } from '@sipkit/react';
 import { CallButton, DialInput } from '@sipkit/ui';
 import { useState } from 'react';
@@ -8,6 +8,8 @@ export interface DialBarProps {
   readonly options: CallOptions;
   readonly video: boolean;
   readonly onVideoChange: (video: boolean) => void;
+  /** Calls cannot be placed now (the microphone is blocked or missing; the notice says why). */
+  readonly blocked?: boolean;
 }
 
 /**
@@ -16,16 +18,20 @@ export interface DialBarProps {
  *
  * @example <DialBar options={options} video={video} onVideoChange={setVideo} />
  */
-export function DialBar({ options, video, onVideoChange }: DialBarProps) {
+export function DialBar({ options, video, onVideoChange, blocked = false }: DialBarProps) {
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const { call } = useCall();
-  const { connection } = useRegistration();
+  const { connection, status, cause } = useRegistration();
+  // Refused credentials: the INVITE would meet the same challenge (the notice says so).
+  const refused =
+    status === 'failed' &&
+    (cause === Causes.AUTHENTICATION_ERROR || cause === Causes.NO_CREDENTIALS);
   const place = (to: string): void => {
     setError(undefined);
     // Enter follows the Call button: while it is disabled (no connection), nothing is placed,
     // rather than a call that can only fail into the history.
-    if (connection !== 'connected') return;
+    if (connection !== 'connected' || blocked || refused) return;
     try {
       call(to, options);
     } catch (failure) {
@@ -54,6 +60,7 @@ export function DialBar({ options, video, onVideoChange }: DialBarProps) {
       </label>
       <CallButton
         target={target}
+        disabled={blocked}
         options={options}
         onCall={() => setError(undefined)}
         onError={(failure) =>

@@ -160,6 +160,49 @@ describe('<Phone>', () => {
     );
   });
 
+  it('leads from refused credentials to the password field, with Call off meanwhile', async () => {
+    const { onSettings, user } = await phones({ alice: 'secret' });
+    await until(() => expect(screen.getByText(/no password configured/)).toBeTruthy());
+    await user.type(screen.getByLabelText('Number or SIP URI'), 'bob');
+    expect(screen.getByRole('button', { name: 'Call' })).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('button', { name: 'Edit account' }));
+    expect(onSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'RegistrationProblem', parameter: 'password' }),
+    );
+    expect(onSettings.mock.calls[0]?.[0]?.message).toContain('set “password”');
+  });
+
+  it('takes a call keyboard-only: focus on Answer, one key answers, digits go out, focus never on <body>', async () => {
+    const { other, media, user } = await phones();
+    // Idle: the dial field has focus from the start.
+    await until(() =>
+      expect(document.activeElement).toBe(screen.getByLabelText('Number or SIP URI')),
+    );
+    const bob = await other('bob');
+    bob.call('sip:alice@sip.test');
+    await until(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Answer' })),
+    );
+    await user.keyboard('{Enter}');
+    await until(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Hang up' })),
+    );
+    // Confirmed (Hold is enabled only then): typed digits go out as RFC 4733 DTMF.
+    await until(() =>
+      expect(screen.getByRole('button', { name: 'Hold' })).toHaveProperty('disabled', false),
+    );
+    await user.keyboard('42#');
+    await until(() =>
+      expect(
+        media.handlers.flatMap((handler) => handler.dtmf.map((sent) => sent.tones)).join(''),
+      ).toBe('42#'),
+    );
+    await user.keyboard('{Alt>}{Shift>}h{/Shift}{/Alt}');
+    await until(() =>
+      expect(document.activeElement).toBe(screen.getByLabelText('Number or SIP URI')),
+    );
+  });
+
   it('asks before Disconnect ends a call in progress', async () => {
     const { other, onSettings, user } = await phones();
     const bob = await other('bob');

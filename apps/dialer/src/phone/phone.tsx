@@ -1,6 +1,9 @@
 import type { CallState, ClientError } from '@sipkit/react';
-import { RemoteAudio, useCall, useSipStore } from '@sipkit/react';
+import { RemoteAudio, useCall, useRegistration, useSipStore } from '@sipkit/react';
 import {
+  CallShortcutsContext,
+  DEFAULT_CALL_SHORTCUTS,
+  useSoftphoneAttention,
   CallList,
   CallPanel,
   CallQuality,
@@ -10,10 +13,11 @@ import {
   partyAddress,
   RegistrationBadge,
   RegistrationProblemNotice,
+  registrationProblem,
   SipLadder,
   type SipTrace,
 } from '@sipkit/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { browserStorage } from '../browser-storage.js';
 import { HistoryList } from '../history/history-list.js';
 import { useCallHistory } from '../history/use-call-history.js';
@@ -27,14 +31,20 @@ export interface PhoneProps {
   readonly setup: DialerSetup;
   /** The trace given to the provider as its logger, for the ladder. */
   readonly trace: SipTrace;
-  /** Back to the settings (with the provider's error, when that is why). */
+  /**
+   * Back to the settings: with the provider's error when that is why, or with the problem that
+   * "Edit account" was pressed for (the form shows it by its field).
+   */
   readonly onSettings: (error?: ClientError) => void;
 }
 
 /**
  * The connected softphone, composed from @sipkit/ui: status, the incoming-call banner, dialling
  * or the current call with its controls, video, the calls in progress, devices and history on
- * the left; call quality and the SIP ladder of the current call on the right.
+ * the left; call quality and the SIP ladder of the current call on the right. Keyboard-first:
+ * focus follows the next action, Alt+Shift+A/D/H/M answer, decline, hang up and mute, digits
+ * typed in a call go out as DTMF. It rings, rings back, changes the tab title and (once allowed)
+ * notifies while a call rings in a hidden tab, and checks the microphone before calls.
  *
  * @example <SipProvider config={setup.config} logger={trace}><Phone setup={setup} trace={trace} onSettings={back} /></SipProvider>
  */
@@ -52,42 +62,74 @@ export function Phone({ setup, trace, onSettings }: PhoneProps) {
     if (error !== undefined) onSettings(error);
   }, [error, onSettings]);
   const inCall = inProgress(state);
+  const root = useRef<HTMLDivElement>(null);
+  const { microphone, callsBlocked, alerts } = useSoftphoneAttention({
+    root,
+    inCall,
+    notifications: true,
+    answerOptions: options,
+  });
+  const registration = useRegistration();
+  // "Edit account": back to the settings, the problem shown by the field it is about.
+  const editAccount = (parameter: string | undefined): void => {
+    const problem = registrationProblem(registration);
+    onSettings({
+      name: 'RegistrationProblem',
+      message: problem === undefined ? '' : `${problem.title}. ${problem.detail}`,
+      parameter,
+    });
+  };
 
   return (
-    <div className="phone">
-      <header className="topbar">
-        <h1>SipKit dialer</h1>
-        <RegistrationBadge />
-        <bdi className="account">
-          {partyAddress({ displayName: undefined, uri: setup.config.uri })}
-        </bdi>
-        {/* Asks first when it would end a call in progress. */}
-        <DisconnectButton onDisconnect={() => onSettings()} />
-      </header>
-      <RegistrationProblemNotice className="problem" />
-      <main className="columns">
-        <div className="column">
-          <IncomingCallBanner answerOptions={options} />
-          {inCall ? null : <DialBar options={options} video={video} onVideoChange={setVideo} />}
-          <CallPanel />
-          <VideoArea />
-          {liveCalls > 1 ? <CallList /> : null}
-          <details className="panel">
-            <summary>Devices</summary>
-            <DeviceSelector />
-          </details>
-          <details className="panel" open>
-            <summary>History</summary>
-            <HistoryList history={history} onCall={(uri) => call(uri, options)} />
-          </details>
-        </div>
-        <div className="column">
-          <CallQuality />
-          <SipLadder trace={trace} />
-        </div>
-      </main>
-      <RemoteAudio />
-    </div>
+    <CallShortcutsContext.Provider value={DEFAULT_CALL_SHORTCUTS}>
+      <div className="phone" ref={root}>
+        <header className="topbar">
+          <h1>SipKit dialer</h1>
+          <RegistrationBadge />
+          <bdi className="account">
+            {partyAddress({ displayName: undefined, uri: setup.config.uri })}
+          </bdi>
+          {/* Asks first when it would end a call in progress. */}
+          <DisconnectButton onDisconnect={() => onSettings()} />
+        </header>
+        <RegistrationProblemNotice className="problem" onEditAccount={editAccount} />
+        {alerts}
+        <main className="columns">
+          <div className="column">
+            <IncomingCallBanner answerOptions={options} microphone={microphone.status} />
+            {inCall ? null : (
+              <DialBar
+                options={options}
+                video={video}
+                onVideoChange={setVideo}
+                blocked={callsBlocked}
+              />
+            )}
+            <CallPanel />
+            <VideoArea />
+            {liveCalls > 1 ? <CallList /> : null}
+            <details className="panel">
+              <summary>Devices</summary>
+              <DeviceSelector />
+            </details>
+            <details className="panel" open>
+              <summary>History</summary>
+              <HistoryList
+                history={history}
+                onCall={(uri) => {
+                  if (!callsBlocked) call(uri, options);
+                }}
+              />
+            </details>
+          </div>
+          <div className="column">
+            <CallQuality />
+            <SipLadder trace={trace} />
+          </div>
+        </main>
+        <RemoteAudio />
+      </div>
+    </CallShortcutsContext.Provider>
   );
 }
 

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@sipkit/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fieldOf } from './field-of-parameter.js';
 import { CheckboxField, TextField, type FieldContext } from './form-fields.js';
 import type { DialerSettings } from './settings.js';
@@ -53,6 +53,21 @@ export function SettingsForm({ initial, onConnect, error: reported }: SettingsFo
   const [advancedOpen, setAdvancedOpen] = useState(
     error?.field !== undefined && ADVANCED.has(error.field),
   );
+  const formRef = useRef<HTMLFormElement>(null);
+  // Arriving here (the phone's "Edit account", Disconnect, a configuration error) the button
+  // that was pressed is gone: focus goes to the field at fault, else to Connect, never <body>.
+  useEffect(() => {
+    const element = formRef.current;
+    if (element === null) return;
+    const active = element.ownerDocument.activeElement;
+    if (active !== null && active !== element.ownerDocument.body) return;
+    const field =
+      error?.field === undefined
+        ? null
+        : element.querySelector<HTMLElement>(`#setting-${error.field}`);
+    (field ?? element.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
+    // Only on arrival: later renders must not pull focus.
+  }, []);
   const form: FieldContext = {
     settings,
     error,
@@ -75,7 +90,13 @@ export function SettingsForm({ initial, onConnect, error: reported }: SettingsFo
   };
 
   return (
-    <form className="settings" aria-label="Account settings" onSubmit={submit} noValidate>
+    <form
+      ref={formRef}
+      className="settings"
+      aria-label="Account settings"
+      onSubmit={submit}
+      noValidate
+    >
       {error !== undefined && error.field === undefined ? (
         <p className="field-error" role="alert">
           {error.message}
@@ -192,7 +213,7 @@ export function SettingsForm({ initial, onConnect, error: reported }: SettingsFo
           hint='JSON ([{"urls": "turn:…", "username": "…", "credential": "…"}]) or one stun:/turn: URL a line.'
         />
       </details>
-      <button type="submit" className="sk-button" data-variant="primary">
+      <button type="submit" className="sk-button" data-sipkit-variant="primary">
         Connect
       </button>
     </form>

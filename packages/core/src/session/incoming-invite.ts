@@ -4,6 +4,7 @@ import type { InviteServerTransaction } from '../transaction/index.js';
 import { SingleTimer } from '../transport/clock.js';
 import { Causes } from '../ua/causes.js';
 import type { AckWait } from './ack-wait.js';
+import { answerFailureResponse } from './answer-failure-response.js';
 import { answerMediaOptions } from './answer-media.js';
 import type { CallCore } from './call-core.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
@@ -105,8 +106,10 @@ export class IncomingInvite {
         (sdp) => this.#sendAnswer(sdp, offer === undefined, options),
         (error: unknown) => {
           const failure = toNegotiationError(error);
-          const status = failure.cause === Causes.BAD_MEDIA_DESCRIPTION ? 488 : 500;
-          if (core.status === 'ringing') this.#transaction.respond(core.response(invite, status));
+          const { status, headers } = answerFailureResponse(failure.cause);
+          if (core.status === 'ringing') {
+            this.#transaction.respond(core.response(invite, status, { headers }));
+          }
           core.finish('failed', 'local', failure.cause, undefined);
         },
       );

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { device } from '../stories/fake-devices.js';
+import { FakeDevices, device } from '../stories/fake-devices.js';
 import { DeviceSelector } from './device-selector.js';
 
 const named = [
@@ -28,6 +28,18 @@ export const Unnamed: Story = {
   parameters: {
     sip: { devices: named.map((entry) => ({ ...entry, label: '' })) },
   },
+};
+
+const unnamedDevices = named.map((entry) => ({ ...entry, label: '' }));
+
+/** Access is refused (the microphone is blocked): "Show device names" says why and what to do. */
+export const NamesRefused: Story = {
+  parameters: { sip: { devices: unnamedDevices } },
+  render: (args) => (
+    <FakeDevices devices={unnamedDevices} refuse>
+      <DeviceSelector {...args} />
+    </FakeDevices>
+  ),
 };
 
 /** Only a microphone menu. */

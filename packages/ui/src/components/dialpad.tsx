@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { DIALPAD_KEYS, isDialpadKey, type DialpadKey } from './dialpad-keys.js';
 
 /** Props of `<Dialpad>`. */
@@ -21,20 +22,36 @@ export interface DialpadProps extends Omit<ComponentPropsWithoutRef<'div'>, 'chi
   readonly dtmf?: boolean;
   /** How long 0 is held to give +; default 600 ms. */
   readonly longPressMs?: number;
+  /**
+   * Focus the first key when the pad appears (as the Keypad button of `<CallControls>` opens
+   * it), so typed digits go out at once and the keys are one Tab away from nothing.
+   */
+  readonly autoFocus?: boolean;
 }
 
 /**
  * The twelve-key pad. In a confirmed call each key goes out as DTMF (RFC 4733); otherwise keys
  * are for dialling and holding 0 gives +. Typing digits, `*`, `#` or `+` while focus is in the
- * pad presses the key. `data-state` is `dtmf` or `dial`; the key being pressed has `data-active`.
+ * pad presses the key. `data-sipkit-state` is `dtmf` or `dial`; the key being pressed has `data-sipkit-active`.
  *
  * @example <Dialpad onKey={(key) => setTarget((t) => t + key)} />
  */
 export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad(
-  { onKey, callId, dtmf, longPressMs = 600, className, onKeyDown, onKeyUp, ...rest },
+  {
+    onKey,
+    callId,
+    dtmf,
+    longPressMs = 600,
+    autoFocus = false,
+    className,
+    onKeyDown,
+    onKeyUp,
+    ...rest
+  },
   ref,
 ) {
   const { state, sendDTMF } = useCall(callId);
+  const { dial } = useMessages();
   const sending = dtmf ?? state?.status === 'confirmed';
   const [active, setActive] = useState<DialpadKey | undefined>(undefined);
   const hintId = useId();
@@ -42,6 +59,11 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     fired: false,
   });
   useEffect(() => () => clearTimeout(longPress.current.timer), []);
+  const firstKey = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // When the pad appears (or autoFocus turns on), never on later renders.
+    if (autoFocus) firstKey.current?.focus();
+  }, [autoFocus]);
 
   const press = (key: DialpadKey): void => {
     if (sending && key !== '+') {
@@ -78,9 +100,9 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     <div
       ref={ref}
       role="group"
-      aria-label="Keypad"
+      aria-label={dial.keypad}
       className={classNames('sk-dialpad', className)}
-      data-state={sending ? 'dtmf' : 'dial'}
+      data-sipkit-state={sending ? 'dtmf' : 'dial'}
       onKeyDown={handleKeyDown}
       onKeyUp={(event) => {
         onKeyUp?.(event);
@@ -91,10 +113,11 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       {DIALPAD_KEYS.map(({ key, letters }) => (
         <button
           key={key}
+          ref={key === DIALPAD_KEYS[0]?.key ? firstKey : undefined}
           type="button"
           className="sk-key"
-          data-key={key}
-          data-active={active === key ? '' : undefined}
+          data-sipkit-key={key}
+          data-sipkit-active={active === key ? '' : undefined}
           aria-describedby={key === '0' && !sending ? hintId : undefined}
           onClick={() => {
             if (key === '0' && longPress.current.fired) {
@@ -121,7 +144,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
         </button>
       ))}
       <span id={hintId} className="sk-visually-hidden">
-        Hold for +
+        {dial.holdForPlus}
       </span>
     </div>
   );

@@ -1,7 +1,10 @@
 import { useCall } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { isLive } from '../internal/call-label.js';
+import { useControlCallId } from '../controls/control-context.js';
 import { classNames } from '../internal/class-names.js';
+import { useShortcutOf } from '../keyboard/shortcuts-context.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<HangupButton>`. */
 export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
@@ -11,7 +14,9 @@ export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
 
 /**
  * Ends a call whatever its state (CANCEL while it rings, BYE once answered). Disabled when there
- * is no live call. `data-state` is the call's status, or `idle`. Its name is "Hang up".
+ * is no live call. `data-sipkit-state` is the call's status, or `idle`. Its name is "Hang up". It
+ * is where `<Softphone>` moves focus in a call (`data-sipkit-focus="hangup"`) and announces the
+ * hang-up shortcut (`aria-keyshortcuts`) where shortcuts are in force.
  *
  * @example <HangupButton />
  */
@@ -19,15 +24,19 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
   { callId, className, children, disabled, onClick, ...rest },
   ref,
 ) {
-  const { state, hangup } = useCall(callId);
+  const { state, hangup } = useCall(useControlCallId(callId));
+  const keys = useShortcutOf('hangup');
+  const { controls } = useMessages();
   const off = disabled === true || !isLive(state);
   return (
     <button
       ref={ref}
       type="button"
       className={classNames('sk-button', className)}
-      data-variant="hangup"
-      data-state={state?.status ?? 'idle'}
+      data-sipkit-variant="hangup"
+      data-sipkit-state={state?.status ?? 'idle'}
+      data-sipkit-focus="hangup"
+      aria-keyshortcuts={keys}
       disabled={off}
       onClick={(event) => {
         onClick?.(event);
@@ -35,7 +44,7 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
       }}
       {...rest}
     >
-      {children ?? 'Hang up'}
+      {children ?? controls.hangup}
     </button>
   );
 });

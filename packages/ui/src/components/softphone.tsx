@@ -1,12 +1,20 @@
 import type { CallOptions } from '@sipkit/core';
 import { RemoteAudio, useCall, useCalls, type AnswerCallOptions } from '@sipkit/react';
-import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useRef, useState, type ComponentPropsWithoutRef } from 'react';
+import type { AudioContextFactory } from '../attention/audio-context-like.js';
+import type { Sound } from '../attention/sound-player.js';
+import { CallGateContext } from '../internal/call-gate.js';
+import { useMergedRef } from '../internal/use-merged-ref.js';
+import { DEFAULT_CALL_SHORTCUTS, type CallShortcuts } from '../keyboard/call-shortcuts.js';
+import { CallShortcutsContext } from '../keyboard/shortcuts-context.js';
 import { callDataState, callLabel, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyName } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { CallButton } from './call-button.js';
 import { CallList } from './call-list.js';
 import { CallPanel } from './call-panel.js';
+import { CallVideo } from './call-video.js';
 import { DeviceSelector } from './device-selector.js';
 import { DisconnectButton } from './disconnect-button.js';
 import { DialInput } from './dial-input.js';
@@ -14,14 +22,32 @@ import { Dialpad } from './dialpad.js';
 import { IncomingCallBanner } from './incoming-call-banner.js';
 import { RegistrationBadge } from './registration-badge.js';
 import { RegistrationProblemNotice } from './registration-problem-notice.js';
+import { useSoftphoneAttention } from './softphone-attention.js';
 
 /** Props of `<Softphone>`. */
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
-  /** Looped while a call rings (see `<IncomingCallBanner>`). */
-  readonly ringtone?: string;
+  /** What rings (see `<IncomingCallBanner>`): default a generated tone; `false` for none. */
+  readonly ringtone?: Sound | false;
+  /** Heard while a call we placed rings at the far end: default a generated tone (`RINGBACK`). */
+  readonly ringback?: Sound | false;
+  /**
+   * Offer "Notify me of calls in the background": once the person allows it, a call that rings
+   * while the tab is hidden shows a system notification (a click brings the tab and focuses
+   * Answer). Default false.
+   */
+  readonly notifications?: boolean;
+  /**
+   * Page-wide keys for answer, decline, hang up and mute; default `DEFAULT_CALL_SHORTCUTS`
+   * (Alt+Shift+A/D/H/M), announced with `aria-keyshortcuts`; `false` for none.
+   */
+  readonly shortcuts?: CallShortcuts | false;
+  /** "Edit account" in the problem notice (refused password, bad URL...): opens your settings. */
+  readonly onEditAccount?: (parameter: string | undefined) => void;
+  /** Makes the Web Audio context of the generated tones (tests, stories); default the browser's. */
+  readonly audioContext?: AudioContextFactory;
   /** Show the device menus under "Devices"; default true. */
   readonly showDevices?: boolean;
-  /** The heading; default "Phone". */
+  /** The heading; default `messages.softphone.title` ("Phone"). */
   readonly title?: string;
   /** Options of the calls it places (ICE servers in `pcConfig`, video, extra headers...). */
   readonly callOptions?: CallOptions;
@@ -32,16 +58,28 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
    * after confirmation when it would end a call in progress (see `<DisconnectButton>`).
    */
   readonly onDisconnect?: () => void;
+  /**
+   * The colour theme, set as `data-sipkit-theme` on its root: `system` (default, follows
+   * `prefers-color-scheme`), `light` or `dark`; `inherit` sets none, for a page that themes an
+   * ancestor itself (`<div data-sipkit-theme="dark">`).
+   */
+  readonly theme?: 'system' | 'light' | 'dark' | 'inherit';
 }
 
 /**
  * A whole softphone from the parts: registration status and, when something stops it, what to
  * change (a configuration error with its parameter, no password, refused credentials, a server
- * that cannot be reached), the incoming-call banner, a dial field
+ * that cannot be reached), the incoming-call banner, a video call's pictures, a dial field
  * with keypad and Call button when idle, the current call with its controls, the list of calls
  * when there are several, device menus, the far end's audio, and with `onDisconnect` a Disconnect
  * button that asks before it ends a call. Put it inside a
- * `<SipProvider>`. `data-state` is the current call's state or `idle`.
+ * `<SipProvider>`. `data-sipkit-state` is the current call's state or `idle`.
+ *
+ * It looks after attention and the keyboard too (`softphone-attention.tsx`): ringtone, ringback
+ * and call-waiting beep, the tab title and an opt-in notification while a call rings in a hidden
+ * tab, focus on the next action (Answer, Hang up, the dial field) so it never drops to `<body>`,
+ * shortcuts, digits typed during a call sent as DTMF, and a microphone check before dialling
+ * (blocked or missing: it says what to do, Call is off and answers are receive-only).
  *
  * @example
  * <SipProvider config={config}><Softphone ringtone="/ring.mp3" /></SipProvider>
@@ -49,17 +87,25 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
 export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
   {
     ringtone,
+    ringback,
+    notifications = false,
+    shortcuts = DEFAULT_CALL_SHORTCUTS,
+    onEditAccount,
+    audioContext,
     showDevices = true,
-    title = 'Phone',
+    title,
     callOptions,
     answerOptions,
     onDisconnect,
+    theme = 'system',
     className,
     ...rest
   },
   ref,
 ) {
   const { state } = useCall();
+  const messages = useMessages();
+  const heading = title ?? messages.softphone.title;
   // The calls <CallList> shows: ringing incoming calls are the banner's.
   const listed = useCalls().filter(
     (call) => isLive(call) && !(call.direction === 'incoming' && call.status === 'ringing'),
@@ -67,47 +113,77 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   const [target, setTarget] = useState('');
   const inCall = isLive(state) && !(state.direction === 'incoming' && state.status === 'ringing');
   const callOption = callOptions === undefined ? {} : { options: callOptions };
+  const root = useRef<HTMLElement | null>(null);
+  const rootRef = useMergedRef(ref, (element: HTMLElement | null) => void (root.current = element));
+  const { microphone, callsBlocked, alerts } = useSoftphoneAttention({
+    root,
+    inCall,
+    ringback,
+    notifications,
+    shortcuts,
+    answerOptions,
+    audioContext,
+  });
   return (
-    <section
-      ref={ref}
-      aria-label={title}
-      className={classNames('sk-softphone', className)}
-      data-state={callDataState(state)}
-      {...rest}
-    >
-      <header className="sk-softphone-header">
-        <h2 className="sk-softphone-title">{title}</h2>
-        <RegistrationBadge />
-        {onDisconnect === undefined ? null : <DisconnectButton onDisconnect={onDisconnect} />}
-      </header>
-      <RegistrationProblemNotice />
-      <IncomingCallBanner
-        {...(ringtone === undefined ? {} : { ringtone })}
-        {...(answerOptions === undefined ? {} : { answerOptions })}
-      />
-      {/* One live region for the call's state, present from the first render: one that appears
+    <CallShortcutsContext.Provider value={shortcuts === false ? undefined : shortcuts}>
+      <CallGateContext.Provider value={callsBlocked}>
+        <section
+          ref={rootRef}
+          aria-label={heading}
+          className={classNames('sk-softphone', className)}
+          data-sipkit-theme={theme === 'inherit' ? undefined : theme}
+          data-sipkit-state={callDataState(state)}
+          {...rest}
+        >
+          <header className="sk-softphone-header">
+            <h2 className="sk-softphone-title">{heading}</h2>
+            <RegistrationBadge />
+            {onDisconnect === undefined ? null : <DisconnectButton onDisconnect={onDisconnect} />}
+          </header>
+          <RegistrationProblemNotice {...(onEditAccount === undefined ? {} : { onEditAccount })} />
+          {alerts}
+          <IncomingCallBanner
+            microphone={microphone.status}
+            {...(ringtone === undefined ? {} : { ringtone })}
+            {...(answerOptions === undefined ? {} : { answerOptions })}
+            {...(audioContext === undefined ? {} : { audioContext })}
+          />
+          {/* One live region for the call's state, present from the first render: one that appears
           or is re-created with its text (as when the panel moved on hang-up) is often not read,
           so "Call ended" went unspoken. */}
-      <p className="sk-visually-hidden" role="status" aria-label="Call status">
-        {state === undefined ? '' : `${partyName(state.remoteIdentity)}: ${callLabel(state)}`}
-      </p>
-      {/* At one place in the tree whether live or ended, so it is not re-created on hang-up. */}
-      {inCall || state?.status === 'terminated' ? <CallPanel live={false} /> : null}
-      {inCall ? null : (
-        <div className="sk-softphone-dialer">
-          <DialInput value={target} onValueChange={setTarget} {...callOption} />
-          <Dialpad onKey={(key) => setTarget((text) => text + key)} />
-          <CallButton target={target} {...callOption} />
-        </div>
-      )}
-      {listed > 1 ? <CallList /> : null}
-      {showDevices ? (
-        <details className="sk-softphone-devices">
-          <summary>Devices</summary>
-          <DeviceSelector />
-        </details>
-      ) : null}
-      <RemoteAudio />
-    </section>
+          <p
+            className="sk-visually-hidden"
+            role="status"
+            aria-label={messages.softphone.callStatus}
+          >
+            {state === undefined
+              ? ''
+              : messages.softphone.callStatusLine(
+                  partyName(state.remoteIdentity),
+                  callLabel(state, messages.call),
+                )}
+          </p>
+          {/* A video call's pictures (nothing for audio calls): the far end's, yours in a corner. */}
+          {inCall ? <CallVideo /> : null}
+          {/* At one place in the tree whether live or ended, so it is not re-created on hang-up. */}
+          {inCall || state?.status === 'terminated' ? <CallPanel live={false} /> : null}
+          {inCall ? null : (
+            <div className="sk-softphone-dialer">
+              <DialInput value={target} onValueChange={setTarget} {...callOption} />
+              <Dialpad onKey={(key) => setTarget((text) => text + key)} />
+              <CallButton target={target} {...callOption} />
+            </div>
+          )}
+          {listed > 1 ? <CallList /> : null}
+          {showDevices ? (
+            <details className="sk-softphone-devices">
+              <summary>{messages.softphone.devices}</summary>
+              <DeviceSelector />
+            </details>
+          ) : null}
+          <RemoteAudio />
+        </section>
+      </CallGateContext.Provider>
+    </CallShortcutsContext.Provider>
   );
 });

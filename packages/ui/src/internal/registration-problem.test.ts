@@ -26,7 +26,13 @@ describe('registrationProblem', () => {
     };
     expect(
       registrationProblem({ ...fine, status: 'unregistered', connection: 'idle', error }),
-    ).toEqual({ title: 'Cannot start: check “uri”', detail: error.message, parameter: 'uri' });
+    ).toEqual({
+      title: 'Cannot start: check “uri”',
+      detail: error.message,
+      parameter: 'uri',
+      retry: undefined,
+      editAccount: true,
+    });
     const noParameter = { ...error, name: 'Error', parameter: undefined };
     expect(registrationProblem({ ...fine, error: noParameter })?.title).toBe('Cannot start: Error');
   });
@@ -44,6 +50,9 @@ describe('registrationProblem', () => {
     const refused = registrationProblem({ ...failed, cause: Causes.AUTHENTICATION_ERROR });
     expect(refused?.title).toBe('Registration failed: credentials refused');
     expect(refused?.detail).toContain('check “password” and “authorization_user”');
+    // The next actions: fix the account, or register again once it is fixed on the server.
+    expect(refused).toMatchObject({ retry: 'registration', editAccount: true });
+    expect(missing).toMatchObject({ retry: undefined, editAccount: true });
     const forbidden = registrationProblem({
       ...failed,
       cause: Causes.REJECTED,
@@ -58,6 +67,7 @@ describe('registrationProblem', () => {
       cause: Causes.REQUEST_TIMEOUT,
     });
     expect(timeout?.detail).toContain('did not answer');
+    expect(timeout).toMatchObject({ retry: 'registration', editAccount: false });
   });
 
   it('names the server that cannot be reached until connected again', () => {
@@ -69,8 +79,15 @@ describe('registrationProblem', () => {
       connectionFailure,
     });
     expect(down?.title).toBe('Cannot reach ws://127.0.0.1:5062');
-    expect(down?.detail).toContain('(code 1006)');
+    expect(down?.detail).toContain('failed or timed out (close code 1006)');
     expect(down?.parameter).toBe('sockets');
+    expect(down).toMatchObject({ retry: 'connection', editAccount: true });
+    const refusedReason = registrationProblem({
+      ...fine,
+      connection: 'disconnected',
+      connectionFailure: { ...connectionFailure, reason: 'connection refused' },
+    });
+    expect(refusedReason?.detail).toContain('(close code 1006): connection refused;');
     expect(registrationProblem({ ...fine, connectionFailure })).toBeUndefined();
   });
 });

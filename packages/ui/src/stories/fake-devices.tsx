@@ -10,14 +10,19 @@ import { useEffect, useState, type ReactNode } from 'react';
  */
 export function FakeDevices({
   devices,
+  refuse = false,
   children,
 }: {
   readonly devices: readonly MediaDevice[] | 'unsupported';
+  /** getUserMedia rejects (`NotAllowedError`), as after the person blocked the microphone. */
+  readonly refuse?: boolean;
   readonly children: ReactNode;
 }): ReactNode {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const restore = install(devices === 'unsupported' ? undefined : fakeMediaDevices(devices));
+    const restore = install(
+      devices === 'unsupported' ? undefined : fakeMediaDevices(devices, refuse),
+    );
     // On purpose: the children must not read navigator.mediaDevices before it is replaced.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setReady(true);
@@ -25,7 +30,7 @@ export function FakeDevices({
       restore();
       setReady(false);
     };
-  }, [devices]);
+  }, [devices, refuse]);
   return ready ? children : null;
 }
 
@@ -38,7 +43,7 @@ export function device(kind: MediaDeviceKind, deviceId: string, label = ''): Med
   return { kind, deviceId, label, groupId: `group-${deviceId}` };
 }
 
-function fakeMediaDevices(devices: readonly MediaDevice[]): MediaDevices {
+function fakeMediaDevices(devices: readonly MediaDevice[], refuse: boolean): MediaDevices {
   const target = new EventTarget();
   const fake = {
     addEventListener: target.addEventListener.bind(target),
@@ -47,7 +52,10 @@ function fakeMediaDevices(devices: readonly MediaDevice[]): MediaDevices {
     enumerateDevices: () =>
       Promise.resolve(devices.map((entry) => ({ ...entry, toJSON: () => entry }))),
     // Permission is granted, with a stream that has no tracks: nothing is recorded.
-    getUserMedia: () => Promise.resolve(new MediaStream()),
+    getUserMedia: () =>
+      refuse
+        ? Promise.reject(Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' }))
+        : Promise.resolve(new MediaStream()),
   };
   return fake as unknown as MediaDevices;
 }

@@ -61,3 +61,4 @@ export {
   formatDuration,
   type CallDurationProps,
 } from './components/call-duration.js';
+export * from './subscriptions/index.js';

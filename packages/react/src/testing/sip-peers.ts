@@ -54,13 +54,21 @@ export function rawPeer(network: SipNetwork, user: string) {
   const socket = network.createSocket(`${user}-raw`);
   const host = `${user}-raw.invalid`;
   const received: IncomingRequest[] = [];
+  const statuses: number[] = [];
   let cseq = 0;
   let counter = 0;
   socket.ondata = (text) => {
     const message = parseMessage(text);
     if (message.kind === 'request') received.push(message);
+    else statuses.push(message.status);
   };
-  function send(method: string, ruri: string, headers: HeaderEntry[], body?: string): void {
+  function send(
+    method: string,
+    ruri: string,
+    headers: HeaderEntry[],
+    body?: string,
+    to = `<${ruri}>`,
+  ): void {
     counter += 1;
     socket.send(
       serializeMessage({
@@ -70,7 +78,7 @@ export function rawPeer(network: SipNetwork, user: string) {
           ['Via', `SIP/2.0/WS ${host};branch=z9hG4bK${user}${counter}`],
           ['Max-Forwards', '70'],
           ['From', `<sip:${user}@sip.test>;tag=${user}${counter}`],
-          ['To', `<${ruri}>`],
+          ['To', to],
           ['Call-ID', `${user}-${counter}`],
           ['CSeq', `${++cseq} ${method}`],
           ['Contact', `<sip:${user}@${host};transport=ws>`],
@@ -82,9 +90,12 @@ export function rawPeer(network: SipNetwork, user: string) {
   }
   return {
     received,
+    /** Status codes of the responses it got. */
+    statuses,
     connect: () => socket.connect(),
     /** Registers `sip:<user>@sip.test` on this socket. */
-    register: () => send('REGISTER', 'sip:sip.test', [['Expires', '3600']]),
+    register: () =>
+      send('REGISTER', 'sip:sip.test', [['Expires', '3600']], undefined, `<sip:${user}@sip.test>`),
     send,
     /** Answers `request` with `status` and `headers`. */
     reply(request: IncomingRequest, status: number, headers: HeaderEntry[] = []): void {

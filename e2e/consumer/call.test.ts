@@ -103,7 +103,7 @@ test('alice calls bob with the published packages: answered, audio both ways, hu
   await alice.getByRole('button', { name: 'Hang up', exact: true }).first().click();
   for (const page of [alice, bob]) {
     await expect
-      .poll(() => page.locator('section.sk-softphone').getAttribute('data-state'), {
+      .poll(() => page.locator('section.sk-softphone').getAttribute('data-sipkit-state'), {
         timeout: 10_000,
       })
       .toMatch(/^(terminated|idle)$/);

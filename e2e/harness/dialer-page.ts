@@ -146,9 +146,11 @@ export class DialerPage {
    * clicked open, read, and clicked shut again.
    */
   async ladderMessage(query: LadderQuery): Promise<string> {
-    let rows = this.page.locator(`.sk-ladder-row[data-direction="${query.direction}"]`).filter({
-      has: this.page.locator('.sk-ladder-label').getByText(query.label, { exact: true }),
-    });
+    let rows = this.page
+      .locator(`.sk-ladder-row[data-sipkit-direction="${query.direction}"]`)
+      .filter({
+        has: this.page.locator('.sk-ladder-label').getByText(query.label, { exact: true }),
+      });
     if (query.method !== undefined) {
       const cseq = new RegExp(`^\\d+ ${query.method}$`);
       rows = rows.filter({ has: this.page.locator('.sk-ladder-cseq').getByText(cseq) });

@@ -106,7 +106,9 @@ test('alice video-calls bob through the dev SIP server, audio flows both ways, h
   }
   for (const page of [alice, bob]) {
     await expect
-      .poll(() => page.locator('.video-remote').getAttribute('data-state'), { timeout: 10_000 })
+      .poll(() => page.locator('.video-remote').getAttribute('data-sipkit-state'), {
+        timeout: 10_000,
+      })
       .toBe('live');
   }
 
@@ -130,3 +132,43 @@ test('alice video-calls bob through the dev SIP server, audio flows both ways, h
   expect(demo.log()).toMatch(/INVITE/);
   console.log(`demo call scenario took ${Date.now() - started} ms`);
 }, 60_000);
+
+// WCAG 1.4.10 Reflow: at 320 CSS px nothing may need scrolling sideways. At 375 px the page once
+// scrolled to 387 px, CallQuality needed ~355 px and the account name wrapped one letter a line.
+test('at 320 px wide the demo never scrolls sideways: settings, idle, ringing, in a call', async () => {
+  const narrow = async (name: string): Promise<Page> => {
+    const context = await chromium.browser.newContext({ viewport: { width: 320, height: 640 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${name}: ${String(error)}`));
+    await page.goto(demo.url);
+    return page;
+  };
+  const overflow = (page: Page): Promise<number> =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const [alice, bob] = await Promise.all([narrow('alice'), narrow('bob')]);
+  expect(await overflow(alice), 'settings').toBeLessThanOrEqual(0);
+  await Promise.all([connect(alice, 'alice'), connect(bob, 'bob')]);
+  expect(await overflow(alice), 'idle').toBeLessThanOrEqual(0);
+  // The account name keeps whole words on a line: at least 8 characters' width.
+  const account = await alice.locator('.account').boundingBox();
+  expect(account?.width ?? 0).toBeGreaterThan(80);
+
+  await alice.getByLabel('Number or SIP URI').fill('bob');
+  await alice.getByRole('button', { name: 'Call', exact: true }).click();
+  await bob.getByRole('button', { name: 'Answer' }).waitFor({ timeout: 10_000 });
+  expect(await bob.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await bob.getByRole('button', { name: 'Answer' }).click();
+  await expect
+    .poll(() => alice.locator('.sk-call-status').textContent(), { timeout: 10_000 })
+    .toBe('In call');
+  // Quality samples and ladder rows in: the widest the page gets.
+  await alice.locator('.sk-quality .sk-sparkline[data-sipkit-state="ready"]').first().waitFor();
+  await alice.locator('.sk-ladder-row').first().waitFor();
+  for (const page of [alice, bob]) expect(await overflow(page), 'in a call').toBeLessThanOrEqual(0);
+  await alice.getByRole('button', { name: 'Hang up' }).click();
+  await expect.poll(() => liveCalls(alice), { timeout: 10_000 }).toBe(0);
+  expect(await overflow(alice), 'after the call').toBeLessThanOrEqual(0);
+  expect(pageErrors).toEqual([]);
+  // A hang detector, not a speed check: two pages, a call and Vite on a shared 2-core machine.
+}, 120_000);

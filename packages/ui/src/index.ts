@@ -8,7 +8,31 @@ export { DIALPAD_KEYS, isDialpadKey, type DialpadKey } from './components/dialpa
 export { DialInput, type DialInputProps } from './components/dial-input.js';
 export { CallButton, type CallButtonProps } from './components/call-button.js';
 export { HangupButton, type HangupButtonProps } from './components/hangup-button.js';
-export { CallControls, type CallControlsProps } from './components/call-controls.js';
+export {
+  CallControls,
+  type CallControlName,
+  type CallControlsProps,
+} from './components/call-controls.js';
+export { MuteButton, type MuteButtonProps } from './controls/mute-button.js';
+export { HoldButton, type HoldButtonProps } from './controls/hold-button.js';
+export { CameraButton, type CameraButtonProps } from './controls/camera-button.js';
+export {
+  DevicesButton,
+  KeypadButton,
+  TransferButton,
+  type PanelButtonProps,
+} from './controls/panel-buttons.js';
+export type { ControlProps } from './controls/control-button.js';
+export { useMuteToggle } from './controls/use-mute-toggle.js';
+export { useHoldToggle, type HoldToggle } from './controls/use-hold-toggle.js';
+export { useCameraToggle } from './controls/use-camera-toggle.js';
+export {
+  useDevicesToggle,
+  useKeypadToggle,
+  useTransferToggle,
+  type PanelToggle,
+} from './controls/use-panel-toggle.js';
+export type { ControlButtonProps, ControlToggle } from './controls/toggle-result.js';
 export { TransferForm, type TransferFormProps } from './components/transfer-form.js';
 export {
   IncomingCallBanner,
@@ -33,6 +57,7 @@ export {
   type DeviceSelectorProps,
 } from './components/device-selector.js';
 export { VideoView, type VideoViewProps } from './components/video-view.js';
+export { CallVideo, type CallVideoProps } from './components/call-video.js';
 export { Softphone, type SoftphoneProps } from './components/softphone.js';
 export { DisconnectButton, type DisconnectButtonProps } from './components/disconnect-button.js';
 export { SipLadder, type SipLadderProps } from './components/sip-ladder.js';
@@ -62,3 +87,29 @@ export {
   partyTitle,
 } from './internal/party.js';
 export { truncateText } from './internal/truncate-text.js';
+export { defaultMessages } from './messages/default-messages.js';
+export {
+  mergeMessages,
+  SipKitMessagesProvider,
+  useMessages,
+  type SipKitMessagesProviderProps,
+} from './messages/messages-provider.js';
+export type {
+  BannerMessages,
+  CallListMessages,
+  CallMessages,
+  ControlMessages,
+  DeviceMessages,
+  DialMessages,
+  DisconnectMessages,
+  LadderMessages,
+  ProblemMessages,
+  QualityMessages,
+  QualityMetric,
+  RegistrationMessages,
+  SipKitMessages,
+  SipKitMessagesOverride,
+  SoftphoneMessages,
+  TransferMessages,
+  VideoMessages,
+} from './messages/sipkit-messages.js';

@@ -63,8 +63,8 @@ const PAIRS: readonly (readonly [string, string, number])[] = [
 
 describe('styles.css palette', () => {
   const themes = {
-    light: block(":root,\n[data-theme='light']"),
-    dark: block("[data-theme='dark']"),
+    light: block(':where([data-sipkit-theme])'),
+    dark: block(":where([data-sipkit-theme='dark'])"),
   };
 
   for (const [theme, tokens] of Object.entries(themes)) {
@@ -77,8 +77,28 @@ describe('styles.css palette', () => {
     });
   }
 
-  it('gives prefers-color-scheme: dark exactly the [data-theme=dark] values', () => {
-    expect(block(":root:not([data-theme='light'])")).toEqual(themes.dark);
+  it('gives prefers-color-scheme: dark exactly the [data-sipkit-theme=dark] values', () => {
+    expect(block(":where([data-sipkit-theme]:not([data-sipkit-theme='light']))")).toEqual(
+      themes.dark,
+    );
+  });
+
+  it('selects nothing outside the kit: every rule is a kit class or the theme attribute', () => {
+    // Comments and at-rule headers out; what is left before each `{` is a selector list.
+    const rules = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/@media[^{]*\{/g, '');
+    const selectors = [...rules.matchAll(/([^{}]+)\{/g)].flatMap((match) =>
+      (match[1] as string).split(',').map((one) => one.trim()),
+    );
+    expect(selectors.length).toBeGreaterThan(100);
+    const foreign = selectors.filter(
+      (selector) =>
+        // Its subject (last compound) or, in :where(...), every part must be the kit's.
+        !/^(:where\()?\s*(\.sk-|\[data-sipkit-theme)/.test(selector) &&
+        !/^:where\(\s*\.sk-/.test(selector),
+    );
+    expect(foreign).toEqual([]);
+    expect(rules).not.toMatch(/:root|:host/);
+    expect(rules).not.toMatch(/\[data-(state|theme|variant)\b/);
   });
 
   it('keeps the "No video" note readable on the black video background', () => {

@@ -41,7 +41,7 @@ describe('<VideoArea>', () => {
     call.cameraOff = false;
     render(<VideoArea />);
     expect(camera().getAttribute('aria-pressed')).toBe('true');
-    expect(camera().dataset['state']).toBe('on');
+    expect(camera().dataset['sipkitState']).toBe('on');
     fireEvent.click(camera());
     expect(call.mute).toHaveBeenCalledWith({ video: true });
   });
@@ -50,7 +50,7 @@ describe('<VideoArea>', () => {
     call.cameraOff = true;
     render(<VideoArea />);
     expect(camera().getAttribute('aria-pressed')).toBe('false');
-    expect(camera().dataset['state']).toBe('off');
+    expect(camera().dataset['sipkitState']).toBe('off');
     fireEvent.click(camera());
     expect(call.unmute).toHaveBeenCalledWith({ video: true });
   });

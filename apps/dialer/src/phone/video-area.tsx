@@ -19,8 +19,8 @@ export function VideoArea() {
       <button
         type="button"
         className="sk-button"
-        data-variant="toggle"
-        data-state={cameraOff ? 'off' : 'on'}
+        data-sipkit-variant="toggle"
+        data-sipkit-state={cameraOff ? 'off' : 'on'}
         // One state, said once: pressed means the camera is on, and the name stays "Camera". (It
         // used to read "Camera on, pressed" while the camera was off: the label named the action
         // and aria-pressed the opposite state.)

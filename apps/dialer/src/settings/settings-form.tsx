@@ -192,7 +192,7 @@ export function SettingsForm({ initial, onConnect, error: reported }: SettingsFo
           hint='JSON ([{"urls": "turn:…", "username": "…", "credential": "…"}]) or one stun:/turn: URL a line.'
         />
       </details>
-      <button type="submit" className="sk-button" data-variant="primary">
+      <button type="submit" className="sk-button" data-sipkit-variant="primary">
         Connect
       </button>
     </form>

@@ -2,6 +2,7 @@ import type { CallOptions } from '@sipkit/core';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { usePlaceCall } from '../internal/use-place-call.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<CallButton>`. */
 export interface CallButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'onError'> {
@@ -16,7 +17,7 @@ export interface CallButtonProps extends Omit<ComponentPropsWithoutRef<'button'>
 
 /**
  * Places a call to `target`. Disabled while there is nothing to call or no connection to the
- * server. `data-state` is `ready` or `disabled`. Its name is "Call" unless given children.
+ * server. `data-sipkit-state` is `ready` or `disabled`. Its name is "Call" (`messages.dial.call`) unless given children.
  *
  * @example <CallButton target={target} onCall={(id) => console.log('calling', id)} />
  */
@@ -25,14 +26,15 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   ref,
 ) {
   const { ready, place } = usePlaceCall(target, options);
+  const { dial } = useMessages();
   const off = disabled === true || !ready;
   return (
     <button
       ref={ref}
       type="button"
       className={classNames('sk-button', className)}
-      data-variant="call"
-      data-state={off ? 'disabled' : 'ready'}
+      data-sipkit-variant="call"
+      data-sipkit-state={off ? 'disabled' : 'ready'}
       disabled={off}
       onClick={(event) => {
         onClick?.(event);
@@ -47,7 +49,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
       }}
       {...rest}
     >
-      {children ?? 'Call'}
+      {children ?? dial.call}
     </button>
   );
 });

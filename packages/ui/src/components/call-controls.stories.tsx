@@ -2,7 +2,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { answerAfter } from '../stories/bot-script.js';
 import { bobAnswersAtOnce } from '../stories/parties.js';
 import { CallState } from '../stories/story-helpers.js';
+import { MuteButton } from '../controls/mute-button.js';
+import { DevicesButton, KeypadButton } from '../controls/panel-buttons.js';
 import { CallControls } from './call-controls.js';
+import { HangupButton } from './hangup-button.js';
 
 const inCall = [{ dial: 'bob' }, { await: 'confirmed' }] as const;
 
@@ -63,4 +66,24 @@ export const Calling: Story = {
       script: [{ dial: 'bob' }],
     },
   },
+};
+
+/** Reordered and trimmed by name: Hang up first, then Mute; nothing else. */
+export const Reordered: Story = {
+  args: { controls: ['hangup', 'mute'] },
+};
+
+/** Your own row as children: the same controls, your order, your classes, plus Devices. */
+export const CustomRow: Story = {
+  render: (args) => (
+    <>
+      <CallState />
+      <CallControls {...args}>
+        <HangupButton data-sipkit-action="hangup" />
+        <KeypadButton />
+        <MuteButton className="my-mute" />
+        <DevicesButton />
+      </CallControls>
+    </>
+  ),
 };

@@ -11,14 +11,14 @@ const status = (): string => screen.getByTestId('call-state').textContent ?? '';
 
 describeStories('CallControls', composeStories(stories), {
   InCall: async () => {
-    await eventually(() => expect(controls().dataset['state']).toBe('confirmed'));
+    await eventually(() => expect(controls().dataset['sipkitState']).toBe('confirmed'));
     for (const name of ['Mute', 'Hold', 'Keypad', 'Transfer', 'Hang up']) {
       expect(button(name).disabled).toBe(false);
     }
     fireEvent.click(button('Keypad'));
     expect(button('Keypad').getAttribute('aria-expanded')).toBe('true');
     const pad = screen.getByRole('group', { name: 'Keypad' });
-    expect(pad.dataset['state']).toBe('dtmf');
+    expect(pad.dataset['sipkitState']).toBe('dtmf');
     expect(button('Keypad').getAttribute('aria-controls')).toBe(pad.id);
     fireEvent.click(within(pad).getByRole('button', { name: '1' }));
     fireEvent.click(button('Transfer'));
@@ -29,23 +29,23 @@ describeStories('CallControls', composeStories(stories), {
     await eventually(() => expect(screen.getByText('Transfer failed (603)')).toBeTruthy());
   },
   OnHold: async () => {
-    await eventually(() => expect(controls().dataset['state']).toBe('held'));
-    expect(controls().dataset['held']).toBe('');
-    expect(button('Resume').dataset['state']).toBe('on');
+    await eventually(() => expect(controls().dataset['sipkitState']).toBe('held'));
+    expect(controls().dataset['sipkitHeld']).toBe('');
+    expect(button('Resume').dataset['sipkitState']).toBe('on');
     fireEvent.click(button('Resume'));
     await eventually(() => expect(button('Hold').disabled).toBe(false));
     expect(status()).toBe('In call');
   },
   Muted: async () => {
-    await eventually(() => expect(controls().dataset['muted']).toBe(''));
+    await eventually(() => expect(controls().dataset['sipkitMuted']).toBe(''));
     fireEvent.click(button('Unmute'));
     await eventually(() => expect(button('Mute')).toBeTruthy());
-    expect(controls().dataset['muted']).toBeUndefined();
+    expect(controls().dataset['sipkitMuted']).toBeUndefined();
   },
   HeldByRemote: async () => {
     await eventually(() => expect(status()).toBe('Held by the other side'));
-    expect(controls().dataset['state']).toBe('held');
-    expect(controls().dataset['held']).toBeUndefined();
+    expect(controls().dataset['sipkitState']).toBe('held');
+    expect(controls().dataset['sipkitHeld']).toBeUndefined();
     expect(button('Mute').disabled).toBe(false);
   },
   Calling: async () => {
@@ -55,5 +55,28 @@ describeStories('CallControls', composeStories(stories), {
     expect(button('Hang up').disabled).toBe(false);
     fireEvent.click(button('Hang up'));
     await eventually(() => expect(status()).toBe('Call ended: Canceled'));
+  },
+  Reordered: async () => {
+    await eventually(() => expect(controls().dataset['sipkitState']).toBe('confirmed'));
+    const names = within(controls())
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(names).toEqual(['Hang up', 'Mute']);
+  },
+  CustomRow: async () => {
+    await eventually(() => expect(controls().dataset['sipkitState']).toBe('confirmed'));
+    const row = within(controls()).getAllByRole('button');
+    expect(row.map((b) => b.textContent)).toEqual(['Hang up', 'Keypad', 'Mute', 'Devices']);
+    expect(button('Mute').className).toBe('sk-button my-mute');
+    // Panels still open under the row, one at a time, named by the button that opened them.
+    fireEvent.click(button('Devices'));
+    expect(button('Devices').getAttribute('aria-expanded')).toBe('true');
+    const devices = screen.getByRole('group', { name: 'Devices' });
+    expect(button('Devices').getAttribute('aria-controls')).toBe(devices.id);
+    fireEvent.click(button('Keypad'));
+    expect(screen.queryByRole('group', { name: 'Devices' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Keypad' }).dataset['sipkitState']).toBe('dtmf');
+    fireEvent.click(button('Mute'));
+    await eventually(() => expect(controls().dataset['sipkitMuted']).toBe(''));
   },
 });

@@ -12,19 +12,19 @@ const item = (name: string): HTMLElement =>
 
 describeStories('CallList', composeStories(stories), {
   TwoCalls: async () => {
-    await eventually(() => expect(item('carol')?.dataset['state']).toBe('confirmed'));
-    expect(item('bob').dataset['state']).toBe('held');
+    await eventually(() => expect(item('carol')?.dataset['sipkitState']).toBe('confirmed'));
+    expect(item('bob').dataset['sipkitState']).toBe('held');
     expect(item('carol').getAttribute('aria-current')).toBe('true');
     fireEvent.click(within(item('bob')).getByRole('button', { name: 'Switch to bob' }));
     await eventually(() => {
-      expect(item('carol').dataset['state']).toBe('held');
-      expect(item('bob').dataset['state']).toBe('confirmed');
+      expect(item('carol').dataset['sipkitState']).toBe('held');
+      expect(item('bob').dataset['sipkitState']).toBe('confirmed');
     });
-    expect(item('bob').dataset['current']).toBe('');
+    expect(item('bob').dataset['sipkitCurrent']).toBe('');
     expect(within(item('carol')).getByRole('button', { name: 'Switch to carol' })).toBeTruthy();
   },
   OneCall: async () => {
-    await eventually(() => expect(item('bob')?.dataset['state']).toBe('confirmed'));
+    await eventually(() => expect(item('bob')?.dataset['sipkitState']).toBe('confirmed'));
     expect(within(list()).queryByRole('button')).toBeNull();
   },
 });

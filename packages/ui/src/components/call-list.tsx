@@ -3,6 +3,7 @@ import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { callDataState, callLabel, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyName, partyTitle } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<CallList>`. */
 export type CallListProps = Omit<ComponentPropsWithoutRef<'ul'>, 'children'>;
@@ -10,8 +11,8 @@ export type CallListProps = Omit<ComponentPropsWithoutRef<'ul'>, 'children'>;
 /**
  * The calls in progress (active and held; ringing incoming calls belong to the banner), with a
  * "Switch to" button on each call that is not the current one: it holds the current call,
- * resumes the chosen one and makes it current. Each item has `data-state` (`held`, `confirmed`,
- * `ringing`...) and `data-current`; the current one is `aria-current`. Renders nothing without
+ * resumes the chosen one and makes it current. Each item has `data-sipkit-state` (`held`, `confirmed`,
+ * `ringing`...) and `data-sipkit-current`; the current one is `aria-current`. Renders nothing without
  * calls.
  *
  * @example <CallList className="calls" />
@@ -25,6 +26,7 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
   );
   const currentId = useSipStore((s) => s.currentCallId);
   const actions = useSipActions();
+  const messages = useMessages();
   if (calls.length === 0) return null;
 
   const switchTo = async (call: CallState): Promise<void> => {
@@ -35,7 +37,12 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
   };
 
   return (
-    <ul ref={ref} aria-label="Calls" className={classNames('sk-call-list', className)} {...rest}>
+    <ul
+      ref={ref}
+      aria-label={messages.callList.label}
+      className={classNames('sk-call-list', className)}
+      {...rest}
+    >
       {calls.map((call) => {
         const current = call.id === currentId;
         const name = partyName(call.remoteIdentity);
@@ -44,17 +51,17 @@ export const CallList = forwardRef<HTMLUListElement, CallListProps>(function Cal
           <li
             key={call.id}
             className="sk-call-list-item"
-            data-state={callDataState(call)}
-            data-current={current ? '' : undefined}
+            data-sipkit-state={callDataState(call)}
+            data-sipkit-current={current ? '' : undefined}
             aria-current={current ? 'true' : undefined}
           >
             <bdi className="sk-call-list-name" title={title}>
               {name}
             </bdi>
-            <span className="sk-call-list-status">{callLabel(call)}</span>
+            <span className="sk-call-list-status">{callLabel(call, messages.call)}</span>
             {current ? null : (
               <button type="button" className="sk-button" onClick={() => void switchTo(call)}>
-                Switch to <bdi>{name}</bdi>
+                {messages.callList.switchTo(<bdi>{name}</bdi>)}
               </button>
             )}
           </li>

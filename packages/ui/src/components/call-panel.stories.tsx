@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { bobAnswersAtOnce, longNameAnswers } from '../stories/parties.js';
+import { bobAnswersAtOnce, longNameCalls } from '../stories/parties.js';
 import { CallPanel } from './call-panel.js';
 
 /** One call at a glance: who, its state (a live region), how long, and its controls. */
@@ -25,12 +25,34 @@ export const Ended: Story = {
   },
 };
 
-/** Nobody answers at this address: the proxy says 480 Temporarily Unavailable. */
+/**
+ * Carol has an account but her phone is off (not registered): the proxy answers 480 Temporarily
+ * Unavailable (RFC 3261 §21.4.18), and the call ends as "Unavailable".
+ */
 export const Unavailable: Story = {
-  parameters: { sip: { bots: [], script: [{ dial: 'nobody' }] } },
+  parameters: {
+    sip: {
+      server: { users: { you: 'secret', carol: 'secret' } },
+      you: { password: 'secret' },
+      bots: [],
+      script: [{ dial: 'carol' }],
+    },
+  },
 };
 
-/** A very long name wraps instead of overflowing. */
+/**
+ * A caller with a very long display name, answered: it takes two lines at most, then "…"; the
+ * whole name is in its tooltip (`title`).
+ */
 export const LongName: Story = {
-  parameters: { sip: { bots: [longNameAnswers], script: [{ dial: 'maximiliane' }] } },
+  parameters: {
+    sip: { bots: [longNameCalls], script: [{ await: 'ringing' }, { do: 'answer' }] },
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 320 }}>
+        <Story />
+      </div>
+    ),
+  ],
 };

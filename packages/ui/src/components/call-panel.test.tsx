@@ -1,6 +1,7 @@
 import { composeStories } from '@storybook/react';
 import { screen, type RenderResult } from '@testing-library/react';
 import { expect } from 'vitest';
+import { LONG_NAME } from '../stories/parties.js';
 import { describeStories, eventually } from '../testing/story-test.js';
 import * as stories from './call-panel.stories.js';
 
@@ -11,7 +12,7 @@ const status = (): string => screen.getByRole('status').textContent ?? '';
 describeStories('CallPanel', composeStories(stories), {
   InCall: async (view) => {
     await eventually(() => expect(status()).toBe('In call'));
-    expect(panel(view).dataset['state']).toBe('confirmed');
+    expect(panel(view).dataset['sipkitState']).toBe('confirmed');
     expect(screen.getByText('bob@sip.test')).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Call controls' })).toBeTruthy();
   },
@@ -20,12 +21,17 @@ describeStories('CallPanel', composeStories(stories), {
     expect(panel(view).querySelector('time')?.textContent).toBe('0:02');
     expect(screen.queryByRole('group', { name: 'Call controls' })).toBeNull();
   },
-  Unavailable: async () => {
-    await eventually(() => expect(status()).toMatch(/^Call ended: /));
-    expect(status()).not.toBe('Call ended: Canceled');
+  Unavailable: async (view) => {
+    await eventually(() => expect(status()).toBe('Call ended: Unavailable'));
+    // 'Unavailable' is the cause of a 480; a 404 (a user nobody knows) would say 'Not Found'.
+    expect(panel(view).dataset['sipkitState']).toBe('terminated');
+    expect(screen.getByText('carol@sip.test')).toBeTruthy();
   },
   LongName: async (view) => {
     await eventually(() => expect(status()).toBe('In call'));
-    expect(panel(view).querySelector('.sk-call-name bdi')?.textContent).toBe('maximiliane');
+    const name = panel(view).querySelector('.sk-call-name bdi');
+    expect(name?.textContent).toBe(LONG_NAME);
+    expect(name?.getAttribute('title')).toBe(LONG_NAME);
+    expect(LONG_NAME.length).toBeGreaterThan(100);
   },
 });

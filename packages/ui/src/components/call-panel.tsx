@@ -3,6 +3,7 @@ import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { callDataState, callLabel } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyAddress, partyName, partyTitle } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { CallControls } from './call-controls.js';
 import { CallTimer } from './call-timer.js';
 
@@ -20,7 +21,7 @@ export interface CallPanelProps extends Omit<ComponentPropsWithoutRef<'div'>, 'c
 
 /**
  * One call at a glance: who, where it is (a `role="status"` live region: "Ringing…", "In call",
- * "On hold"), how long, and its controls. Renders nothing without a call. `data-state` is
+ * "On hold"), how long, and its controls. Renders nothing without a call. `data-sipkit-state` is
  * `callDataState` of the call.
  *
  * @example <CallPanel />
@@ -30,6 +31,7 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
   ref,
 ) {
   const { state } = useCall(callId);
+  const messages = useMessages();
   if (state === undefined) return null;
   const name = partyName(state.remoteIdentity);
   const address = partyAddress(state.remoteIdentity);
@@ -39,11 +41,12 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
     <div
       ref={ref}
       className={classNames('sk-call', className)}
-      data-state={callDataState(state)}
+      data-sipkit-state={callDataState(state)}
       {...rest}
     >
       <p className="sk-call-name">
-        <bdi title={title}>{name}</bdi>
+        {/* Shown on two lines at most (styles.css): the whole name stays in reach as a tooltip. */}
+        <bdi title={title ?? name}>{name}</bdi>
       </p>
       {address !== name ? (
         <p className="sk-call-address">
@@ -51,7 +54,7 @@ export const CallPanel = forwardRef<HTMLDivElement, CallPanelProps>(function Cal
         </p>
       ) : null}
       <p className="sk-call-status" role={live ? 'status' : undefined}>
-        {callLabel(state)}
+        {callLabel(state, messages.call)}
       </p>
       <CallTimer {...ids} />
       {state.status === 'terminated' ? null : <CallControls {...ids} />}

@@ -10,9 +10,9 @@ const quality = (): HTMLElement => screen.getByRole('region', { name: 'Call qual
 
 describeStories('CallQuality', composeStories(stories), {
   Live: async () => {
-    await eventually(() => expect(quality().dataset['state']).toBe('live'));
+    await eventually(() => expect(quality().dataset['sipkitState']).toBe('live'));
     await elapse(5000);
-    expect(quality().dataset['quality']).not.toBe('unknown');
+    expect(quality().dataset['sipkitQuality']).not.toBe('unknown');
     const rtt = within(quality()).getByText('Round trip').parentElement as HTMLElement;
     expect(rtt.querySelector('.sk-quality-value')?.textContent).toMatch(/^\d+ ms$/);
     const line = within(rtt).getByRole('img');
@@ -22,9 +22,9 @@ describeStories('CallQuality', composeStories(stories), {
     );
   },
   NoAudio: async () => {
-    await eventually(() => expect(quality().dataset['state']).toBe('live'));
+    await eventually(() => expect(quality().dataset['sipkitState']).toBe('live'));
     await elapse(3000);
-    expect(quality().dataset['quality']).toBe('unknown');
+    expect(quality().dataset['sipkitQuality']).toBe('unknown');
     expect(within(quality()).getByText('No audio yet')).toBeTruthy();
     expect(within(quality()).queryByText(/Quality: good/)).toBeNull();
     const loss = within(quality()).getByText('Packet loss').parentElement as HTMLElement;
@@ -32,7 +32,7 @@ describeStories('CallQuality', composeStories(stories), {
   },
   Idle: async () => {
     await elapse(3000);
-    expect(quality().dataset['state']).toBe('idle');
+    expect(quality().dataset['sipkitState']).toBe('idle');
     expect(screen.getByText('No measurements yet')).toBeTruthy();
   },
 });

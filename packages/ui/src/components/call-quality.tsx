@@ -3,6 +3,8 @@ import { useSipStore } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { useCallStats, type UseCallStatsOptions } from '../hooks/use-call-stats.js';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
+import type { QualityMessages, QualityMetric } from '../messages/sipkit-messages.js';
 import { Sparkline } from './sparkline.js';
 
 /** Props of `<CallQuality>`. */
@@ -16,49 +18,24 @@ export interface CallQualityProps
 export type CallQualityLevel = 'good' | 'fair' | 'poor' | 'unknown';
 
 interface Metric {
-  readonly key: string;
-  readonly label: string;
+  readonly key: QualityMetric;
   readonly value: (stats: MediaStats) => number | undefined;
-  readonly format: (value: number) => string;
+  /** Which of the messages' formatters says the value. */
+  readonly unit: 'bitrate' | 'fraction' | 'seconds';
 }
 
 const METRICS: readonly Metric[] = [
-  {
-    key: 'send',
-    label: 'Send bitrate',
-    value: (s) => s.sendBitrate,
-    format: (v) => `${(v / 1000).toFixed(0)} kbit/s`,
-  },
-  {
-    key: 'receive',
-    label: 'Receive bitrate',
-    value: (s) => s.receiveBitrate,
-    format: (v) => `${(v / 1000).toFixed(0)} kbit/s`,
-  },
-  {
-    key: 'loss',
-    label: 'Packet loss',
-    value: (s) => s.packetLoss,
-    format: (v) => `${(v * 100).toFixed(1)} %`,
-  },
-  {
-    key: 'jitter',
-    label: 'Jitter',
-    value: (s) => s.jitter,
-    format: (v) => `${(v * 1000).toFixed(0)} ms`,
-  },
-  {
-    key: 'rtt',
-    label: 'Round trip',
-    value: (s) => s.roundTripTime,
-    format: (v) => `${(v * 1000).toFixed(0)} ms`,
-  },
+  { key: 'send', value: (s) => s.sendBitrate, unit: 'bitrate' },
+  { key: 'receive', value: (s) => s.receiveBitrate, unit: 'bitrate' },
+  { key: 'loss', value: (s) => s.packetLoss, unit: 'fraction' },
+  { key: 'jitter', value: (s) => s.jitter, unit: 'seconds' },
+  { key: 'rtt', value: (s) => s.roundTripTime, unit: 'seconds' },
 ];
 
 /**
  * Bitrate, packet loss, jitter and round-trip time of a call, polled every second (while
  * mounted and the call is live) from `session.media.getStats()`, each with a sparkline of the
- * last samples. `data-state` is `idle`, `live` or `ended`; `data-quality` is `qualityOf` the
+ * last samples. `data-sipkit-state` is `idle`, `live` or `ended`; `data-sipkit-quality` is `qualityOf` the
  * latest sample. A call with no audio received yet says "No audio yet", never "Quality: good".
  *
  * @example <CallQuality history={60} />
@@ -74,29 +51,31 @@ export const CallQuality = forwardRef<HTMLElement, CallQualityProps>(function Ca
   const status = useSipStore((s) => s.calls[callId ?? s.currentCallId ?? '']?.status);
   const state = status === undefined ? 'idle' : status === 'terminated' ? 'ended' : 'live';
   const quality = qualityOf(latest);
+  const { quality: text } = useMessages();
   return (
     <section
       ref={ref}
-      aria-label="Call quality"
+      aria-label={text.region}
       className={classNames('sk-quality', className)}
-      data-state={state}
-      data-quality={quality}
+      data-sipkit-state={state}
+      data-sipkit-quality={quality}
       {...rest}
     >
-      <p className="sk-quality-summary">{summaryOf(latest, quality)}</p>
+      <p className="sk-quality-summary">{summaryOf(latest, quality, text)}</p>
       <dl className="sk-quality-metrics">
         {METRICS.map((metric) => {
           const value = latest === undefined ? undefined : metric.value(latest);
+          const label = text.metric[metric.key];
           return (
-            <div key={metric.key} className="sk-quality-metric" data-metric={metric.key}>
-              <dt>{metric.label}</dt>
+            <div key={metric.key} className="sk-quality-metric" data-sipkit-metric={metric.key}>
+              <dt>{label}</dt>
               <dd>
                 <span className="sk-quality-value">
-                  {value === undefined ? '–' : metric.format(value)}
+                  {value === undefined ? text.missing : text[metric.unit](value)}
                 </span>
                 <Sparkline
                   values={samples.map(metric.value)}
-                  label={`${metric.label}, last ${samples.length} samples`}
+                  label={text.history(label, samples.length)}
                 />
               </dd>
             </div>
@@ -129,8 +108,12 @@ export function qualityOf(stats: MediaStats | undefined): CallQualityLevel {
 }
 
 /** The summary line: what is known about the call's sound, in words. */
-function summaryOf(latest: MediaStats | undefined, quality: CallQualityLevel): string {
-  if (latest === undefined) return 'No measurements yet';
-  if (quality !== 'unknown') return `Quality: ${quality}`;
-  return (latest.packetsReceived ?? 0) > 0 ? 'Quality: unknown' : 'No audio yet';
+function summaryOf(
+  latest: MediaStats | undefined,
+  quality: CallQualityLevel,
+  text: QualityMessages,
+): string {
+  if (latest === undefined) return text.noMeasurements;
+  if (quality !== 'unknown') return text.verdict(quality);
+  return (latest.packetsReceived ?? 0) > 0 ? text.verdict('unknown') : text.noAudio;
 }

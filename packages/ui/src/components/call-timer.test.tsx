@@ -11,16 +11,16 @@ describeStories('CallTimer', composeStories(stories), {
   Idle: async (view) => {
     await elapse(2000);
     expect(time(view).textContent).toBe('0:00');
-    expect(time(view).dataset['state']).toBe('idle');
+    expect(time(view).dataset['sipkitState']).toBe('idle');
   },
   Ticking: async (view) => {
-    await eventually(() => expect(time(view).dataset['state']).toBe('confirmed'));
+    await eventually(() => expect(time(view).dataset['sipkitState']).toBe('confirmed'));
     await elapse(3000);
     expect(time(view).textContent).toBe('0:03');
     expect(time(view).dateTime).toBe('PT3S');
   },
   Seconds: async (view) => {
-    await eventually(() => expect(time(view).dataset['state']).toBe('confirmed'));
+    await eventually(() => expect(time(view).dataset['sipkitState']).toBe('confirmed'));
     await elapse(65_000);
     expect(time(view).textContent).toBe('65 s');
   },

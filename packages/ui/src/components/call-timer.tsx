@@ -13,7 +13,7 @@ export interface CallTimerProps extends Omit<ComponentPropsWithoutRef<'time'>, '
 /**
  * How long a call has lasted, ticking once a second while it is answered and frozen once it
  * ends: the only part of a softphone that re-renders every second. Not a live region (a screen
- * reader reading every tick would be unbearable). `data-state` is the call's status or `idle`.
+ * reader reading every tick would be unbearable). `data-sipkit-state` is the call's status or `idle`.
  *
  * @example <CallTimer format={(s) => `${s} s`} />
  */
@@ -27,7 +27,7 @@ export const CallTimer = forwardRef<HTMLTimeElement, CallTimerProps>(function Ca
     <time
       ref={ref}
       className={classNames('sk-timer', className)}
-      data-state={status ?? 'idle'}
+      data-sipkit-state={status ?? 'idle'}
       dateTime={`PT${seconds}S`}
       {...rest}
     >

@@ -20,7 +20,7 @@ describeStories('DeviceSelector', composeStories(stories), {
       ]),
     );
     expect(options('Camera')).toEqual(['System default', 'Front camera']);
-    expect(fieldset().dataset['state']).toBe('ready');
+    expect(fieldset().dataset['sipkitState']).toBe('ready');
     fireEvent.change(select('Microphone'), { target: { value: 'mic-headset' } });
     expect(select('Microphone').value).toBe('mic-headset');
     fireEvent.change(select('Microphone'), { target: { value: '' } });
@@ -30,7 +30,7 @@ describeStories('DeviceSelector', composeStories(stories), {
     await eventually(() =>
       expect(options('Microphone')).toEqual(['System default', 'Microphone 1', 'Microphone 2']),
     );
-    expect(fieldset().dataset['state']).toBe('unnamed');
+    expect(fieldset().dataset['sipkitState']).toBe('unnamed');
     expect(screen.getByRole('button', { name: 'Show device names' })).toBeTruthy();
   },
   MicrophoneOnly: async () => {
@@ -39,7 +39,7 @@ describeStories('DeviceSelector', composeStories(stories), {
     expect(screen.getByText('Microphone', { selector: 'legend' })).toBeTruthy();
   },
   Unsupported: async () => {
-    await eventually(() => expect(fieldset().dataset['state']).toBe('unsupported'));
+    await eventually(() => expect(fieldset().dataset['sipkitState']).toBe('unsupported'));
     expect(select('Microphone').disabled).toBe(true);
     expect(screen.getByText('This browser gives this page no access to devices.')).toBeTruthy();
   },

@@ -1,6 +1,7 @@
 import { useMediaDevices, type MediaDevice } from '@sipkit/react';
 import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** The kinds of device a `<DeviceSelector>` offers. */
 export type DeviceKind = 'microphone' | 'camera' | 'speaker';
@@ -12,31 +13,26 @@ export interface DeviceSelectorProps extends Omit<
 > {
   /** Which selects to show, in order; default all three. */
   readonly kinds?: readonly DeviceKind[];
-  /** The legend; default "Devices". */
+  /** The legend; default `messages.devices.legend` ("Devices"). */
   readonly legend?: string;
 }
-
-const LABELS: Record<DeviceKind, string> = {
-  microphone: 'Microphone',
-  camera: 'Camera',
-  speaker: 'Speaker',
-};
 
 /**
  * Microphone, camera and speaker menus, "System default" first. Microphone and camera apply to
  * calls placed or answered afterwards, the speaker at once. Until the page has media access the
  * browser hides device names: a button asks for access. The speaker menu is disabled where audio
- * cannot be routed (`data-speaker="unsupported"`). `data-state` is `ready`, `unnamed` (no
+ * cannot be routed (`data-sipkit-speaker="unsupported"`). `data-sipkit-state` is `ready`, `unnamed` (no
  * labels yet) or `unsupported`.
  *
  * @example <DeviceSelector kinds={['microphone', 'speaker']} />
  */
 export const DeviceSelector = forwardRef<HTMLFieldSetElement, DeviceSelectorProps>(
   function DeviceSelector(
-    { kinds = ['microphone', 'camera', 'speaker'], legend = 'Devices', className, ...rest },
+    { kinds = ['microphone', 'camera', 'speaker'], legend, className, ...rest },
     ref,
   ) {
     const devices = useMediaDevices();
+    const { devices: text } = useMessages();
     const baseId = useId();
     const lists: Record<DeviceKind, readonly MediaDevice[]> = {
       microphone: devices.microphones,
@@ -60,30 +56,28 @@ export const DeviceSelector = forwardRef<HTMLFieldSetElement, DeviceSelectorProp
       <fieldset
         ref={ref}
         className={classNames('sk-devices', className)}
-        data-state={state}
-        data-speaker={devices.canChooseSpeaker ? 'supported' : 'unsupported'}
+        data-sipkit-state={state}
+        data-sipkit-speaker={devices.canChooseSpeaker ? 'supported' : 'unsupported'}
         {...rest}
       >
-        <legend className="sk-devices-legend">{legend}</legend>
-        {!devices.supported ? (
-          <p className="sk-devices-note">This browser gives this page no access to devices.</p>
-        ) : null}
+        <legend className="sk-devices-legend">{legend ?? text.legend}</legend>
+        {!devices.supported ? <p className="sk-devices-note">{text.unsupported}</p> : null}
         {kinds.map((kind) => {
           const id = `${baseId}-${kind}`;
           const speakerLocked = kind === 'speaker' && !devices.canChooseSpeaker;
           return (
-            <div key={kind} className="sk-devices-field" data-kind={kind}>
-              <label htmlFor={id}>{LABELS[kind]}</label>
+            <div key={kind} className="sk-devices-field" data-sipkit-kind={kind}>
+              <label htmlFor={id}>{text[kind]}</label>
               <select
                 id={id}
                 value={chosen[kind] ?? ''}
                 disabled={!devices.supported || speakerLocked}
                 onChange={(event) => choose[kind](event.target.value || undefined)}
               >
-                <option value="">System default</option>
+                <option value="">{text.systemDefault}</option>
                 {lists[kind].map((device, index) => (
                   <option key={device.deviceId} value={device.deviceId}>
-                    {device.label || `${LABELS[kind]} ${index + 1}`}
+                    {device.label || text.unnamed(text[kind], index + 1)}
                   </option>
                 ))}
               </select>
@@ -96,7 +90,7 @@ export const DeviceSelector = forwardRef<HTMLFieldSetElement, DeviceSelectorProp
             className="sk-button"
             onClick={() => void devices.requestPermission({ audio: true })}
           >
-            Show device names
+            {text.showNames}
           </button>
         ) : null}
       </fieldset>

@@ -10,6 +10,7 @@ import {
 import { dialKind, normalizeDialString } from '../dial/normalize-dial-string.js';
 import { classNames } from '../internal/class-names.js';
 import { usePlaceCall } from '../internal/use-place-call.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<DialInput>`. */
 export interface DialInputProps extends Omit<
@@ -32,7 +33,7 @@ export interface DialInputProps extends Omit<
   readonly options?: CallOptions;
   /** Called with the new call's id after Enter placed it. */
   readonly onCall?: (id: string) => void;
-  /** The field's label (visually hidden); default "Number or SIP address". */
+  /** The field's label (visually hidden); default `messages.dial.fieldLabel`. */
   readonly label?: string;
   /** Class of the wrapper; the input itself has `sk-dial-input-field`. */
   readonly className?: string;
@@ -42,7 +43,7 @@ export interface DialInputProps extends Omit<
  * A field for a phone number or SIP address. Pasting cleans the text up (trims, drops invisible
  * characters and the spaces, dashes and brackets of phone numbers); Enter calls with `options`,
  * exactly as `<CallButton>` does, and like it does nothing while not connected to the server. The wrapper has
- * `data-state` (`empty`, `filled`, `invalid`) and `data-kind` (`phone`, `uri`, `user`, `empty`).
+ * `data-sipkit-state` (`empty`, `filled`, `invalid`) and `data-sipkit-kind` (`phone`, `uri`, `user`, `empty`).
  * The ref is the `<input>`.
  *
  * @example <DialInput value={target} onValueChange={setTarget} />
@@ -55,7 +56,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
     onSubmit,
     options,
     onCall,
-    label = 'Number or SIP address',
+    label,
     className,
     onPaste,
     onKeyDown,
@@ -64,6 +65,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
   },
   ref,
 ) {
+  const { dial } = useMessages();
   const [own, setOwn] = useState(defaultValue);
   const [error, setError] = useState<string | undefined>(undefined);
   const fieldId = useId();
@@ -109,11 +111,11 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
   return (
     <div
       className={classNames('sk-dial-input', className)}
-      data-state={error !== undefined ? 'invalid' : kind === 'empty' ? 'empty' : 'filled'}
-      data-kind={kind}
+      data-sipkit-state={error !== undefined ? 'invalid' : kind === 'empty' ? 'empty' : 'filled'}
+      data-sipkit-kind={kind}
     >
       <label className="sk-visually-hidden" htmlFor={id ?? fieldId}>
-        {label}
+        {label ?? dial.fieldLabel}
       </label>
       <input
         ref={ref}
@@ -126,7 +128,7 @@ export const DialInput = forwardRef<HTMLInputElement, DialInputProps>(function D
         autoCapitalize="off"
         spellCheck={false}
         enterKeyHint="go"
-        placeholder="Number or sip:address"
+        placeholder={dial.placeholder}
         value={text}
         aria-invalid={error !== undefined ? true : undefined}
         aria-describedby={error !== undefined ? errorId : undefined}

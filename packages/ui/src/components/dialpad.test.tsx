@@ -9,7 +9,7 @@ const pad = (): HTMLElement => screen.getByRole('group', { name: 'Keypad' });
 
 describeStories('Dialpad', composeStories(stories), {
   Dialling: async () => {
-    expect(pad().dataset['state']).toBe('dial');
+    expect(pad().dataset['sipkitState']).toBe('dial');
     fireEvent.click(key('1'));
     fireEvent.click(key('2'));
     // Holding 0 gives +, and the click that ends the press adds no 0.
@@ -23,14 +23,14 @@ describeStories('Dialpad', composeStories(stories), {
     fireEvent.pointerUp(key('0'));
     fireEvent.click(key('0'));
     fireEvent.keyDown(key('5'), { key: '#' });
-    expect(key('#').dataset['active']).toBe('');
+    expect(key('#').dataset['sipkitActive']).toBe('');
     fireEvent.keyUp(key('5'), { key: '#' });
     fireEvent.keyDown(pad(), { key: 'a' });
     expect(screen.getByTestId('typed').textContent).toBe('12+0#');
     expect(key('0').getAttribute('aria-describedby')).not.toBeNull();
   },
   InCall: async () => {
-    await eventually(() => expect(pad().dataset['state']).toBe('dtmf'));
+    await eventually(() => expect(pad().dataset['sipkitState']).toBe('dtmf'));
     fireEvent.click(key('5'));
     fireEvent.keyDown(pad(), { key: '*' });
     await eventually(() =>

@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { DIALPAD_KEYS, isDialpadKey, type DialpadKey } from './dialpad-keys.js';
 
 /** Props of `<Dialpad>`. */
@@ -26,7 +27,7 @@ export interface DialpadProps extends Omit<ComponentPropsWithoutRef<'div'>, 'chi
 /**
  * The twelve-key pad. In a confirmed call each key goes out as DTMF (RFC 4733); otherwise keys
  * are for dialling and holding 0 gives +. Typing digits, `*`, `#` or `+` while focus is in the
- * pad presses the key. `data-state` is `dtmf` or `dial`; the key being pressed has `data-active`.
+ * pad presses the key. `data-sipkit-state` is `dtmf` or `dial`; the key being pressed has `data-sipkit-active`.
  *
  * @example <Dialpad onKey={(key) => setTarget((t) => t + key)} />
  */
@@ -35,6 +36,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   ref,
 ) {
   const { state, sendDTMF } = useCall(callId);
+  const { dial } = useMessages();
   const sending = dtmf ?? state?.status === 'confirmed';
   const [active, setActive] = useState<DialpadKey | undefined>(undefined);
   const hintId = useId();
@@ -78,9 +80,9 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     <div
       ref={ref}
       role="group"
-      aria-label="Keypad"
+      aria-label={dial.keypad}
       className={classNames('sk-dialpad', className)}
-      data-state={sending ? 'dtmf' : 'dial'}
+      data-sipkit-state={sending ? 'dtmf' : 'dial'}
       onKeyDown={handleKeyDown}
       onKeyUp={(event) => {
         onKeyUp?.(event);
@@ -93,8 +95,8 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
           key={key}
           type="button"
           className="sk-key"
-          data-key={key}
-          data-active={active === key ? '' : undefined}
+          data-sipkit-key={key}
+          data-sipkit-active={active === key ? '' : undefined}
           aria-describedby={key === '0' && !sending ? hintId : undefined}
           onClick={() => {
             if (key === '0' && longPress.current.fired) {
@@ -121,7 +123,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
         </button>
       ))}
       <span id={hintId} className="sk-visually-hidden">
-        Hold for +
+        {dial.holdForPlus}
       </span>
     </div>
   );

@@ -12,6 +12,7 @@ import { isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyName } from '../internal/party.js';
 import { useMergedRef } from '../internal/use-merged-ref.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<DisconnectButton>`. */
 export interface DisconnectButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'onClick'> {
@@ -26,13 +27,14 @@ export interface DisconnectButtonProps extends Omit<ComponentPropsWithoutRef<'bu
  * "Disconnect", which asks first when it would end a call in progress: "Disconnecting ends your
  * call with Bob." with "Keep call" (focused, so Enter or Escape is the safe answer) and "End call
  * and disconnect". Focus comes back to the button when the person keeps the call. The wrapper's
- * `data-state` is `idle` or `confirming`. The ref is the "Disconnect" button.
+ * `data-sipkit-state` is `idle` or `confirming`. The ref is the "Disconnect" button.
  *
  * @example <DisconnectButton onDisconnect={() => setConnected(false)} />
  */
 export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonProps>(
   function DisconnectButton({ onDisconnect, className, children, ...rest }, ref) {
     const inProgress = useCalls().filter(isInProgress);
+    const { disconnect: text } = useMessages();
     const [confirming, setConfirming] = useState(false);
     const questionId = useId();
     const keep = useRef<HTMLButtonElement | null>(null);
@@ -61,7 +63,7 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
     };
 
     return (
-      <span className="sk-disconnect" data-state={confirming ? 'confirming' : 'idle'}>
+      <span className="sk-disconnect" data-sipkit-state={confirming ? 'confirming' : 'idle'}>
         {confirming ? (
           <span
             className="sk-disconnect-confirm"
@@ -70,21 +72,21 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
             onKeyDown={onKeyDown}
           >
             <span id={questionId} className="sk-disconnect-question">
-              {question(inProgress)}
+              {text.question(inProgress.map((call) => partyName(call.remoteIdentity)))}
             </span>
             <button ref={keep} type="button" className="sk-button" onClick={cancel}>
-              Keep call
+              {text.keepCall}
             </button>
             <button
               type="button"
               className="sk-button"
-              data-variant="hangup"
+              data-sipkit-variant="hangup"
               onClick={() => {
                 setConfirming(false);
                 onDisconnect();
               }}
             >
-              {confirmLabel(inProgress.length)}
+              {text.confirm(inProgress.length)}
             </button>
           </span>
         ) : (
@@ -95,7 +97,7 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
             onClick={() => (inProgress.length === 0 ? onDisconnect() : setConfirming(true))}
             {...rest}
           >
-            {children ?? 'Disconnect'}
+            {children ?? text.disconnect}
           </button>
         )}
       </span>
@@ -106,18 +108,4 @@ export const DisconnectButton = forwardRef<HTMLButtonElement, DisconnectButtonPr
 // A call someone is on or is placing; a call still ringing in is not "yours" yet.
 function isInProgress(call: CallState): boolean {
   return isLive(call) && !(call.direction === 'incoming' && call.status === 'ringing');
-}
-
-function question(calls: readonly CallState[]): string {
-  // The call may end while the question is up: then nothing is lost by going on.
-  if (calls.length === 0) return 'Your call has ended. Disconnect now?';
-  const [only] = calls;
-  if (calls.length !== 1 || only === undefined)
-    return `Disconnecting ends your ${calls.length} calls.`;
-  return `Disconnecting ends your call with ${partyName(only.remoteIdentity)}.`;
-}
-
-function confirmLabel(calls: number): string {
-  if (calls === 0) return 'Disconnect';
-  return calls === 1 ? 'End call and disconnect' : 'End calls and disconnect';
 }

@@ -11,10 +11,10 @@ describeStories('HangupButton', composeStories(stories), {
   NoCall: async () => {
     await elapse(500);
     expect(hangup().disabled).toBe(true);
-    expect(hangup().dataset['state']).toBe('idle');
+    expect(hangup().dataset['sipkitState']).toBe('idle');
   },
   InCall: async () => {
-    await eventually(() => expect(hangup().dataset['state']).toBe('confirmed'));
+    await eventually(() => expect(hangup().dataset['sipkitState']).toBe('confirmed'));
     fireEvent.click(hangup());
     await eventually(() => expect(screen.getByTestId('call-state').textContent).toBe('Call ended'));
     expect(hangup().disabled).toBe(true);

@@ -1,7 +1,9 @@
 import { useCall } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { isLive } from '../internal/call-label.js';
+import { useControlCallId } from '../controls/control-context.js';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<HangupButton>`. */
 export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
@@ -11,7 +13,7 @@ export interface HangupButtonProps extends ComponentPropsWithoutRef<'button'> {
 
 /**
  * Ends a call whatever its state (CANCEL while it rings, BYE once answered). Disabled when there
- * is no live call. `data-state` is the call's status, or `idle`. Its name is "Hang up".
+ * is no live call. `data-sipkit-state` is the call's status, or `idle`. Its name is "Hang up".
  *
  * @example <HangupButton />
  */
@@ -19,15 +21,16 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
   { callId, className, children, disabled, onClick, ...rest },
   ref,
 ) {
-  const { state, hangup } = useCall(callId);
+  const { state, hangup } = useCall(useControlCallId(callId));
+  const { controls } = useMessages();
   const off = disabled === true || !isLive(state);
   return (
     <button
       ref={ref}
       type="button"
       className={classNames('sk-button', className)}
-      data-variant="hangup"
-      data-state={state?.status ?? 'idle'}
+      data-sipkit-variant="hangup"
+      data-sipkit-state={state?.status ?? 'idle'}
       disabled={off}
       onClick={(event) => {
         onClick?.(event);
@@ -35,7 +38,7 @@ export const HangupButton = forwardRef<HTMLButtonElement, HangupButtonProps>(fun
       }}
       {...rest}
     >
-      {children ?? 'Hang up'}
+      {children ?? controls.hangup}
     </button>
   );
 });

@@ -13,7 +13,7 @@ const status = (): string => screen.getByTestId('call-state').textContent ?? '';
 describeStories('IncomingCallBanner', composeStories(stories), {
   Ringing: async () => {
     await ringing('Bob Martin');
-    expect(banner().dataset['state']).toBe('ringing');
+    expect(banner().dataset['sipkitState']).toBe('ringing');
     expect(screen.getByText('bob@sip.test')).toBeTruthy();
     const tone = banner().querySelector('audio');
     expect(tone?.loop).toBe(true);
@@ -37,7 +37,7 @@ describeStories('IncomingCallBanner', composeStories(stories), {
   CallWaiting: async () => {
     await eventually(() => expect(status()).toBe('In call'));
     await ringing('Carol Nguyen');
-    expect(banner().dataset['waiting']).toBe('');
+    expect(banner().dataset['sipkitWaiting']).toBe('');
     expect(screen.getByText('Answering puts your current call on hold.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Answer' }));
     await eventually(() =>

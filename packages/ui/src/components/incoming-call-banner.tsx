@@ -2,6 +2,7 @@ import { useIncomingCall, type AnswerCallOptions } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { partyAddress, partyName, partyTitle } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<IncomingCallBanner>`. */
 export interface IncomingCallBannerProps extends Omit<
@@ -18,7 +19,7 @@ export interface IncomingCallBannerProps extends Omit<
 /**
  * Shows the call that rings (the longest-ringing one) with Answer and Decline, announces it to
  * screen readers (`role="alert"`), and rings `ringtone` until answered. Renders nothing when no
- * call rings. `data-state` is `ringing` or `answering`; `data-waiting` is set when answering
+ * call rings. `data-sipkit-state` is `ringing` or `answering`; `data-sipkit-waiting` is set when answering
  * would put a call in progress on hold.
  *
  * @example <IncomingCallBanner ringtone="/sounds/ring.mp3" />
@@ -26,6 +27,7 @@ export interface IncomingCallBannerProps extends Omit<
 export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProps>(
   function IncomingCallBanner({ ringtone, answerOptions, declineStatus, className, ...rest }, ref) {
     const { call, waiting, answer, decline, calls } = useIncomingCall();
+    const { banner } = useMessages();
     if (call === undefined) return null;
     const name = partyName(call.remoteIdentity);
     const address = partyAddress(call.remoteIdentity);
@@ -33,47 +35,46 @@ export const IncomingCallBanner = forwardRef<HTMLElement, IncomingCallBannerProp
     return (
       <section
         ref={ref}
-        aria-label="Incoming call"
+        aria-label={banner.region}
         className={classNames('sk-banner', className)}
-        data-state={call.answering ? 'answering' : 'ringing'}
-        data-waiting={waiting ? '' : undefined}
-        data-call-id={call.id}
+        data-sipkit-state={call.answering ? 'answering' : 'ringing'}
+        data-sipkit-waiting={waiting ? '' : undefined}
+        data-sipkit-call-id={call.id}
         {...rest}
       >
         <p className="sk-banner-title" role="alert">
-          <bdi className="sk-banner-name" title={title}>
-            {name}
-          </bdi>{' '}
-          is calling
-          {calls.length > 1 ? ` (+${calls.length - 1} more)` : ''}
+          {banner.isCalling(
+            <bdi className="sk-banner-name" title={title}>
+              {name}
+            </bdi>,
+            calls.length - 1,
+          )}
         </p>
         {address !== name ? (
           <p className="sk-banner-address">
             <bdi title={title}>{address}</bdi>
           </p>
         ) : null}
-        {waiting ? (
-          <p className="sk-banner-note">Answering puts your current call on hold.</p>
-        ) : null}
+        {waiting ? <p className="sk-banner-note">{banner.waitingNote}</p> : null}
         <div className="sk-banner-actions">
           <button
             type="button"
             className="sk-button"
-            data-variant="call"
+            data-sipkit-variant="call"
             disabled={call.answering}
             onClick={() => answer(answerOptions)}
           >
-            Answer
+            {banner.answer}
           </button>
           <button
             type="button"
             className="sk-button"
-            data-variant="hangup"
+            data-sipkit-variant="hangup"
             onClick={() =>
               decline(declineStatus === undefined ? {} : { status_code: declineStatus })
             }
           >
-            Decline
+            {banner.decline}
           </button>
         </div>
         {ringtone !== undefined && !call.answering ? (

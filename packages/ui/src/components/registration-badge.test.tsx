@@ -10,8 +10,8 @@ const badge = (): HTMLElement => screen.getByRole('status');
 describeStories('RegistrationBadge', composeStories(stories), {
   Registered: async () => {
     await eventually(() => expect(badge().textContent).toBe('Registered'));
-    expect(badge().dataset['state']).toBe('registered');
-    expect(badge().dataset['connection']).toBe('connected');
+    expect(badge().dataset['sipkitState']).toBe('registered');
+    expect(badge().dataset['sipkitConnection']).toBe('connected');
   },
   Failed: async () => {
     await eventually(() =>
@@ -19,7 +19,7 @@ describeStories('RegistrationBadge', composeStories(stories), {
         'Registration failed: Authentication Error (401 Unauthorized)',
       ),
     );
-    expect(badge().dataset['state']).toBe('failed');
+    expect(badge().dataset['sipkitState']).toBe('failed');
     expect(badge().querySelector('.sk-badge-text')?.getAttribute('title')).toContain(
       'check “password”',
     );
@@ -32,7 +32,7 @@ describeStories('RegistrationBadge', composeStories(stories), {
   },
   BadServerUrl: async () => {
     await eventually(() => expect(badge().textContent).toBe('Cannot start: check “sockets”'));
-    expect(badge().dataset['state']).toBe('error');
+    expect(badge().dataset['sipkitState']).toBe('error');
     expect(badge().dataset['sipkitParameter']).toBe('sockets');
     expect(badge().querySelector('.sk-badge-text')?.getAttribute('title')).toContain(
       '"http://127.0.0.1:5062"',
@@ -41,7 +41,7 @@ describeStories('RegistrationBadge', composeStories(stories), {
   Offline: async () => {
     await elapse(500);
     expect(badge().textContent).toBe('Offline');
-    expect(badge().dataset['connection']).toBe('idle');
+    expect(badge().dataset['sipkitConnection']).toBe('idle');
   },
 });
 

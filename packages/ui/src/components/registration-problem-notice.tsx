@@ -2,6 +2,7 @@ import { useRegistration } from '@sipkit/react';
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { registrationProblem } from '../internal/registration-problem.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<RegistrationProblemNotice>`. */
 export type RegistrationProblemNoticeProps = Omit<ComponentPropsWithoutRef<'div'>, 'children'>;
@@ -17,7 +18,7 @@ export type RegistrationProblemNoticeProps = Omit<ComponentPropsWithoutRef<'div'
  */
 export const RegistrationProblemNotice = forwardRef<HTMLDivElement, RegistrationProblemNoticeProps>(
   function RegistrationProblemNotice({ className, ...rest }, ref) {
-    const problem = registrationProblem(useRegistration());
+    const problem = registrationProblem(useRegistration(), useMessages());
     if (problem === undefined) return null;
     return (
       <div

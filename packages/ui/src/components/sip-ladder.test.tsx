@@ -7,7 +7,8 @@ import * as stories from './sip-ladder.stories.js';
 const rows = (): HTMLElement[] => screen.queryAllByRole('listitem');
 const summary = (): string[] =>
   rows().map(
-    (row) => `${row.dataset['direction']} ${row.querySelector('.sk-ladder-label')?.textContent}`,
+    (row) =>
+      `${row.dataset['sipkitDirection']} ${row.querySelector('.sk-ladder-label')?.textContent}`,
   );
 
 describeStories('SipLadder', composeStories(stories), {
@@ -20,7 +21,7 @@ describeStories('SipLadder', composeStories(stories), {
       'received 200 OK',
       'sent ACK',
     ]);
-    expect(screen.getByRole('figure').dataset['state']).toBe('ready');
+    expect(screen.getByRole('figure').dataset['sipkitState']).toBe('ready');
     const invite = within(rows()[0] as HTMLElement).getByRole('button');
     expect(invite.textContent).toContain('You to bob');
     fireEvent.click(invite);
@@ -38,7 +39,7 @@ describeStories('SipLadder', composeStories(stories), {
     await elapse(100);
     expect(summary()).toContain('received 486 Busy Here');
     expect(summary().at(-1)).toBe('sent ACK');
-    expect(rows().find((row) => row.dataset['class'] === '4xx')).toBeTruthy();
+    expect(rows().find((row) => row.dataset['sipkitClass'] === '4xx')).toBeTruthy();
   },
   HungUp: async () => {
     await eventually(() => expect(screen.getByTestId('call-state').textContent).toBe('Call ended'));
@@ -48,6 +49,6 @@ describeStories('SipLadder', composeStories(stories), {
   Empty: async () => {
     await elapse(500);
     expect(screen.getByText('No SIP messages yet.')).toBeTruthy();
-    expect(screen.getByRole('figure').dataset['state']).toBe('empty');
+    expect(screen.getByRole('figure').dataset['sipkitState']).toBe('empty');
   },
 });

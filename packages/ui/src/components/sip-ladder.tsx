@@ -3,6 +3,7 @@ import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'reac
 import { classNames } from '../internal/class-names.js';
 import { partyName, partyTitle } from '../internal/party.js';
 import { truncateText } from '../internal/truncate-text.js';
+import { useMessages } from '../messages/messages-provider.js';
 import type { SipTrace } from '../trace/create-sip-trace.js';
 import type { TracedMessage } from '../trace/traced-message.js';
 import { useSipTrace } from '../trace/use-sip-trace.js';
@@ -13,7 +14,7 @@ export interface SipLadderProps extends Omit<ComponentPropsWithoutRef<'figure'>,
   readonly trace: SipTrace;
   /** The call: a Call-ID or a store call id; default the current call. */
   readonly callId?: string;
-  /** Column headings; default "You" and the other party's name. */
+  /** Column headings; default `messages.ladder.you` ("You") and the other party's name. */
   readonly localLabel?: string;
   readonly remoteLabel?: string;
 }
@@ -23,23 +24,25 @@ export interface SipLadderProps extends Omit<ComponentPropsWithoutRef<'figure'>,
  * far side, one arrow per message with its method or status, time since the first message, and
  * the raw message on click. Drawn from this UA's vantage point, so the right-hand column is
  * "the far side through the proxy": a UA sees one connection, not the hops behind it. CSS grid,
- * logical properties: in right-to-left text the columns swap. Rows have `data-direction`
- * (`sent`, `received`), `data-kind` and `data-class` (`request`, `1xx`...`6xx`).
+ * logical properties: in right-to-left text the columns swap. Rows have `data-sipkit-direction`
+ * (`sent`, `received`), `data-sipkit-kind` and `data-sipkit-class` (`request`, `1xx`...`6xx`).
  *
  * @example
  * const trace = createSipTrace();
  * <SipProvider config={config} logger={trace}><SipLadder trace={trace} /></SipProvider>
  */
 export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLadder(
-  { trace, callId, localLabel = 'You', remoteLabel, className, ...rest },
+  { trace, callId, localLabel: localGiven, remoteLabel, className, ...rest },
   ref,
 ) {
   const { id, state } = useCall(callId);
+  const { ladder } = useMessages();
+  const localLabel = localGiven ?? ladder.you;
   const messages = useSipTrace(trace, callId ?? id);
   const [open, setOpen] = useState<number | undefined>(undefined);
   const baseId = useId();
   const remote =
-    remoteLabel ?? (state === undefined ? 'Far side' : partyName(state.remoteIdentity));
+    remoteLabel ?? (state === undefined ? ladder.farSide : partyName(state.remoteIdentity));
   const remoteTitle =
     remoteLabel === undefined && state !== undefined ? partyTitle(state.remoteIdentity) : undefined;
   const start = messages[0]?.time ?? 0;
@@ -47,30 +50,22 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
     <figure
       ref={ref}
       className={classNames('sk-ladder', className)}
-      data-state={messages.length === 0 ? 'empty' : 'ready'}
+      data-sipkit-state={messages.length === 0 ? 'empty' : 'ready'}
       {...rest}
     >
       <figcaption className="sk-ladder-caption">
-        SIP messages
-        {state === undefined ? (
-          ''
-        ) : (
-          <>
-            {' '}
-            with <bdi>{remote}</bdi>
-          </>
-        )}
+        {ladder.caption(state === undefined ? undefined : <bdi>{remote}</bdi>)}
       </figcaption>
       <div className="sk-ladder-parties">
-        <bdi className="sk-ladder-party" data-side="local">
+        <bdi className="sk-ladder-party" data-sipkit-side="local">
           {localLabel}
         </bdi>
-        <bdi className="sk-ladder-party" data-side="remote" title={remoteTitle}>
+        <bdi className="sk-ladder-party" data-sipkit-side="remote" title={remoteTitle}>
           {remote}
         </bdi>
       </div>
       {messages.length === 0 ? (
-        <p className="sk-ladder-empty">No SIP messages yet.</p>
+        <p className="sk-ladder-empty">{ladder.empty}</p>
       ) : (
         <ol className="sk-ladder-messages">
           {messages.map((message) => {
@@ -82,9 +77,9 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
               <li
                 key={message.id}
                 className="sk-ladder-row"
-                data-direction={message.direction}
-                data-kind={message.kind}
-                data-class={messageClass(message)}
+                data-sipkit-direction={message.direction}
+                data-sipkit-kind={message.kind}
+                data-sipkit-class={messageClass(message)}
               >
                 <button
                   type="button"
@@ -101,9 +96,7 @@ export const SipLadder = forwardRef<HTMLElement, SipLadderProps>(function SipLad
                     {message.kind === 'response' ? `${message.cseq} ${message.method}` : ''}
                   </span>
                   <span className="sk-ladder-arrow" aria-hidden="true" />
-                  <span className="sk-visually-hidden">
-                    , {from} to {to}
-                  </span>
+                  <span className="sk-visually-hidden">{ladder.direction(from, to)}</span>
                 </button>
                 {expanded ? (
                   <pre id={rawId} className="sk-ladder-raw" dir="ltr" tabIndex={0}>

@@ -12,6 +12,8 @@ import type { SipStoryParameters } from '../stories/with-sip-stage.js';
 import { MediaConstraintsProbe } from '../stories/media-constraints-probe.js';
 import { useStage } from '../stories/stage-context.js';
 import { useDisconnects } from '../stories/story-helpers.js';
+import { SipKitMessagesProvider } from '../messages/messages-provider.js';
+import type { SipKitMessagesOverride } from '../messages/sipkit-messages.js';
 import { Softphone } from './softphone.js';
 
 const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
@@ -23,6 +25,8 @@ const sip = (parameters: SipStoryParameters) => ({ sip: parameters });
 const meta = {
   title: 'Softphone',
   component: Softphone,
+  // The story frame is the theme root (the toolbar's theme): the phone inherits it.
+  args: { theme: 'inherit' },
   parameters: sip({ bots: [bobAnswers] }),
 } satisfies Meta<typeof Softphone>;
 
@@ -96,10 +100,17 @@ export const RightToLeft: Story = {
 };
 
 /**
- * A video phone: `callOptions` and `answerOptions` reach every call it places or answers, whether
- * placed with the Call button or with Enter in the dial field.
+ * A video phone, in a video call with Bob: his picture, yours in the corner, and "Stop video"
+ * among the controls. `callOptions` and `answerOptions` reach every call it places or answers,
+ * whether placed with the Call button or with Enter in the dial field. (The pictures are
+ * synthetic: the story's fake media has no camera.)
  */
 export const VideoCalls: Story = {
+  parameters: sip({
+    bots: [bobAnswersAtOnce],
+    video: true,
+    script: [{ dial: 'bob', video: true }],
+  }),
   args: {
     callOptions: { mediaConstraints: { audio: true, video: true } },
     answerOptions: { mediaConstraints: { audio: true, video: true } },
@@ -150,4 +161,46 @@ function SoftphoneWithDisconnect() {
 export const DisconnectInCall: Story = {
   parameters: sip({ bots: [bobAnswersAtOnce], script: [{ dial: 'bob' }] }),
   render: () => <SoftphoneWithDisconnect />,
+};
+
+/** Part of the kit in French: the texts a product changed; everything else stays English. */
+const someFrench: SipKitMessagesOverride = {
+  softphone: { title: 'Téléphone' },
+  dial: { call: 'Appeler', fieldLabel: 'Numéro ou adresse SIP' },
+  registration: { registered: 'Enregistré' },
+  call: {
+    inCall: 'En communication',
+    ended: (cause) => `Appel terminé${cause ? ` : ${cause}` : ''}`,
+  },
+  controls: { mute: 'Couper le micro', unmute: 'Rétablir le micro' },
+};
+
+/**
+ * Localized through `<SipKitMessagesProvider>`: a partial French override. What it gives is
+ * French (title, Call, the field, Registered, In call, Mute); the rest (Hold, Devices) is English.
+ */
+export const Localized: Story = {
+  render: (args) => (
+    <SipKitMessagesProvider messages={someFrench}>
+      <Softphone {...args} />
+    </SipKitMessagesProvider>
+  ),
+};
+
+/**
+ * On a phone: 320 CSS px wide (WCAG 1.4.10 Reflow), in a call with someone whose name is far
+ * too long (they called, you answered), Carol calling on top. Nothing scrolls sideways; the name takes two lines, then "…".
+ */
+export const PhoneWidth: Story = {
+  parameters: sip({
+    bots: [longNameCalls, carolCallsLater],
+    script: [{ await: 'ringing' }, { do: 'answer' }],
+  }),
+  decorators: [
+    (Story) => (
+      <div style={{ width: 320, maxWidth: '100%' }} data-testid="phone-frame">
+        <Story />
+      </div>
+    ),
+  ],
 };

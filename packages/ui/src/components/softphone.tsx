@@ -4,9 +4,11 @@ import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { callDataState, callLabel, isLive } from '../internal/call-label.js';
 import { classNames } from '../internal/class-names.js';
 import { partyName } from '../internal/party.js';
+import { useMessages } from '../messages/messages-provider.js';
 import { CallButton } from './call-button.js';
 import { CallList } from './call-list.js';
 import { CallPanel } from './call-panel.js';
+import { CallVideo } from './call-video.js';
 import { DeviceSelector } from './device-selector.js';
 import { DisconnectButton } from './disconnect-button.js';
 import { DialInput } from './dial-input.js';
@@ -21,7 +23,7 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
   readonly ringtone?: string;
   /** Show the device menus under "Devices"; default true. */
   readonly showDevices?: boolean;
-  /** The heading; default "Phone". */
+  /** The heading; default `messages.softphone.title` ("Phone"). */
   readonly title?: string;
   /** Options of the calls it places (ICE servers in `pcConfig`, video, extra headers...). */
   readonly callOptions?: CallOptions;
@@ -32,16 +34,22 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
    * after confirmation when it would end a call in progress (see `<DisconnectButton>`).
    */
   readonly onDisconnect?: () => void;
+  /**
+   * The colour theme, set as `data-sipkit-theme` on its root: `system` (default, follows
+   * `prefers-color-scheme`), `light` or `dark`; `inherit` sets none, for a page that themes an
+   * ancestor itself (`<div data-sipkit-theme="dark">`).
+   */
+  readonly theme?: 'system' | 'light' | 'dark' | 'inherit';
 }
 
 /**
  * A whole softphone from the parts: registration status and, when something stops it, what to
  * change (a configuration error with its parameter, no password, refused credentials, a server
- * that cannot be reached), the incoming-call banner, a dial field
+ * that cannot be reached), the incoming-call banner, a video call's pictures, a dial field
  * with keypad and Call button when idle, the current call with its controls, the list of calls
  * when there are several, device menus, the far end's audio, and with `onDisconnect` a Disconnect
  * button that asks before it ends a call. Put it inside a
- * `<SipProvider>`. `data-state` is the current call's state or `idle`.
+ * `<SipProvider>`. `data-sipkit-state` is the current call's state or `idle`.
  *
  * @example
  * <SipProvider config={config}><Softphone ringtone="/ring.mp3" /></SipProvider>
@@ -50,16 +58,19 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   {
     ringtone,
     showDevices = true,
-    title = 'Phone',
+    title,
     callOptions,
     answerOptions,
     onDisconnect,
+    theme = 'system',
     className,
     ...rest
   },
   ref,
 ) {
   const { state } = useCall();
+  const messages = useMessages();
+  const heading = title ?? messages.softphone.title;
   // The calls <CallList> shows: ringing incoming calls are the banner's.
   const listed = useCalls().filter(
     (call) => isLive(call) && !(call.direction === 'incoming' && call.status === 'ringing'),
@@ -70,13 +81,14 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   return (
     <section
       ref={ref}
-      aria-label={title}
+      aria-label={heading}
       className={classNames('sk-softphone', className)}
-      data-state={callDataState(state)}
+      data-sipkit-theme={theme === 'inherit' ? undefined : theme}
+      data-sipkit-state={callDataState(state)}
       {...rest}
     >
       <header className="sk-softphone-header">
-        <h2 className="sk-softphone-title">{title}</h2>
+        <h2 className="sk-softphone-title">{heading}</h2>
         <RegistrationBadge />
         {onDisconnect === undefined ? null : <DisconnectButton onDisconnect={onDisconnect} />}
       </header>
@@ -88,9 +100,16 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
       {/* One live region for the call's state, present from the first render: one that appears
           or is re-created with its text (as when the panel moved on hang-up) is often not read,
           so "Call ended" went unspoken. */}
-      <p className="sk-visually-hidden" role="status" aria-label="Call status">
-        {state === undefined ? '' : `${partyName(state.remoteIdentity)}: ${callLabel(state)}`}
+      <p className="sk-visually-hidden" role="status" aria-label={messages.softphone.callStatus}>
+        {state === undefined
+          ? ''
+          : messages.softphone.callStatusLine(
+              partyName(state.remoteIdentity),
+              callLabel(state, messages.call),
+            )}
       </p>
+      {/* A video call's pictures (nothing for audio calls): the far end's, yours in a corner. */}
+      {inCall ? <CallVideo /> : null}
       {/* At one place in the tree whether live or ended, so it is not re-created on hang-up. */}
       {inCall || state?.status === 'terminated' ? <CallPanel live={false} /> : null}
       {inCall ? null : (
@@ -103,7 +122,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
       {listed > 1 ? <CallList /> : null}
       {showDevices ? (
         <details className="sk-softphone-devices">
-          <summary>Devices</summary>
+          <summary>{messages.softphone.devices}</summary>
           <DeviceSelector />
         </details>
       ) : null}

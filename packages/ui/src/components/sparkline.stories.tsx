@@ -17,7 +17,7 @@ export const Line: Story = {};
 /** Missing samples leave gaps. */
 export const WithGaps: Story = { args: { values: [3, 4, undefined, undefined, 6, 5, 7] } };
 
-/** Nothing measured yet. */
+/** Nothing measured yet: a dashed baseline and "No data yet", not a blank box. */
 export const Empty: Story = { args: { values: [] } };
 
 /** A flat line is drawn in the middle of its range, not clipped at an edge. */

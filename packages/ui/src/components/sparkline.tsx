@@ -1,5 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<Sparkline>`. */
 export interface SparklineProps extends Omit<
@@ -16,7 +17,9 @@ export interface SparklineProps extends Omit<
 
 /**
  * A small line chart in SVG (`role="img"`, named by `label`), scaled to its own minimum and
- * maximum. Its stroke is `currentColor`, so CSS colours it. `data-state` is `empty` or `ready`.
+ * maximum. Its stroke is `currentColor`, so CSS colours it. `data-sipkit-state` is `empty` or `ready`;
+ * empty, it draws a dashed baseline and says so (`messages.quality.noData`, "No data yet"), so a
+ * chart with nothing to show does not look like a broken one.
  *
  * @example <Sparkline values={[3, 5, 4, 8]} label="Jitter, last 4 seconds" />
  */
@@ -24,6 +27,7 @@ export const Sparkline = forwardRef<SVGSVGElement, SparklineProps>(function Spar
   { values, label, width = 96, height = 24, className, ...rest },
   ref,
 ) {
+  const { quality } = useMessages();
   const known = values.filter((value): value is number => value !== undefined);
   const min = Math.min(...known);
   const max = Math.max(...known);
@@ -47,15 +51,37 @@ export const Sparkline = forwardRef<SVGSVGElement, SparklineProps>(function Spar
       role="img"
       aria-label={label}
       className={classNames('sk-sparkline', className)}
-      data-state={known.length === 0 ? 'empty' : 'ready'}
+      data-sipkit-state={known.length === 0 ? 'empty' : 'ready'}
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}
       {...rest}
     >
-      {path === '' ? null : (
+      {path !== '' ? (
         <path d={path} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
-      )}
+      ) : known.length === 0 ? (
+        <>
+          <line
+            className="sk-sparkline-baseline"
+            x1="0"
+            x2={width}
+            y1={height - 1}
+            y2={height - 1}
+            stroke="currentColor"
+            strokeDasharray="2 3"
+          />
+          <text
+            className="sk-sparkline-empty"
+            x={width / 2}
+            y={height / 2}
+            textAnchor="middle"
+            dominantBaseline="central"
+            fill="currentColor"
+          >
+            {quality.noData}
+          </text>
+        </>
+      ) : null}
     </svg>
   );
 });

@@ -11,6 +11,11 @@ const form = (view: RenderResult): HTMLElement =>
 
 describeStories('TransferForm', composeStories(stories), {
   Refused: async (view) => {
+    // The play function transferred and saw the refusal; the state stays for the person to read.
+    expect(form(view).dataset['sipkitState']).toBe('failed');
+    expect(screen.getByRole('status').textContent).toBe('Transfer failed (603)');
+    // A new target is cleaned up as pasted, and can be tried again.
+    fireEvent.change(screen.getByLabelText('Transfer to'), { target: { value: '' } });
     expect(submit().disabled).toBe(true);
     fireEvent.paste(screen.getByLabelText('Transfer to'), {
       clipboardData: { getData: () => ' +1 555 010 ' },
@@ -18,8 +23,8 @@ describeStories('TransferForm', composeStories(stories), {
     expect((screen.getByLabelText('Transfer to') as HTMLInputElement).value).toBe('+1555010');
     await eventually(() => expect(submit().disabled).toBe(false));
     fireEvent.click(submit());
-    expect(form(view).dataset['state']).toBe('pending');
-    await eventually(() => expect(form(view).dataset['state']).toBe('failed'));
+    expect(form(view).dataset['sipkitState']).toBe('pending');
+    await eventually(() => expect(form(view).dataset['sipkitState']).toBe('failed'));
     expect(screen.getByRole('status').textContent).toBe('Transfer failed (603)');
   },
 });

@@ -2,6 +2,8 @@ import { useCall } from '@sipkit/react';
 import { forwardRef, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
 import { normalizeDialString } from '../dial/normalize-dial-string.js';
 import { classNames } from '../internal/class-names.js';
+import { useMessages } from '../messages/messages-provider.js';
+import type { TransferMessages } from '../messages/sipkit-messages.js';
 
 /** Props of `<TransferForm>`. */
 export interface TransferFormProps extends Omit<
@@ -16,7 +18,7 @@ export interface TransferFormProps extends Omit<
 
 /**
  * A blind transfer (REFER, RFC 3515): a target field and a "Transfer call" button, and a status
- * line for how far the far end got. Enabled in a confirmed call. `data-state` is the transfer's
+ * line for how far the far end got. Enabled in a confirmed call. `data-sipkit-state` is the transfer's
  * status or `idle`.
  *
  * @example <TransferForm onTransferred={() => setOpen(false)} />
@@ -26,6 +28,7 @@ export const TransferForm = forwardRef<HTMLFormElement, TransferFormProps>(funct
   ref,
 ) {
   const { state, transfer } = useCall(callId);
+  const { transfer: text } = useMessages();
   const [target, setTarget] = useState('');
   const transferState = state?.transfer;
   const busy = transferState?.status === 'pending';
@@ -44,12 +47,12 @@ export const TransferForm = forwardRef<HTMLFormElement, TransferFormProps>(funct
     <form
       ref={ref}
       className={classNames('sk-transfer', className)}
-      data-state={transferState?.status ?? 'idle'}
+      data-sipkit-state={transferState?.status ?? 'idle'}
       onSubmit={submit}
       {...rest}
     >
       <label className="sk-transfer-label">
-        Transfer to
+        {text.fieldLabel}
         <input
           className="sk-transfer-field"
           type="text"
@@ -66,13 +69,13 @@ export const TransferForm = forwardRef<HTMLFormElement, TransferFormProps>(funct
       <button
         type="submit"
         className="sk-button"
-        data-variant="primary"
+        data-sipkit-variant="primary"
         disabled={busy || state?.status !== 'confirmed' || normalizeDialString(target) === ''}
       >
-        Transfer call
+        {text.submit}
       </button>
       <p className="sk-transfer-status" role="status">
-        {transferText(transferState)}
+        {transferText(transferState, text)}
       </p>
     </form>
   );
@@ -80,16 +83,17 @@ export const TransferForm = forwardRef<HTMLFormElement, TransferFormProps>(funct
 
 function transferText(
   transfer: NonNullable<ReturnType<typeof useCall>['state']>['transfer'],
+  text: TransferMessages,
 ): string {
   if (transfer === undefined) return '';
   switch (transfer.status) {
     case 'pending':
-      return `Transferring to ${transfer.target}…`;
+      return text.pending(transfer.target);
     case 'accepted':
-      return `${transfer.target} is being called…`;
+      return text.accepted(transfer.target);
     case 'succeeded':
-      return `Transferred to ${transfer.target}`;
+      return text.succeeded(transfer.target);
     case 'failed':
-      return `Transfer failed${transfer.code === undefined ? '' : ` (${transfer.code})`}`;
+      return text.failed(transfer.code);
   }
 }

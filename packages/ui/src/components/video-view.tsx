@@ -2,6 +2,7 @@ import { useSipStore } from '@sipkit/react';
 import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../internal/class-names.js';
 import { useMergedRef } from '../internal/use-merged-ref.js';
+import { useMessages } from '../messages/messages-provider.js';
 
 /** Props of `<VideoView>`. */
 export interface VideoViewProps extends Omit<
@@ -22,8 +23,8 @@ export interface VideoViewProps extends Omit<
 /**
  * Shows a call's local or remote video by attaching the `MediaStream` as `srcObject` (never a
  * URL). Always muted: call audio plays through `<RemoteAudio>`, so it is not heard twice. The
- * wrapper has `data-state` (`live` with video tracks, else `empty`, with a "No video" note),
- * `data-source` and `data-mirrored`. The ref is the `<video>`.
+ * wrapper has `data-sipkit-state` (`live` with video tracks, else `empty`, with a "No video" note),
+ * `data-sipkit-source` and `data-sipkit-mirrored`. The ref is the `<video>`.
  *
  * @example <VideoView source="local" className="pip" />
  */
@@ -37,6 +38,7 @@ export const VideoView = forwardRef<HTMLVideoElement, VideoViewProps>(function V
     return source === 'local' ? call.localStream : call.remoteStream;
   });
   const shown = stream ?? fromCall;
+  const { video } = useMessages();
   const [element, setElement] = useState<HTMLVideoElement | null>(null);
   const setRef = useMergedRef(ref, setElement);
   useEffect(() => {
@@ -50,9 +52,9 @@ export const VideoView = forwardRef<HTMLVideoElement, VideoViewProps>(function V
   return (
     <div
       className={classNames('sk-video', className)}
-      data-state={live ? 'live' : 'empty'}
-      data-source={source}
-      data-mirrored={(mirrored ?? source === 'local') ? '' : undefined}
+      data-sipkit-state={live ? 'live' : 'empty'}
+      data-sipkit-source={source}
+      data-sipkit-mirrored={(mirrored ?? source === 'local') ? '' : undefined}
     >
       <video
         ref={setRef}
@@ -60,12 +62,12 @@ export const VideoView = forwardRef<HTMLVideoElement, VideoViewProps>(function V
         autoPlay
         playsInline
         muted
-        aria-label={source === 'local' ? 'Your video' : 'Video of the other side'}
+        aria-label={source === 'local' ? video.local : video.remote}
         {...rest}
       />
       {live ? null : (
         <span className="sk-video-empty" aria-hidden="true">
-          No video
+          {video.empty}
         </span>
       )}
     </div>

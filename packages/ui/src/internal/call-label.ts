@@ -1,37 +1,39 @@
 import type { CallState } from '@sipkit/react';
+import { defaultMessages } from '../messages/default-messages.js';
+import type { CallMessages } from '../messages/sipkit-messages.js';
 
 /**
- * One short sentence for where a call is, for status lines and live regions.
+ * One short sentence for where a call is, for status lines and live regions, in the language
+ * of `messages` (`useMessages().call`; default English).
  *
  * @example callLabel(call) // 'On hold'
  */
-export function callLabel(call: CallState): string {
+export function callLabel(call: CallState, messages: CallMessages = defaultMessages.call): string {
   switch (call.status) {
     case 'connecting':
-      return 'Calling…';
+      return messages.calling;
     case 'ringing':
-      if (call.direction === 'outgoing') return 'Ringing…';
-      return call.answering ? 'Answering…' : 'Incoming call';
+      if (call.direction === 'outgoing') return messages.ringing;
+      return call.answering ? messages.answering : messages.incoming;
     case 'early':
-      return 'Ringing…';
+      return messages.ringing;
     case 'answered':
-      return 'Connecting…';
+      return messages.connecting;
     case 'confirmed':
-      if (call.hold.local) return 'On hold';
-      if (call.hold.remote) return 'Held by the other side';
-      return 'In call';
+      if (call.hold.local) return messages.onHold;
+      if (call.hold.remote) return messages.heldByRemote;
+      return messages.inCall;
     case 'terminated':
-      return call.cause === undefined || call.cause === 'Terminated'
-        ? 'Call ended'
-        : `Call ended: ${call.cause}`;
+      // A plain hang-up ends with the cause 'Terminated': nothing worth saying.
+      return messages.ended(call.cause === 'Terminated' ? undefined : call.cause);
   }
 }
 
 /**
- * The value of a call's `data-state`: its status, with `held` for a confirmed call on hold (by
+ * The value of a call's `data-sipkit-state`: its status, with `held` for a confirmed call on hold (by
  * either side), so CSS needs one attribute for the common cases.
  *
- * @example <li data-state={callDataState(call)}>
+ * @example <li data-sipkit-state={callDataState(call)}>
  */
 export function callDataState(call: CallState | undefined): string {
   if (call === undefined) return 'idle';

@@ -1,5 +1,7 @@
 import { Causes } from '@sipkit/core';
 import type { UseRegistrationResult } from '@sipkit/react';
+import { defaultMessages } from '../messages/default-messages.js';
+import type { SipKitMessages } from '../messages/sipkit-messages.js';
 import { truncateText } from './truncate-text.js';
 
 /**
@@ -20,6 +22,9 @@ type Registration = Pick<
   'status' | 'cause' | 'statusCode' | 'reasonPhrase' | 'connection' | 'connectionFailure' | 'error'
 >;
 
+// The texts it needs: the badge's for a UA that cannot start, its own for the rest.
+type Texts = Pick<SipKitMessages, 'registration' | 'problem'>;
+
 // Error messages can quote a value the user typed: long, but not unbounded on screen.
 const MAX_DETAIL = 512;
 
@@ -29,62 +34,63 @@ const MAX_DETAIL = 512;
  *
  * @example registrationProblem(useRegistration())?.parameter // 'sockets'
  */
-export function registrationProblem(registration: Registration): RegistrationProblem | undefined {
+export function registrationProblem(
+  registration: Registration,
+  messages: Texts = defaultMessages,
+): RegistrationProblem | undefined {
   const { error, status, connection, connectionFailure } = registration;
   if (error !== undefined) {
     return {
       title:
         error.parameter === undefined
-          ? `Cannot start: ${error.name}`
-          : `Cannot start: check “${error.parameter}”`,
+          ? messages.registration.cannotStart(error.name)
+          : messages.registration.cannotStartParameter(error.parameter),
       detail: truncateText(error.message, MAX_DETAIL),
       parameter: error.parameter,
     };
   }
-  if (status === 'failed') return failedRegistration(registration);
+  if (status === 'failed') return failedRegistration(registration, messages.problem);
   if (connectionFailure !== undefined && connection !== 'connected') {
-    const code = connectionFailure.code === undefined ? '' : ` (code ${connectionFailure.code})`;
     return {
-      title: `Cannot reach ${truncateText(connectionFailure.url, 96)}`,
-      detail:
-        `The WebSocket connection failed${code}; retrying. ` +
-        'Check that the server is running and that “sockets” has its URL (ws: or wss:).',
+      title: messages.problem.unreachableTitle(truncateText(connectionFailure.url, 96)),
+      detail: messages.problem.unreachableDetail(connectionFailure.code),
       parameter: 'sockets',
     };
   }
   return undefined;
 }
 
-function failedRegistration(registration: Registration): RegistrationProblem {
+function failedRegistration(
+  registration: Registration,
+  text: SipKitMessages['problem'],
+): RegistrationProblem {
   const { cause, statusCode, reasonPhrase } = registration;
   const response = [statusCode, truncateText(reasonPhrase ?? '', 96)].filter(Boolean).join(' ');
   const answered = response === '' ? '' : ` (${response})`;
   if (cause === Causes.NO_CREDENTIALS) {
     return {
-      title: 'Registration failed: no password configured',
-      detail:
-        `The server asks for credentials${answered} and none are configured: ` +
-        'set “password” (or “ha1” with “realm”, or “authorization_jwt”).',
+      title: text.noPasswordTitle,
+      detail: text.noPasswordDetail(answered),
       parameter: 'password',
     };
   }
   if (cause === Causes.AUTHENTICATION_ERROR) {
     return {
-      title: 'Registration failed: credentials refused',
-      detail: `The server refused the credentials${answered}: check “password” and “authorization_user”.`,
+      title: text.refusedTitle,
+      detail: text.refusedDetail(answered),
       parameter: 'password',
     };
   }
   if (cause === Causes.REQUEST_TIMEOUT || cause === Causes.CONNECTION_ERROR) {
     return {
-      title: `Registration failed: ${cause}`,
-      detail: 'The registrar did not answer; the phone registers again once connected.',
+      title: text.noAnswerTitle(cause),
+      detail: text.noAnswerDetail,
       parameter: undefined,
     };
   }
   return {
-    title: `Registration failed: ${cause ?? 'unknown cause'}`,
-    detail: `The registrar answered${answered === '' ? ' with an error' : answered}: check “uri” and “registrar_server”.`,
+    title: text.failedTitle(cause),
+    detail: text.failedDetail(answered),
     parameter: undefined,
   };
 }

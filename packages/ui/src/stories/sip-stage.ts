@@ -8,6 +8,7 @@ import {
 } from '@sipkit/testing';
 import { createSipTrace, type SipTrace } from '../trace/create-sip-trace.js';
 import { Bot, type BotOptions } from './bot.js';
+import { syntheticCamera } from './synthetic-camera.js';
 import { varyingStats } from './varying-stats.js';
 
 const NO_AUDIO_STATS: MediaStats = Object.freeze({
@@ -45,6 +46,11 @@ export interface StageOptions {
    * or round trip measured, as a browser reports before the first RTP packet.
    */
   readonly noAudio?: boolean;
+  /**
+   * Your calls that ask for video (`mediaConstraints.video`) get a synthetic picture on both
+   * sides: "You" as your camera, the other party's name as theirs (the fake media has none).
+   */
+  readonly video?: boolean;
 }
 
 /**
@@ -86,6 +92,7 @@ export class SipStage {
     this.media = fakeMediaHandlers((handler: FakeMediaHandler) => {
       if (options.varyingStats === true) handler.getStats = varyingStats();
       if (options.noAudio === true) handler.getStats = () => Promise.resolve(NO_AUDIO_STATS);
+      if (options.video === true && wantsVideo(handler)) withPictures(handler);
     });
   }
 
@@ -115,4 +122,30 @@ export class SipStage {
       });
     });
   }
+}
+
+function wantsVideo(handler: FakeMediaHandler): boolean {
+  const video = handler.options.mediaConstraints?.video;
+  return video !== undefined && video !== false;
+}
+
+// The fake handler's streams have no tracks: these stand in a camera on each side, the far
+// end's once its (fake) stream arrived, as a browser's would with the answer.
+function withPictures(handler: FakeMediaHandler): void {
+  const local = syntheticCamera('You');
+  let remote: MediaStream | undefined;
+  const fakeLocal = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(handler), 'localStream');
+  const fakeRemote = Object.getOwnPropertyDescriptor(
+    Object.getPrototypeOf(handler),
+    'remoteStream',
+  );
+  Object.defineProperty(handler, 'localStream', {
+    get: () => (fakeLocal?.get?.call(handler) === undefined ? undefined : local),
+  });
+  Object.defineProperty(handler, 'remoteStream', {
+    get: () => {
+      if (fakeRemote?.get?.call(handler) === undefined) return undefined;
+      return (remote ??= syntheticCamera('Far end'));
+    },
+  });
 }

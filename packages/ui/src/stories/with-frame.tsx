@@ -2,7 +2,8 @@ import type { Decorator } from '@storybook/react-vite';
 
 /**
  * Wraps a story in the theme and writing direction chosen in the toolbar (globals `theme`,
- * `direction`), or set by the story's own `globals`.
+ * `direction`), or set by the story's own `globals`: the frame is the kit's theme root
+ * (`data-sipkit-theme`), as an app's own root would be.
  *
  * @example export const Arabic = { globals: { direction: 'rtl' } };
  */
@@ -12,7 +13,7 @@ export const withFrame: Decorator = (Story, context) => {
   return (
     <div
       className="sk-story"
-      data-theme={theme === 'light' || theme === 'dark' ? theme : undefined}
+      data-sipkit-theme={theme === 'light' || theme === 'dark' ? theme : 'system'}
       dir={direction}
     >
       <Story />

@@ -7,7 +7,7 @@ import type { SipClient, SipState } from '@sipkit/react';
  * @example const onHold: YouStep[] = [{ dial: 'bob' }, { await: 'confirmed' }, { do: 'hold' }];
  */
 export type YouStep =
-  | { readonly dial: string }
+  | { readonly dial: string; readonly video?: boolean }
   | { readonly await: 'registered' | 'ringing' | 'confirmed' | 'ended' }
   | { readonly do: 'answer' | 'decline' | 'hold' | 'mute' | 'hangup' }
   | { readonly wait: number };
@@ -30,7 +30,10 @@ export async function runYouScript(
     if ('dial' in step) {
       await until(client, signal, (s) => s.registration.status === 'registered');
       if (signal.aborted) return;
-      actions.call(step.dial);
+      actions.call(
+        step.dial,
+        step.video === true ? { mediaConstraints: { audio: true, video: true } } : {},
+      );
     } else if ('await' in step) {
       await until(client, signal, CONDITIONS[step.await]);
     } else if ('wait' in step) {

@@ -11,8 +11,9 @@ export type StoryChecks<Stories> = { readonly [Name in keyof Stories]: StoryChec
 
 /**
  * Runs every story of a file as a test: rendered under StrictMode on fake timers (bots and
- * timers run on virtual time), then the story's check, then axe, then unmounted with time for
- * the UAs to unregister and disconnect.
+ * timers run on virtual time), then the story's play function if it has one (as Storybook runs
+ * it), then the story's check, then axe, then unmounted with time for the UAs to unregister
+ * and disconnect.
  *
  * @example describeStories('Dialpad', composeStories(stories), { Dialling: async () => {} });
  */
@@ -35,6 +36,7 @@ export function describeStories<Stories extends Record<string, ComponentType>>(
             <Story />
           </StrictMode>,
         );
+        await runPlay(Story, view.container);
         await (checks[name] as StoryCheck)(view);
         await expectAccessible(view.container);
         view.unmount();
@@ -88,4 +90,24 @@ export async function expectAccessible(container: Element): Promise<void> {
       `${violation.id}: ${violation.help}\n  ${violation.nodes.map((node) => node.html).join('\n  ')}`,
   );
   expect(found).toEqual([]);
+}
+
+/**
+ * Runs a story's `play` (if any) on `canvasElement`, driving the fake clock meanwhile: its
+ * `waitFor`s poll with timers, which only move when virtual time does (at most 30 s of it).
+ */
+async function runPlay(story: unknown, canvasElement: HTMLElement): Promise<void> {
+  const play = (story as { play?: (context: { canvasElement: HTMLElement }) => Promise<void> })
+    .play;
+  if (play === undefined) return;
+  let settled = false;
+  const running = play({ canvasElement });
+  void running.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let waited = 0; !settled && waited < 30_000; waited += 20) {
+    await act(() => vi.advanceTimersByTimeAsync(20));
+  }
+  await running;
 }

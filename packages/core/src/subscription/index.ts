@@ -2,13 +2,13 @@
 // notifier, installed per UA by `subscriptions(ua)`. Nothing here is reached from `UserAgent`,
 // so an app that does not subscribe bundles none of it.
 export { subscriptions, type Subscriptions } from './subscriptions.js';
+export { Subscriber } from './subscriber.js';
 export {
-  Subscriber,
   DEFAULT_SUBSCRIBE_EXPIRES,
   type SubscriberEvents,
   type SubscriberOptions,
   type SubscriberState,
-} from './subscriber.js';
+} from './subscriber-types.js';
 export {
   Notifier,
   type NotifierEvents,

@@ -11,7 +11,8 @@ import { checkContentType, checkExtraHeaders } from '../ua/option-checks.js';
 import { normalizeTarget } from '../ua/target.js';
 import type { ExtensionParts, UserAgentExtension } from '../ua/user-agent-extension.js';
 import { Notifier, type NotifierOptions } from './notifier.js';
-import { Subscriber, type SubscriberOptions } from './subscriber.js';
+import { Subscriber } from './subscriber.js';
+import type { SubscriberOptions } from './subscriber-types.js';
 import type { SubscriptionHost, SubscriptionOwner } from './subscription-host.js';
 
 /**

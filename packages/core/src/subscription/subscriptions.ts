@@ -1,7 +1,8 @@
 import type { IncomingRequest } from '../message/index.js';
 import type { UserAgent } from '../ua/user-agent.js';
 import type { Notifier, NotifierOptions } from './notifier.js';
-import type { Subscriber, SubscriberOptions } from './subscriber.js';
+import type { Subscriber } from './subscriber.js';
+import type { SubscriberOptions } from './subscriber-types.js';
 import { SubscriptionFeature } from './subscription-feature.js';
 
 /**

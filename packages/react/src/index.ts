@@ -72,3 +72,4 @@ export {
   formatDuration,
   type CallDurationProps,
 } from './components/call-duration.js';
+export * from './subscriptions/index.js';

@@ -39,6 +39,21 @@ export {
   type IncomingCallBannerProps,
 } from './components/incoming-call-banner.js';
 export {
+  PresenceBadge,
+  presenceText,
+  type PresenceBadgeProps,
+} from './components/presence-badge.js';
+export {
+  BuddyList,
+  type Buddy,
+  type BuddyListProps,
+  type PickupRequest,
+} from './components/buddy-list.js';
+export {
+  VoicemailIndicator,
+  type VoicemailIndicatorProps,
+} from './components/voicemail-indicator.js';
+export {
   RegistrationBadge,
   registrationText,
   type RegistrationBadgeProps,
@@ -159,6 +174,7 @@ export type {
   DialMessages,
   DisconnectMessages,
   LadderMessages,
+  PresenceMessages,
   ProblemMessages,
   QualityMessages,
   QualityMetric,

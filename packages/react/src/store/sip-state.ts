@@ -1,6 +1,7 @@
 import type { Cause, Identity } from '@sipkit/core';
 import { ownedText } from './bounded-text.js';
 import type { CallState } from './call-state.js';
+import type { SubscriptionsState } from '../subscriptions/subscription-state.js';
 
 /**
  * The WebSocket connection: `idle` before the UA starts (and on the server), after it stops.
@@ -130,6 +131,11 @@ export interface SipState {
   readonly devices: DevicesState;
   /** Why the provider runs no UA; undefined while one runs. */
   readonly error: ClientError | undefined;
+  /**
+   * Presence, busy lamps, message waiting and our published presence; absent until a
+   * subscription hook (`usePresence`...) first writes it, so apps without them carry nothing.
+   */
+  readonly subscriptions?: SubscriptionsState;
 }
 
 /**

@@ -189,4 +189,25 @@ export const defaultMessages: SipKitMessages = {
     verdict: (level) => `Quality: ${level}`,
     noData: 'No data yet',
   },
+  presence: {
+    available: 'Available',
+    away: 'Away',
+    busy: 'Busy',
+    onThePhone: 'On the phone',
+    offline: 'Offline',
+    unknown: 'Unknown',
+    pending: 'Waiting for approval',
+    unavailable: (reason) =>
+      reason === undefined ? 'Presence unavailable' : `Presence unavailable: ${reason}`,
+    lampIdle: 'Idle',
+    lampRinging: (caller) => (caller === undefined ? 'Ringing' : `Ringing: ${caller}`),
+    lampBusy: 'In a call',
+    buddyList: 'Contacts',
+    call: (name) => `Call ${name}`,
+    pickup: (name) => `Pick up the call to ${name}`,
+    voicemail: (newMessages, oldMessages) =>
+      `${newMessages} new voicemail${newMessages === 1 ? '' : 's'}` +
+      (oldMessages > 0 ? `, ${oldMessages} old` : ''),
+    noVoicemail: 'No new voicemail',
+  },
 };

@@ -255,6 +255,38 @@ export interface LadderMessages {
 export type QualityMetric = 'send' | 'receive' | 'loss' | 'jitter' | 'rtt';
 
 /**
+ * Presence, busy lamps and voicemail (`<PresenceBadge>`, `<BuddyList>`, `<VoicemailIndicator>`).
+ *
+ * @example const presence: PresenceMessages = { ...defaultMessages.presence, available: 'Disponible' };
+ */
+export interface PresenceMessages {
+  readonly available: string;
+  readonly away: string;
+  readonly busy: string;
+  readonly onThePhone: string;
+  readonly offline: string;
+  /** No state yet (subscribing, or no UA running). */
+  readonly unknown: string;
+  /** The watcher waits for the presentity's authorization (RFC 6665 §4.1.3). */
+  readonly pending: string;
+  /** The subscription ended; `reason` is the notifier's (`rejected`, `noresource`...), if any. */
+  readonly unavailable: (reason: string | undefined) => string;
+  /** Busy lamp states. */
+  readonly lampIdle: string;
+  readonly lampRinging: (caller: string | undefined) => string;
+  readonly lampBusy: string;
+  /** The name of the contacts list. */
+  readonly buddyList: string;
+  /** The click-to-call button of a contact, named after them. */
+  readonly call: (name: string) => string;
+  /** Picking up a call that rings at a colleague. */
+  readonly pickup: (name: string) => string;
+  /** The voicemail lamp. */
+  readonly voicemail: (newMessages: number, oldMessages: number) => string;
+  readonly noVoicemail: string;
+}
+
+/**
  * Call quality (`<CallQuality>`, `<Sparkline>`). Values come in SI units (bit/s, a 0..1
  * fraction, seconds), so a locale can format them its own way.
  *
@@ -302,6 +334,7 @@ export interface SipKitMessages {
   readonly video: VideoMessages;
   readonly ladder: LadderMessages;
   readonly quality: QualityMessages;
+  readonly presence: PresenceMessages;
 }
 
 /**

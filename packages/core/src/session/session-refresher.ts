@@ -1,4 +1,5 @@
 import { Causes } from '../ua/causes.js';
+import { endsDialog } from './dialog-failure.js';
 import type { CallCore } from './call-core.js';
 import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import type { OfferExchange } from './offer-exchange.js';
@@ -58,7 +59,8 @@ export class SessionRefresher {
         this.#refresh.answered(response);
         return true;
       }
-      if (status === 408 || status === 481) {
+      // 481 / 408 end the dialog (RFC 3261 §12.2.1.2), not a 408 while recovering: a failed try.
+      if (endsDialog(status, core.connection)) {
         core.bye([]);
         core.finish(
           'ended',

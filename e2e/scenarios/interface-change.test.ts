@@ -65,19 +65,9 @@ afterAll(() => {
   console.info(`interface change results: ${path}`);
 });
 
-/**
- * KNOWN FAILURE of our UA, kept visible (`test.fails`: it turns red the day the call survives,
- * then make it a plain `test`). Seen with Chromium 156 (trace in the report of issue 20's e2e
- * branch): (1) the browser fires no `online`/`offline`/`connection` event when link 1 goes, and
- * without keep-alive nothing probes the WebSocket, now bound to a deleted address, so the caller
- * never reconnects and its ICE-restart re-INVITE (with the new link's address) is lost; (2) the
- * callee's own ICE-restart re-INVITE gets 408 from Kamailio (the caller's flow is dead) and the
- * callee ends the call (RFC 3261 §12.2.1.2) about 5 s after its restart began.
- */
-const expectSurvival = (library: Library) => (library === 'sipkit' ? test.fails : test);
 
 describe.each(LIBRARIES)('%s', (library) => {
-  expectSurvival(library)(
+  test(
     '4: the caller’s link replaced by another mid-call: audio resumes over the new one',
     async () => {
       if (caller === undefined || callerBrowser === undefined) throw new Error('not up');

@@ -39,7 +39,8 @@ export class SessionRefresher {
 
   /**
    * An UPDATE without SDP (RFC 3311 §5.1: a target refresh, and with Session-Expires a session
-   * refresh too), with the 491 retries; true once a 2xx came. 481/408 end the call.
+   * refresh too), with the 491 retries; true once a 2xx came. 481 ends the call, and 408 unless
+   * the call is recovering (`dialog-failure.ts`).
    */
   update(): Promise<boolean> {
     return this.#offers.exclusively(() => this.#updateUntilDone());

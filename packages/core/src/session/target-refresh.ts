@@ -8,7 +8,7 @@ import { isEstablished } from './session-status.js';
 
 /**
  * How a call's signalling recovery ended: the remote target was refreshed over the new
- * connection, the call ended meanwhile (a 481/408 to the refresh, a BYE, the app), or the call
+ * connection, the call ended meanwhile (a 481 to the refresh, a BYE, the app), or the call
  * had nothing to refresh (it was not up, or its signalling was never lost) or the far end refused
  * the refresh with another status (the dialog goes on with the old target, RFC 3261 §14.1).
  */
@@ -28,7 +28,8 @@ const RETRY_MS = 2000;
  * edge proxy (Kamailio's contact alias) records the new flow and the far end takes the new
  * target (RFC 3261 §12.2.1.2, §12.2.2). An UPDATE without SDP when the far end allows it (RFC
  * 3311 §5.1: no media change), else a re-INVITE with the same SDP. Either one also refreshes
- * the session timer (RFC 4028 §7.4). 491 is retried per the glare rules; 481/408 end the call.
+ * the session timer (RFC 4028 §7.4). 491 is retried per the glare rules; 481 ends the call, a 408
+ * does not while the call is recovering (`dialog-failure.ts`): it is retried like a 430.
  *
  * @example
  * recovery.lost('WebSocket closed'); // on disconnection

@@ -70,15 +70,16 @@ export class TargetRefresh {
   async refresh(): Promise<TargetRefreshOutcome> {
     const core = this.#core;
     if (!this.lost) return 'kept';
-    // One offer at a time (RFC 3261 §14.1): a hold, ICE restart or refresh of ours in progress,
-    // or the far end's offer, runs to its end first.
-    while (!this.#offers.idle && core.status === 'confirmed') await this.#wait(IDLE_POLL_MS);
-    if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     const byUpdate = this.#refresh.peerAllows('UPDATE');
     const how = byUpdate ? 'UPDATE' : 're-INVITE';
+    // An UPDATE without SDP goes at once, beside an offer in flight (`updateTarget`). A
+    // re-INVITE is an offer: one at a time (RFC 3261 §14.1), so a hold, ICE restart or refresh
+    // of ours in progress, or the far end's offer, runs to its end first.
+    if (!byUpdate) await this.#untilIdle();
+    if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     for (let attempt = 1; ; attempt++) {
       const ok = byUpdate
-        ? await this.#refresher.update()
+        ? await this.#refresher.updateTarget()
         : await this.#offers.offer('INVITE', false);
       if (hasEnded(core)) return 'ended';
       if (ok) {
@@ -89,7 +90,7 @@ export class TargetRefresh {
       // Refused without ending the dialog (480, 430, 5xx...): after a proxy restart the far
       // end reconnects too, and is reachable only once it registered again. Try a bit later.
       await this.#wait(RETRY_MS);
-      while (!this.#offers.idle && core.status === 'confirmed') await this.#wait(IDLE_POLL_MS);
+      if (!byUpdate) await this.#untilIdle();
       if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     }
     core.connection.restored('signalling', `${how} refused, target kept`);
@@ -120,6 +121,10 @@ export class TargetRefresh {
     if (this.#core.status === 'terminated') return 'ended';
     this.#core.connection.restored('signalling', reason);
     return 'kept';
+  }
+
+  async #untilIdle(): Promise<void> {
+    while (!this.#offers.idle && this.#core.status === 'confirmed') await this.#wait(IDLE_POLL_MS);
   }
 
   #wait(ms: number): Promise<void> {

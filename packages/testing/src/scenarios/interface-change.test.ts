@@ -92,6 +92,50 @@ describe('an interface change the browser does not report', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('both ends restarting: the target refresh UPDATE goes beside our refused offer, so the far end reaches us', async () => {
+    const scenario = await twoUAs();
+    const { uas, network, stopAll } = scenario;
+    const alice = uas.alice as CallUA;
+    const bob = uas.bob as CallUA;
+    const [outgoing, incoming] = await establish(alice, bob, 'bob');
+    // The proxy's refusal of a request to the dead flow comes late, as Kamailio's 408 does
+    // (its fr_timer, ~5 s): until then bob's offer is out.
+    network.faults.delay(
+      5_000,
+      (message, direction, socketId) =>
+        socketId === 'bob' && direction === 'to-client' && /^SIP\/2\.0 4\d\d /.test(message),
+    );
+    network.unplug(alice.socket, { silently: true });
+    network.plugIn(alice.socket);
+    alice.media.handlers.at(-1)!.setIceState('disconnected');
+    bob.media.handlers.at(-1)!.setIceState('disconnected');
+    // 2 s grace: both restart; bob's re-INVITE hangs on alice's dead flow (its offer stays out).
+    // 2 s probe: alice reconnects, registers, sends her restart again: bob refuses it 491.
+    await vi.advanceTimersByTimeAsync(4_100);
+    const afterReconnect = sent(network, 'alice', isRequest('REGISTER')).length;
+    expect(afterReconnect).toBe(2);
+    const answered = (status: number) =>
+      network.traffic.entries(
+        (e) =>
+          e.socketId === 'bob' &&
+          e.direction === 'to-server' &&
+          e.message.startsWith(`SIP/2.0 ${status} `),
+      );
+    expect(answered(491).some((e) => /^CSeq: \d+ INVITE/m.test(e.message))).toBe(true);
+    // The UPDATE did not wait for alice's offer procedure: bob took her new target.
+    expect(answered(200).some((e) => /^CSeq: \d+ UPDATE/m.test(e.message))).toBe(true);
+    // Bob's refused restart is a failed attempt; his retry reaches alice's new flow and heals it.
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(incoming.connectionState).toBe('connected');
+    expect(outgoing.connectionState).toBe('connected');
+    incoming.terminate();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(outgoing.status).toBe('terminated');
+    expect(outgoing.cause).toBe(Causes.BYE);
+    await stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('two calls losing their media at once make one probe, not one per call', async () => {
     const scenario = await twoUAs();
     const { uas, network, stopAll } = scenario;

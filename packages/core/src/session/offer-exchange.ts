@@ -5,6 +5,7 @@ import { SingleTimer } from '../transport/clock.js';
 import { Causes } from '../ua/causes.js';
 import type { UALogger } from '../ua/ua-options.js';
 import type { AckWait } from './ack-wait.js';
+import { endsDialog } from './dialog-failure.js';
 import type { CallCore } from './call-core.js';
 import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import { InviteClient } from './invite-client.js';
@@ -206,8 +207,9 @@ export class OfferExchange {
     // No answer because the connection dropped under the request: again on the next one.
     if (response === undefined && core.context.signallingReady() !== true) return 'again';
     if (status === 491) return 'glare';
-    // RFC 3261 §12.2.1.2 / §14.1: 481 or 408 to a mid-dialog request ends the dialog.
-    if (status === 481 || status === 408) {
+    // RFC 3261 §12.2.1.2 / §14.1: 481 or 408 to a mid-dialog request ends the dialog, except a
+    // 408 while the call is being recovered (a failed attempt then, `dialog-failure.ts`).
+    if (endsDialog(status, core.connection)) {
       core.bye([]);
       core.finish(
         'ended',

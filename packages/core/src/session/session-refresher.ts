@@ -1,4 +1,5 @@
 import { Causes } from '../ua/causes.js';
+import { endsDialog } from './dialog-failure.js';
 import type { CallCore } from './call-core.js';
 import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import type { OfferExchange } from './offer-exchange.js';
@@ -37,11 +38,34 @@ export class SessionRefresher {
   }
 
   /**
-   * An UPDATE without SDP (RFC 3311 §5.1: a target refresh, and with Session-Expires a session
-   * refresh too), with the 491 retries; true once a 2xx came. 481/408 end the call.
+   * A target refresh by UPDATE without SDP, sent now even while an offer either way is out: it
+   * carries no offer (RFC 3311 §5.1), so it needs no turn in the offer procedure and must not
+   * wait behind one. After a reconnection our offer in flight (an ICE restart) can be refused 491
+   * again and again by a far end whose own re-INVITE hangs on our dead flow until its proxy
+   * answers 408 (Kamailio: ~5 s): only the refreshed target lets the far end's retry reach us
+   * (issue 20, scenario 4). True once a 2xx came; 481, and 408 on a healthy call, end the call.
    */
-  update(): Promise<boolean> {
-    return this.#offers.exclusively(() => this.#updateUntilDone());
+  async updateTarget(): Promise<boolean> {
+    const core = this.#core;
+    const response = await core.requestResponse('UPDATE', {
+      headers: [...core.context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
+    });
+    if (core.status !== 'confirmed') return false;
+    const status = response?.status ?? 408;
+    if (status >= 200 && status < 300 && response !== undefined) {
+      this.#refresh.answered(response);
+      return true;
+    }
+    if (endsDialog(status, core.connection)) {
+      core.bye([]);
+      core.finish(
+        'ended',
+        'system',
+        status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
+        response,
+      );
+    }
+    return false;
   }
 
   async #updateUntilDone(): Promise<boolean> {
@@ -58,7 +82,8 @@ export class SessionRefresher {
         this.#refresh.answered(response);
         return true;
       }
-      if (status === 408 || status === 481) {
+      // 481 / 408 end the dialog (RFC 3261 §12.2.1.2), not a 408 while recovering: a failed try.
+      if (endsDialog(status, core.connection)) {
         core.bye([]);
         core.finish(
           'ended',

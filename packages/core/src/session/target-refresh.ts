@@ -8,7 +8,7 @@ import { isEstablished } from './session-status.js';
 
 /**
  * How a call's signalling recovery ended: the remote target was refreshed over the new
- * connection, the call ended meanwhile (a 481/408 to the refresh, a BYE, the app), or the call
+ * connection, the call ended meanwhile (a 481 to the refresh, a BYE, the app), or the call
  * had nothing to refresh (it was not up, or its signalling was never lost) or the far end refused
  * the refresh with another status (the dialog goes on with the old target, RFC 3261 §14.1).
  */
@@ -28,7 +28,8 @@ const RETRY_MS = 2000;
  * edge proxy (Kamailio's contact alias) records the new flow and the far end takes the new
  * target (RFC 3261 §12.2.1.2, §12.2.2). An UPDATE without SDP when the far end allows it (RFC
  * 3311 §5.1: no media change), else a re-INVITE with the same SDP. Either one also refreshes
- * the session timer (RFC 4028 §7.4). 491 is retried per the glare rules; 481/408 end the call.
+ * the session timer (RFC 4028 §7.4). 491 is retried per the glare rules; 481 ends the call, a 408
+ * does not while the call is recovering (`dialog-failure.ts`): it is retried like a 430.
  *
  * @example
  * recovery.lost('WebSocket closed'); // on disconnection
@@ -69,15 +70,16 @@ export class TargetRefresh {
   async refresh(): Promise<TargetRefreshOutcome> {
     const core = this.#core;
     if (!this.lost) return 'kept';
-    // One offer at a time (RFC 3261 §14.1): a hold, ICE restart or refresh of ours in progress,
-    // or the far end's offer, runs to its end first.
-    while (!this.#offers.idle && core.status === 'confirmed') await this.#wait(IDLE_POLL_MS);
-    if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     const byUpdate = this.#refresh.peerAllows('UPDATE');
     const how = byUpdate ? 'UPDATE' : 're-INVITE';
+    // An UPDATE without SDP goes at once, beside an offer in flight (`updateTarget`). A
+    // re-INVITE is an offer: one at a time (RFC 3261 §14.1), so a hold, ICE restart or refresh
+    // of ours in progress, or the far end's offer, runs to its end first.
+    if (!byUpdate) await this.#untilIdle();
+    if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     for (let attempt = 1; ; attempt++) {
       const ok = byUpdate
-        ? await this.#refresher.update()
+        ? await this.#refresher.updateTarget()
         : await this.#offers.offer('INVITE', false);
       if (hasEnded(core)) return 'ended';
       if (ok) {
@@ -88,7 +90,7 @@ export class TargetRefresh {
       // Refused without ending the dialog (480, 430, 5xx...): after a proxy restart the far
       // end reconnects too, and is reachable only once it registered again. Try a bit later.
       await this.#wait(RETRY_MS);
-      while (!this.#offers.idle && core.status === 'confirmed') await this.#wait(IDLE_POLL_MS);
+      if (!byUpdate) await this.#untilIdle();
       if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     }
     core.connection.restored('signalling', `${how} refused, target kept`);
@@ -119,6 +121,10 @@ export class TargetRefresh {
     if (this.#core.status === 'terminated') return 'ended';
     this.#core.connection.restored('signalling', reason);
     return 'kept';
+  }
+
+  async #untilIdle(): Promise<void> {
+    while (!this.#offers.idle && this.#core.status === 'confirmed') await this.#wait(IDLE_POLL_MS);
   }
 
   #wait(ms: number): Promise<void> {

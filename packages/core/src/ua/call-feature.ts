@@ -32,6 +32,11 @@ export interface UserAgentParts {
   readonly send: (message: string) => boolean;
   /** True between `start()` and `stop()`. */
   readonly started: () => boolean;
+  /**
+   * Asks the open connection for a sign of life (`Transport.probe` with the network probe
+   * timeout) and replaces it when none comes; a no-op while not connected or a probe is running.
+   */
+  readonly probe: (reason: string) => void;
 }
 
 /**

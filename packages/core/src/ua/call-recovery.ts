@@ -18,6 +18,8 @@ export interface CallRecoveryParts {
   readonly logger: UALogger;
   /** Seconds to wait for the connection (`UAOptions.callRecoveryTimeout`). */
   readonly timeout: number;
+  /** Probes the open connection, replacing it when it does not answer (`Transport.probe`). */
+  readonly probe: (reason: string) => void;
 }
 
 /**
@@ -38,11 +40,17 @@ type SignallingState = 'up' | 'down' | 'registering';
  * - Not back within `timeout`: the calls still waiting end with `Connection Error`, queued
  *   requests fail, the UA emits `recoveryFailed`.
  *
+ * - A call's media goes into recovery (ICE `failed`, or `disconnected` past its grace period):
+ *   the connection is probed, as after a network change. An interface that went away takes the
+ *   WebSocket with it silently, and browsers do not always say so (Chromium fires no event when
+ *   an interface is deleted); the probe finds the flow dead within the probe timeout and the
+ *   recovery above runs. The transport keeps one probe in flight, however many calls ask.
+ *
  * A call whose connection never dropped never re-INVITEs.
  *
  * @example
  * const recovery = new CallRecovery({ events, sessions: () => registry.all(), registers: true,
- *   clock: systemClock, logger: console, timeout: 32 });
+ *   clock: systemClock, logger: console, timeout: 32, probe: (why) => transport.probe(2000, why) });
  * const context = { ...sessionContext, signallingReady: () => recovery.ready() };
  */
 export class CallRecovery {
@@ -81,6 +89,16 @@ export class CallRecovery {
     for (const session of this.#parts.sessions()) {
       if (session.status === 'confirmed') void restartIce(session);
     }
+  }
+
+  /**
+   * A call's media went into recovery: the same network trouble may have killed the WebSocket
+   * without a word, so the connection is probed (a dead flow is replaced: reconnect, REGISTER,
+   * target refresh). Not while the connection is already known lost: the reconnection is on.
+   */
+  mediaLost(reason: string): void {
+    if (this.#state !== 'up') return;
+    this.#parts.probe(`call media lost (${reason})`);
   }
 
   /** The UA stops (its calls were just ended): queued requests fail, no timer stays. */

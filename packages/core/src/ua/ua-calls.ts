@@ -47,6 +47,7 @@ export class UACalls implements CallFeature {
       clock: parts.options.clock ?? systemClock,
       logger: parts.logger,
       timeout: parts.options.callRecoveryTimeout ?? DEFAULT_CALL_RECOVERY_TIMEOUT,
+      probe: parts.probe,
     });
     this.#context = this.#createContext();
   }
@@ -61,7 +62,7 @@ export class UACalls implements CallFeature {
     checkExtraHeaders(options.extraHeaders);
     const ruri = normalizeTarget(target, this.#parts.identity.aor.host);
     const session = Session.outgoing(this.#context, ruri, options);
-    this.#sessions.add(session);
+    this.#add(session);
     this.#parts.events.emit('newRTCSession', { originator: 'local', session, request: undefined });
     return session;
   }
@@ -101,7 +102,7 @@ export class UACalls implements CallFeature {
     }
     const session = Session.incoming(this.#context, invite, transaction);
     if (session === undefined) return; // refused at once (422, RFC 4028 §9)
-    this.#sessions.add(session);
+    this.#add(session);
     this.#parts.events.emit('newRTCSession', { originator: 'remote', session, request: invite });
     if (replaced !== undefined) replaced.replacedBy(session);
     else session.ring();
@@ -114,6 +115,14 @@ export class UACalls implements CallFeature {
 
   networkChanged(change: NetworkChange): void {
     this.#recovery.networkChanged(change);
+  }
+
+  /** Registers a call; its media going into recovery makes the connection suspect too. */
+  #add(session: Session): void {
+    this.#sessions.add(session);
+    session.on('connection', ({ state, path, reason }) => {
+      if (state === 'reconnecting' && path === 'media') this.#recovery.mediaLost(reason);
+    });
   }
 
   #replaced(invite: IncomingRequest): Session | undefined {

@@ -34,7 +34,12 @@ import type {
   UAConfiguration,
 } from './configuration.js';
 import { LocalIdentity } from './local-identity.js';
-import { browserNetwork, reactToNetwork, type NetworkChange } from './network-watch.js';
+import {
+  browserNetwork,
+  NETWORK_PROBE_TIMEOUT_MS,
+  reactToNetwork,
+  type NetworkChange,
+} from './network-watch.js';
 import { Causes } from './causes.js';
 import { malformedRequestAnswer } from './malformed-request.js';
 import { missingCredentialsNamed } from './missing-credentials.js';
@@ -211,6 +216,7 @@ export class UserAgent {
       via: () => `SIP/2.0/${transport.via_transport} ${identity.viaHost}`,
       send: (message) => transport.send(message),
       started: () => this.#status === 'started',
+      probe: (reason) => transport.probe(NETWORK_PROBE_TIMEOUT_MS, reason),
     });
     return layers;
   }
@@ -457,6 +463,7 @@ export class UserAgent {
       via: () => `SIP/2.0/${transport.via_transport} ${identity.viaHost}`,
       send: (message) => transport.send(message),
       started: () => this.#status === 'started',
+      probe: (reason) => transport.probe(NETWORK_PROBE_TIMEOUT_MS, reason),
       isConnected: () => transport.isConnected(),
     };
   }

@@ -1,3 +1,4 @@
+import type { IncomingResponse } from '../message/index.js';
 import { Causes } from '../ua/causes.js';
 import { endsDialog } from './dialog-failure.js';
 import type { CallCore } from './call-core.js';
@@ -46,53 +47,51 @@ export class SessionRefresher {
    * (issue 20, scenario 4). True once a 2xx came; 481, and 408 on a healthy call, end the call.
    */
   async updateTarget(): Promise<boolean> {
+    return this.#judgeUpdate(await this.#sendUpdate()) === 'done';
+  }
+
+  #sendUpdate(): Promise<IncomingResponse | undefined> {
     const core = this.#core;
-    const response = await core.requestResponse('UPDATE', {
+    return core.requestResponse('UPDATE', {
       headers: [...core.context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
     });
-    if (core.status !== 'confirmed') return false;
+  }
+
+  /**
+   * What an UPDATE's answer means: `done` (2xx, the timer restarts), `ended` (the call is over:
+   * it ended meanwhile, or 481 / 408 end the dialog, RFC 3261 §12.2.1.2, except a 408 while
+   * recovering, which is a failed try), or `refused` with the status for the caller to weigh.
+   */
+  #judgeUpdate(
+    response: IncomingResponse | undefined,
+  ): 'done' | 'ended' | { readonly refused: number } {
+    const core = this.#core;
+    if (core.status !== 'confirmed') return 'ended';
     const status = response?.status ?? 408;
     if (status >= 200 && status < 300 && response !== undefined) {
       this.#refresh.answered(response);
-      return true;
+      return 'done';
     }
-    if (endsDialog(status, core.connection)) {
-      core.bye([]);
-      core.finish(
-        'ended',
-        'system',
-        status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
-        response,
-      );
-    }
-    return false;
+    if (!endsDialog(status, core.connection)) return { refused: status };
+    core.bye([]);
+    core.finish(
+      'ended',
+      'system',
+      status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
+      response,
+    );
+    return 'ended';
   }
 
   async #updateUntilDone(): Promise<boolean> {
     const core = this.#core;
     for (let retries = 0; ; retries++) {
-      const response = await this.#offers.whileOfferPending(() =>
-        core.requestResponse('UPDATE', {
-          headers: [...core.context.capabilityHeaders(), ...this.#refresh.refreshHeaders()],
-        }),
+      const outcome = this.#judgeUpdate(
+        await this.#offers.whileOfferPending(() => this.#sendUpdate()),
       );
-      if (core.status !== 'confirmed') return false;
-      const status = response?.status ?? 408;
-      if (status >= 200 && status < 300 && response !== undefined) {
-        this.#refresh.answered(response);
-        return true;
-      }
-      // 481 / 408 end the dialog (RFC 3261 §12.2.1.2), not a 408 while recovering: a failed try.
-      if (endsDialog(status, core.connection)) {
-        core.bye([]);
-        core.finish(
-          'ended',
-          'system',
-          status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
-          response,
-        );
-        return false;
-      }
+      if (outcome === 'done') return true;
+      if (outcome === 'ended') return false;
+      const status = outcome.refused;
       if (status !== 491 || retries >= MAX_GLARE_RETRIES) {
         this.#refresh.retryLater();
         return false;

@@ -204,20 +204,8 @@ export class UserAgent {
       calls: undefined,
     };
     this.#layers = layers;
-    layers.calls = this.#callFeature?.({
-      configuration: normalized,
-      options: this.#options,
-      logger: this.#logger,
-      identity,
-      factory,
-      channel,
-      events: this.#events,
-      transactions: () => layers.transactions,
-      via: () => `SIP/2.0/${transport.via_transport} ${identity.viaHost}`,
-      send: (message) => transport.send(message),
-      started: () => this.#status === 'started',
-      probe: (reason) => transport.probe(NETWORK_PROBE_TIMEOUT_MS, reason),
-    });
+    // The calls get the parts an extension gets (one object, built in one place).
+    layers.calls = this.#callFeature?.(this.#extensionParts(layers));
     return layers;
   }
 
@@ -449,6 +437,7 @@ export class UserAgent {
     };
   }
 
+  /** What the calls and every extension are lent: the same parts, built once here. */
   #extensionParts(layers: UserAgentLayers): ExtensionParts {
     const { identity, transport, factory, channel } = layers;
     return {

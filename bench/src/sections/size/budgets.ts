@@ -24,6 +24,10 @@ export const knownOverBudget: ReadonlyMap<
   // issue 18 in @sipkit/react): the core app plus ~4.8 KB of @sipkit/react. 56.2 KB later that
   // day: the same call-recovery growth, plus each call's connection state in the store.
   ['sipkit-react-call', { ceilingGzip: 57_400, found: '2026-12-02 (48.2 KB at efdfda5)' }],
+  // Issue 26 set the budgets now in apps.ts (34 / 38 / 24 KB, 0.6x JsSIP for the call app) in
+  // place of the withdrawn 20 / 26 KB; the register-only app had none before. 33.3 KB on
+  // 2026-12-06; ceiling ~2% above.
+  ['sipkit-register', { ceilingGzip: 34_000, found: '2026-12-06 (33.3 KB at 67efc7a)' }],
 ]);
 
 /**

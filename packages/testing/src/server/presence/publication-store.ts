@@ -4,7 +4,6 @@ import { randomToken } from '../random-token.js';
 interface Publication {
   readonly aor: string;
   readonly body: string;
-  readonly expiresAt: number;
   /** When the body was last set (published or modified, not refreshed): the newest one wins. */
   readonly changedAt: number;
   readonly timer: ReturnType<typeof setTimeout>;
@@ -70,7 +69,6 @@ export class PublicationStore {
     this.#byTag.set(etag, {
       aor: attempt.aor,
       body,
-      expiresAt: now + attempt.expires * 1000,
       changedAt: attempt.body === undefined && previous !== undefined ? previous.changedAt : now,
       timer: setTimeout(() => this.#remove(etag), attempt.expires * 1000),
     });

@@ -73,8 +73,33 @@ describe('presence agent: presence (RFC 3856, RFC 3903)', () => {
     await uas.alice!.ua.unregister();
     await vi.waitFor(() => expect(parsePresence(fromCarol.last()).basic).toBe('closed'), WAIT);
     await stopAll();
-    proxy.close();
+    // ua.stop() unsubscribed (Expires: 0) before the connections closed.
     expect(proxy.presence?.subscriptionCount).toBe(0);
+    proxy.close();
+  });
+
+  it("keeps a SipKit subscriber's refreshes in the subscription's dialog", async () => {
+    const { uas, proxy, stopAll } = await callScenario(['alice', 'bob'], {}, { presence: true });
+    const bodies: string[] = [];
+    const subscriber = subscriptions(uas.bob!.ua).subscribe(
+      'sip:alice@sip.test',
+      'presence',
+      PIDF,
+      {
+        expires: 120,
+      },
+    );
+    subscriber.on('notify', ({ body }) => bodies.push(body ?? ''));
+    const ended = vi.fn();
+    subscriber.on('terminated', ended);
+    subscriber.subscribe();
+    await vi.waitFor(() => expect(bodies.length).toBe(1), WAIT);
+    await vi.advanceTimersByTimeAsync(300_000); // past two refreshes, each answered with a NOTIFY
+    expect(bodies.length).toBeGreaterThanOrEqual(3);
+    expect(ended).not.toHaveBeenCalled();
+    expect(proxy.presence?.subscriptionCount).toBe(1);
+    await stopAll();
+    proxy.close();
   });
 
   it('goes closed when the registration expires or its connection closes', async () => {

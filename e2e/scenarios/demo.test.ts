@@ -185,11 +185,9 @@ test('two tabs see each other available, a call lights both busy lamps, the voic
   const [alice, carol] = await Promise.all([openDialer('alice'), openDialer('carol')]);
   await Promise.all([connect(alice, 'alice'), connect(carol, 'carol')]);
   const buddy = (page: Page, name: string) =>
-    page
-      .getByRole('list', { name: 'Contacts' })
-      .locator('.sk-buddy', {
-        has: page.locator('.sk-buddy-name', { hasText: new RegExp(`^${name}$`) }),
-      });
+    page.getByRole('list', { name: 'Contacts' }).locator('.sk-buddy', {
+      has: page.locator('.sk-buddy-name', { hasText: new RegExp(`^${name}$`) }),
+    });
   const availability = (page: Page, name: string) =>
     buddy(page, name).locator('.sk-presence').getAttribute('data-sipkit-availability');
   const lamp = (page: Page, name: string) => buddy(page, name).getAttribute('data-sipkit-lamp');

@@ -253,7 +253,7 @@ export class SipProxyServer implements SipServerEndpoint {
     const presence = this.presence;
     if (presence?.takes(request, (uri) => this.#isSelf(uri)) === true)
       return presence.handle(from, request);
-    if (request.method === 'BYE') presence?.callEnded(request.callId);
+    if (request.method === 'BYE') presence?.callEnded(request.callId, from.id);
     const decision = routeRequest(request, this.#routing);
     if (request.method === 'REGISTER' && decision.kind !== 'forward')
       return this.#register(from, request);
@@ -277,11 +277,14 @@ export class SipProxyServer implements SipServerEndpoint {
     if (decision.kind === 'reply')
       return this.#reply(from, request, decision.status, decision.reason);
     if (decision.kind === 'local') return this.#answerLocally(from, request);
-    this.#fork(from, request, decision.targets, decision.popRoute);
-    // Busy lamps (RFC 4235): a new call to an AOR of ours, once it is on its way.
-    const started = this.#transactions.get(upstreamKey(request));
-    if (request.method === 'INVITE' && request.to.tag === undefined && started?.finalSent === false)
+    // Busy lamps (RFC 4235): a new call is followed from before its first branch can answer;
+    // one the fork refused at once (503, 400) is over as soon as it began.
+    const newCall = request.method === 'INVITE' && request.to.tag === undefined;
+    if (newCall)
       presence?.callStarted(request, decision.by === 'aor' ? request.ruri : undefined, from.id);
+    this.#fork(from, request, decision.targets, decision.popRoute);
+    if (newCall && this.#transactions.get(upstreamKey(request)) === undefined)
+      presence?.callEnded(request.callId);
   }
 
   #register(from: ServerConnection, request: IncomingRequest): void {

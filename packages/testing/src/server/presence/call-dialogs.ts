@@ -76,9 +76,11 @@ export class CallDialogs {
     this.#announce(callId);
   }
 
-  ended(callId: string): void {
+  /** With `connectionId`, only a party of the call ends it: no stranger's BYE dims a lamp. */
+  ended(callId: string, connectionId?: string): void {
     const call = this.#calls.get(callId);
     if (call === undefined) return;
+    if (connectionId !== undefined && !call.connections.has(connectionId)) return;
     this.#calls.deleteWhere((_, key) => key === callId);
     this.#announceParties(call);
   }

@@ -178,7 +178,7 @@ describe('presence agent: presence (RFC 3856, RFC 3903)', () => {
 
 describe('presence agent: busy lamps (RFC 4235) from the calls it proxies', () => {
   it('rings with the caller, is busy while confirmed on both sides, idle after BYE', async () => {
-    const { uas, proxy, stopAll } = await callScenario(
+    const { uas, proxy, network, stopAll } = await callScenario(
       ['alice', 'bob', 'carol'],
       {},
       { presence: true },
@@ -206,6 +206,16 @@ describe('presence agent: busy lamps (RFC 4235) from the calls it proxies', () =
       expect(doc.dialogs[0]?.direction).toBe('recipient');
     }, WAIT);
     expect(parsePresence(alicePresence.last()).activities).toEqual(['on-the-phone']);
+    // A BYE with the call's Call-ID from a stranger's connection does not dim the lamp.
+    const callId = parseDialogInfo(bobLamp.last()).dialogs[0]?.callId ?? '';
+    const mallory = new RawPhone(network, 'mallory');
+    mallory.socket.connect();
+    await flush();
+    const notified = bobLamp.bodies.length;
+    mallory.send('BYE', 'sip:bob@sip.test', [], { callId, to: '<sip:bob@sip.test>;tag=forged' });
+    await vi.waitFor(() => expect(mallory.responses().length).toBe(1), WAIT);
+    expect(bobLamp.bodies.length).toBe(notified);
+    expect(busyLampOf(parseDialogInfo(bobLamp.last())).state).toBe('busy');
     const versions = bobLamp.bodies.map((body) => parseDialogInfo(body).version);
     expect(versions).toEqual(versions.map((_, i) => i)); // RFC 4235 §4.1: counting up
 

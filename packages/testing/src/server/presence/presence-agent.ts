@@ -193,8 +193,9 @@ export class PresenceAgent {
     this.#calls.progressed(response.callId, state, response.to.tag, connectionId);
   }
 
-  callEnded(callId: string): void {
-    this.#calls.ended(callId);
+  /** The call is over; with `connectionId`, only when that is one of the call's own (a BYE). */
+  callEnded(callId: string, connectionId?: string): void {
+    this.#calls.ended(callId, connectionId);
   }
 
   /** Registrations of the AOR changed (REGISTER, un-REGISTER, a closed connection). */

@@ -12,7 +12,15 @@ const port = (name: string, fallback: number): number => Number(process.env[name
 const host = '127.0.0.1';
 
 export default defineConfig({
-  plugins: [react(), devSipServer({ host, port: port('DIALER_SIP_PORT', 5062) })],
+  plugins: [
+    react(),
+    devSipServer({
+      host,
+      port: port('DIALER_SIP_PORT', 5062),
+      // Voicemail waiting for alice out of the box, so the demo's lamp has something to show.
+      messageWaiting: process.env['DIALER_MWI'] ?? 'alice=2/5',
+    }),
+  ],
   resolve: { conditions: browser },
   // Dependencies of the linked @sipkit/* sources, which the dependency scan does not reach:
   // pre-bundled at startup rather than discovered on first load, which would reload the page.

@@ -176,3 +176,55 @@ test('at 320 px wide the demo never scrolls sideways: settings, idle, ringing, i
   expect(pageErrors).toEqual([]);
   // A hang detector, not a speed check: two pages, a call and Vite on a shared 2-core machine.
 }, 120_000);
+
+// Issue 23: the dev server is the demo's presence server. Two tabs see each other in their
+// contacts, a call between them lights both busy lamps (the dialog package, from the calls the
+// dev server proxies) and turns them idle after, and the voicemail lamp shows the dev server's
+// message-summary count (`pnpm demo` configures alice=2/5).
+test('two tabs see each other available, a call lights both busy lamps, the voicemail count shows', async () => {
+  const [alice, carol] = await Promise.all([openDialer('alice'), openDialer('carol')]);
+  await Promise.all([connect(alice, 'alice'), connect(carol, 'carol')]);
+  const buddy = (page: Page, name: string) =>
+    page.getByRole('list', { name: 'Contacts' }).locator('.sk-buddy', {
+      has: page.locator('.sk-buddy-name', { hasText: new RegExp(`^${name}$`) }),
+    });
+  const availability = (page: Page, name: string) =>
+    buddy(page, name).locator('.sk-presence').getAttribute('data-sipkit-availability');
+  const lamp = (page: Page, name: string) => buddy(page, name).getAttribute('data-sipkit-lamp');
+
+  // Presence from registration: each sees the other available, lamps idle.
+  await expect.poll(() => availability(alice, 'carol'), { timeout: 10_000 }).toBe('available');
+  await expect.poll(() => availability(carol, 'alice'), { timeout: 10_000 }).toBe('available');
+  expect([await lamp(alice, 'carol'), await lamp(carol, 'alice')]).toEqual(['idle', 'idle']);
+
+  // The voicemail lamp: alice has 2 new and 5 old messages on the dev server.
+  const voicemail = alice.locator('.voicemail');
+  await expect
+    .poll(() => voicemail.getAttribute('data-sipkit-count'), { timeout: 10_000 })
+    .toBe('2');
+  expect(await voicemail.getAttribute('data-sipkit-state')).toBe('waiting');
+  expect(await voicemail.textContent()).toMatch(/2 new/);
+  expect(await carol.locator('.voicemail').getAttribute('data-sipkit-state')).toBe('none');
+
+  // Click-to-call from the contacts: carol's lamp rings on alice's page, then both go busy.
+  await buddy(alice, 'carol').getByRole('button', { name: /^Call/ }).click();
+  const answer = carol.getByRole('button', { name: 'Answer' });
+  await answer.waitFor({ timeout: 10_000 });
+  expect(await lamp(alice, 'carol')).toBe('ringing');
+  await answer.click();
+  await expect.poll(() => lamp(alice, 'carol'), { timeout: 10_000 }).toBe('busy');
+  await expect.poll(() => lamp(carol, 'alice'), { timeout: 10_000 }).toBe('busy');
+  // Presence says so too (RFC 4480 on-the-phone, nothing published).
+  await expect.poll(() => availability(alice, 'carol'), { timeout: 10_000 }).toBe('on-the-phone');
+
+  await alice.getByRole('button', { name: 'Hang up' }).click();
+  await expect.poll(() => lamp(alice, 'carol'), { timeout: 10_000 }).toBe('idle');
+  await expect.poll(() => lamp(carol, 'alice'), { timeout: 10_000 }).toBe('idle');
+
+  // Our own status, published: carol sees alice away.
+  await alice.getByLabel('My status').selectOption('away');
+  await expect.poll(() => availability(carol, 'alice'), { timeout: 10_000 }).toBe('away');
+  expect(pageErrors).toEqual([]);
+  expect(demo.log()).toMatch(/SUBSCRIBE/);
+  expect(demo.log()).toMatch(/PUBLISH/);
+}, 90_000);

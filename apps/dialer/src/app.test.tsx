@@ -34,7 +34,7 @@ describe('<App>', () => {
     await user.type(screen.getByLabelText('Password'), 'pw');
     await user.click(screen.getByRole('button', { name: 'Connect' }));
 
-    await until(() => expect(screen.getByRole('status').textContent).toBe('Registered'));
+    await until(() => expect(screen.getAllByRole('status')[0]!.textContent).toBe('Registered'));
     expect(screen.getByText('alice@127.0.0.1')).toBeTruthy();
     // The Connect button is gone: focus is on the dial field, not on <body>.
     expect(document.activeElement).toBe(screen.getByLabelText('Number or SIP URI'));

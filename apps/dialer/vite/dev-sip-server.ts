@@ -6,6 +6,11 @@ import type { Plugin, ViteDevServer } from 'vite';
 export interface DevSipServerOptions {
   readonly host: string;
   readonly port: number;
+  /**
+   * Voicemail counts the server tells `message-summary` subscribers, as `--mwi` takes them
+   * (`alice=2/5,bob=1/0`: new/old voice messages); empty for none.
+   */
+  readonly messageWaiting?: string;
 }
 
 /**
@@ -43,7 +48,13 @@ async function start(
   const log = (line: string): void => logger.info(`  sip ${line}`, { timestamp: true });
   try {
     const sip = await devServer.startDevServer(
-      { host: options.host, port: options.port, users: {}, verbose: true },
+      {
+        host: options.host,
+        port: options.port,
+        users: {},
+        verbose: true,
+        messageWaiting: devServer.parseMessageWaiting(options.messageWaiting ?? ''),
+      },
       log,
     );
     logger.info(

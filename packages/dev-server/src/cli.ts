@@ -18,6 +18,10 @@ export async function main(args: readonly string[]): Promise<void> {
       ? `digest auth for: ${users.join(', ')}`
       : 'no authentication: any user may register',
   );
+  const mailboxes = Object.entries(options.messageWaiting ?? {});
+  console.log(
+    `presence, busy lamps (dialog) and message-summary served here; voicemail: ${mailboxes.length > 0 ? mailboxes.map(([user, c]) => `${user} ${c.new}/${c.old}`).join(', ') : 'none'} (--mwi)`,
+  );
   const origins = options.allowOrigins ?? [];
   console.log(
     `web pages allowed to connect: 127.0.0.1, localhost, [::1]${origins.length > 0 ? `, ${origins.join(', ')}` : ''} (--allow-origin)`,

@@ -1,4 +1,8 @@
-import { DEFAULT_SIP_PROXY_LIMITS, type SipProxyLimits } from '@sipkit/testing';
+import {
+  DEFAULT_SIP_PROXY_LIMITS,
+  type MessageWaitingCounts,
+  type SipProxyLimits,
+} from '@sipkit/testing';
 import { DEFAULT_WEBSOCKET_HOST_LIMITS, type WebSocketHostLimits } from '@sipkit/testing/node';
 
 /**
@@ -32,6 +36,12 @@ export interface DevServerOptions {
   readonly allowOrigins?: readonly string[];
   /** Overrides of `DEFAULT_DEV_SERVER_LIMITS`. */
   readonly limits?: Partial<DevServerLimits>;
+  /**
+   * Voicemail counts by user name, told to `message-summary` subscribers (RFC 3842): `--mwi
+   * alice=2/5` is `{ alice: { new: 2, old: 5 } }`. Change them later with
+   * `server.setMessageWaiting`.
+   */
+  readonly messageWaiting?: Readonly<Record<string, MessageWaitingCounts>>;
 }
 
 export const DEFAULT_DEV_SERVER_OPTIONS: DevServerOptions = {
@@ -47,10 +57,13 @@ export class DevServerUsageError extends Error {
 }
 
 export const USAGE = `Usage: sipkit-dev-server [--host 127.0.0.1] [--port 5062] [--users alice:secret,bob:secret]
-                         [--allow-origin http://192.168.1.5:5173] [--quiet] [limits]
+                         [--allow-origin http://192.168.1.5:5173] [--mwi alice=2/5]
+                         [--quiet] [limits]
 
 A SIP registrar and proxy over WebSocket (ws://host:port, subprotocol "sip") for developing
-SipKit apps on one machine. It keeps registrations in memory and forgets them on exit.
+SipKit apps on one machine. It keeps registrations in memory and forgets them on exit. It is
+also a presence server: SUBSCRIBE to presence (from PUBLISH, else registration), dialog (busy
+lamps of the calls it carries) and message-summary (the --mwi counts); PUBLISH of presence.
 Not for production: use Kamailio, Asterisk or FreeSWITCH there (see the README).
 
   --host ADDRESS          interface to listen on (default 127.0.0.1, this machine only)
@@ -58,6 +71,8 @@ Not for production: use Kamailio, Asterisk or FreeSWITCH there (see the README).
   --users a:pw,b:pw       digest users; then every request from a local identity is challenged
   --allow-origin ORIGIN   a web page origin allowed to connect besides 127.0.0.1, localhost and
                           [::1] (any port); repeat or separate with commas; * allows any page
+  --mwi alice=2/5         voicemail of a user: new/old voice messages, told to message-summary
+                          subscribers; repeat or separate with commas
   --quiet                 no line per SIP message (refusals and limits are still printed)
 
 Limits (a line is logged when one triggers; at a connection limit the oldest connection that
@@ -68,7 +83,10 @@ never sent a SIP message is closed to make room, and only then is a new one refu
   --max-message-bytes N          largest WebSocket frame (default and maximum 262144)
   --max-contacts-per-aor N       registered contacts per user (default 10; then 503)
   --max-registrations N          registered contacts in all (default 1000; then 503)
-  --max-pending-per-connection N requests in progress per connection (default 64; then 503)`;
+  --max-pending-per-connection N requests in progress per connection (default 64; then 503)
+  --max-subscriptions N          subscriptions served in all (default 1024; then 503)
+  --max-subscriptions-per-connection N  subscriptions per connection (default 32; then 503)
+  --max-publications N           published presence states kept (default 1024; then 503)`;
 
 const LIMIT_FLAGS: Readonly<Record<string, { key: keyof DevServerLimits; scale?: number }>> = {
   '--max-connections': { key: 'maxConnections' },
@@ -78,6 +96,9 @@ const LIMIT_FLAGS: Readonly<Record<string, { key: keyof DevServerLimits; scale?:
   '--max-contacts-per-aor': { key: 'maxContactsPerAor' },
   '--max-registrations': { key: 'maxRegistrations' },
   '--max-pending-per-connection': { key: 'maxPendingPerConnection' },
+  '--max-subscriptions': { key: 'maxSubscriptions' },
+  '--max-subscriptions-per-connection': { key: 'maxSubscriptionsPerConnection' },
+  '--max-publications': { key: 'maxPublications' },
 };
 
 /**
@@ -111,6 +132,11 @@ function withOption(options: DevServerOptions, name: string, value: string): Dev
       return { ...options, port: portNumber(value) };
     case '--users':
       return { ...options, users: parseUsers(value) };
+    case '--mwi':
+      return {
+        ...options,
+        messageWaiting: { ...options.messageWaiting, ...parseMessageWaiting(value) },
+      };
     case '--allow-origin':
       return {
         ...options,
@@ -170,6 +196,25 @@ function portNumber(value: string): number {
     throw new DevServerUsageError(`--port expects a port number (0-65535), got "${value}"`);
   }
   return port;
+}
+
+/**
+ * `alice=2/5,bob=0/1` -> new/old voice message counts by user.
+ *
+ * @example parseMessageWaiting('alice=2/5').alice // { new: 2, old: 5 }
+ */
+export function parseMessageWaiting(value: string): Record<string, MessageWaitingCounts> {
+  const counts: Record<string, MessageWaitingCounts> = {};
+  for (const entry of value.split(',').filter((e) => e.trim() !== '')) {
+    const match = /^\s*([A-Za-z0-9._~!$&'()*+;=-]+)=(\d{1,9})\/(\d{1,9})\s*$/.exec(entry);
+    if (match === null) {
+      throw new DevServerUsageError(
+        `--mwi expects user=new/old pairs separated by commas (alice=2/5: 2 new and 5 old voice messages), got "${entry}"`,
+      );
+    }
+    counts[match[1] ?? ''] = { new: Number(match[2]), old: Number(match[3]) };
+  }
+  return counts;
 }
 
 /** `alice:secret,bob:secret` -> `{ alice: 'secret', bob: 'secret' }`. */

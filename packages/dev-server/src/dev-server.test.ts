@@ -1,10 +1,20 @@
-import { UA, WebSocketInterface } from '@sipkit/core';
+import {
+  buildPresence,
+  parseMessageSummary,
+  parsePresence,
+  publisher,
+  subscriptions,
+  UA,
+  WebSocketInterface,
+  type Subscriber,
+} from '@sipkit/core';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
   DEFAULT_DEV_SERVER_LIMITS,
   DevServerUsageError,
   parseDevServerArgs,
+  parseMessageWaiting,
   parseUsers,
 } from './dev-server-options.js';
 import { startDevServer } from './dev-server.js';
@@ -74,6 +84,34 @@ describe('parseDevServerArgs', () => {
     expect(() => parseDevServerArgs(['--max-message-bytes', '300000'])).toThrow(/262144/);
     expect(DEFAULT_DEV_SERVER_LIMITS.maxMessageBytes).toBe(262_144);
   });
+
+  it('reads voicemail counts (--mwi) and the presence agent limits', () => {
+    const options = parseDevServerArgs([
+      '--mwi',
+      'alice=2/5,bob=0/1',
+      '--mwi=carol=3/0',
+      '--max-subscriptions',
+      '100',
+      '--max-subscriptions-per-connection=4',
+      '--max-publications',
+      '9',
+    ]);
+    expect(options).toMatchObject({
+      messageWaiting: {
+        alice: { new: 2, old: 5 },
+        bob: { new: 0, old: 1 },
+        carol: { new: 3, old: 0 },
+      },
+      limits: { maxSubscriptions: 100, maxSubscriptionsPerConnection: 4, maxPublications: 9 },
+    });
+    expect(() => parseMessageWaiting('alice=2')).toThrow(/user=new\/old/);
+    expect(() => parseMessageWaiting('alice=-1/0')).toThrow(DevServerUsageError);
+    expect(DEFAULT_DEV_SERVER_LIMITS).toMatchObject({
+      maxSubscriptions: 1024,
+      maxSubscriptionsPerConnection: 32,
+      maxPublications: 1024,
+    });
+  });
 });
 
 describe('startDevServer', () => {
@@ -98,6 +136,73 @@ describe('startDevServer', () => {
     expect(received).toEqual(['REGISTER', 'REGISTER', 'REGISTER', 'REGISTER']);
     expect(lines.filter((l) => / 401 /.test(l))).toHaveLength(2);
     expect(lines.every((l) => !l.includes('\n'))).toBe(true);
+  });
+});
+
+describe('startDevServer: presence agent', () => {
+  /** The next NOTIFY body a subscriber gets. */
+  const nextNotify = (subscriber: Subscriber) =>
+    new Promise<string>((resolve) => subscriber.once('notify', ({ body }) => resolve(body ?? '')));
+
+  it('serves one publish, subscribe and notify round, and message waiting set at run time', async () => {
+    const server = await startDevServer({
+      host: '127.0.0.1',
+      port: 0,
+      users: {},
+      verbose: false,
+      messageWaiting: { bob: { new: 2, old: 5 } },
+    });
+    const ua = (user: string) =>
+      new UA({
+        uri: `sip:${user}@127.0.0.1`,
+        sockets: new WebSocketInterface(server.url, { WebSocket }),
+      });
+    const alice = ua('alice');
+    const bob = ua('bob');
+    try {
+      for (const phone of [alice, bob]) {
+        const registered = new Promise<void>((resolve) =>
+          phone.once('registered', () => resolve()),
+        );
+        phone.start();
+        await registered;
+      }
+      const watcher = subscriptions(bob).subscribe(
+        'sip:alice@127.0.0.1',
+        'presence',
+        'application/pidf+xml',
+      );
+      const first = nextNotify(watcher);
+      watcher.subscribe();
+      expect(parsePresence(await first).basic).toBe('open'); // registered, nothing published
+
+      const published = nextNotify(watcher);
+      await publisher(alice, 'sip:alice@127.0.0.1', 'presence').publish(
+        buildPresence({ entity: 'sip:alice@127.0.0.1', open: true, activities: ['away'] }),
+      );
+      expect(parsePresence(await published).activities).toEqual(['away']);
+
+      const mailbox = subscriptions(bob).subscribe(
+        'sip:bob@127.0.0.1',
+        'message-summary',
+        'application/simple-message-summary',
+      );
+      const counts = nextNotify(mailbox);
+      mailbox.subscribe();
+      expect(parseMessageSummary(await counts)).toMatchObject({
+        waiting: true,
+        voice: { new: 2, old: 5 },
+      });
+      const changed = nextNotify(mailbox);
+      server.setMessageWaiting('bob', { new: 0, old: 7 });
+      expect(parseMessageSummary(await changed)).toMatchObject({
+        waiting: false,
+        voice: { new: 0, old: 7 },
+      });
+    } finally {
+      await Promise.all([alice.stop(), bob.stop()]);
+      await server.close();
+    }
   });
 });
 

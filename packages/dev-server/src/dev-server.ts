@@ -1,4 +1,4 @@
-import { SipProxyServer } from '@sipkit/testing';
+import { SipProxyServer, type MessageWaitingCounts } from '@sipkit/testing';
 import { hostOnWebSocket, type WebSocketHost } from '@sipkit/testing/node';
 import { DEFAULT_DEV_SERVER_LIMITS, type DevServerOptions } from './dev-server-options.js';
 
@@ -6,6 +6,14 @@ import { DEFAULT_DEV_SERVER_LIMITS, type DevServerOptions } from './dev-server-o
 export interface DevServer {
   readonly url: string;
   readonly proxy: SipProxyServer;
+  /**
+   * Sets a user's voicemail counts (or clears them with `undefined`) and NOTIFYs that user's
+   * `message-summary` subscribers at once. Throws `MessageWaitingError` for counts that are not
+   * whole numbers.
+   *
+   * @example server.setMessageWaiting('alice', { new: 3, old: 5 })
+   */
+  setMessageWaiting(user: string, counts: MessageWaitingCounts | undefined): void;
   close(): Promise<void>;
 }
 
@@ -32,6 +40,8 @@ export async function startDevServer(
     log: options.verbose ? log : () => undefined,
     warn: log,
     limits,
+    // The dev server is the demo's presence server too (RFC 3856, RFC 4235, RFC 3842).
+    presence: { minExpires: 60, messageWaiting: options.messageWaiting ?? {} },
   });
   const host: WebSocketHost = await hostOnWebSocket(proxy, {
     host: options.host,
@@ -40,5 +50,13 @@ export async function startDevServer(
     limits,
     log,
   });
-  return { url: host.url, proxy, close: () => host.close() };
+  return {
+    url: host.url,
+    proxy,
+    setMessageWaiting: (user, counts) => proxy.presence?.setMessageWaiting(user, counts),
+    close: async () => {
+      proxy.close();
+      await host.close();
+    },
+  };
 }

@@ -5,6 +5,7 @@ export {
   DEFAULT_DEV_SERVER_OPTIONS,
   DevServerUsageError,
   parseDevServerArgs,
+  parseMessageWaiting,
   parseOrigins,
   parseUsers,
   USAGE,

@@ -17,6 +17,16 @@ export { VirtualSocket } from './network/virtual-socket.js';
 export { SipProxyServer, type SipProxyServerOptions } from './server/sip-proxy-server.js';
 export { DEFAULT_SIP_PROXY_LIMITS, type SipProxyLimits } from './server/sip-proxy-options.js';
 export { LocationService, type Binding } from './server/location-service.js';
+export {
+  PresenceAgent,
+  MAX_TRACKED_CALLS,
+  type PresenceAgentLimits,
+} from './server/presence/presence-agent.js';
+export {
+  MessageWaitingError,
+  type MessageWaitingCounts,
+  type PresenceAgentOptions,
+} from './server/presence/presence-agent-options.js';
 export * from './media/fake-media-handler.js';
 export { FakeIceCredentialsState } from './media/fake-ice.js';
 export { iceUfrag, type FakeIceCredentials } from './media/fake-sdp.js';

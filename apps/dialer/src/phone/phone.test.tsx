@@ -19,7 +19,11 @@ afterEach(async () => {
 /** Alice's phone (the dialer UI) and plain UAs for the others, on the in-memory SIP network. */
 async function phones(users?: Record<string, string>) {
   const network = new SipNetwork({
-    endpoint: new SipProxyServer({ host: 'sip.test', ...(users === undefined ? {} : { users }) }),
+    endpoint: new SipProxyServer({
+      host: 'sip.test',
+      presence: true,
+      ...(users === undefined ? {} : { users }),
+    }),
     host: 'sip.test',
   });
   const setup: DialerSetup = {
@@ -36,7 +40,9 @@ async function phones(users?: Record<string, string>) {
     </StrictMode>,
   );
   if (users === undefined) {
-    await until(() => expect(screen.getByRole('status').textContent).toContain('Registered'));
+    await until(() =>
+      expect(screen.getAllByRole('status')[0]!.textContent).toContain('Registered'),
+    );
   }
   const other = async (user: string): Promise<UA> => {
     const ua = new UA(
@@ -155,7 +161,7 @@ describe('<Phone>', () => {
     await phones({ alice: 'secret' });
     const alert = await until(() => screen.getByRole('alert'));
     expect(alert.textContent).toContain('set “password”');
-    expect(screen.getByRole('status').textContent).toBe(
+    expect(screen.getAllByRole('status')[0]!.textContent).toBe(
       'Registration failed: No Credentials (401 Unauthorized)',
     );
   });
@@ -236,7 +242,9 @@ describe('<Phone>', () => {
   it('places no call on Enter while the Call button is disabled (server down)', async () => {
     const { network, user } = await phones();
     act(() => network.crash());
-    await until(() => expect(screen.getByRole('status').textContent).not.toContain('Registered'));
+    await until(() =>
+      expect(screen.getAllByRole('status')[0]!.textContent).not.toContain('Registered'),
+    );
     await user.type(screen.getByLabelText('Number or SIP URI'), 'bob');
     expect(screen.getByRole('button', { name: 'Call' })).toHaveProperty('disabled', true);
     await user.keyboard('{Enter}');

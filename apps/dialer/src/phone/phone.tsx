@@ -15,10 +15,12 @@ import {
   RegistrationProblemNotice,
   registrationProblem,
   SipLadder,
+  VoicemailIndicator,
   type SipTrace,
 } from '@sipkit/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { browserStorage } from '../browser-storage.js';
+import { ContactsPanel } from '../contacts/contacts-panel.js';
 import { HistoryList } from '../history/history-list.js';
 import { useCallHistory } from '../history/use-call-history.js';
 import type { DialerSetup } from '../settings/settings-to-setup.js';
@@ -40,8 +42,10 @@ export interface PhoneProps {
 
 /**
  * The connected softphone, composed from @sipkit/ui: status, the incoming-call banner, dialling
- * or the current call with its controls, video, the calls in progress, devices and history on
- * the left; call quality and the SIP ladder of the current call on the right. Keyboard-first:
+ * or the current call with its controls, video, the calls in progress, contacts (presence, busy
+ * lamps, our own status), devices and history on
+ * the left; call quality and the SIP ladder of the current call on the right; the voicemail
+ * lamp in the top bar. Keyboard-first:
  * focus follows the next action, Alt+Shift+A/D/H/M answer, decline, hang up and mute, digits
  * typed in a call go out as DTMF. It rings, rings back, changes the tab title and (once allowed)
  * notifies while a call rings in a hidden tab, and checks the microphone before calls.
@@ -89,6 +93,8 @@ export function Phone({ setup, trace, onSettings }: PhoneProps) {
           <bdi className="account">
             {partyAddress({ displayName: undefined, uri: setup.config.uri })}
           </bdi>
+          {/* Message waiting (RFC 3842) of our own mailbox: the dev server's --mwi counts. */}
+          <VoicemailIndicator className="voicemail" />
           {/* Asks first when it would end a call in progress. */}
           <DisconnectButton onDisconnect={() => onSettings()} />
         </header>
@@ -108,6 +114,10 @@ export function Phone({ setup, trace, onSettings }: PhoneProps) {
             <CallPanel />
             <VideoArea />
             {liveCalls > 1 ? <CallList /> : null}
+            <details className="panel" open>
+              <summary>Contacts</summary>
+              <ContactsPanel aor={setup.config.uri} storage={browserStorage()} />
+            </details>
             <details className="panel">
               <summary>Devices</summary>
               <DeviceSelector />

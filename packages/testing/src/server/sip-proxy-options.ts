@@ -13,6 +13,12 @@ export interface SipProxyLimits {
   readonly maxPendingPerConnection: number;
   /** AORs remembered as known users (480 rather than 404 once they go offline; default 10 000). */
   readonly maxKnownUsers: number;
+  /** Subscriptions the presence agent serves in all; one more SUBSCRIBE gets 503 (default 1024). */
+  readonly maxSubscriptions: number;
+  /** Subscriptions of one connection; one more gets 503 (default 32). */
+  readonly maxSubscriptionsPerConnection: number;
+  /** PUBLISHed presence states kept in all; one more gets 503 (default 1024). */
+  readonly maxPublications: number;
 }
 
 /** The limits `SipProxyServer` applies unless told otherwise. */
@@ -22,7 +28,12 @@ export const DEFAULT_SIP_PROXY_LIMITS: SipProxyLimits = {
   maxAliasesPerConnection: 16,
   maxPendingPerConnection: 64,
   maxKnownUsers: 10_000,
+  maxSubscriptions: 1024,
+  maxSubscriptionsPerConnection: 32,
+  maxPublications: 1024,
 };
+
+import type { PresenceAgentOptions } from './presence/presence-agent-options.js';
 
 /** Settings of the registrar/proxy. Everything is optional. */
 export interface SipProxyServerOptions {
@@ -57,6 +68,12 @@ export interface SipProxyServerOptions {
    * like the Kamailio configs SipKit meets, where only a target refresh moves a dialog.
    */
   readonly gruu?: boolean;
+  /**
+   * Run a presence agent (`PresenceAgent`): the proxy answers SUBSCRIBE for `presence`, `dialog`
+   * and `message-summary` of its AORs and PUBLISH of presence itself (other events get 489)
+   * instead of routing them to the users' phones. Off by default; the dev server turns it on.
+   */
+  readonly presence?: boolean | PresenceAgentOptions;
   /** Bounds on what the server keeps per AOR, per connection and in all (`DEFAULT_SIP_PROXY_LIMITS`). */
   readonly limits?: Partial<SipProxyLimits>;
 }

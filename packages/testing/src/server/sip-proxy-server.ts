@@ -28,6 +28,7 @@ import { routeRequest, type RoutingContext, type Target } from './proxy-targets.
 import { randomToken } from './random-token.js';
 import { Registrar } from './registrar.js';
 import { ProxyOutbox } from './proxy-outbox.js';
+import { PresenceAgent } from './presence/presence-agent.js';
 import { trySerialize } from './safe-reply.js';
 
 export type { SipProxyServerOptions } from './sip-proxy-options.js';
@@ -49,6 +50,8 @@ const ALLOW =
 export class SipProxyServer implements SipServerEndpoint {
   readonly host: string;
   readonly location: LocationService;
+  /** The presence agent, when `presence` is on: `setMessageWaiting`, counts, `close`. */
+  readonly presence: PresenceAgent | undefined;
   readonly #options: SipProxyServerOptions;
   readonly #registrar: Registrar;
   readonly #outbox: ProxyOutbox;
@@ -110,6 +113,28 @@ export class SipProxyServer implements SipServerEndpoint {
       isKnownUser: (aor) => this.#knownUsers.get(aor) === true || this.#isConfiguredUser(aor),
       ...(flows === undefined ? {} : { flowFor: (token: string) => flows.targetOf(token) }),
     };
+    this.presence =
+      options.presence === undefined || options.presence === false
+        ? undefined
+        : new PresenceAgent(
+            {
+              host: this.host,
+              limits,
+              now,
+              send: (id, request) => this.#outbox.sendTo(id, request),
+              respond: (connection, response) => this.#outbox.send(connection, response, true),
+              isRegistered: (aor) => this.location.lookup(aor).length > 0,
+              nextExpiry: (aor) => nextExpiry(this.location, aor),
+              isLocal: (uri) => this.#isSelf(uri) || this.#isLocalDomain(uri.host),
+              warn: (line) => this.#warn(line),
+            },
+            options.presence === true ? {} : options.presence,
+          );
+  }
+
+  /** Stops the presence agent's timers (subscription and publication expiry); nothing else runs. */
+  close(): void {
+    this.presence?.close();
   }
 
   connectionOpened(connection: ServerConnection): void {
@@ -126,7 +151,11 @@ export class SipProxyServer implements SipServerEndpoint {
 
   connectionClosed(connection: ServerConnection): void {
     this.#outbox.remove(connection.id);
+    const registered = this.location.registeredAors();
     this.location.removeConnection(connection.id);
+    this.presence?.connectionClosed(connection.id);
+    const still = new Set(this.location.registeredAors());
+    for (const aor of registered) if (!still.has(aor)) this.presence?.registrationChanged(aor);
     this.#aliases.removeConnection(connection.id);
     this.#flows?.removeConnection(connection.id);
     this.#failBranchesOn(connection.id);
@@ -221,6 +250,10 @@ export class SipProxyServer implements SipServerEndpoint {
 
   /** `trusted`: the request proved its From (or nobody has to), so its Contact may be learned. */
   #route(from: ServerConnection, request: IncomingRequest, trusted: boolean): void {
+    const presence = this.presence;
+    if (presence?.takes(request, (uri) => this.#isSelf(uri)) === true)
+      return presence.handle(from, request);
+    if (request.method === 'BYE') presence?.callEnded(request.callId, from.id);
     const decision = routeRequest(request, this.#routing);
     if (request.method === 'REGISTER' && decision.kind !== 'forward')
       return this.#register(from, request);
@@ -244,7 +277,14 @@ export class SipProxyServer implements SipServerEndpoint {
     if (decision.kind === 'reply')
       return this.#reply(from, request, decision.status, decision.reason);
     if (decision.kind === 'local') return this.#answerLocally(from, request);
+    // Busy lamps (RFC 4235): a new call is followed from before its first branch can answer;
+    // one the fork refused at once (503, 400) is over as soon as it began.
+    const newCall = request.method === 'INVITE' && request.to.tag === undefined;
+    if (newCall)
+      presence?.callStarted(request, decision.by === 'aor' ? request.ruri : undefined, from.id);
     this.#fork(from, request, decision.targets, decision.popRoute);
+    if (newCall && this.#transactions.get(upstreamKey(request)) === undefined)
+      presence?.callEnded(request.callId);
   }
 
   #register(from: ServerConnection, request: IncomingRequest): void {
@@ -270,12 +310,13 @@ export class SipProxyServer implements SipServerEndpoint {
     this.#aliases.addDomain(request.to.uri.host);
     const refusals = this.#aliases.learnFromRegistration(this.location.lookup(aor), from.id, aor);
     for (const line of refusals) this.#warn(`! ${from.id} ${line}`);
+    this.presence?.registrationChanged(aor);
   }
 
   #answerLocally(from: ServerConnection, request: IncomingRequest): void {
     if (request.method === 'OPTIONS') {
       return this.#reply(from, request, 200, undefined, [
-        ['Allow', ALLOW],
+        ['Allow', this.presence === undefined ? ALLOW : `${ALLOW}, PUBLISH`],
         ['Accept', 'application/sdp'],
       ]);
     }
@@ -319,6 +360,7 @@ export class SipProxyServer implements SipServerEndpoint {
   }
 
   #onResponse(response: IncomingResponse): void {
+    if (this.presence?.responseReceived(response) === true) return;
     const top = response.via[0];
     const entry =
       top?.host.toLowerCase() === this.host.toLowerCase()
@@ -335,6 +377,8 @@ export class SipProxyServer implements SipServerEndpoint {
         this.#outbox.sendTo(branch.connectionId, ackFor(branch.forwarded, response));
       return this.#branchDied(tx, branch, 502); // the branch answered, but nothing usable
     }
+    if (tx.isInvite && tx.request.to.tag === undefined && response.status < 300)
+      this.presence?.callProgressed(response, branch.connectionId);
     if (response.status < 200) {
       if (!tx.finalSent)
         this.#outbox.send(
@@ -372,6 +416,7 @@ export class SipProxyServer implements SipServerEndpoint {
   #finishIfDone(tx: ForkingTransaction): void {
     if (!tx.allFinal() || tx.finalSent) return;
     tx.finalSent = true;
+    if (tx.isInvite && !tx.answered) this.presence?.callEnded(tx.request.callId);
     const best = tx.bestResponse();
     if (typeof best === 'number') this.#reply(tx.upstream, tx.request, best);
     else this.#outbox.send(tx.upstream, responseWithoutTopVia(best));
@@ -493,6 +538,11 @@ export class SipProxyServer implements SipServerEndpoint {
 
 function headerLabel(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+function nextExpiry(location: LocationService, aor: string): number | undefined {
+  const bindings = location.lookup(aor);
+  return bindings.length === 0 ? undefined : Math.min(...bindings.map((b) => b.expiresAt));
 }
 
 function upstreamKey(request: IncomingRequest): string {

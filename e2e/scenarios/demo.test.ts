@@ -135,7 +135,7 @@ test('alice video-calls bob through the dev SIP server, audio flows both ways, h
   expect(pageErrors).toEqual([]);
   expect(demo.log()).toMatch(/INVITE/);
   console.log(`demo call scenario took ${Date.now() - started} ms`);
-}, 60_000);
+}, 120_000);
 
 // WCAG 1.4.10 Reflow: at 320 CSS px nothing may need scrolling sideways. At 375 px the page once
 // scrolled to 387 px, CallQuality needed ~355 px and the account name wrapped one letter a line.

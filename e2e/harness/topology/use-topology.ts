@@ -17,6 +17,8 @@ export interface TopologyOptions {
   /** coturn with these long-term credentials. */
   readonly turnUsers?: Readonly<Record<string, string>>;
   readonly tls?: RecipeKamailioOptions['tls'] | (() => RecipeKamailioOptions['tls']);
+  /** Kamailio's presence server (WITH_PRESENCE). */
+  readonly presence?: boolean;
 }
 
 export interface Topology {
@@ -53,6 +55,7 @@ export function useTopology(name: string, options: TopologyOptions): Topology {
     kamailio = await RecipeKamailio.start(join(dir, 'kamailio'), registry, {
       users: options.users,
       rtpengine: options.rtpengine === true,
+      presence: options.presence === true,
       ...(tls === undefined ? {} : { tls }),
     });
     const phone = options.baresip;

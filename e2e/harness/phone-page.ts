@@ -264,10 +264,12 @@ export class PhonePage {
 
   /** Subscribes through the library's own API (the SUBSCRIBE goes at once); the record's id. */
   subscribe(target: string, event: string, accept: string, expires = 600): Promise<number> {
-    return this.page.evaluate(
-      ([t, e, a, x]) => window.__phone.events.subscribe(t, e, a, x),
-      [target, event, accept, expires] as const,
-    );
+    return this.page.evaluate(([t, e, a, x]) => window.__phone.events.subscribe(t, e, a, x), [
+      target,
+      event,
+      accept,
+      expires,
+    ] as const);
   }
 
   unsubscribe(id: number): Promise<void> {
@@ -276,10 +278,11 @@ export class PhonePage {
 
   /** Accepts SUBSCRIBEs for `event` from now on, notifying `body`. */
   serve(event: string, contentType: string, body: string): Promise<void> {
-    return this.page.evaluate(
-      ([e, c, b]) => window.__phone.events.serve(e, c, b),
-      [event, contentType, body] as const,
-    );
+    return this.page.evaluate(([e, c, b]) => window.__phone.events.serve(e, c, b), [
+      event,
+      contentType,
+      body,
+    ] as const);
   }
 
   notify(id: number, body: string): Promise<void> {

@@ -142,6 +142,8 @@ export async function runSippUac(options: SippUacOptions): Promise<void> {
         return '(none)';
       }
     };
-    throw new Error(`SIPp ${options.scenario} exited ${code}:\n${read(errorLog)}\n${read(messageLog)}`);
+    throw new Error(
+      `SIPp ${options.scenario} exited ${code}:\n${read(errorLog)}\n${read(messageLog)}`,
+    );
   }
 }

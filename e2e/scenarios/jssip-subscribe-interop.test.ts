@@ -30,7 +30,12 @@ const FINAL_NOTIFY_SENT = 4;
 let pages: PhonePage[] = [];
 
 async function open(user: string, library: 'sipkit' | 'jssip'): Promise<PhonePage> {
-  const page = await phones.open({ library, user, domain: RECIPE_DOMAIN, password: USERS[user] ?? '' });
+  const page = await phones.open({
+    library,
+    user,
+    domain: RECIPE_DOMAIN,
+    password: USERS[user] ?? '',
+  });
   pages.push(page);
   return page;
 }
@@ -88,7 +93,13 @@ describe.each([
     const initial = await eventOf(watcher, 'subscriber', 0, (e) => e.name === 'notify', 'notify');
     expect(initial).toMatchObject({ isFinal: false, body: 'state 1' });
     expect(initial.contentType).toMatch(/^text\/plain/);
-    const accepted = await eventOf(source, 'notifier', 0, (e) => e.name === 'subscribe', 'subscribe');
+    const accepted = await eventOf(
+      source,
+      'notifier',
+      0,
+      (e) => e.name === 'subscribe',
+      'subscribe',
+    );
     expect(accepted.isUnsubscribe).toBe(false);
 
     // 2. A new state.
@@ -98,9 +109,21 @@ describe.each([
 
     // 3. The subscriber ends it: SUBSCRIBE Expires: 0, the notifier's final NOTIFY.
     await watcher.unsubscribe(first);
-    const final = await eventOf(watcher, 'subscriber', 0, (e) => e.isFinal === true, 'final notify');
+    const final = await eventOf(
+      watcher,
+      'subscriber',
+      0,
+      (e) => e.isFinal === true,
+      'final notify',
+    );
     expect(final.body).toBe(FINAL_BODY);
-    const watcherEnd = await eventOf(watcher, 'subscriber', 0, (e) => e.name === 'terminated', 'terminated');
+    const watcherEnd = await eventOf(
+      watcher,
+      'subscriber',
+      0,
+      (e) => e.name === 'terminated',
+      'terminated',
+    );
     expect(watcherEnd.code).toBe(FINAL_NOTIFY_RECEIVED);
     const unsubscribe = await eventOf(
       source,
@@ -110,7 +133,13 @@ describe.each([
       'unsubscribe',
     );
     expect(unsubscribe.isUnsubscribe).toBe(true);
-    const sourceEnd = await eventOf(source, 'notifier', 0, (e) => e.name === 'terminated', 'terminated');
+    const sourceEnd = await eventOf(
+      source,
+      'notifier',
+      0,
+      (e) => e.name === 'terminated',
+      'terminated',
+    );
     expect(sourceEnd.code).toBe(FINAL_NOTIFY_SENT);
 
     // 4. Again, and the notifier ends it (RFC 6665 §4.2.2: terminated;reason=noresource).
@@ -118,19 +147,35 @@ describe.each([
     await eventOf(watcher, 'subscriber', 1, (e) => e.name === 'notify', 'notify');
     await eventOf(source, 'notifier', 1, (e) => e.name === 'subscribe', 'subscribe');
     await source.terminateSubscription(1, 'gone', 'noresource');
-    const gone = await eventOf(watcher, 'subscriber', 1, (e) => e.name === 'terminated', 'terminated');
+    const gone = await eventOf(
+      watcher,
+      'subscriber',
+      1,
+      (e) => e.name === 'terminated',
+      'terminated',
+    );
     expect(gone).toMatchObject({ code: FINAL_NOTIFY_RECEIVED, reason: 'noresource' });
     const last = await eventOf(watcher, 'subscriber', 1, (e) => e.isFinal === true, 'final notify');
     expect(last.body).toBe('gone');
-    const ended = await eventOf(source, 'notifier', 1, (e) => e.name === 'terminated', 'terminated');
+    const ended = await eventOf(
+      source,
+      'notifier',
+      1,
+      (e) => e.name === 'terminated',
+      'terminated',
+    );
     expect(ended.code).toBe(FINAL_NOTIFY_SENT);
     expect(second_).toBe(1);
 
     // Through Kamailio: the SUBSCRIBE was relayed (Record-Route), not served by its presence
     // module, and the notifier's NOTIFYs carried the custom package.
-    const subscribe = watcher.frames.find((f) => f.direction === 'sent' && f.text.startsWith('SUBSCRIBE '));
+    const subscribe = watcher.frames.find(
+      (f) => f.direction === 'sent' && f.text.startsWith('SUBSCRIBE '),
+    );
     expect(subscribe?.text).toMatch(new RegExp(`^Event: ${EVENT}`, 'im'));
-    const arrived = source.frames.find((f) => f.direction === 'received' && f.text.startsWith('SUBSCRIBE '));
+    const arrived = source.frames.find(
+      (f) => f.direction === 'received' && f.text.startsWith('SUBSCRIBE '),
+    );
     expect(arrived?.text).toMatch(/^Record-Route: /im);
     expect([...watcher.errors, ...source.errors]).toEqual([]);
   });

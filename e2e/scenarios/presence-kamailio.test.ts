@@ -96,9 +96,7 @@ describe('presence through Kamailio', () => {
     await expect.poll(async () => (await bob.badge(aor('alice'))).state, POLL).toBe('active');
 
     await alice.publish({ open: true, note: 'At my desk' });
-    await expect
-      .poll(async () => (await bob.badge(aor('alice'))).value, POLL)
-      .toBe('available');
+    await expect.poll(async () => (await bob.badge(aor('alice'))).value, POLL).toBe('available');
     expect((await bob.badge(aor('alice'))).text).toContain('At my desk');
     // The non-JS watcher: baresip's SUBSCRIBE got the same NOTIFY from Kamailio.
     await expect.poll(() => baresipSees(aor('alice')), POLL).toBe('Online');
@@ -154,7 +152,11 @@ describe('presence through Kamailio', () => {
       remote: `127.0.0.1:${PORTS.kamailioUdp}`,
       localPort: PORTS.sipp,
       service: 'alice',
-      auth: { user: 'voicemail', password: USERS['voicemail'] ?? '', uri: `alice@${RECIPE_DOMAIN}` },
+      auth: {
+        user: 'voicemail',
+        password: USERS['voicemail'] ?? '',
+        uri: `alice@${RECIPE_DOMAIN}`,
+      },
       keys: { vmuser: 'voicemail', new: '2', old: '8' },
       dir: topology.kamailio.dir,
       registry: topology.registry,
@@ -182,8 +184,18 @@ describe('busy lamps from the calls Kamailio routes', () => {
       ],
     });
     const [dave, erin] = await Promise.all([
-      phones.open({ library: 'sipkit', user: 'dave', domain: RECIPE_DOMAIN, password: USERS['dave'] ?? '' }),
-      phones.open({ library: 'jssip', user: 'erin', domain: RECIPE_DOMAIN, password: USERS['erin'] ?? '' }),
+      phones.open({
+        library: 'sipkit',
+        user: 'dave',
+        domain: RECIPE_DOMAIN,
+        password: USERS['dave'] ?? '',
+      }),
+      phones.open({
+        library: 'jssip',
+        user: 'erin',
+        domain: RECIPE_DOMAIN,
+        password: USERS['erin'] ?? '',
+      }),
     ]);
     await expect.poll(async () => (await watcher.buddy('Dave')).value, POLL).toBe('idle');
     await expect.poll(async () => (await watcher.buddy('Erin')).value, POLL).toBe('idle');
@@ -198,7 +210,11 @@ describe('busy lamps from the calls Kamailio routes', () => {
     const invite = dave.frames.find((f) => f.direction === 'sent' && f.text.startsWith('INVITE '));
     const callId = headerOf(invite?.text ?? '', 'Call-ID');
     const [pickup] = (await watcher.state()).pickups;
-    expect(pickup).toMatchObject({ buddy: aor('erin'), callId, caller: expect.stringContaining('dave') });
+    expect(pickup).toMatchObject({
+      buddy: aor('erin'),
+      callId,
+      caller: expect.stringContaining('dave'),
+    });
 
     await erin.answer(incoming);
     await dave.event(id, 'confirmed');

@@ -55,7 +55,8 @@ export class Baresip {
   ): Promise<Baresip> {
     mkdirSync(dir, { recursive: true });
     copyFileSync(DEPLOY.baresip, join(dir, 'config'));
-    const pubint = account.publishInterval === undefined ? '' : `;pubint=${account.publishInterval}`;
+    const pubint =
+      account.publishInterval === undefined ? '' : `;pubint=${account.publishInterval}`;
     writeFileSync(
       join(dir, 'accounts'),
       `<sip:${account.user}@${RECIPE_DOMAIN};transport=udp>;auth_pass=${account.password};` +
@@ -66,9 +67,7 @@ export class Baresip {
     // are on the Internet.
     writeFileSync(
       join(dir, 'contacts'),
-      (account.watch ?? [])
-        .map(({ name, uri }) => `"${name}" <${uri}>;presence=p2p\n`)
-        .join(''),
+      (account.watch ?? []).map(({ name, uri }) => `"${name}" <${uri}>;presence=p2p\n`).join(''),
     );
     const child = startProcess({
       command: 'baresip',

@@ -75,7 +75,11 @@ export class SubscriptionBook<S, N> {
     return notifier;
   }
 
-  note(record: SubscriptionRecord, name: string, details: Omit<SubscriptionEvent, 'name' | 'at'> = {}): void {
+  note(
+    record: SubscriptionRecord,
+    name: string,
+    details: Omit<SubscriptionEvent, 'name' | 'at'> = {},
+  ): void {
     record.events.push({ name, at: performance.now(), ...details });
   }
 

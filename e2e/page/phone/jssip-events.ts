@@ -3,7 +3,12 @@
 import type { UA } from 'jssip';
 import type { Notifier } from 'jssip/lib/Notifier.js';
 import type { Subscriber } from 'jssip/lib/Subscriber.js';
-import { FINAL_BODY, SubscriptionBook, type PhoneEvents, type SubscriptionRecord } from './events.js';
+import {
+  FINAL_BODY,
+  SubscriptionBook,
+  type PhoneEvents,
+  type SubscriptionRecord,
+} from './events.js';
 
 export function jssipEvents(ua: UA, records: SubscriptionRecord[]): PhoneEvents {
   const book = new SubscriptionBook<Subscriber, Notifier>(records);

@@ -1,7 +1,12 @@
 // Subscriptions on the phone page over our core: `subscriptions(ua)` (JsSIP's ua.subscribe /
 // ua.notify shape), `newSubscribe` on the UA.
 import { subscriptions, type Notifier, type Subscriber, type UA } from '@sipkit/core';
-import { FINAL_BODY, SubscriptionBook, type PhoneEvents, type SubscriptionRecord } from './events.js';
+import {
+  FINAL_BODY,
+  SubscriptionBook,
+  type PhoneEvents,
+  type SubscriptionRecord,
+} from './events.js';
 
 export function sipkitEvents(ua: UA, records: SubscriptionRecord[]): PhoneEvents {
   const book = new SubscriptionBook<Subscriber, Notifier>(records);

@@ -172,6 +172,31 @@ describe('presence through Kamailio', () => {
       .at(-1);
     expect(notify).toMatch(/^Messages-Waiting: yes/im);
     expect(notify).toMatch(/^Voice-Message: 2\/8/im);
+
+    // Many PBXs send the state unsolicited instead: a NOTIFY outside any subscription, routed
+    // by Kamailio to alice's registration (the UA's sipEvent, which useMessageWaiting reads).
+    await runSippUac({
+      scenario: 'uac-notify-mwi.xml',
+      remote: `127.0.0.1:${PORTS.kamailioUdp}`,
+      localPort: PORTS.sipp,
+      service: 'alice',
+      auth: {
+        user: 'voicemail',
+        password: USERS['voicemail'] ?? '',
+        uri: `alice@${RECIPE_DOMAIN}`,
+      },
+      keys: { vmuser: 'voicemail', new: '5', old: '9' },
+      dir: topology.kamailio.dir,
+      registry: topology.registry,
+      name: 'sipp-mwi-notify',
+    });
+    await expect.poll(async () => (await alice.voicemail()).value, POLL).toBe('5');
+    expect((await alice.voicemail()).text).toMatch(/5 new voicemails?, 9 old/);
+    const unsolicited = alice
+      .received('NOTIFY')
+      .filter((n) => headerOf(n, 'Event') === 'message-summary')
+      .at(-1);
+    expect(headerOf(unsolicited ?? '', 'To')).not.toMatch(/;\s*tag=/);
   });
 });
 

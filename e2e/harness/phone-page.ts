@@ -9,6 +9,7 @@ import type {
   UaEvent,
 } from '../page/phone/phone.js';
 import type { WeightedSocket } from '../page/phone/config.js';
+import type { SubscriptionRecord } from '../page/phone/events.js';
 import { SIP_DOMAIN, TEST_PASSWORD } from './kamailio.js';
 import { assertLoopbackOnly } from './network.js';
 import { collectPageErrors } from './page-errors.js';
@@ -259,6 +260,60 @@ export class PhonePage {
     const call = state.calls[count];
     if (call?.direction !== 'incoming') throw new Error(`call ${count} is not incoming`);
     return call.id;
+  }
+
+  /** Subscribes through the library's own API (the SUBSCRIBE goes at once); the record's id. */
+  subscribe(target: string, event: string, accept: string, expires = 600): Promise<number> {
+    return this.page.evaluate(([t, e, a, x]) => window.__phone.events.subscribe(t, e, a, x), [
+      target,
+      event,
+      accept,
+      expires,
+    ] as const);
+  }
+
+  unsubscribe(id: number): Promise<void> {
+    return this.page.evaluate((i) => window.__phone.events.unsubscribe(i), id);
+  }
+
+  /** Accepts SUBSCRIBEs for `event` from now on, notifying `body`. */
+  serve(event: string, contentType: string, body: string): Promise<void> {
+    return this.page.evaluate(([e, c, b]) => window.__phone.events.serve(e, c, b), [
+      event,
+      contentType,
+      body,
+    ] as const);
+  }
+
+  notify(id: number, body: string): Promise<void> {
+    return this.page.evaluate(([i, b]) => window.__phone.events.notify(i, b), [id, body] as const);
+  }
+
+  terminateSubscription(id: number, body?: string, reason?: string): Promise<void> {
+    return this.page.evaluate(
+      ([i, b, r]) => window.__phone.events.terminate(i, b ?? undefined, r ?? undefined),
+      [id, body ?? null, reason ?? null] as const,
+    );
+  }
+
+  async subscriptions(): Promise<SubscriptionRecord[]> {
+    return (await this.state()).subscriptions;
+  }
+
+  /** Waits until the page has `count` subscriptions in `role`; the last one's record. */
+  async subscription(
+    role: SubscriptionRecord['role'],
+    index = 0,
+    timeoutMs = 10_000,
+  ): Promise<SubscriptionRecord> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = (await this.subscriptions()).filter((r) => r.role === role)[index];
+      if (found !== undefined) return found;
+      if (Date.now() > deadline)
+        throw new Error(`${this.library} ${this.aor}: no ${role} #${index} in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   close(): Promise<void> {

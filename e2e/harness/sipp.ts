@@ -84,3 +84,66 @@ async function udpPortTaken(port: number): Promise<boolean> {
     socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(false)));
   });
 }
+
+/** What `runSippUac` sends where. */
+export interface SippUacOptions {
+  /** File name in e2e/sipp/. */
+  readonly scenario: string;
+  /** Where to send (Kamailio's UDP listener), `host:port`. */
+  readonly remote: string;
+  /** The Request-URI's user (`[service]`). */
+  readonly service: string;
+  /**
+   * Digest credentials for a 407 (`[authentication]`), and the digest `uri` without its
+   * `sip:` (SIPp adds it): SIPp puts the remote address there unless told, and Kamailio's check
+   * wants the Request-URI.
+   */
+  readonly auth?: { readonly user: string; readonly password: string; readonly uri: string };
+  readonly keys?: Readonly<Record<string, string>>;
+  readonly dir: string;
+  readonly registry: ProcessRegistry;
+  /** Prefix of the log files in `dir`. */
+  readonly name: string;
+  /** SIPp's own UDP port (the recipes' plan gives SIPp 7316-7318). */
+  readonly localPort: number;
+}
+
+/**
+ * Runs SIPp once as a UAC (one call of the scenario, -m 1) and resolves when it exits: with 0
+ * when the scenario passed; otherwise it fails with SIPp's errors log.
+ */
+export async function runSippUac(options: SippUacOptions): Promise<void> {
+  const messageLog = join(options.dir, `${options.name}-messages.log`);
+  const errorLog = join(options.dir, `${options.name}-errors.log`);
+  const keys = Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, value]);
+  const child = startProcess({
+    command: 'sipp',
+    args: [
+      options.remote,
+      ...['-sf', sippScenario(options.scenario), '-s', options.service],
+      ...['-i', '127.0.0.1', '-p', String(options.localPort)],
+      ...(options.auth === undefined
+        ? []
+        : ['-au', options.auth.user, '-ap', options.auth.password, '-auth_uri', options.auth.uri]),
+      ...['-m', '1', '-nostdin', '-timeout', '10s', '-timeout_error'],
+      ...['-trace_msg', '-message_file', messageLog, '-trace_err', '-error_file', errorLog],
+      ...keys,
+    ],
+    cwd: options.dir,
+    logFile: join(options.dir, `${options.name}.log`),
+    registry: options.registry,
+  });
+  const code = await child.exited;
+  if (code !== 0) {
+    const read = (file: string): string => {
+      try {
+        return readFileSync(file, 'utf8').slice(-3000);
+      } catch {
+        return '(none)';
+      }
+    };
+    throw new Error(
+      `SIPp ${options.scenario} exited ${code}:\n${read(errorLog)}\n${read(messageLog)}`,
+    );
+  }
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the e2e suite's peers are installed: Kamailio with its WebSocket and TLS modules, SIPp
 # and Chromium, the production topology's rtpengine (media gateway), coturn (TURN), baresip (a
-# plain SIP phone), certutil and openssl (the wss scenario's test CA), all from Debian's packages,
+# plain SIP phone), certutil and openssl (the wss scenario's test CA), Kamailio's presence modules
+# with their SQLite store and the sqlite3 shell (the presence scenario makes its database with
+# it), all from Debian's packages,
 # iproute2 for the suite's private network namespace and nftables for the media cut of
 # call-recovery.test.ts (`nft`, inside that namespace only)
 # (scripts/netns.sh: `ip link set lo up`; `unshare` is util-linux, always there). Fast when everything is there (one dpkg-query); as root it
@@ -9,7 +11,8 @@
 set -euo pipefail
 
 packages=(kamailio kamailio-websocket-modules kamailio-tls-modules sip-tester chromium iproute2
-  rtpengine-daemon coturn baresip-core libnss3-tools openssl nftables)
+  rtpengine-daemon coturn baresip-core libnss3-tools openssl nftables
+  kamailio-presence-modules kamailio-sqlite-modules sqlite3)
 
 installed() {
   local package=$1
@@ -19,7 +22,9 @@ installed() {
     # Not Debian: judge by the programs the suite runs.
     case $package in
       kamailio) command -v kamailio >/dev/null && command -v kamcmd >/dev/null ;;
-      kamailio-websocket-modules | kamailio-tls-modules) command -v kamailio >/dev/null ;;
+      kamailio-websocket-modules | kamailio-tls-modules | kamailio-presence-modules | \
+        kamailio-sqlite-modules) command -v kamailio >/dev/null ;;
+      sqlite3) command -v sqlite3 >/dev/null ;;
       rtpengine-daemon) command -v rtpengine >/dev/null ;;
       coturn) command -v turnserver >/dev/null ;;
       baresip-core) command -v baresip >/dev/null ;;
@@ -60,7 +65,7 @@ if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
   echo "install them (Debian/Ubuntu) with:" >&2
   echo "  sudo apt-get update && sudo apt-get install -y ${packages[*]}" >&2
   echo "The suite runs /usr/bin/chromium, kamailio, kamcmd, sipp, rtpengine, turnserver, baresip," \
-    "openssl and certutil; it downloads nothing itself." >&2
+    "openssl, certutil and sqlite3; it downloads nothing itself." >&2
   exit 1
 fi
 

@@ -15,6 +15,16 @@ export interface BaresipEvent {
   readonly at: number;
 }
 
+/** baresip's one account, and what it does for presence. */
+export interface BaresipAccount {
+  readonly user: string;
+  readonly password: string;
+  /** PUBLISH its presence every so many seconds (the account's `pubint`); none when absent. */
+  readonly publishInterval?: number;
+  /** Contacts it SUBSCRIBEs to for presence (`;presence=p2p` in its contacts file). */
+  readonly watch?: ReadonlyArray<{ readonly name: string; readonly uri: string }>;
+}
+
 /**
  * A plain SIP phone: baresip with deploy/baresip/config (copied as it is into its directory)
  * and one account registered over UDP through Kamailio, driven over ctrl_tcp (netstring-framed
@@ -41,18 +51,27 @@ export class Baresip {
   static async start(
     dir: string,
     registry: ProcessRegistry,
-    account: { readonly user: string; readonly password: string },
+    account: BaresipAccount,
   ): Promise<Baresip> {
     mkdirSync(dir, { recursive: true });
     copyFileSync(DEPLOY.baresip, join(dir, 'config'));
+    const pubint =
+      account.publishInterval === undefined ? '' : `;pubint=${account.publishInterval}`;
     writeFileSync(
       join(dir, 'accounts'),
       `<sip:${account.user}@${RECIPE_DOMAIN};transport=udp>;auth_pass=${account.password};` +
-        `outbound="sip:127.0.0.1:${PORTS.kamailioUdp};transport=udp";answermode=auto;regint=600\n`,
+        `outbound="sip:127.0.0.1:${PORTS.kamailioUdp};transport=udp";answermode=auto;regint=600` +
+        `${pubint}\n`,
+    );
+    // Written even when empty: without the file, contact.so writes a template whose contacts
+    // are on the Internet.
+    writeFileSync(
+      join(dir, 'contacts'),
+      (account.watch ?? []).map(({ name, uri }) => `"${name}" <${uri}>;presence=p2p\n`).join(''),
     );
     const child = startProcess({
       command: 'baresip',
-      args: ['-f', dir],
+      args: ['-f', dir, ...(process.env['SIPKIT_BARESIP_TRACE'] === '1' ? ['-s'] : [])],
       logFile: join(dir, 'baresip.log'),
       registry,
     });

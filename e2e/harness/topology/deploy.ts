@@ -30,6 +30,8 @@ export const PORTS = {
   coturn: 7308,
   rtpengineCli: 7309,
   pageHttps: 7310,
+  /** SIPp as a UAC (the voicemail server of the presence scenario). */
+  sipp: 7316,
 } as const;
 
 /** The SIP domain (and TURN realm) of the recipes. */

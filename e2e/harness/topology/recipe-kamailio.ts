@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startProcess, type ManagedProcess } from '../managed-process.js';
@@ -19,6 +19,11 @@ export interface RecipeKamailioOptions {
   readonly rtpengine?: boolean;
   /** WITH_TLS: wss on PORTS.kamailioWss with this certificate and key (PEM files). */
   readonly tls?: { readonly certificate: string; readonly key: string };
+  /**
+   * WITH_PRESENCE: the presence server (presence, dialog, message-summary) over an SQLite file
+   * made in the instance's directory from Kamailio's shipped schema.
+   */
+  readonly presence?: boolean;
 }
 
 /** Kamailio started from the recipe (deploy/kamailio/kamailio.cfg), in its own directory. */
@@ -58,6 +63,14 @@ export class RecipeKamailio {
         'WITH_TLS',
         `TLS_CERT="${options.tls.certificate}"`,
         `TLS_KEY="${options.tls.key}"`,
+      );
+    }
+    if (options.presence === true) {
+      defines.push(
+        'WITH_PRESENCE',
+        // db_sqlite takes the path after `sqlite://` minus one slash: an absolute one needs four.
+        `PRESENCE_DBURL="sqlite:///${await createPresenceDatabase(dir)}"`,
+        `PRESENCE_SERVER="sip:127.0.0.1:${PORTS.kamailioUdp}"`,
       );
     }
     const logFile = join(dir, 'kamailio.log');
@@ -118,6 +131,33 @@ export class RecipeKamailio {
   logTail(lines = 30): string {
     return tail(this.logFile, lines);
   }
+}
+
+/** Where Debian's kamailio-sqlite-modules puts the tables' SQL (`dpkg -L kamailio-sqlite-modules`). */
+const SQLITE_SCHEMA = '/usr/share/kamailio/db_sqlite';
+
+/**
+ * The SQLite database of WITH_PRESENCE, made as `kamdbctl create` would: Kamailio's own
+ * `standard` (the version table) and `presence` (presentity, active_watchers, watchers, xcap,
+ * pua) schema files, fed to the sqlite3 shell.
+ */
+async function createPresenceDatabase(dir: string): Promise<string> {
+  const file = join(dir, 'presence.sqlite');
+  rmSync(file, { force: true });
+  const sql = ['standard-create.sql', 'presence-create.sql']
+    .map((name) => readFileSync(join(SQLITE_SCHEMA, name), 'utf8'))
+    .join('\n');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('sqlite3', [file], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (data: Buffer) => (errors += data.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`sqlite3 ${file} (${code}): ${errors}`)),
+    );
+    child.stdin.end(sql);
+  });
+  return file;
 }
 
 function ctlSocket(dir: string): string {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { ProcessRegistry } from '../process-registry.js';
-import { Baresip } from './baresip.js';
+import { Baresip, type BaresipAccount } from './baresip.js';
 import { Coturn } from './coturn.js';
 import { RecipeKamailio, type RecipeKamailioOptions } from './recipe-kamailio.js';
 import { Rtpengine } from './rtpengine.js';
@@ -14,9 +14,13 @@ export interface TopologyOptions {
   readonly rtpengine?: boolean;
   /** A baresip phone registered as this user (one of `users`) over UDP. */
   readonly baresip?: string;
+  /** baresip's presence: its publish interval and the contacts it watches. */
+  readonly baresipPresence?: Pick<BaresipAccount, 'publishInterval' | 'watch'>;
   /** coturn with these long-term credentials. */
   readonly turnUsers?: Readonly<Record<string, string>>;
   readonly tls?: RecipeKamailioOptions['tls'] | (() => RecipeKamailioOptions['tls']);
+  /** Kamailio's presence server (WITH_PRESENCE). */
+  readonly presence?: boolean;
 }
 
 export interface Topology {
@@ -53,13 +57,18 @@ export function useTopology(name: string, options: TopologyOptions): Topology {
     kamailio = await RecipeKamailio.start(join(dir, 'kamailio'), registry, {
       users: options.users,
       rtpengine: options.rtpengine === true,
+      presence: options.presence === true,
       ...(tls === undefined ? {} : { tls }),
     });
     const phone = options.baresip;
     if (phone !== undefined) {
       const password = options.users[phone];
       if (password === undefined) throw new Error(`baresip user ${phone} is not in users`);
-      baresip = await Baresip.start(join(dir, 'baresip'), registry, { user: phone, password });
+      baresip = await Baresip.start(join(dir, 'baresip'), registry, {
+        user: phone,
+        password,
+        ...options.baresipPresence,
+      });
     }
   }, 60_000);
   afterAll(async () => {

@@ -9,6 +9,7 @@ import type {
 } from 'jssip/lib/RTCSession.js';
 import type { RTCSessionEvent } from 'jssip/lib/UA.js';
 import type { PhoneConfig } from './config.js';
+import { jssipEvents } from './jssip-events.js';
 import {
   audioEnergy,
   audioPacketsReceived,
@@ -66,6 +67,7 @@ export function jssipPhone(config: PhoneConfig, state: PhoneState): Phone {
     follow(book, record, session);
     if (config.autoAnswer) session.answer({ mediaConstraints: MEDIA_CONSTRAINTS });
   });
+  const events = jssipEvents(ua, state.subscriptions);
   ua.start();
 
   return {
@@ -99,6 +101,7 @@ export function jssipPhone(config: PhoneConfig, state: PhoneState): Phone {
       return { packetsReceived: audioPacketsReceived(report), ...audioEnergy(report) };
     },
     connection: (id) => book.session(id).connection as RTCPeerConnection | undefined,
+    events,
   };
 }
 

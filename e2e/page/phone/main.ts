@@ -19,6 +19,7 @@ function startPhone(): void {
     errors: [],
     transport: [],
     network: [],
+    subscriptions: [],
   };
   // What the browser told the page about its network (the recovery scenarios report it).
   const noteNetwork = (name: string) => () =>

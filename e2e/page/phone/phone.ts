@@ -1,5 +1,6 @@
 // What the phone page reports and offers, whichever library runs in it: plain data in
 // `window.__phone.state` (Playwright reads it with page.evaluate) and one small API.
+import type { PhoneEvents, SubscriptionRecord } from './events.js';
 
 /** The two user agents the page can run, configured the same (JsSIP's configuration). */
 export type Library = 'sipkit' | 'jssip';
@@ -55,6 +56,8 @@ export interface PhoneState {
   readonly transport: TransportNote[];
   /** The browser's network events (`online`, `offline`, `connection:change`), `name@ms`. */
   readonly network: string[];
+  /** Subscriptions made and accepted (RFC 6665), in order. */
+  readonly subscriptions: SubscriptionRecord[];
 }
 
 /** Per-call media options, passed the same way to both libraries. */
@@ -94,6 +97,8 @@ export interface Phone {
   inboundAudio(id: number): Promise<InboundAudio>;
   /** The call's RTCPeerConnection, as the library exposes it (undefined before there is one). */
   connection(id: number): RTCPeerConnection | undefined;
+  /** SUBSCRIBE/NOTIFY through the library's own API. */
+  readonly events: PhoneEvents;
 }
 
 /** What the page adds over the library adapters, the same for both. */

@@ -1,6 +1,7 @@
 // The phone page's adapter over our UA, with the default WebRTC media handler.
 import { UA, WebRtcMediaHandler, WebSocketInterface, type Session } from '@sipkit/core';
 import type { PhoneConfig } from './config.js';
+import { sipkitEvents } from './sipkit-events.js';
 import {
   audioEnergy,
   audioPacketsReceived,
@@ -64,6 +65,8 @@ export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
     follow(book, record, session);
     if (config.autoAnswer) session.answer({ mediaConstraints: MEDIA_CONSTRAINTS });
   });
+  // Before start(): the UA's Allow lists SUBSCRIBE and NOTIFY from its first request.
+  const events = sipkitEvents(ua, state.subscriptions);
   ua.start();
 
   const peerConnection = (id: number): RTCPeerConnection | undefined => {
@@ -102,6 +105,7 @@ export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
       };
     },
     connection: peerConnection,
+    events,
   };
 }
 

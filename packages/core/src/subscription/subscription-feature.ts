@@ -48,6 +48,13 @@ export class SubscriptionFeature implements UserAgentExtension {
           createResponse(request, status, options.reason, {
             // RFC 3261 §8.2.6.2: our tag on a request without one; the dialog's when accepting.
             toTag: request.to.tag === undefined ? (options.toTag ?? newTag()) : undefined,
+            // RFC 3261 §12.1.1 (RFC 6665 §4.2.1.1): the 2xx that creates the dialog copies the
+            // SUBSCRIBE's Record-Route, or the subscriber's refreshes bypass the proxies.
+            recordRoute:
+              request.method === 'SUBSCRIBE' &&
+              request.to.tag === undefined &&
+              status >= 200 &&
+              status < 300,
             headers: parts.factory.responseHeaders(options.headers),
           }),
         );

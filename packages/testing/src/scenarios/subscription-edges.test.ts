@@ -345,3 +345,42 @@ describe('a subscriber against a hand-written notifier', () => {
     await scenario.stopAll();
   });
 });
+
+describe('a notifier against a hand-written subscriber', () => {
+  // Found against Kamailio (e2e jssip-subscribe-interop): without the Record-Route in our 2xx,
+  // the subscriber's refresh and unsubscribe went to our Contact with no Route and the proxy
+  // answered 404. RFC 3261 §12.1.1 / RFC 6665 §4.2.1.1: the 2xx that creates the dialog copies
+  // the SUBSCRIBE's Record-Route, in order.
+  it('copies the Record-Route of the SUBSCRIBE into its 2xx, not into a refusal', async () => {
+    const scenario = createScenario();
+    const [alice] = await started(scenario, 'alice');
+    const notifiers = serve(alice!.ua);
+    const bob = new RawPhone(scenario.network, 'bob');
+    bob.socket.connect();
+    await flush();
+    const route = ['<sip:edge.sip.test;lr>', '<sip:core.sip.test;lr;ftag=bobtag>'];
+    const accepted = bob.send('SUBSCRIBE', 'sip:alice@sip.test', [
+      ['Event', 'x-status'],
+      ['Expires', '600'],
+      ...route.map((value): [string, string] => ['Record-Route', value]),
+    ]).callId;
+    await flush();
+    expect(notifiers).toHaveLength(1);
+    const recordRoutes = (callId: string, status: number) =>
+      bob
+        .responses(status)
+        .find((r) => r.callId === callId && r.cseq.method === 'SUBSCRIBE')
+        ?.rawHeaders.filter((h) => h.key === 'record-route')
+        .map((h) => h.value);
+    // The in-memory proxy record-routes too: its entry comes first, ours after, in order.
+    expect(recordRoutes(accepted, 200)?.slice(-2)).toEqual(route);
+    // A refusal creates no dialog: no Record-Route (a SUBSCRIBE without Event gets 400).
+    const refused = bob.send('SUBSCRIBE', 'sip:alice@sip.test', [
+      ['Expires', '600'],
+      ...route.map((value): [string, string] => ['Record-Route', value]),
+    ]).callId;
+    await flush();
+    expect(recordRoutes(refused, 400)).toEqual([]);
+    await scenario.stopAll();
+  });
+});

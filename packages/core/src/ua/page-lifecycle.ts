@@ -26,11 +26,15 @@ export interface PageLifecycle {
   watch(listener: (transition: PageTransition) => void): () => void;
 }
 
-type PageEventListener = (event: { readonly persisted?: boolean }) => void;
-
+/** The part of a window a page lifecycle needs. */
 interface PageEventSource {
-  addEventListener(type: string, listener: PageEventListener): void;
-  removeEventListener(type: string, listener: PageEventListener): void;
+  addEventListener(type: string, listener: (event: PageEventLike) => void): void;
+  removeEventListener(type: string, listener: (event: PageEventLike) => void): void;
+}
+
+interface PageEventLike {
+  readonly type: string;
+  readonly persisted?: boolean;
 }
 
 /**
@@ -44,26 +48,22 @@ interface PageEventSource {
  * @example new UA(configuration, { pageLifecycle: browserPageLifecycle() ?? null });
  */
 export function browserPageLifecycle(scope: unknown = globalThis): PageLifecycle | undefined {
-  const window = scope as Partial<PageEventSource> & { onpagehide?: unknown };
-  if (
-    typeof window?.addEventListener !== 'function' ||
-    typeof window.removeEventListener !== 'function' ||
-    !('onpagehide' in window)
-  ) {
+  const window = scope as PageEventSource | undefined;
+  if (typeof window?.addEventListener !== 'function' || !('onpagehide' in window)) {
     return undefined;
   }
-  const source = window as PageEventSource;
   return {
     watch: (listener) => {
-      const hide: PageEventListener = (event) =>
-        listener({ type: 'hide', persisted: event.persisted === true });
-      const show: PageEventListener = (event) =>
-        listener({ type: 'show', persisted: event.persisted === true });
-      source.addEventListener('pagehide', hide);
-      source.addEventListener('pageshow', show);
+      const transition = (event: PageEventLike): void =>
+        listener({
+          type: event.type === 'pagehide' ? 'hide' : 'show',
+          persisted: !!event.persisted,
+        });
+      window.addEventListener('pagehide', transition);
+      window.addEventListener('pageshow', transition);
       return () => {
-        source.removeEventListener('pagehide', hide);
-        source.removeEventListener('pageshow', show);
+        window.removeEventListener('pagehide', transition);
+        window.removeEventListener('pageshow', transition);
       };
     },
   };

@@ -368,7 +368,6 @@ export class UserAgent {
       return;
     }
     if (this.#status !== 'started') return;
-    this.#logger.debug(`ua: page hidden (persisted ${String(persisted)}): leaving`);
     const { registrator } = this.#stopping();
     for (const extension of this.#extensions) extension.close().catch(() => undefined);
     registrator.leave();

@@ -4,6 +4,7 @@ import {
   type MediaHandlerFactory,
   type UAConfiguration,
   type UAEvents,
+  type UAOptions,
 } from '@sipkit/core';
 import { createFakeMediaHandler } from '@sipkit/testing';
 import { SIP_DOMAIN, TEST_PASSWORD, type Kamailio } from './kamailio.js';
@@ -19,6 +20,8 @@ export interface NodeUAOptions {
    * is enough against SIPp, which checks signalling and sends no media.
    */
   readonly mediaHandlerFactory?: MediaHandlerFactory;
+  /** Our options beyond JsSIP's configuration (keep-alive, timeouts...). */
+  readonly uaOptions?: UAOptions;
 }
 
 /** A UA of ours in this Node process, through Kamailio's WebSocket, with its wire recorded. */
@@ -39,7 +42,10 @@ export function nodeUA(kamailio: Kamailio, user: string, options: NodeUAOptions 
       sockets: [new WebSocketInterface(kamailio.wsUrl, { WebSocket: wire.WebSocket })],
       ...options.configuration,
     },
-    { mediaHandlerFactory: options.mediaHandlerFactory ?? createFakeMediaHandler },
+    {
+      ...options.uaOptions,
+      mediaHandlerFactory: options.mediaHandlerFactory ?? createFakeMediaHandler,
+    },
   );
   return { ua, wire, aor };
 }

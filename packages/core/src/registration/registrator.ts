@@ -6,7 +6,8 @@ import type { ContactParams, LocalIdentity } from '../ua/local-identity.js';
 import { checkExtraHeaders } from '../ua/option-checks.js';
 import { randomToken } from '../ua/random-token.js';
 import type { RequestFactory } from '../ua/request-factory.js';
-import type { RequestChannel, RequestOutcome } from '../ua/request-outcome.js';
+import type { AnsweredChallenge, RequestChannel, RequestOutcome } from '../ua/request-outcome.js';
+import type { OutgoingRequest } from '../message/index.js';
 import { grantedBinding } from './granted-expires.js';
 import { registrationRefreshDelay } from './refresh-delay.js';
 
@@ -88,6 +89,9 @@ export class Registrator {
   #extraHeaders: readonly string[] = [];
   /** `setExtraContactParams`: appended to our REGISTER Contact. */
   #contactParams: ContactParams = {};
+  /** The un-REGISTER `leave()` sends, authorized in advance; dropped by any other REGISTER. */
+  #goodbye: OutgoingRequest | undefined;
+  #goodbyeToken = 0;
 
   constructor(context: RegistratorContext) {
     this.#context = context;
@@ -109,6 +113,7 @@ export class Registrator {
   setExtraHeaders(headers: readonly string[]): void {
     // Checked now, so the app learns of a bad line here rather than from REGISTERs that fail.
     this.#extraHeaders = [...checkExtraHeaders(headers)];
+    this.#forgetGoodbye();
   }
 
   /**
@@ -124,6 +129,7 @@ export class Registrator {
       Object.fromEntries(Object.entries(copy).map(([name, value]) => [name, String(value ?? '')])),
     );
     this.#contactParams = copy;
+    this.#forgetGoodbye();
   }
 
   /** Registers now (or right after a REGISTER already under way), and keeps refreshing. */
@@ -186,6 +192,30 @@ export class Registrator {
     this.#refresh.cancel();
   }
 
+  /**
+   * The page is going and no answer will ever be read: sends the un-REGISTER at once, without
+   * waiting for a REGISTER under way, and closes. A registrar that challenges every REGISTER
+   * would answer a plain one 401, which the page could no longer answer; so it carries the
+   * credentials prepared after the last registration (the same nonce, the next nc, RFC 3261
+   * §22.3, RFC 7616 §3.4). A registrar that reuses no nonce, or whose nonce expired meanwhile,
+   * keeps the binding until it expires.
+   */
+  leave(): void {
+    const goodbye = this.#goodbye;
+    const registered = this.#registered && !this.#closed;
+    this.#forgetGoodbye();
+    this.#closed = true;
+    this.#again = undefined;
+    this.#refresh.cancel();
+    this.#stopRetrying();
+    if (!registered) return;
+    this.#registered = false;
+    const request = goodbye ?? this.#request(0, [], false, this.#cseq + 1);
+    this.#cseq += 1;
+    void this.#context.channel.send(request);
+    this.#context.events.emit('unregistered', {});
+  }
+
   // Every REGISTER ends in an event, whatever the answer held: nothing here may reject, since
   // callers fire and forget (an unhandled rejection exits Node and leaves a browser app at
   // "registering" for good).
@@ -201,21 +231,8 @@ export class Registrator {
 
   async #sendOnce(expires: number, extraHeaders: readonly string[], all: boolean): Promise<void> {
     this.#inFlight = true;
-    const { factory, identity, registrar } = this.#context;
-    const request = factory.outOfDialog({
-      method: 'REGISTER',
-      ruri: registrar,
-      to: identity.addressHeader(),
-      callId: this.#callId,
-      cseq: ++this.#cseq,
-      fromTag: randomToken(10) + (expires > 0 ? (this.#context.fromTagTrail?.() ?? '') : ''),
-      contact: all ? '*' : identity.registerContact(expires, this.#contactParams),
-      headers: [
-        ['Expires', String(expires)],
-        ['Supported', 'path, gruu, outbound'],
-      ],
-      extraHeaders: [...this.#extraHeaders, ...extraHeaders],
-    });
+    this.#forgetGoodbye(); // its CSeq is the one this REGISTER takes
+    const request = this.#request(expires, extraHeaders, all, ++this.#cseq);
     let outcome: RequestOutcome;
     try {
       outcome = await this.#context.channel.send(request);
@@ -226,6 +243,53 @@ export class Registrator {
     if (expires === 0) this.#unregistered(outcome);
     else this.#registeredOrFailed(outcome, extraHeaders);
     this.#runQueued();
+  }
+
+  #request(
+    expires: number,
+    extraHeaders: readonly string[],
+    all: boolean,
+    cseq: number,
+  ): OutgoingRequest {
+    const { factory, identity, registrar } = this.#context;
+    return factory.outOfDialog({
+      method: 'REGISTER',
+      ruri: registrar,
+      to: identity.addressHeader(),
+      callId: this.#callId,
+      cseq,
+      fromTag: randomToken(10) + (expires > 0 ? (this.#context.fromTagTrail?.() ?? '') : ''),
+      contact: all ? '*' : identity.registerContact(expires, this.#contactParams),
+      headers: [
+        ['Expires', String(expires)],
+        ['Supported', 'path, gruu, outbound'],
+      ],
+      extraHeaders: [...this.#extraHeaders, ...extraHeaders],
+    });
+  }
+
+  /** Authorizes the un-REGISTER `leave()` may have to send, while there is time to hash. */
+  #prepareGoodbye(answered: AnsweredChallenge | undefined): void {
+    const channel = this.#context.channel;
+    if (answered === undefined || channel.reauthorize === undefined) return;
+    const token = ++this.#goodbyeToken;
+    channel
+      .reauthorize(
+        this.#request(0, [], false, this.#cseq + 1),
+        answered.challenge,
+        answered.authenticator,
+      )
+      .then(
+        (request) => {
+          if (token === this.#goodbyeToken) this.#goodbye = request;
+        },
+        () => undefined,
+      );
+  }
+
+  #forgetGoodbye(): void {
+    this.#goodbye = undefined;
+    this.#goodbyeToken += 1;
   }
 
   #registeredOrFailed(outcome: RequestOutcome, extraHeaders: readonly string[]): void {
@@ -255,6 +319,7 @@ export class Registrator {
     this.#refresh.schedule(registrationRefreshDelay(granted.expires), () => this.#expiring());
     this.#registered = true;
     this.#retryAttempt = 0;
+    this.#prepareGoodbye(outcome.answered);
     this.#context.events.emit('registered', { response });
   }
 

@@ -34,7 +34,7 @@ export {
   KEEP_ALIVE_PONG,
   type FrameKind,
 } from './keep-alive-frames.js';
-export type { TransportOptions } from './transport-options.js';
+export type { KeepAlivePing, TransportOptions } from './transport-options.js';
 export {
   Transport,
   type ConnectionAttemptOutcome,

@@ -10,8 +10,10 @@ export interface KeepAliveOptions {
   readonly clock: Clock;
   /** Returns [0, 1); used for the interval jitter. */
   readonly random: () => number;
-  /** Sends one frame on the current connection; false if it could not be sent. */
+  /** Sends one ping (the CRLF `frame`, or the owner's own); false if it could not be sent. */
   readonly send: (frame: string) => boolean;
+  /** What a ping waits for, for the failure reason. Default `'pong'`. */
+  readonly answer?: string;
   /** Called once per failure: no pong in time, or the ping could not be sent. */
   readonly onFailure: (reason: string) => void;
 }
@@ -70,15 +72,13 @@ export class KeepAlive {
   }
 
   #ping(): void {
-    if (!this.#options.send(KEEP_ALIVE_PING)) {
-      this.#fail('keep-alive ping could not be sent');
-      return;
-    }
+    // Waiting before sending: an answer may come back within `send` (an in-memory server).
     this.#awaitingPong = true;
-    const { timeout } = this.#options;
+    const { timeout, answer = 'pong' } = this.#options;
     this.#timer.schedule(timeout * 1000, () =>
-      this.#fail(`no keep-alive pong within ${timeout} s (RFC 5626 §4.4.1)`),
+      this.#fail(`no keep-alive ${answer} within ${timeout} s (RFC 5626 §4.4.1)`),
     );
+    if (!this.#options.send(KEEP_ALIVE_PING)) this.#fail('keep-alive ping could not be sent');
   }
 
   #fail(reason: string): void {

@@ -31,6 +31,13 @@ export interface TransportOptions {
   /** Seconds to wait for the pong to a ping before treating the flow as failed. Default 10. */
   keep_alive_timeout?: number | undefined;
   /**
+   * Sends the keep-alive ping instead of a CRLF, for servers that ignore CRLF pings: the UA's
+   * OPTIONS keep-alive (`UAOptions.keepAliveMethod: 'options'`). Calls `answered` when anything
+   * answers it; returns false when it could not be sent. Used by `probe()` too. Default: none
+   * (a CRLF ping, answered by a CRLF pong).
+   */
+  keep_alive_ping?: KeepAlivePing | undefined;
+  /**
    * Seconds a connection attempt may take before it is abandoned and the next server is tried.
    * Default 5; 0 leaves it to the runtime (a browser waits out its TCP connect timeout, minutes
    * when a server's packets are dropped rather than refused).
@@ -44,12 +51,22 @@ export interface TransportOptions {
   logger?: TransportLogger | undefined;
 }
 
+/**
+ * A keep-alive ping other than CRLF (RFC 5626 §4.4.1 assumes the server answers those): sends one
+ * request, calls `answered` on any answer, returns false when nothing could be sent.
+ *
+ * @example
+ * const ping: KeepAlivePing = (answered) => sendOptionsRequest({ onResponse: answered });
+ */
+export type KeepAlivePing = (answered: () => void) => boolean;
+
 /** {@link TransportOptions} with every default filled in and every value checked. */
 export interface ResolvedTransportOptions {
   readonly recovery: RecoveryIntervals;
   /** 0 when keep-alive pings are off. */
   readonly keepAliveInterval: number;
   readonly keepAliveTimeout: number;
+  readonly keepAlivePing: KeepAlivePing | undefined;
   /** In seconds; 0 when attempts have no timeout of their own. */
   readonly connectTimeout: number;
   readonly clock: Clock;
@@ -106,6 +123,7 @@ export function resolveTransportOptions(options: TransportOptions = {}): Resolve
       DEFAULT_KEEP_ALIVE_TIMEOUT,
       false,
     ),
+    keepAlivePing: ping(options.keep_alive_ping),
     connectTimeout: seconds(
       'connect_timeout',
       options.connect_timeout,
@@ -116,6 +134,13 @@ export function resolveTransportOptions(options: TransportOptions = {}): Resolve
     random: options.random ?? Math.random,
     logger: options.logger ?? silentLogger,
   };
+}
+
+function ping(value: unknown): KeepAlivePing | undefined {
+  if (value !== undefined && typeof value !== 'function') {
+    invalid('keep_alive_ping', 'keep_alive_ping must be a function that sends one ping');
+  }
+  return value as KeepAlivePing | undefined;
 }
 
 function seconds(name: string, value: unknown, fallback: number, allowZero: boolean): number {

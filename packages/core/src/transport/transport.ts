@@ -122,6 +122,8 @@ export class Transport {
   #recoveryAttempt = 0;
   /** Bumped whenever the current attempt is abandoned, so its late callbacks are ignored. */
   #attemptToken = 0;
+  /** Counts keep-alive pings, so a late answer to an older one is not taken for the latest. */
+  #pings = 0;
 
   /** @throws {TransportError} `invalid-sockets` or `invalid-option`. */
   constructor(sockets: SocketsConfiguration, options: TransportOptions = {}) {
@@ -141,7 +143,13 @@ export class Transport {
             timeout: this.#options.keepAliveTimeout,
             clock,
             random,
-            send: (frame) => this.#current?.send(frame) ?? false,
+            send: (frame) => {
+              const id = ++this.#pings;
+              return this.#ping(frame, () => {
+                if (id === this.#pings) this.#keepAlive?.pongReceived();
+              });
+            },
+            answer: this.#options.keepAlivePing === undefined ? 'pong' : 'answer to the ping',
             onFailure: (reason) => this.#flowFailed(reason),
           })
         : null;
@@ -288,7 +296,8 @@ export class Transport {
    */
   probe(timeout: number, reason: string): void {
     if (this.#stateValue !== 'connected' || this.#probeTimer.pending) return;
-    if (this.#current?.send(KEEP_ALIVE_PING) !== true) {
+    // Any frame back clears the probe (`#handleData`), the answer to an OPTIONS ping included.
+    if (!this.#ping(KEEP_ALIVE_PING, () => this.#probeTimer.cancel())) {
       return this.reconnect(`${reason}: the probe could not be sent`, false);
     }
     this.#probeTimer.schedule(timeout, () =>
@@ -308,6 +317,16 @@ export class Transport {
       return false;
     }
     return this.#current.send(message);
+  }
+
+  /**
+   * One ping on the open connection: the CRLF `frame` (answered by the pong, `#handleData`), or
+   * the configured `keep_alive_ping` (an OPTIONS, for servers that ignore CRLF).
+   */
+  #ping(frame: string, answered: () => void): boolean {
+    const custom = this.#options.keepAlivePing;
+    if (custom === undefined) return this.#current?.send(frame) ?? false;
+    return this.#stateValue === 'connected' && custom(answered);
   }
 
   #startCycle(): void {

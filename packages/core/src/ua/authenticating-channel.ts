@@ -81,7 +81,11 @@ export class AuthenticatingChannel implements RequestChannel {
         authenticator === undefined
           ? undefined
           : await this.authorize(request, response, authenticator);
-      return retry === undefined ? outcome : this.#attempt(retry, authenticator, onProvisional);
+      if (retry === undefined || authenticator === undefined) return outcome;
+      const next = await this.#attempt(retry, authenticator, onProvisional);
+      // The last challenge answered on the way to a 2xx is the one a later request may reuse.
+      if (next.kind !== 'response' || next.response.status >= 300 || next.answered) return next;
+      return { ...next, answered: { challenge: response, authenticator } };
     }
     if (response.status < 300) this.succeeded(authenticator);
     return outcome;

@@ -26,6 +26,8 @@ export {
   type NetworkChange,
   type NetworkEnvironment,
 } from './network-watch.js';
+export { browserPageLifecycle, type PageLifecycle, type PageTransition } from './page-lifecycle.js';
+export type { KeepAliveMethod } from './options-keep-alive.js';
 export { DEFAULT_CALL_RECOVERY_TIMEOUT } from './call-recovery.js';
 export type { UALogger, UAOptions } from './ua-options.js';
 export { Causes, causeOfStatus, type Cause } from './causes.js';

@@ -1,11 +1,24 @@
+import type { DigestAuthenticator } from '../auth/index.js';
 import type { IncomingResponse, OutgoingRequest } from '../message/index.js';
+
+/** The 401/407 a request answered on its way to success, and the authenticator that did. */
+export interface AnsweredChallenge {
+  readonly challenge: IncomingResponse;
+  readonly authenticator: DigestAuthenticator;
+}
 
 /**
  * How an out-of-dialog request ended, after any digest challenge was answered: a final
  * response, or no response at all (Timer F/B, RFC 3261 §17.1) or a dead connection (§17.1.4).
  */
 export type RequestOutcome =
-  | { readonly kind: 'response'; readonly response: IncomingResponse; readonly cseq: number }
+  | {
+      readonly kind: 'response';
+      readonly response: IncomingResponse;
+      readonly cseq: number;
+      /** Set on a 2xx reached by answering a challenge: what a later request may answer again. */
+      readonly answered?: AnsweredChallenge;
+    }
   | { readonly kind: 'timeout'; readonly cseq: number }
   | { readonly kind: 'transport-error'; readonly cseq: number };
 
@@ -22,4 +35,14 @@ export interface RequestChannel {
     request: OutgoingRequest,
     onProvisional?: (response: IncomingResponse) => void,
   ): Promise<RequestOutcome>;
+  /**
+   * `request` with credentials for a challenge already answered (the nonce again with the next
+   * nc, RFC 7616 §3.4): sent pre-emptively, it needs no 401 round trip (RFC 3261 §22.3).
+   * Undefined when that cannot be done.
+   */
+  reauthorize?(
+    request: OutgoingRequest,
+    challenge: IncomingResponse,
+    authenticator: DigestAuthenticator,
+  ): Promise<OutgoingRequest | undefined>;
 }

@@ -3,6 +3,8 @@ import type { MediaHandlerFactory } from '../media/index.js';
 import type { TransactionTimerOptions } from '../transaction/index.js';
 import type { IceRestartOptions } from '../session/ice-restart-options.js';
 import type { NetworkEnvironment } from './network-watch.js';
+import type { KeepAliveMethod } from './options-keep-alive.js';
+import type { PageLifecycle } from './page-lifecycle.js';
 
 /** Where a UA reports what it does. `console` works. SIP messages are logged with secrets redacted. */
 export type UALogger = TransportLogger;
@@ -19,8 +21,32 @@ export interface UAOptions {
   readonly logger?: UALogger;
   /** RFC 3261 T1/T2/T4 overrides (ms). */
   readonly timers?: TransactionTimerOptions;
-  /** RFC 5626 CRLF keep-alive interval in seconds (default 0: off). */
+  /** Keep-alive interval in seconds (default 0: off): a ping every 80-100% of it (RFC 5626 §4.4.1). */
   readonly keepAliveInterval?: number;
+  /**
+   * Seconds a keep-alive ping may go unanswered before the flow counts as dead (default 10):
+   * the connection is closed and recovered (reconnect, re-register, calls recovered).
+   */
+  readonly keepAliveTimeout?: number;
+  /**
+   * What a keep-alive ping is (default `'crlf'`, RFC 5626 §4.4.1): `'options'` sends an
+   * out-of-dialog OPTIONS to the registrar (`Max-Forwards: 0`, answered by the first hop), for
+   * servers that ignore CRLF pings; any response, even a 4xx or 5xx, means the flow is alive.
+   * Network-change probes use the same ping.
+   */
+  readonly keepAliveMethod?: KeepAliveMethod;
+  /**
+   * On `pagehide`, end every call (BYE; CANCEL for an outgoing call not yet answered; 480 for
+   * an incoming one ringing), unregister and close the connection, all sent at once before the
+   * page goes (default true). A page restored from the back/forward cache starts again.
+   * `false` leaves calls and registration to the server's timeouts, as JsSIP does.
+   */
+  readonly endCallsOnUnload?: boolean;
+  /**
+   * Where page unloads come from (`pagehide` / `pageshow`). Default `browserPageLifecycle()`
+   * (the window, when there is one); `null` watches nothing.
+   */
+  readonly pageLifecycle?: PageLifecycle | null;
   /**
    * Seconds a connection attempt may take before the server is given up and the next one of
    * `sockets` tried (default 5; 0: wait for the browser, minutes for a server that went silent).

@@ -3,6 +3,7 @@ import { WebSocketInterface } from '../transport/index.js';
 import { ConfigurationError } from './configuration-error.js';
 import { InvalidOptionError } from './invalid-option-error.js';
 import { UA } from './ua.js';
+import type { UAOptions } from './ua-options.js';
 import { UserAgent } from './user-agent.js';
 
 const configuration = () => ({
@@ -16,7 +17,7 @@ const configuration = () => ({
 describe('a UA that is not started', () => {
   it('still refuses bad options when constructed', () => {
     expect(() => new UserAgent(configuration(), { keepAliveInterval: -1 })).toThrow(
-      /keep_alive_interval/,
+      /keepAliveInterval/,
     );
     expect(() => new UA(configuration(), { timers: { t1: 5000, t2: 4000 } })).toThrow(/t1/);
   });
@@ -35,6 +36,36 @@ describe('a UA that is not started', () => {
       expect((caught as InvalidOptionError).message).toContain('number of seconds, 0 or more');
     },
   );
+
+  it.each([
+    [{ keepAliveMethod: 'OPTIONS' }, 'keepAliveMethod', "'crlf' or 'options'"],
+    [{ keepAliveTimeout: 0 }, 'keepAliveTimeout', 'above 0'],
+    [{ keepAliveInterval: Number.NaN }, 'keepAliveInterval', 'number of seconds'],
+    [{ endCallsOnUnload: 'no' }, 'endCallsOnUnload', 'true or false'],
+  ])('refuses %j with an InvalidOptionError naming it', (options, parameter, advice) => {
+    let caught: unknown;
+    try {
+      new UA(configuration(), options as UAOptions);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidOptionError);
+    expect((caught as InvalidOptionError).parameter).toBe(parameter);
+    expect((caught as InvalidOptionError).message).toContain(advice);
+  });
+
+  it('accepts the keep-alive and unload options it documents', () => {
+    expect(
+      () =>
+        new UA(configuration(), {
+          keepAliveInterval: 25,
+          keepAliveTimeout: 5,
+          keepAliveMethod: 'options',
+          endCallsOnUnload: false,
+          pageLifecycle: null,
+        }),
+    ).not.toThrow();
+  });
 
   it('accepts connectTimeout 0 (no timeout of its own) and fractions', () => {
     expect(() => new UA(configuration(), { connectTimeout: 0 })).not.toThrow();

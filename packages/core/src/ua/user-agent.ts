@@ -41,6 +41,8 @@ import {
   type NetworkChange,
 } from './network-watch.js';
 import { Causes } from './causes.js';
+import { optionsKeepAlive } from './options-keep-alive.js';
+import { browserPageLifecycle, type PageTransition } from './page-lifecycle.js';
 import { malformedRequestAnswer } from './malformed-request.js';
 import { missingCredentialsNamed } from './missing-credentials.js';
 import { checkContentType, checkExtraHeaders } from './option-checks.js';
@@ -110,6 +112,10 @@ export class UserAgent {
   #status: UAStatus = 'ready';
   /** Stops watching the network (set while started). */
   #unwatchNetwork: (() => void) | undefined;
+  /** Stops watching `pagehide` / `pageshow` (set from `start()` to `stop()`). */
+  #unwatchPage: (() => void) | undefined;
+  /** Stopped by a `pagehide` into the back/forward cache: the `pageshow` back starts again. */
+  #resumeOnShow = false;
   /** Subscriptions and other capabilities the app installed (`extend`); empty for most apps. */
   readonly #extensions: UserAgentExtension[] = [];
   #everConnected = false;
@@ -136,10 +142,16 @@ export class UserAgent {
       resolveTransportOptions(this.#transportOptions());
     } catch (error) {
       // Named as the caller wrote it: UAOptions.connectTimeout, not the transport's connect_timeout.
-      if (error instanceof TransportError && error.parameter === 'connect_timeout') {
-        throw new InvalidOptionError('connectTimeout', 'must be a number of seconds, 0 or more');
-      }
+      const option =
+        error instanceof TransportError ? TRANSPORT_OPTION_NAMES[error.parameter ?? ''] : undefined;
+      if (option !== undefined) throw new InvalidOptionError(option[0], option[1]);
       throw error;
+    }
+    if (![undefined, 'crlf', 'options'].includes(options.keepAliveMethod)) {
+      throw new InvalidOptionError('keepAliveMethod', "must be 'crlf' or 'options'");
+    }
+    if (![undefined, true, false].includes(options.endCallsOnUnload)) {
+      throw new InvalidOptionError('endCallsOnUnload', 'must be true or false');
     }
     transactionTimers(options.timers);
     const recovery = options.callRecoveryTimeout;
@@ -284,8 +296,16 @@ export class UserAgent {
       layers.registrator.reopen();
     }
     this.#status = 'started';
+    this.#resumeOnShow = false;
     const network = this.#options.network === undefined ? browserNetwork() : this.#options.network;
     this.#unwatchNetwork = network?.watch((change) => this.#networkChanged(change));
+    const page =
+      this.#options.pageLifecycle === undefined
+        ? browserPageLifecycle()
+        : this.#options.pageLifecycle;
+    if (this.#options.endCallsOnUnload !== false) {
+      this.#unwatchPage ??= page?.watch((transition) => this.#pageTransition(transition));
+    }
     layers.transport.connect();
   }
 
@@ -294,12 +314,11 @@ export class UserAgent {
    * connection and clears every timer. When the promise settles nothing of this UA is pending.
    */
   async stop(): Promise<void> {
+    this.#unwatchPage?.();
+    this.#unwatchPage = undefined;
+    this.#resumeOnShow = false;
     if (this.#status !== 'started') return;
-    const { calls, registrator, transport, transactions } = this.#built();
-    this.#status = 'stopping';
-    this.#unwatchNetwork?.();
-    this.#unwatchNetwork = undefined;
-    calls?.terminateAll();
+    const { registrator, transport } = this.#stopping();
     if (transport.isConnected()) {
       // RFC 6665 §4.1.2.3: subscriptions end (Expires: 0) before the un-REGISTER, so the
       // notifiers' final NOTIFYs still find our contact at the registrar.
@@ -310,11 +329,50 @@ export class UserAgent {
           : Promise.all(extensions.map((e) => e.close())).then(() => registrator.close()),
       );
     }
+    this.#stopped();
+  }
+
+  /** The first half of a stop: no more network reactions, every call ended (RFC 3261 §15, §9). */
+  #stopping(): UserAgentLayers {
+    const layers = this.#built();
+    this.#status = 'stopping';
+    this.#unwatchNetwork?.();
+    this.#unwatchNetwork = undefined;
+    layers.calls?.terminateAll();
+    return layers;
+  }
+
+  /** The second half: nothing of this UA left pending, the connection closed. */
+  #stopped(): void {
+    const { registrator, transactions, transport } = this.#built();
     for (const extension of this.#extensions) extension.discard();
     registrator.connectionLost();
     transactions.stop();
     transport.disconnect();
     this.#status = 'stopped';
+  }
+
+  /**
+   * `pagehide`: the page is going (closed, reloaded, navigated away) and nothing scheduled will
+   * run again, so `stop()`'s waits are pointless. Every goodbye goes on the wire within this
+   * event: BYE, CANCEL or 480 for each call, un-SUBSCRIBEs, and the un-REGISTER with the
+   * credentials prepared for it (a 401 could not be answered any more). `WebSocket.send` queues
+   * synchronously and the browser sends what was queued before closing the socket. A page that
+   * goes into the back/forward cache (`persisted`) is stopped the same way: its media and
+   * signalling freeze, so a call kept would be a dead call for the far end, and an incoming call
+   * would ring a page that cannot answer. It starts again when the page is shown again.
+   */
+  #pageTransition({ type, persisted }: PageTransition): void {
+    if (type === 'show') {
+      if (persisted && this.#resumeOnShow && this.#status === 'stopped') this.start();
+      return;
+    }
+    if (this.#status !== 'started') return;
+    const { registrator } = this.#stopping();
+    for (const extension of this.#extensions) extension.close().catch(() => undefined);
+    registrator.leave();
+    this.#stopped();
+    this.#resumeOnShow = persisted;
   }
 
   register(): void {
@@ -430,6 +488,15 @@ export class UserAgent {
       connection_recovery_min_interval: this.configuration.connection_recovery_min_interval,
       connection_recovery_max_interval: this.configuration.connection_recovery_max_interval,
       keep_alive_interval: this.#options.keepAliveInterval ?? 0,
+      keep_alive_timeout: this.#options.keepAliveTimeout,
+      keep_alive_ping:
+        this.#options.keepAliveMethod === 'options'
+          ? optionsKeepAlive(
+              this.configuration.registrar_server,
+              () => this.#built().factory,
+              () => this.#built().transactions,
+            )
+          : undefined,
       connect_timeout: this.#options.connectTimeout,
       clock: this.#options.clock ?? systemClock,
       logger: this.#logger,
@@ -664,6 +731,13 @@ export class UserAgent {
     }
   }
 }
+
+/** Transport options the UA fills from its own: the name the app wrote, and what to change. */
+const TRANSPORT_OPTION_NAMES: Readonly<Record<string, readonly [string, string]>> = {
+  connect_timeout: ['connectTimeout', 'must be a number of seconds, 0 or more'],
+  keep_alive_interval: ['keepAliveInterval', 'must be a number of seconds, 0 (off) or more'],
+  keep_alive_timeout: ['keepAliveTimeout', 'must be a number of seconds above 0'],
+};
 
 /** What a started UA runs on (see `UserAgent.#built`). */
 interface UserAgentLayers {

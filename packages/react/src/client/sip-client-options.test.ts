@@ -28,4 +28,16 @@ describe('sameUaRelevantOptions', () => {
     expect(same({ iceRestart: { deadline: 10 } }, { iceRestart: false })).toBe(false);
     expect(same({}, { iceRestart: false })).toBe(false);
   });
+
+  it('keep-alive and unload settings compare by value (the UA reads them once)', () => {
+    type UaOptions = NonNullable<SipClientOptions['uaOptions']>;
+    const same = (a: UaOptions, b: UaOptions) =>
+      sameUaRelevantOptions({ uaOptions: a }, { uaOptions: b });
+    const keepAlive: UaOptions = { keepAliveInterval: 25, keepAliveMethod: 'options' };
+    expect(same(keepAlive, { ...keepAlive })).toBe(true);
+    expect(same(keepAlive, { ...keepAlive, keepAliveMethod: 'crlf' })).toBe(false);
+    expect(same(keepAlive, { ...keepAlive, keepAliveTimeout: 5 })).toBe(false);
+    expect(same({ endCallsOnUnload: false }, { endCallsOnUnload: false })).toBe(true);
+    expect(same({}, { endCallsOnUnload: false })).toBe(false);
+  });
 });

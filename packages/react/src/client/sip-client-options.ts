@@ -35,6 +35,9 @@ export function sameUaRelevantOptions(a: SipClientOptions, b: SipClientOptions):
   return (
     x.clock === y.clock &&
     x.keepAliveInterval === y.keepAliveInterval &&
+    x.keepAliveTimeout === y.keepAliveTimeout &&
+    x.keepAliveMethod === y.keepAliveMethod &&
+    x.endCallsOnUnload === y.endCallsOnUnload &&
     x.connectTimeout === y.connectTimeout &&
     x.stopTimeout === y.stopTimeout &&
     sameNumbers(x.timers ?? {}, y.timers ?? {}) &&

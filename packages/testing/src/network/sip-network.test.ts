@@ -94,8 +94,24 @@ describe('SipNetwork', () => {
     await flush();
     socket.disconnect();
     expect(closes).toEqual([]);
+    await flush();
     expect(events).toEqual(['open a', 'close a']);
     expect(socket.send('x')).toBe(false);
+  });
+
+  it('a clean disconnect() delivers what was sent before it, as a WebSocket close() does', async () => {
+    const { endpoint, events } = echoServer();
+    const network = new SipNetwork({ endpoint });
+    const { socket } = connectedSocket(network, 'a');
+    socket.connect();
+    await flush();
+    socket.send('BYE');
+    socket.send('REGISTER');
+    socket.disconnect();
+    expect(socket.send('late')).toBe(false);
+    await flush();
+    expect(events).toEqual(['open a', 'recv a BYE', 'recv a REGISTER', 'close a']);
+    expect(network.openConnections).toBe(0);
   });
 
   it('a server-side close reports a clean close to the client', async () => {

@@ -130,9 +130,12 @@ export class SipNetwork implements VirtualSocketHost {
     return link;
   }
 
-  closed(socket: VirtualSocket): void {
+  closed(socket: VirtualSocket, link?: VirtualLink): void {
     const connection = this.#connections.get(socket);
-    if (connection !== undefined) this.#drop(connection);
+    // A socket that already connected again has a new link: the old one's close leaves it be.
+    if (connection !== undefined && (link === undefined || connection.link === link)) {
+      this.#drop(connection);
+    }
   }
 
   #drop(connection: Connection): void {

@@ -13,6 +13,8 @@ export type LinkReceiver = (message: string) => void;
  */
 export class VirtualLink {
   #open = true;
+  /** The client closed cleanly: it sends nothing more, what it sent before still arrives. */
+  #closing = false;
   #muted = false;
   readonly #held = new Map<Direction, string[]>();
 
@@ -38,8 +40,22 @@ export class VirtualLink {
     this.#held.clear();
   }
 
+  /**
+   * A clean close by the client (RFC 6455 §5.5.1: the Close frame follows the data already
+   * sent, as a browser's `close()` after `send()` does): what it sent before still arrives, in
+   * order, nothing it sends after; then the link closes and `closed` runs.
+   */
+  closeAfterSent(closed: () => void): void {
+    this.#closing = true;
+    // Deliveries are microtasks in order, so this one runs after every message already sent.
+    queueMicrotask(() => {
+      this.close();
+      closed();
+    });
+  }
+
   transmit(direction: Direction, message: string): void {
-    if (!this.#open) return;
+    if (!this.#open || (this.#closing && direction === 'to-server')) return;
     const entry = this.traffic.record(this.socketId, direction, message);
     if (this.#muted) {
       entry.fate = 'dropped';

@@ -11,8 +11,8 @@ export interface VirtualSocketHost {
    * when nothing answers at all (the attempt then hangs until the client gives up).
    */
   open(socket: VirtualSocket): VirtualLink | 'refused' | 'no-answer';
-  /** The client closed the link on purpose. */
-  closed(socket: VirtualSocket): void;
+  /** The client closed `link` on purpose (after what it sent before was delivered). */
+  closed(socket: VirtualSocket, link?: VirtualLink): void;
 }
 
 /**
@@ -64,13 +64,16 @@ export class VirtualSocket implements Socket {
     });
   }
 
+  /** Closes cleanly, as a WebSocket's `close()`: what was sent before still reaches the server. */
   disconnect(): void {
     this.#attempt++;
     const wasConnected = this.#state === 'connected';
     this.#state = 'disconnected';
-    this.#link?.close();
+    const link = this.#link;
     this.#link = undefined;
-    if (wasConnected) this.network.closed(this);
+    if (link === undefined) return;
+    if (wasConnected) link.closeAfterSent(() => this.network.closed(this, link));
+    else link.close();
   }
 
   send(message: string): boolean {

@@ -214,6 +214,20 @@ describe('MediaRecovery', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('an alive verdict is asked again on new evidence; iceRestart false never asks the target refresh for a restart', async () => {
+    const { ice, flow, recovery } = setup();
+    ice('disconnected');
+    await vi.advanceTimersByTimeAsync(0);
+    ice('failed');
+    expect(flow.probes).toHaveLength(2);
+    const off = setup(false);
+    off.flow.alive = false;
+    off.ice('disconnected');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(off.recovery.needsRestart).toBe(false);
+    expect(recovery.needsRestart).toBe(true);
+  });
+
   it('the callee whose own flow was found dead moved: it does not wait for the caller', async () => {
     const { offers, ice, flow, recovery } = setupCallee();
     flow.alive = false;

@@ -92,6 +92,7 @@ export class MediaRecovery {
    * followed by a second offer.
    */
   get needsRestart(): boolean {
+    if (this.#resolveSettings() === false) return false; // the app restarts ICE itself, or not
     return (
       this.#recovering || this.#iceTrouble || this.#stall?.stalled === true || this.#flow === 'dead'
     );
@@ -141,10 +142,7 @@ export class MediaRecovery {
     if (state !== 'failed' && state !== 'disconnected') return;
     this.#iceTrouble = true;
     this.#suspectFlow(`ICE ${state}`);
-    const settings = (this.#settings ??= resolveIceRestart(
-      core.options.iceRestart,
-      core.context.iceRestart,
-    ));
+    const settings = this.#resolveSettings();
     if (state === 'failed') {
       if (settings !== false) return this.#start('ICE failed', settings);
       core.connection.fail('media', 'ICE failed');
@@ -155,14 +153,21 @@ export class MediaRecovery {
       this.#timer.schedule(settings.gracePeriod, () => this.#start('ICE disconnected', settings));
   }
 
+  #resolveSettings(): IceRestartSettings | false {
+    const core = this.#core;
+    return (this.#settings ??= resolveIceRestart(core.options.iceRestart, core.context.iceRestart));
+  }
+
   /**
    * Media trouble may be ours: the interface that carried it may be gone, and the WebSocket with
    * it, silently (Chromium fires no event when an interface is deleted). The UA probes the flow
    * at once (one probe for all calls); a dead one is replaced (reconnect, REGISTER) and the
-   * target refresh carries our ICE restart. Once per trouble: until the media is back.
+   * target refresh carries our ICE restart. Not again while a probe is out or the flow is known
+   * dead (until the media is back); an `alive` verdict is asked again on new evidence, since
+   * the network may have changed since (a probe is one CRLF).
    */
   #suspectFlow(reason: string): void {
-    if (this.#flow !== 'unknown') return;
+    if (this.#flow === 'probing' || this.#flow === 'dead') return;
     this.#flow = 'probing';
     void this.#core.context.probeSignalling(`call media lost (${reason})`).then((alive) => {
       if (this.#flow === 'probing') this.#flow = alive ? 'alive' : 'dead';

@@ -34,11 +34,6 @@ export interface KamailioOptions {
    * namespace's loopback for a browser in another namespace (`harness/caller-namespace.ts`).
    */
   readonly extraWsAddress?: string;
-  /**
-   * Route in-dialog requests whose target is a GRUU (RFC 5627) to the instance's current
-   * registration instead of the connection named in the target's alias.
-   */
-  readonly gruuRouting?: boolean;
 }
 
 /** A running Kamailio from e2e/kamailio/kamailio.cfg, with its own runtime directory. */
@@ -106,7 +101,6 @@ export class Kamailio {
     };
     if (this.#options.pass503 === true) defines['PASS_503'] = 1;
     if (this.#options.nonceCount === true) defines['NONCE_COUNT'] = 1;
-    if (this.#options.gruuRouting === true) defines['GRUU_ROUTING'] = 1;
     if (this.#options.extraWsAddress !== undefined)
       defines['WS_EXTRA_IP'] = this.#options.extraWsAddress;
     const child = startProcess({

@@ -5,7 +5,7 @@
 // must keep the call with audio back within 2 s; JsSIP's outcome is measured, not asserted.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectAudioBothWays, timeToAudio } from '../harness/audio-flow.js';
-import { Kamailio } from '../harness/kamailio.js';
+import { KamailioNode } from '../harness/cluster.js';
 import type { PhonePage } from '../harness/phone-page.js';
 import { usePhones } from '../harness/phones.js';
 import { writeResults } from '../harness/results.js';
@@ -22,25 +22,55 @@ import {
 
 const scenario = useKamailio('call-recovery');
 const phones = usePhones(scenario);
-// A Kamailio restart renews both browsers' flows at once. Routed by the alias of a Contact (the
-// usual WebSocket setup, `scenario.kamailio`), each side's target refresh goes to the other's
-// old connection and fails: neither can reach the other, whatever either UA does. A proxy that
-// routes a GRUU (RFC 5627) to the instance's current registration lets them; scenario 1 runs on
-// both, each with both libraries.
-let gruuKamailio: Kamailio | undefined;
+// A Kamailio restart renews both browsers' flows at once. Routed by the alias of a Contact only
+// (the test's own `scenario.kamailio`, as most WebSocket setups do), each side's target refresh
+// goes to the other's old connection and fails: neither can reach the other, whatever either UA
+// does. The deploy recipe (deploy/kamailio/kamailio.cfg, started as it is, no auth, on the
+// port plan's 7301/7302) routes a GRUU (RFC 5627) to the instance's current registration and
+// lets them; scenario 1 runs on both, each with both libraries.
+const recipe = new KamailioNode(
+  scenario.runDir,
+  'call-recovery-recipe',
+  { ip: '127.0.0.1', sipPort: 7301, wsPort: 7302 },
+  scenario.registry,
+);
 beforeAll(async () => {
-  gruuKamailio = await Kamailio.start(scenario.runDir, 'call-recovery-gruu', scenario.registry, {
-    gruuRouting: true,
-  });
+  await recipe.start();
 });
 afterAll(async () => {
-  await gruuKamailio?.stop();
+  await recipe.stop();
 });
+/** What scenario 1 does to a proxy: its WebSocket URL, a crash and a start on the same ports. */
+interface RestartableProxy {
+  readonly wsUrl: string;
+  kill(): Promise<void>;
+  restart(): Promise<void>;
+  /** In-dialog INVITE/UPDATE it logged to an aliased contact since `offset` (undefined: no log). */
+  logLength(): number | undefined;
+  refreshesLogged(offset: number | undefined): number | undefined;
+}
 const ROUTINGS = ['alias', 'gruu'] as const;
-const proxyFor = (routing: (typeof ROUTINGS)[number]): Kamailio => {
-  const kamailio = routing === 'gruu' ? gruuKamailio : scenario.kamailio;
-  if (kamailio === undefined) throw new Error('Kamailio is not up yet');
-  return kamailio;
+const proxyFor = (routing: (typeof ROUTINGS)[number]): RestartableProxy => {
+  if (routing === 'gruu') {
+    return {
+      wsUrl: recipe.wsUrl,
+      kill: () => recipe.kill(),
+      restart: () => recipe.start(),
+      logLength: () => undefined,
+      refreshesLogged: () => undefined,
+    };
+  }
+  const kamailio = scenario.kamailio;
+  return {
+    wsUrl: kamailio.wsUrl,
+    kill: () => kamailio.kill(),
+    restart: () => kamailio.restart(),
+    logLength: () => kamailio.logLength(),
+    refreshesLogged: (offset) =>
+      kamailio
+        .logSince(offset ?? 0)
+        .filter((line) => /in: (INVITE|UPDATE) sip:[^ ]*;alias=/.test(line)).length,
+  };
 };
 
 /** The goal of issue 20: audio within 2 s of the network coming back. */
@@ -71,7 +101,7 @@ interface LiveCall {
 async function talking(
   library: Library,
   tag: string,
-  kamailio = scenario.kamailio,
+  kamailio: { readonly wsUrl: string } = scenario.kamailio,
 ): Promise<LiveCall> {
   const ws = kamailio.wsUrl;
   const [alice, bob] = await Promise.all([
@@ -125,9 +155,15 @@ describe.each(
       ...inDialogRequests(call.aliceFrames, 'INVITE', back),
       ...inDialogRequests(call.aliceFrames, 'UPDATE', back),
     ];
-    const kamailioSaw = kamailio
-      .logSince(logBefore)
-      .filter((line) => /in: (INVITE|UPDATE) sip:[^ ]*;alias=/.test(line)).length;
+    // The refresh on the wire at the far end: bob received alice's in-dialog INVITE/UPDATE.
+    const bobGot = call.bobFrames.filter(
+      (frame) =>
+        frame.direction === 'received' &&
+        frame.at >= back &&
+        /^(INVITE|UPDATE) /.test(frame.text) &&
+        /^(?:To|t):[^\r\n]*;\s*tag=/im.test(frame.text),
+    ).length;
+    const kamailioSaw = kamailio.refreshesLogged(logBefore);
 
     const beforeHangup = await callOutcome(alice, aliceId);
     await bob.hangup(bobId);
@@ -142,15 +178,17 @@ describe.each(
       survived: beforeHangup.live && byeReached,
       notes:
         `re-registered: ${registered}; target refreshes sent by alice: ${refreshes.length} ` +
-        `(Kamailio saw ${kamailioSaw} in-dialog INVITE/UPDATE to an aliased contact); ` +
+        `(Kamailio logged ${kamailioSaw ?? 'n/a'} to an aliased contact; bob received ${bobGot}); ` +
         `bob's BYE reached alice: ${byeReached}${beforeHangup.live ? '' : `; ${beforeHangup.how}`}`,
     };
     rows.push(row);
     if (library === 'sipkit') {
       expect(beforeHangup.live, beforeHangup.how).toBe(true);
       expect(refreshes.length, 'a target refresh after the reconnection').toBeGreaterThan(0);
-      expect(kamailioSaw).toBeGreaterThan(0);
       // With alias routing no UA can be reached (see above): measured, not asserted.
+      if (routing === 'alias') expect(kamailioSaw).toBeGreaterThan(0);
+      // Whether alice's refresh reaches bob depends on who registers again first (routed to
+      // bob's GRUU before his REGISTER, it finds no binding): measured (`bobGot`), not asserted.
       if (routing === 'gruu') expect(byeReached, await alice.describe(aliceId)).toBe(true);
       expect((await bob.events(bobId, 'ended')).length).toBe(1);
       expect(aliceAudio).toBeLessThanOrEqual(AUDIO_GOAL_MS);

@@ -55,6 +55,19 @@ afterAll(async () => {
 });
 
 const AUDIO_WAIT_MS = 20_000;
+/** The issue's goal: audio back within 2 s of the change. */
+const AUDIO_GOAL_MS = 2000;
+/**
+ * What ours is held to here, and why not the goal: with no browser event the change is seen
+ * from the media, ~1-1.5 s after it (the audio count read every 500 ms, two reads without a new
+ * packet), then the WebSocket probe must go unanswered for 1 s before the flow counts as dead.
+ * That is 2-2.5 s before anything can be sent over link 2; the reconnection, the REGISTER (401
+ * then 200), the one re-INVITE with the new Contact and the ICE restart (gathering on both
+ * ends), the ICE checks and three audio packets follow. Measured 4.4-4.5 s on this machine with
+ * a load average of ~20 (BENCHMARKS.md); 6 s leaves room for that load, not for a regression to
+ * the old 14 s (glare, a separate UPDATE, waiting for ICE `disconnected`).
+ */
+const AUDIO_BOUND_MS = 6000;
 const LIBRARIES: readonly Library[] = ['sipkit', 'jssip'];
 
 const rows: RecoveryRow[] = [];
@@ -127,12 +140,13 @@ describe.each(LIBRARIES)('%s', (library) => {
         expect(aliceNow.live, aliceNow.how).toBe(true);
         expect(bobNow.live, bobNow.how).toBe(true);
         expect(overLink2).toBe(true);
-        // Audio back within AUDIO_WAIT_MS, not the issue's 2 s goal (measured 14.0 / 14.1 s,
-        // BENCHMARKS.md): Chromium reports ICE `disconnected` ~5 s after the link goes, the
-        // 2 s grace and the 2 s probe follow, then the callee's restart re-INVITE hangs on the
-        // dead flow until Kamailio's 408 (~5 s) and our restart waits out its 491s.
-        expect(aliceAudio).toBeDefined();
-        expect(bobAudio).toBeDefined();
+        // One re-INVITE carried the new Contact and the ICE restart: no UPDATE, no glare.
+        expect(inDialogRequests(alice.frames, 'UPDATE', switched)).toHaveLength(0);
+        expect(inDialogRequests(bob.frames, 'INVITE', switched)).toHaveLength(0);
+        expect(restarts).toHaveLength(1);
+        // Audio back within AUDIO_BOUND_MS (see there why not AUDIO_GOAL_MS; both reported).
+        expect(aliceAudio, `goal ${AUDIO_GOAL_MS} ms`).toBeLessThanOrEqual(AUDIO_BOUND_MS);
+        expect(bobAudio, `goal ${AUDIO_GOAL_MS} ms`).toBeLessThanOrEqual(AUDIO_BOUND_MS);
         await alice.hangup(aliceId);
         await bob.event(bobId, 'ended', { originator: 'remote' });
       }

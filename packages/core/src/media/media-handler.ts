@@ -131,6 +131,13 @@ export interface MediaHandler {
    */
   readonly createConnection?: (() => void) | undefined;
   getStats(): Promise<MediaStats>;
+  /**
+   * Audio RTP packets received so far (the audio `inbound-rtp` `packetsReceived`), undefined when
+   * not known. The session's stall watch reads it every 500 ms while the call is up and not on
+   * hold: a count that stops rising means the media path broke, seconds before ICE reports
+   * `disconnected`. Optional: a handler without it is recovered from ICE states alone.
+   */
+  readonly audioPacketsReceived?: (() => Promise<number | undefined>) | undefined;
   on<K extends keyof MediaHandlerEvents>(
     event: K,
     listener: (payload: MediaHandlerEvents[K]) => void,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reduceStats } from './media-stats.js';
+import { inboundAudioPackets, reduceStats } from './media-stats.js';
 
 type Stats = Record<string, unknown> & { id: string; type: string };
 
@@ -151,5 +151,24 @@ describe('reduceStats', () => {
     );
     expect(odd.stats.packetsReceived).toBeUndefined();
     expect(odd.stats.packetLoss).toBeUndefined();
+  });
+});
+
+describe('inboundAudioPackets', () => {
+  it('counts the audio inbound-rtp packets only (video and outbound aside)', () => {
+    expect(inboundAudioPackets(call(1000, 8000, 8000))).toBe(950);
+  });
+
+  it('reads mediaType where kind is missing (older Chromium), and is undefined with no audio yet', () => {
+    const legacy = report({
+      id: 'ia',
+      type: 'inbound-rtp',
+      mediaType: 'audio',
+      packetsReceived: 7,
+    });
+    expect(inboundAudioPackets(legacy)).toBe(7);
+    expect(inboundAudioPackets(report({ id: 'oa', type: 'outbound-rtp', kind: 'audio' }))).toBe(
+      undefined,
+    );
   });
 });

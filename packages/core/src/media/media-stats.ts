@@ -79,6 +79,25 @@ export function reduceStats(
 
 type Entry = Readonly<Record<string, unknown>>;
 
+/**
+ * Audio packets received, from a stats report: the `packetsReceived` of the audio
+ * `inbound-rtp` entries (undefined when there is none yet). Cheaper than `reduceStats`: the
+ * stall watch reads it twice a second for every call.
+ *
+ * @example const packets = inboundAudioPackets(await pc.getStats());
+ */
+export function inboundAudioPackets(report: RTCStatsReport): number | undefined {
+  let packets: number | undefined;
+  report.forEach((value: unknown) => {
+    if (typeof value !== 'object' || value === null) return;
+    const entry = value as Entry;
+    if (entry['type'] !== 'inbound-rtp' || kindOf(entry) !== 'audio') return;
+    const count = number(entry, 'packetsReceived');
+    if (count !== undefined) packets = (packets ?? 0) + count;
+  });
+  return packets;
+}
+
 function number(entry: Entry, key: string): number | undefined {
   const value = entry[key];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;

@@ -453,6 +453,35 @@ describe('WebRtcMediaHandler: events and stats', () => {
     expect(stats.sendBitrate).toBe(16_000); // 4000 bytes in 2 s
     expect(stats.report).toBe(pc().statsReport);
   });
+
+  it('counts inbound audio packets for the stall watch without touching the bitrate sample', async () => {
+    const { handler, pc } = setup();
+    await expect(handler.audioPacketsReceived()).resolves.toBeUndefined();
+    await handler.createOffer({ localHold: false });
+    const inbound = (packetsReceived: number, bytesReceived: number): RTCStatsReport =>
+      new Map([
+        [
+          'in',
+          {
+            id: 'in',
+            type: 'inbound-rtp',
+            kind: 'audio',
+            packetsReceived,
+            bytesReceived,
+            timestamp: packetsReceived * 20,
+          },
+        ],
+      ]);
+    pc().statsReport = inbound(100, 8000);
+    await handler.getStats();
+    pc().statsReport = inbound(150, 12_000);
+    await expect(handler.audioPacketsReceived()).resolves.toBe(150);
+    // The app's next bitrate is still measured from its own previous read (100 -> 200 packets).
+    pc().statsReport = inbound(200, 16_000);
+    expect((await handler.getStats()).receiveBitrate).toBe(32_000); // 8000 bytes in 2 s
+    handler.close();
+    await expect(handler.audioPacketsReceived()).resolves.toBeUndefined();
+  });
 });
 
 describe('WebRtcMediaHandler: switching devices on a live call', () => {

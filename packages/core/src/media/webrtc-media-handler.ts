@@ -19,7 +19,7 @@ import {
   type MediaStep,
   type Unsubscribe,
 } from './media-handler.js';
-import { reduceStats, type TrafficSample } from './media-stats.js';
+import { inboundAudioPackets, reduceStats, type TrafficSample } from './media-stats.js';
 import { namedError } from './named-error.js';
 import type {
   GetUserMedia,
@@ -227,6 +227,11 @@ export class WebRtcMediaHandler implements MediaHandler {
     const { stats, sample } = reduceStats(await this.#pc.getStats(), this.#sample);
     this.#sample = sample;
     return stats;
+  }
+
+  async audioPacketsReceived(): Promise<number | undefined> {
+    if (this.#closed || this.#pc === undefined) return undefined;
+    return inboundAudioPackets(await this.#pc.getStats());
   }
 
   on<K extends keyof MediaHandlerEvents>(

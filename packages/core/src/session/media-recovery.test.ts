@@ -5,7 +5,8 @@ import { Causes } from '../ua/causes.js';
 import { CallConnection } from './call-connection.js';
 import type { CallCore } from './call-core.js';
 import type { IceRestartOptions } from './ice-restart-options.js';
-import { MediaRecovery } from './media-recovery.js';
+import { STALL_POLL_MS } from './media-stall.js';
+import { MediaRecovery, PEER_FIRST_WAIT } from './media-recovery.js';
 import type { OfferExchange } from './offer-exchange.js';
 import type { SessionEvents } from './session-events.js';
 import type { SessionStatus } from './session-status.js';
@@ -21,8 +22,23 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setup(iceRestart?: IceRestartOptions | false) {
+function setup(iceRestart?: IceRestartOptions | false, role: { readonly caller?: boolean } = {}) {
   const events = new TypedEmitter<SessionEvents>();
+  /** What the UA's probe of the signalling flow answers (true: the flow is alive). */
+  const flow = { alive: true, probes: [] as string[] };
+  /** The media handler's inbound audio count and hold state, for the stall watch. */
+  const negotiation = {
+    localHold: false,
+    remoteHold: false,
+    packets: undefined as number | undefined,
+    reads: 0,
+    media: {
+      audioPacketsReceived(): Promise<number | undefined> {
+        negotiation.reads++;
+        return Promise.resolve(negotiation.packets);
+      },
+    },
+  };
   const states: string[] = [];
   const ended: string[] = [];
   let status: SessionStatus = 'confirmed';
@@ -30,7 +46,16 @@ function setup(iceRestart?: IceRestartOptions | false) {
   const core = {
     events,
     connection,
-    context: { clock: systemClock, iceRestart },
+    context: {
+      clock: systemClock,
+      iceRestart,
+      probeSignalling: (reason: string) => {
+        flow.probes.push(reason);
+        return Promise.resolve(flow.alive);
+      },
+    },
+    dialog: { isUac: role.caller ?? true },
+    negotiation,
     options: {},
     get status() {
       return status;
@@ -57,7 +82,17 @@ function setup(iceRestart?: IceRestartOptions | false) {
     offers as unknown as OfferExchange,
   );
   const ice = (state: RTCIceConnectionState): void => core.mediaState?.(state);
-  return { recovery, core, offers, connection, states, ended, ice };
+  /** The call is confirmed and its audio flows (the stall watch runs from here). */
+  const confirmed = (): void => {
+    negotiation.packets = 0;
+    events.emit('statuschange', { status: 'confirmed' });
+  };
+  return { recovery, core, offers, connection, states, ended, ice, flow, negotiation, confirmed };
+}
+
+function setupCallee() {
+  const parts = setup(undefined, { caller: false });
+  return { ...parts, events: parts.core.events };
 }
 
 describe('MediaRecovery', () => {
@@ -148,9 +183,115 @@ describe('MediaRecovery', () => {
     expect(offers.sent).toBe(2);
   });
 
+  it('ICE disconnected probes the signalling flow at once, once per trouble, not after the grace', async () => {
+    const { ice, flow, recovery } = setup();
+    ice('disconnected');
+    ice('failed');
+    expect(flow.probes).toEqual(['call media lost (ICE disconnected)']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(recovery.needsRestart).toBe(true);
+    ice('connected');
+    expect(recovery.needsRestart).toBe(false);
+    ice('disconnected');
+    expect(flow.probes).toHaveLength(2);
+  });
+
+  it('the callee with a live flow lets the caller restart first: its own offer only if none came', async () => {
+    const { offers, ice, events } = setupCallee();
+    ice('failed');
+    await vi.advanceTimersByTimeAsync(PEER_FIRST_WAIT - 1);
+    expect(offers.sent).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(offers.sent).toBe(1);
+    // A second trouble: this time the caller's restart offer arrives during the wait.
+    ice('connected');
+    ice('failed');
+    await vi.advanceTimersByTimeAsync(500);
+    events.emit('reinvite', { request: { body: 'v=0' } } as never);
+    await vi.advanceTimersByTimeAsync(PEER_FIRST_WAIT);
+    expect(offers.sent).toBe(1);
+    ice('connected');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('an alive verdict is asked again on new evidence; iceRestart false never asks the target refresh for a restart', async () => {
+    const { ice, flow, recovery } = setup();
+    ice('disconnected');
+    await vi.advanceTimersByTimeAsync(0);
+    ice('failed');
+    expect(flow.probes).toHaveLength(2);
+    const off = setup(false);
+    off.flow.alive = false;
+    off.ice('disconnected');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(off.recovery.needsRestart).toBe(false);
+    expect(recovery.needsRestart).toBe(true);
+  });
+
+  it('the callee whose own flow was found dead moved: it does not wait for the caller', async () => {
+    const { offers, ice, flow, recovery } = setupCallee();
+    flow.alive = false;
+    ice('disconnected');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(recovery.needsRestart).toBe(true);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(offers.sent).toBe(1);
+  });
+
   it('an offer that throws is a failed attempt, not a rejection', async () => {
     const { recovery, offers } = setup();
     offers.offer.mockImplementation(() => Promise.reject(new Error('no WebRTC')));
     await expect(recovery.restart()).resolves.toBe(false);
+  });
+});
+
+describe('MediaRecovery: audio stall', () => {
+  it('a stall probes the flow at once; found dead, the call needs a restart (the target refresh carries it)', async () => {
+    const { ice, flow, negotiation, confirmed, recovery, offers } = setup();
+    confirmed();
+    flow.alive = false;
+    for (let i = 0; i < 4; i++) {
+      negotiation.packets! += 25;
+      await vi.advanceTimersByTimeAsync(STALL_POLL_MS);
+    }
+    expect(flow.probes).toEqual([]);
+    // No packet for two reads (1 s): stalled, probed before ICE says anything.
+    await vi.advanceTimersByTimeAsync(2 * STALL_POLL_MS);
+    expect(flow.probes).toEqual(['call media lost (audio stalled)']);
+    expect(recovery.needsRestart).toBe(true);
+    // No offer of its own: the signalling recovery sends one re-INVITE with the restart.
+    expect(offers.sent).toBe(0);
+    ice('disconnected');
+    expect(flow.probes).toHaveLength(1);
+    // Audio again and ICE connected: healed, the next trouble probes afresh.
+    negotiation.packets! += 25;
+    await vi.advanceTimersByTimeAsync(STALL_POLL_MS);
+    ice('connected');
+    expect(recovery.needsRestart).toBe(false);
+  });
+
+  it('a far end that never sent (or a call on hold) is no stall; hold stops the reads', async () => {
+    const { flow, negotiation, confirmed, core } = setup();
+    confirmed();
+    await vi.advanceTimersByTimeAsync(10 * STALL_POLL_MS);
+    expect(flow.probes).toEqual([]);
+    negotiation.packets = 10;
+    await vi.advanceTimersByTimeAsync(STALL_POLL_MS);
+    core.events.emit('hold', { originator: 'remote' });
+    negotiation.remoteHold = true;
+    const reads = negotiation.reads;
+    await vi.advanceTimersByTimeAsync(10 * STALL_POLL_MS);
+    expect(negotiation.reads).toBe(reads);
+    expect(flow.probes).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('the watch ends with the call: no timer stays', async () => {
+    const { confirmed, core } = setup();
+    confirmed();
+    await vi.advanceTimersByTimeAsync(STALL_POLL_MS);
+    expect(vi.getTimerCount()).toBe(1);
+    core.finish('ended', 'local', Causes.BYE);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

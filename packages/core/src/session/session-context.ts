@@ -41,6 +41,12 @@ export interface SessionContext {
    * it instead of failing at once, so an outage never loses them silently.
    */
   signallingReady(): true | Promise<boolean>;
+  /**
+   * Probes the signalling flow because a call's media broke (ua/call-recovery.ts): true when the
+   * connection answered, false when it is down or was found dead (a reconnection is under way,
+   * then the REGISTER and the target refresh). One probe for all the calls of the UA.
+   */
+  probeSignalling(reason: string): Promise<boolean>;
   /** Sends an ACK for a 2xx: outside any transaction, with a fresh branch (RFC 3261 §13.2.2.4). */
   sendAck(ack: OutgoingRequest): void;
   /** Routes requests for `dialog` to `session` (RFC 3261 §12.2.2). */

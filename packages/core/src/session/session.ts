@@ -449,6 +449,7 @@ export class Session {
       this.#offers,
       this.#refresher,
       this.#refresh,
+      this.#recovery,
     );
     return this.#targetRefresh;
   }

@@ -1,6 +1,7 @@
 import { SingleTimer } from '../transport/clock.js';
 import { Causes } from '../ua/causes.js';
 import type { CallCore } from './call-core.js';
+import type { MediaRecovery } from './media-recovery.js';
 import type { OfferExchange } from './offer-exchange.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { SessionRefresher } from './session-refresher.js';
@@ -31,6 +32,11 @@ const RETRY_MS = 2000;
  * the session timer (RFC 4028 §7.4). 491 is retried per the glare rules; 481 ends the call, a 408
  * does not while the call is recovering (`dialog-failure.ts`): it is retried like a 430.
  *
+ * When the call's media broke too (we moved: the interface that carried both is gone), the
+ * refresh is one re-INVITE that also restarts ICE (RFC 8839 §4.4.1.1; the media recovery's
+ * offer, joined if it is already out): one offer carries the new Contact and the new
+ * candidates, and no UPDATE goes first to race the far end's own offer.
+ *
  * @example
  * recovery.lost('WebSocket closed'); // on disconnection
  * const outcome = await recovery.refresh(); // once reconnected (and registered again)
@@ -40,6 +46,7 @@ export class TargetRefresh {
   readonly #offers: OfferExchange;
   readonly #refresher: SessionRefresher;
   readonly #refresh: SessionRefresh;
+  readonly #media: MediaRecovery;
   readonly #poll: SingleTimer;
   #endWait: (() => void) | undefined;
 
@@ -48,8 +55,10 @@ export class TargetRefresh {
     offers: OfferExchange,
     refresher: SessionRefresher,
     refresh: SessionRefresh,
+    media: MediaRecovery,
   ) {
     this.#core = core;
+    this.#media = media;
     this.#offers = offers;
     this.#refresher = refresher;
     this.#refresh = refresh;
@@ -70,17 +79,25 @@ export class TargetRefresh {
   async refresh(): Promise<TargetRefreshOutcome> {
     const core = this.#core;
     if (!this.lost) return 'kept';
-    const byUpdate = this.#refresh.peerAllows('UPDATE');
-    const how = byUpdate ? 'UPDATE' : 're-INVITE';
+    const media = this.#media;
+    const withRestart = media.needsRestart;
+    const byUpdate = !withRestart && this.#refresh.peerAllows('UPDATE');
+    const how = withRestart ? 're-INVITE with ICE restart' : byUpdate ? 'UPDATE' : 're-INVITE';
     // An UPDATE without SDP goes at once, beside an offer in flight (`updateTarget`). A
     // re-INVITE is an offer: one at a time (RFC 3261 §14.1), so a hold, ICE restart or refresh
-    // of ours in progress, or the far end's offer, runs to its end first.
-    if (!byUpdate) await this.#untilIdle();
+    // of ours in progress, or the far end's offer, runs to its end first (our ICE restart in
+    // flight is joined instead: it carries the new Contact too).
+    const untilIdle = async (): Promise<void> => {
+      if (!byUpdate && !(withRestart && media.restarting)) await this.#untilIdle();
+    };
+    await untilIdle();
     if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     for (let attempt = 1; ; attempt++) {
-      const ok = byUpdate
-        ? await this.#refresher.updateTarget()
-        : await this.#offers.offer('INVITE', false);
+      const ok = withRestart
+        ? await media.restart()
+        : byUpdate
+          ? await this.#refresher.updateTarget()
+          : await this.#offers.offer('INVITE', false);
       if (hasEnded(core)) return 'ended';
       if (ok) {
         core.connection.restored('signalling', `target refreshed by ${how}`);
@@ -90,7 +107,7 @@ export class TargetRefresh {
       // Refused without ending the dialog (480, 430, 5xx...): after a proxy restart the far
       // end reconnects too, and is reachable only once it registered again. Try a bit later.
       await this.#wait(RETRY_MS);
-      if (!byUpdate) await this.#untilIdle();
+      await untilIdle();
       if (core.status !== 'confirmed') return this.#settled('WebSocket reconnected');
     }
     core.connection.restored('signalling', `${how} refused, target kept`);

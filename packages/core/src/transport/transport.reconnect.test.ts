@@ -136,3 +136,34 @@ describe('Transport.probe', () => {
     transport.disconnect();
   });
 });
+
+describe('Transport.probe verdict', () => {
+  it('resolves true once the flow answers, false when it was replaced; one ping for joined probes', async () => {
+    const { transport, high } = setup();
+    transport.connect();
+    high.accept();
+    const first = transport.probe(1000, 'audio stalled');
+    const joined = transport.probe(2000, 'ICE disconnected');
+    expect(high.sent).toEqual(['\r\n\r\n']);
+    high.receive('\r\n');
+    await expect(first).resolves.toBe(true);
+    await expect(joined).resolves.toBe(true);
+    const dead = transport.probe(1000, 'audio stalled');
+    vi.advanceTimersByTime(1000);
+    await expect(dead).resolves.toBe(false);
+    expect(transport.isConnected()).toBe(false);
+    transport.disconnect();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('resolves false while not connected, or when the connection drops before an answer', async () => {
+    const { transport, high } = setup();
+    await expect(transport.probe(1000, 'x')).resolves.toBe(false);
+    transport.connect();
+    high.accept();
+    const probe = transport.probe(1000, 'x');
+    transport.disconnect();
+    await expect(probe).resolves.toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

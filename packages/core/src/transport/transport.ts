@@ -1,5 +1,6 @@
 import { nowOf, SingleTimer } from './clock.js';
 import { FailedServers } from './failed-servers.js';
+import { FlowProbe } from './flow-probe.js';
 import { KeepAlive } from './keep-alive.js';
 import { classifyFrame, KEEP_ALIVE_PING, KEEP_ALIVE_PONG } from './keep-alive-frames.js';
 import { recoveryDelay } from './recovery-delay.js';
@@ -109,8 +110,8 @@ export class Transport {
   readonly #events: TypedEmitter<TransportEvents>;
   readonly #recoveryTimer: SingleTimer;
   readonly #connectTimer: SingleTimer;
-  /** The answer a `probe()` waits for: any frame from the server before it fires. */
-  readonly #probeTimer: SingleTimer;
+  /** The answer a `probe()` waits for: any frame from the server before it gives up. */
+  readonly #probe: FlowProbe;
   readonly #failed = new FailedServers();
   #attemptStartedAt = 0;
   readonly #keepAlive: KeepAlive | null;
@@ -135,7 +136,7 @@ export class Transport {
     );
     this.#recoveryTimer = new SingleTimer(clock);
     this.#connectTimer = new SingleTimer(clock);
-    this.#probeTimer = new SingleTimer(clock);
+    this.#probe = new FlowProbe(clock);
     this.#keepAlive =
       this.#options.keepAliveInterval > 0
         ? new KeepAlive({
@@ -236,7 +237,7 @@ export class Transport {
     this.#running = false;
     this.#recoveryTimer.cancel();
     this.#connectTimer.cancel();
-    this.#probeTimer.cancel();
+    this.#probe.cancel();
     this.#keepAlive?.stop();
     const socket = this.#current;
     const wasDisconnected = this.#stateValue === 'disconnected';
@@ -261,7 +262,7 @@ export class Transport {
    */
   reconnect(reason: string, blameServer: boolean): void {
     if (!this.#running) return;
-    this.#probeTimer.cancel();
+    this.#probe.cancel();
     const socket = this.#current;
     if (this.#stateValue === 'connected' && socket !== null) {
       this.#options.logger.warn(`transport: ${socket.url}: ${reason}; reconnecting now`);
@@ -285,24 +286,29 @@ export class Transport {
   }
 
   /**
-   * Asks the open connection for a sign of life: sends a CRLF ping (RFC 5626 §4.4.1) and, when
+   * Asks the open connection for a sign of life: sends a CRLF ping (RFC 5626 §4.4.1; the OPTIONS
+   * ping when configured) and, when
    * nothing at all (pong or message) arrives within `timeout` ms, reconnects at once as
-   * {@link reconnect} does (server not blamed). For a network change: an interface that went
-   * away takes its connection with it silently, and the keep-alive or a 30 s ICE consent timeout
-   * would notice only much later. Does nothing while not connected or while a probe is running.
+   * {@link reconnect} does (server not blamed). For a network change or a call whose media
+   * stalled: an interface that went away takes its connection with it silently, and the
+   * keep-alive or a 30 s ICE consent timeout would notice only much later. Resolves true when the
+   * flow answered, false when it did not (or there was no open connection): a reconnection is
+   * then under way. One probe at a time: a probe asked for while one runs joins it.
    *
    * @example
    * navigator.connection.addEventListener('change', () => transport.probe(2000, 'network changed'));
    */
-  probe(timeout: number, reason: string): void {
-    if (this.#stateValue !== 'connected' || this.#probeTimer.pending) return;
-    // Any frame back clears the probe (`#handleData`), the answer to an OPTIONS ping included.
-    if (!this.#ping(KEEP_ALIVE_PING, () => this.#probeTimer.cancel())) {
-      return this.reconnect(`${reason}: the probe could not be sent`, false);
-    }
-    this.#probeTimer.schedule(timeout, () =>
+  probe(timeout: number, reason: string): Promise<boolean> {
+    if (this.#stateValue !== 'connected') return Promise.resolve(false);
+    if (this.#probe.pending) return this.#probe.start(timeout, noop);
+    const alive = this.#probe.start(timeout, () =>
       this.reconnect(`${reason}: no answer to a probe within ${timeout} ms`, false),
     );
+    // Any frame back answers the probe (`#handleData`), the answer to an OPTIONS ping included.
+    if (!this.#ping(KEEP_ALIVE_PING, () => this.#probe.answered())) {
+      this.reconnect(`${reason}: the probe could not be sent`, false);
+    }
+    return alive;
   }
 
   /** Alias of {@link disconnect}, for symmetry with the UA's `start()` / `stop()`. */
@@ -415,7 +421,7 @@ export class Transport {
     const wasConnected = this.#stateValue === 'connected';
     this.#abandonAttempt();
     this.#connectTimer.cancel();
-    this.#probeTimer.cancel();
+    this.#probe.cancel();
     this.#keepAlive?.stop();
     this.#stateValue = 'disconnected';
     // A clean close is a server going away on purpose; anything else counts against it.
@@ -433,7 +439,7 @@ export class Transport {
 
   #handleData(socket: Socket, data: string): void {
     // Any frame answers a probe: the flow carries traffic both ways.
-    this.#probeTimer.cancel();
+    this.#probe.answered();
     // RFC 5626 §4.4.1: answer pings, consume pongs; neither is a SIP message.
     switch (classifyFrame(data)) {
       case 'ping':
@@ -483,6 +489,8 @@ export class Transport {
     this.#attemptToken += 1;
   }
 }
+
+function noop(): void {}
 
 function topSocket(sockets: readonly WeightedSocket[]): Socket {
   const best = sockets.reduce((a, b) => (b.weight > a.weight ? b : a));

@@ -33,10 +33,11 @@ export interface UserAgentParts {
   /** True between `start()` and `stop()`. */
   readonly started: () => boolean;
   /**
-   * Asks the open connection for a sign of life (`Transport.probe` with the network probe
-   * timeout) and replaces it when none comes; a no-op while not connected or a probe is running.
+   * Asks the open connection for a sign of life (`Transport.probe`, by default with the network
+   * probe timeout) and replaces it when none comes. True when it answered; false when it did not
+   * or there is no open connection. A probe asked for while one runs joins it.
    */
-  readonly probe: (reason: string) => void;
+  readonly probe: (reason: string, timeout?: number) => Promise<boolean>;
 }
 
 /**

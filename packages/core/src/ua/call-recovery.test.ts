@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../session/session.js';
 import { systemClock } from '../transport/clock.js';
 import { TypedEmitter, type Socket } from '../transport/index.js';
-import { CallRecovery } from './call-recovery.js';
+import { CallRecovery, MEDIA_PROBE_TIMEOUT_MS } from './call-recovery.js';
 import type { UAEvents } from './ua-events.js';
 
 // CallRecovery's probe on media trouble alone; the whole path (dead flow replaced, REGISTER,
@@ -18,6 +18,7 @@ afterEach(() => {
 function setup() {
   const events = new TypedEmitter<UAEvents>();
   const probes: string[] = [];
+  let alive = true;
   const recovery = new CallRecovery({
     events,
     sessions: () => [] as Session[],
@@ -25,28 +26,37 @@ function setup() {
     clock: systemClock,
     logger: { debug: () => undefined, warn: () => undefined } as never,
     timeout: 32,
-    probe: (reason) => probes.push(reason),
+    probe: (reason, timeout) => {
+      probes.push(`${reason} / ${timeout} ms`);
+      return Promise.resolve(alive);
+    },
   });
-  return { events, probes, recovery };
+  const flowDies = (): void => {
+    alive = false;
+  };
+  return { events, probes, recovery, flowDies };
 }
 
-describe('CallRecovery.mediaLost', () => {
-  it('probes the connection, naming the media trouble', () => {
-    const { probes, recovery } = setup();
-    recovery.mediaLost('ICE failed');
-    expect(probes).toEqual(['call media lost (ICE failed)']);
+describe('CallRecovery.probe', () => {
+  it('probes the connection with the media probe timeout (1 s) and hands back its verdict', async () => {
+    const { probes, recovery, flowDies } = setup();
+    await expect(recovery.probe('call media lost (audio stalled)')).resolves.toBe(true);
+    expect(probes).toEqual([`call media lost (audio stalled) / ${MEDIA_PROBE_TIMEOUT_MS} ms`]);
+    expect(MEDIA_PROBE_TIMEOUT_MS).toBe(1000);
+    flowDies();
+    await expect(recovery.probe('call media lost (ICE disconnected)')).resolves.toBe(false);
   });
 
-  it('does not probe while the connection is known lost or being registered again', () => {
+  it('does not probe while the connection is known lost or being registered again: the flow is dead', async () => {
     const { events, probes, recovery } = setup();
     events.emit('disconnected', { socket: {} as Socket, error: true, code: 1006, reason: 'x' });
-    recovery.mediaLost('ICE failed');
+    await expect(recovery.probe('ICE failed')).resolves.toBe(false);
     events.emit('connected', { socket: {} as Socket });
-    recovery.mediaLost('ICE disconnected');
+    await expect(recovery.probe('ICE disconnected')).resolves.toBe(false);
     expect(probes).toEqual([]);
     events.emit('registered', {} as UAEvents['registered']);
-    recovery.mediaLost('ICE failed');
-    expect(probes).toEqual(['call media lost (ICE failed)']);
+    await expect(recovery.probe('ICE failed')).resolves.toBe(true);
+    expect(probes).toEqual([`ICE failed / ${MEDIA_PROBE_TIMEOUT_MS} ms`]);
     recovery.close();
     expect(vi.getTimerCount()).toBe(0);
   });

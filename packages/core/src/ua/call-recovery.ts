@@ -8,6 +8,16 @@ import type { UALogger } from './ua-options.js';
 /** Default `UAOptions.callRecoveryTimeout` (s): Timer F, as long as a request waits for its answer. */
 export const DEFAULT_CALL_RECOVERY_TIMEOUT = 32;
 
+/**
+ * How long a probe of the connection may go unanswered when a call's media broke (ms), shorter
+ * than after a network change (2 s): the media already says something is wrong, and every
+ * second of the probe is a second of silence in the call. The edge proxy answers a CRLF ping
+ * itself (one round trip: a few ms on a LAN, 100-300 ms on mobile data, rarely over 600 ms on a
+ * usable link); a flow that keeps quiet 1 s is treated as dead. Wrongly so costs one reconnection
+ * and REGISTER, and the call goes on (its target refresh then moves it to the new flow).
+ */
+export const MEDIA_PROBE_TIMEOUT_MS = 1000;
+
 /** What `CallRecovery` needs from the UA and its calls. */
 export interface CallRecoveryParts {
   readonly events: TypedEmitter<UAEvents>;
@@ -19,7 +29,7 @@ export interface CallRecoveryParts {
   /** Seconds to wait for the connection (`UAOptions.callRecoveryTimeout`). */
   readonly timeout: number;
   /** Probes the open connection, replacing it when it does not answer (`Transport.probe`). */
-  readonly probe: (reason: string) => void;
+  readonly probe: (reason: string, timeout: number) => Promise<boolean>;
 }
 
 /**
@@ -40,8 +50,8 @@ type SignallingState = 'up' | 'down' | 'registering';
  * - Not back within `timeout`: the calls still waiting end with `Connection Error`, queued
  *   requests fail, the UA emits `recoveryFailed`.
  *
- * - A call's media goes into recovery (ICE `failed`, or `disconnected` past its grace period):
- *   the connection is probed, as after a network change. An interface that went away takes the
+ * - A call's media breaks (its audio stalls, ICE goes `disconnected` or `failed`): the
+ *   connection is probed at once (`probe`), with a shorter timeout than after a network change. An interface that went away takes the
  *   WebSocket with it silently, and browsers do not always say so (Chromium fires no event when
  *   an interface is deleted); the probe finds the flow dead within the probe timeout and the
  *   recovery above runs. The transport keeps one probe in flight, however many calls ask.
@@ -50,7 +60,8 @@ type SignallingState = 'up' | 'down' | 'registering';
  *
  * @example
  * const recovery = new CallRecovery({ events, sessions: () => registry.all(), registers: true,
- *   clock: systemClock, logger: console, timeout: 32, probe: (why) => transport.probe(2000, why) });
+ *   clock: systemClock, logger: console, timeout: 32,
+ *   probe: (why, ms) => transport.probe(ms, why) });
  * const context = { ...sessionContext, signallingReady: () => recovery.ready() };
  */
 export class CallRecovery {
@@ -92,13 +103,15 @@ export class CallRecovery {
   }
 
   /**
-   * A call's media went into recovery: the same network trouble may have killed the WebSocket
-   * without a word, so the connection is probed (a dead flow is replaced: reconnect, REGISTER,
-   * target refresh). Not while the connection is already known lost: the reconnection is on.
+   * A call's media broke (its audio stalled, ICE went `disconnected` or `failed`): the same
+   * network trouble may have killed the WebSocket without a word, so the connection is probed
+   * (`MEDIA_PROBE_TIMEOUT_MS`); a dead flow is replaced: reconnect, REGISTER, target refresh.
+   * True when the flow answered (the trouble is on the media path, or the far end moved); false
+   * when it is down or was found dead (the reconnection is under way).
    */
-  mediaLost(reason: string): void {
-    if (this.#state !== 'up') return;
-    this.#parts.probe(`call media lost (${reason})`);
+  probe(reason: string): Promise<boolean> {
+    if (this.#state !== 'up') return Promise.resolve(false);
+    return this.#parts.probe(reason, MEDIA_PROBE_TIMEOUT_MS);
   }
 
   /** The UA stops (its calls were just ended): queued requests fail, no timer stays. */

@@ -117,12 +117,8 @@ export class UACalls implements CallFeature {
     this.#recovery.networkChanged(change);
   }
 
-  /** Registers a call; its media going into recovery makes the connection suspect too. */
   #add(session: Session): void {
     this.#sessions.add(session);
-    session.on('connection', ({ state, path, reason }) => {
-      if (state === 'reconnecting' && path === 'media') this.#recovery.mediaLost(reason);
-    });
   }
 
   #replaced(invite: IncomingRequest): Session | undefined {
@@ -181,6 +177,7 @@ export class UACalls implements CallFeature {
         ['Supported', supported],
       ],
       signallingReady: () => this.#recovery.ready(),
+      probeSignalling: (reason) => this.#recovery.probe(reason),
       sendAck: (ack) => {
         // An ACK is sent from response handlers that nothing awaits: one that cannot be
         // serialized (a value from the 2xx the serializer refuses) is logged, never thrown there.

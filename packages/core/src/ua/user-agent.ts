@@ -40,6 +40,7 @@ import {
   reactToNetwork,
   type NetworkChange,
 } from './network-watch.js';
+import { NetworkChangeBurst } from './network-burst.js';
 import { Causes } from './causes.js';
 import { optionsKeepAlive } from './options-keep-alive.js';
 import { browserPageLifecycle, type PageTransition } from './page-lifecycle.js';
@@ -298,7 +299,17 @@ export class UserAgent {
     this.#status = 'started';
     this.#resumeOnShow = false;
     const network = this.#options.network === undefined ? browserNetwork() : this.#options.network;
-    this.#unwatchNetwork = network?.watch((change) => this.#networkChanged(change));
+    if (network) {
+      // A burst of changes (Wi-Fi to mobile data fires several) is one reconnection.
+      const burst = new NetworkChangeBurst(this.#options.clock ?? systemClock, (change) =>
+        this.#networkChanged(change),
+      );
+      const unwatch = network.watch((change) => burst.receive(change));
+      this.#unwatchNetwork = () => {
+        unwatch();
+        burst.stop();
+      };
+    }
     const page =
       this.#options.pageLifecycle === undefined
         ? browserPageLifecycle()
@@ -519,7 +530,7 @@ export class UserAgent {
       via: () => `SIP/2.0/${transport.via_transport} ${identity.viaHost}`,
       send: (message) => transport.send(message),
       started: () => this.#status === 'started',
-      probe: (reason) => transport.probe(NETWORK_PROBE_TIMEOUT_MS, reason),
+      probe: (reason, timeout = NETWORK_PROBE_TIMEOUT_MS) => transport.probe(timeout, reason),
       isConnected: () => transport.isConnected(),
     };
   }

@@ -91,6 +91,12 @@ export class FakeMediaHandler implements MediaHandler {
   readonly calls: string[] = [];
   /** What `getStats()` resolves with. */
   stats: MediaStats = FAKE_MEDIA_STATS;
+  /**
+   * What `audioPacketsReceived()` resolves with: undefined (not known, so the session's stall
+   * watch never fires) unless a test plays the inbound audio by raising it, then holding it
+   * still to play a media path that broke.
+   */
+  audioPackets: number | undefined;
   /** What `connection` reports: none unless a test gives one (and emits `peerconnection`). */
   connection: PeerConnectionLike | undefined;
   /** None unless a test gives one: then the session calls it when media is set up. */
@@ -248,6 +254,10 @@ export class FakeMediaHandler implements MediaHandler {
 
   getStats(): Promise<MediaStats> {
     return Promise.resolve(this.stats);
+  }
+
+  audioPacketsReceived(): Promise<number | undefined> {
+    return Promise.resolve(this.closed ? undefined : this.audioPackets);
   }
 
   on<K extends keyof MediaHandlerEvents>(

@@ -133,7 +133,7 @@ describe('ICE restart: recovering the media of a call', () => {
     await scenario.stopAll();
   });
 
-  it('glare: both sides restart at once, 491 both ways, one restart wins', async () => {
+  it('both sides lose ICE with both flows fine: the caller restarts, the callee answers it, no glare', async () => {
     const scenario = await callScenario(['alice', 'bob']);
     const { outgoing, incoming, aliceMedia, bobMedia } = await call(scenario);
     aliceMedia.setIceState('failed');
@@ -142,13 +142,29 @@ describe('ICE restart: recovering the media of a call', () => {
       expect(outgoing.connectionState).toBe('connected');
       expect(incoming.connectionState).toBe('connected');
     }, WAIT);
+    await vi.advanceTimersByTimeAsync(10_000);
+    // Bob (not the Call-ID owner) waited for alice's restart instead of crossing it (§14.1).
+    expect(responsesSent(scenario, 491)).toBe(0);
+    expect(reinvites(scenario, 'alice')).toHaveLength(1);
+    expect(reinvites(scenario, 'bob')).toHaveLength(0);
+    expect([aliceMedia.ice.restarts, bobMedia.ice.restarts]).toEqual([1, 1]);
+    outgoing.terminate();
+    await scenario.stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('glare: both apps restart at once, 491 both ways, one restart wins', async () => {
+    const scenario = await callScenario(['alice', 'bob']);
+    const { outgoing, incoming, aliceMedia, bobMedia } = await call(scenario);
+    const restarted = [outgoing.restartIce(), incoming.restartIce()];
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(responsesSent(scenario, 491)).toBe(2);
     // RFC 3261 §14.1: bob (not the Call-ID owner) retries first, within 2 s; alice's own retry,
     // due after 2.1 s, is dropped: bob's restart already went through.
-    await vi.advanceTimersByTimeAsync(10_000);
     expect(reinvites(scenario, 'alice')).toHaveLength(1);
     expect(reinvites(scenario, 'bob')).toHaveLength(2);
     expect([aliceMedia.ice.restarts, bobMedia.ice.restarts]).toEqual([1, 1]);
+    await expect(Promise.all(restarted)).resolves.toEqual([true, true]);
     outgoing.terminate();
     await scenario.stopAll();
     expect(vi.getTimerCount()).toBe(0);

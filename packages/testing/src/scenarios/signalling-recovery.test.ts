@@ -442,6 +442,39 @@ describe('network change', () => {
     await stopAll();
   });
 
+  it('a burst of changes is one reconnection and one ICE restart per call', async () => {
+    const browser = fakeNetwork();
+    const scenario = await twoUAs((user) => (user === 'alice' ? { network: browser } : {}));
+    const { uas, network, stopAll } = scenario;
+    const alice = uas.alice!;
+    await establish(alice, uas.bob!, 'bob');
+    await establish(alice, uas.bob!, 'bob');
+    const offers = alice.media.handlers
+      .slice(-2)
+      .map((handler) => vi.spyOn(handler, 'createOffer'));
+    const connects: unknown[] = [];
+    alice.ua.on('connected', (event) => connects.push(event));
+    const changes: unknown[] = [];
+    alice.ua.on('networkChange', (event) => changes.push(event));
+    network.unplug(alice.socket);
+    await flush();
+    network.plugIn(alice.socket);
+    // Wi-Fi to mobile data: online, then navigator.connection fires change after change.
+    for (const change of ['online', 'changed', 'changed', 'changed', 'online'] as const) {
+      browser.fire(change);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(changes).toEqual([{ change: 'online' }]);
+    expect(connects).toHaveLength(1);
+    for (const offer of offers) {
+      expect(offer.mock.calls.filter(([options]) => options.iceRestart === true)).toHaveLength(1);
+    }
+    for (const session of alice.sessions) session.terminate();
+    await stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('a change on a connection that still works keeps it (the probe is answered)', async () => {
     const browser = fakeNetwork();
     const scenario = await twoUAs((user) => (user === 'alice' ? { network: browser } : {}));

@@ -37,6 +37,11 @@ export interface UserAgentParts {
    * timeout) and replaces it when none comes; a no-op while not connected or a probe is running.
    */
   readonly probe: (reason: string) => void;
+  /**
+   * The methods this UA handles, for every `Allow` it sends (RFC 3261 §20.5): the core's, the
+   * calls', and those of each installed extension. The one place they are listed.
+   */
+  readonly allowedMethods: () => readonly string[];
 }
 
 /**

@@ -177,7 +177,8 @@ export class UACalls implements CallFeature {
       createMediaHandler: parts.options.mediaHandlerFactory ?? createWebRtcMediaHandler,
       iceRestart: parts.options.iceRestart,
       capabilityHeaders: (): HeaderEntry[] => [
-        ['Allow', ALLOWED_METHODS.join(', ')],
+        // RFC 3261 §20.5: what this UA handles, extensions included (SUBSCRIBE with subscriptions).
+        ['Allow', parts.allowedMethods().join(', ')],
         ['Supported', supported],
       ],
       signallingReady: () => this.#recovery.ready(),

@@ -29,24 +29,20 @@ export interface PickupOptions extends CallOptions {
 
 // RFC 3261 §25.1: a tag is a token; a Call-ID is word ["@" word].
 const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
-const CALL_ID = /^[A-Za-z0-9\-.!%*_+`'~()<>:\\"/[\]?{}]+(@[A-Za-z0-9\-.!%*_+`'~()<>:\\"/[\]?{}]+)?$/;
+const CALL_ID =
+  /^[A-Za-z0-9\-.!%*_+`'~()<>:\\"/[\]?{}]+(@[A-Za-z0-9\-.!%*_+`'~()<>:\\"/[\]?{}]+)?$/;
 
 /**
- * Picks up a call ringing at a colleague (RFC 3891 call pickup, with the dialog from RFC 4235
- * dialog-info): an INVITE to the caller with `Replaces: call-id;to-tag=<caller's tag>;
- * from-tag=<colleague's tag>;early-only` and `Require: replaces`. The caller's UA answers it and
- * cancels its INVITE to the colleague, whose phone stops ringing (RFC 3891 §3: the early dialog
- * is replaced by the UA that made it); `early-only` makes it fail with 486 instead of taking
- * over a call the colleague answered meanwhile (§7.1). Returns the new session, as `ua.call()`
- * does. Throws `InvalidOptionError` when the dialog lacks its ids (`dialog`) or names no caller
- * and no `target` is given (`target`). Imported on its own, so an app that never picks up pays
- * nothing for it.
+ * The INVITE of a pickup without sending it: where it goes and the call options carrying its
+ * `Replaces` (see `pickup()`), for code that places calls its own way (e.g. React's
+ * `actions.call`, which adds the chosen devices). Throws `InvalidOptionError` as `pickup()` does.
  *
- * @example
- * const lamp = busyLampOf(parseDialogInfo(body));
- * if (lamp.state === 'ringing') pickup(ua, lamp.dialog, { mediaConstraints: { audio: true, video: false } });
+ * @example const { target, options } = pickupInvite(lamp.dialog); actions.call(target, options);
  */
-export function pickup(ua: UA, dialog: PickupDialog, options: PickupOptions = {}): Session {
+export function pickupInvite(
+  dialog: PickupDialog,
+  options: PickupOptions = {},
+): { readonly target: string; readonly options: CallOptions } {
   const { callId, localTag, remoteTag, remote } = dialog;
   if (
     callId === undefined ||
@@ -71,8 +67,31 @@ export function pickup(ua: UA, dialog: PickupDialog, options: PickupOptions = {}
   }
   // RFC 3891 §6.1: to-tag and from-tag as the receiver (the caller) sees its dialog.
   const replaces = `${callId};to-tag=${remoteTag};from-tag=${localTag};early-only`;
-  return ua.call(target, {
-    ...callOptions,
-    extraHeaders: [...extraHeaders, `Replaces: ${replaces}`, 'Require: replaces'],
-  });
+  return {
+    target,
+    options: {
+      ...callOptions,
+      extraHeaders: [...extraHeaders, `Replaces: ${replaces}`, 'Require: replaces'],
+    },
+  };
+}
+
+/**
+ * Picks up a call ringing at a colleague (RFC 3891 call pickup, with the dialog from RFC 4235
+ * dialog-info): an INVITE to the caller with `Replaces: call-id;to-tag=<caller's tag>;
+ * from-tag=<colleague's tag>;early-only` and `Require: replaces`. The caller's UA answers it and
+ * cancels its INVITE to the colleague, whose phone stops ringing (RFC 3891 §3: the early dialog
+ * is replaced by the UA that made it); `early-only` makes it fail with 486 instead of taking
+ * over a call the colleague answered meanwhile (§7.1). Returns the new session, as `ua.call()`
+ * does. Throws `InvalidOptionError` when the dialog lacks its ids (`dialog`) or names no caller
+ * and no `target` is given (`target`). Imported on its own, so an app that never picks up pays
+ * nothing for it.
+ *
+ * @example
+ * const lamp = busyLampOf(parseDialogInfo(body));
+ * if (lamp.state === 'ringing') pickup(ua, lamp.dialog, { mediaConstraints: { audio: true, video: false } });
+ */
+export function pickup(ua: UA, dialog: PickupDialog, options: PickupOptions = {}): Session {
+  const invite = pickupInvite(dialog, options);
+  return ua.call(invite.target, invite.options);
 }

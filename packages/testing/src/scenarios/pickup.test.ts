@@ -116,7 +116,7 @@ describe('call pickup (RFC 3891 Replaces, RFC 4235 dialog-info)', () => {
       expect(withReplaces).toBeDefined();
       return withReplaces!;
     });
-    expect(invite.ruri.user).toBe('alice');
+    expect(invite.kind === 'request' && invite.ruri.user).toBe('alice');
     expect(invite.header('require')).toBe('replaces');
     expect(invite.parsed('replaces')).toEqual({
       callId: bobFromAlice.dialogId?.callId,

@@ -1,5 +1,6 @@
 import { parseEvent, SipParseError } from '../message/index.js';
 import { systemClock } from '../transport/index.js';
+import { ConnectionWait } from '../ua/connection-wait.js';
 import { InvalidOptionError } from '../ua/invalid-option-error.js';
 import { checkContentType, checkExtraHeaders } from '../ua/option-checks.js';
 import { normalizeTarget } from '../ua/target.js';
@@ -12,9 +13,12 @@ class PublicationFeature implements UserAgentExtension {
   readonly allowedMethods: readonly string[] = [];
   readonly parts: ExtensionParts;
   readonly publishers = new Set<Publisher>();
+  /** PUBLISHes made before the first connection wait on it. */
+  readonly connection: ConnectionWait;
 
   constructor(parts: ExtensionParts) {
     this.parts = parts;
+    this.connection = new ConnectionWait(parts);
   }
 
   receive(): boolean {
@@ -29,6 +33,7 @@ class PublicationFeature implements UserAgentExtension {
 
   discard(): void {
     for (const publisher of [...this.publishers]) publisher.discard();
+    this.connection.close();
   }
 }
 
@@ -68,9 +73,10 @@ export function publisher(
     feature = ua.extend((parts) => new PublicationFeature(parts));
     installed.set(ua, feature);
   }
-  const { parts, publishers } = feature;
+  const { parts, publishers, connection } = feature;
   const created = new Publisher({
     parts,
+    connection,
     clock: parts.options.clock ?? systemClock,
     target: normalizeTarget(target, parts.identity.aor.host),
     eventValue: eventName.trim(),

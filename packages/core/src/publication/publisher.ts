@@ -2,6 +2,7 @@ import type { HeaderEntry, IncomingResponse } from '../message/index.js';
 import { newCallId, newTag } from '../transaction/index.js';
 import { TypedEmitter, type Clock, type Listener } from '../transport/index.js';
 import { causeOfStatus, Causes, type Cause } from '../ua/causes.js';
+import type { ConnectionWait } from '../ua/connection-wait.js';
 import type { RequestOutcome } from '../ua/request-outcome.js';
 import type { ExtensionParts } from '../ua/user-agent-extension.js';
 import { refreshDelay } from '../subscription/refresh-timing.js';
@@ -37,6 +38,8 @@ export interface PublisherEvents {
 /** What a publisher is made from (see `publisher()`). */
 export interface PublisherInit {
   readonly parts: ExtensionParts;
+  /** A PUBLISH made before the UA's first connection waits for it. */
+  readonly connection: ConnectionWait;
   readonly clock: Clock;
   readonly target: string;
   readonly eventValue: string;
@@ -132,9 +135,15 @@ export class Publisher {
   }
 
   async #send(body: string | undefined, expires: number): Promise<PublishResult> {
-    const { parts, target, eventValue, options } = this.#init;
+    const { parts, connection, target, eventValue, options } = this.#init;
     this.#clearTimer();
     if (expires > 0) this.#state = 'publishing';
+    // Published before the first connection (e.g. before `ua.start()`): sent once connected;
+    // a UA that stops first or does not connect within Timer F fails it as a lost connection.
+    const ready = connection.ready();
+    if (ready !== true && (await ready) !== 'connected') {
+      return this.#failed(Causes.CONNECTION_ERROR, undefined);
+    }
     const headers: HeaderEntry[] = [
       ['Event', eventValue],
       ['Expires', String(expires)],

@@ -42,6 +42,7 @@ export {
   type DtmfRelayTone,
 } from './dtmf-relay.js';
 export { parseSipfrag, sipfragBody, type ReferProgress } from './sipfrag.js';
+export { pickup, pickupInvite, type PickupDialog, type PickupOptions } from './pickup.js';
 export {
   DEFAULT_SESSION_EXPIRES,
   MIN_SESSION_EXPIRES,

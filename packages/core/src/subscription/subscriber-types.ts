@@ -33,9 +33,15 @@ export interface SubscriberEvents {
     readonly body: string | undefined;
     readonly contentType: string | undefined;
   };
-  /** The subscription is over: why, the notifier's reason and `retry-after` when it gave them. */
+  /**
+   * The subscription is over: why, the notifier's reason and `retry-after` when it gave them.
+   * A subscription made before the UA's first connection waits for it; when the UA stops first
+   * or does not connect within Timer F (32 s) of trying, it ends `SUBSCRIBE_TRANSPORT_ERROR`
+   * with `reason` saying which (nothing was sent).
+   */
   terminated: {
     readonly code: SubscriberTerminationCode;
+    /** The notifier's `Subscription-State` reason or the response's reason phrase, or ours. */
     readonly reason: string | undefined;
     readonly retryAfter: number | undefined;
   };

@@ -6,6 +6,7 @@ import type {
 } from '../message/index.js';
 import { newCallId, newTag, type ServerTransaction } from '../transaction/index.js';
 import { TypedEmitter, type Listener } from '../transport/index.js';
+import type { ConnectionWaitOutcome } from '../ua/connection-wait.js';
 import type { RequestOutcome } from '../ua/request-outcome.js';
 import { refreshDelay } from './refresh-timing.js';
 import {
@@ -48,6 +49,8 @@ export class Subscriber implements SubscriptionOwner {
   /** The flow the next outcome must belong to: outcomes of abandoned flows are ignored. */
   #flow = 0;
   #awaitingConnection = false;
+  /** The initial SUBSCRIBE waits for the UA's first connection (nothing sent yet). */
+  #queued = false;
   #body: string | undefined;
   #closed: (() => void) | undefined;
   /** Free for the app, as JsSIP's `subscriber.data`. */
@@ -112,7 +115,10 @@ export class Subscriber implements SubscriptionOwner {
    */
   terminate(body?: string): void {
     if (this.#state === 'terminated' || this.#unsubscribing) return;
-    if (this.#state === 'init') return this.#end(SubscriberTermination.UNSUBSCRIBE_TIMEOUT);
+    // Nothing went out yet: there is nothing to unsubscribe from.
+    if (this.#state === 'init' || this.#queued) {
+      return this.#end(SubscriberTermination.UNSUBSCRIBE_TIMEOUT);
+    }
     this.#unsubscribing = true;
     this.#body = body;
     this.#clearTimer();
@@ -214,6 +220,7 @@ export class Subscriber implements SubscriptionOwner {
 
   /** @internal */
   discard(): void {
+    if (this.#queued) return this.#notConnected('stopped');
     this.#end(SubscriberTermination.UNSUBSCRIBE_TIMEOUT);
   }
 
@@ -241,6 +248,8 @@ export class Subscriber implements SubscriptionOwner {
     const { host, target, options } = this.#init;
     const { factory, identity } = host.parts;
     this.#clearTimer();
+    const ready = host.connection.ready();
+    if (ready !== true) return this.#awaitConnection(ready);
     host.untrack(this);
     this.#dialog = undefined;
     this.#awaitingConnection = false;
@@ -265,6 +274,31 @@ export class Subscriber implements SubscriptionOwner {
     void host.parts.channel.send(request).then((outcome) => {
       if (flow === this.#flow) this.#initialAnswered(outcome);
     });
+  }
+
+  // Subscribed before the UA's first connection (e.g. before `ua.start()`): the SUBSCRIBE goes
+  // once connected, as a request made while connecting should, or the subscription ends with
+  // SUBSCRIBE_TRANSPORT_ERROR and a reason saying why.
+  #awaitConnection(wait: Promise<ConnectionWaitOutcome>): void {
+    this.#state = 'notify_wait';
+    this.#queued = true;
+    const flow = ++this.#flow;
+    void wait.then((outcome) => {
+      if (flow !== this.#flow) return;
+      if (outcome !== 'connected') return this.#notConnected(outcome);
+      this.#queued = false;
+      this.#sendInitial();
+    });
+  }
+
+  #notConnected(outcome: 'stopped' | 'timed-out'): void {
+    const seconds = this.#init.host.connection.bound / 1000;
+    this.#end(
+      SubscriberTermination.SUBSCRIBE_TRANSPORT_ERROR,
+      outcome === 'stopped'
+        ? 'the UA stopped before it connected'
+        : `the UA did not connect within ${seconds} s`,
+    );
   }
 
   #sendRefresh(): void {
@@ -409,6 +443,7 @@ export class Subscriber implements SubscriptionOwner {
   #end(code: SubscriberTerminationCode, reason?: string, retryAfter?: number): void {
     if (this.#state === 'terminated') return;
     this.#state = 'terminated';
+    this.#queued = false;
     this.#clearTimer();
     this.#flow++;
     this.#init.host.untrack(this);

@@ -6,6 +6,7 @@ import {
 } from '../message/index.js';
 import { newTag, type ServerTransaction } from '../transaction/index.js';
 import { systemClock } from '../transport/index.js';
+import { ConnectionWait } from '../ua/connection-wait.js';
 import { InvalidOptionError } from '../ua/invalid-option-error.js';
 import { checkContentType, checkExtraHeaders } from '../ua/option-checks.js';
 import { normalizeTarget } from '../ua/target.js';
@@ -35,6 +36,7 @@ export class SubscriptionFeature implements UserAgentExtension {
     this.#host = {
       parts,
       clock: parts.options.clock ?? systemClock,
+      connection: new ConnectionWait(parts),
       dialogContext: {
         via: parts.via,
         contact: () => parts.identity.dialogContact(),
@@ -131,6 +133,7 @@ export class SubscriptionFeature implements UserAgentExtension {
 
   discard(): void {
     for (const owner of [...this.#owners]) owner.discard();
+    this.#host.connection.close();
   }
 
   // RFC 6665 §4.2.1.1: a package nobody here serves gets 489 Bad Event.

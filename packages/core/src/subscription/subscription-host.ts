@@ -1,6 +1,7 @@
 import type { HeaderEntry, IncomingRequest } from '../message/index.js';
 import type { ServerTransaction } from '../transaction/index.js';
 import type { Clock } from '../transport/index.js';
+import type { ConnectionWait } from '../ua/connection-wait.js';
 import type { ExtensionParts } from '../ua/user-agent-extension.js';
 import type { SubscriptionDialogContext } from './subscription-dialog.js';
 
@@ -12,6 +13,8 @@ export interface SubscriptionHost {
   readonly parts: ExtensionParts;
   readonly clock: Clock;
   readonly dialogContext: SubscriptionDialogContext;
+  /** Initial SUBSCRIBEs made before the first connection wait on it. */
+  readonly connection: ConnectionWait;
   /** Routes requests of this subscription to `owner` until `untrack`. */
   track(owner: SubscriptionOwner): void;
   untrack(owner: SubscriptionOwner): void;

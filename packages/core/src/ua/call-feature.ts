@@ -38,6 +38,11 @@ export interface UserAgentParts {
    * or there is no open connection. A probe asked for while one runs joins it.
    */
   readonly probe: (reason: string, timeout?: number) => Promise<boolean>;
+  /**
+   * The methods this UA handles, for every `Allow` it sends (RFC 3261 §20.5): the core's, the
+   * calls', and those of each installed extension. The one place they are listed.
+   */
+  readonly allowedMethods: () => readonly string[];
 }
 
 /**

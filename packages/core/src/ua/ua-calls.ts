@@ -1,7 +1,6 @@
 import { redactSipMessage } from '../auth/index.js';
 import {
   serializeRequest,
-  SipParseError,
   type HeaderEntry,
   type IncomingRequest,
   type OutgoingResponse,
@@ -23,6 +22,7 @@ import { CallRecovery, DEFAULT_CALL_RECOVERY_TIMEOUT } from './call-recovery.js'
 import type { NetworkChange } from './network-watch.js';
 import { checkExtraHeaders } from './option-checks.js';
 import { ALLOWED_METHODS } from './request-policy.js';
+import { replacedCall } from './replaced-call.js';
 import { SessionRegistry } from './session-registry.js';
 import { normalizeTarget } from './target.js';
 
@@ -82,7 +82,8 @@ export class UACalls implements CallFeature {
     return true;
   }
 
-  // RFC 3261 §13.3.1: a new call. With Replaces (RFC 3891 §3) it takes over an existing dialog.
+  // RFC 3261 §13.3.1: a new call. With Replaces (RFC 3891 §3) it takes over a confirmed call
+  // (attended transfer) or an early call we made (pickup), see replaced-call.ts.
   receiveInvite(invite: IncomingRequest, transaction: InviteServerTransaction): void {
     const type = invite.header('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (invite.body !== '' && type !== undefined && type !== 'application/sdp') {
@@ -95,10 +96,9 @@ export class UACalls implements CallFeature {
     invite.parsed('record-route');
     let replaced: Session | undefined;
     if (invite.hasHeader('replaces')) {
-      replaced = this.#replaced(invite);
-      if (replaced === undefined || replaced.isEnded()) {
-        return this.#respond(transaction, invite, 481);
-      }
+      const verdict = replacedCall(invite, (id) => this.#sessions.byDialog(id));
+      if (typeof verdict === 'number') return this.#respond(transaction, invite, verdict);
+      replaced = verdict;
     }
     const session = Session.incoming(this.#context, invite, transaction);
     if (session === undefined) return; // refused at once (422, RFC 4028 §9)
@@ -119,22 +119,6 @@ export class UACalls implements CallFeature {
 
   #add(session: Session): void {
     this.#sessions.add(session);
-  }
-
-  #replaced(invite: IncomingRequest): Session | undefined {
-    try {
-      const replaces = invite.parsed('replaces');
-      return replaces === undefined
-        ? undefined
-        : this.#sessions.byDialog({
-            callId: replaces.callId,
-            localTag: replaces.toTag,
-            remoteTag: replaces.fromTag,
-          });
-    } catch (error) {
-      if (error instanceof SipParseError) return undefined;
-      throw error;
-    }
   }
 
   #respond(
@@ -173,7 +157,8 @@ export class UACalls implements CallFeature {
       createMediaHandler: parts.options.mediaHandlerFactory ?? createWebRtcMediaHandler,
       iceRestart: parts.options.iceRestart,
       capabilityHeaders: (): HeaderEntry[] => [
-        ['Allow', ALLOWED_METHODS.join(', ')],
+        // RFC 3261 §20.5: what this UA handles, extensions included (SUBSCRIBE with subscriptions).
+        ['Allow', parts.allowedMethods().join(', ')],
         ['Supported', supported],
       ],
       signallingReady: () => this.#recovery.ready(),

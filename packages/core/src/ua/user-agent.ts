@@ -532,6 +532,7 @@ export class UserAgent {
       started: () => this.#status === 'started',
       probe: (reason, timeout = NETWORK_PROBE_TIMEOUT_MS) => transport.probe(timeout, reason),
       isConnected: () => transport.isConnected(),
+      allowedMethods: () => this.#allowedMethods(),
     };
   }
 
@@ -675,6 +676,7 @@ export class UserAgent {
     return this.#extensions.some((extension) => extension.receive(request, transaction));
   }
 
+  // Every Allow the UA sends (405, OPTIONS, and the calls' INVITEs and answers) reads this.
   #allowedMethods(): readonly string[] {
     const base = this.#layers?.calls?.allowedMethods ?? NON_CALL_METHODS;
     if (this.#extensions.length === 0) return base;

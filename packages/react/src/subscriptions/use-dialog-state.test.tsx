@@ -87,4 +87,62 @@ describe('useDialogState', () => {
     bob.ua.stop();
     await bed.expectAllStopped();
   });
+
+  it('offers pickup() only while ringing with the dialog ids, and sends Replaces to the caller', async () => {
+    const bed = sipTestbed();
+    const bob = notifierPeer(bed.network, 'bob');
+    const notify = (body: string) =>
+      act(() => bob.publish('dialog', DIALOG_INFO_CONTENT_TYPE, body));
+    // A ringing dialog without its ids: no pickup (the server did not say which call).
+    bob.publish(
+      'dialog',
+      DIALOG_INFO_CONTENT_TYPE,
+      buildDialogInfo({ entity, version: 0, dialogs: [ringing] }),
+    );
+    bob.ua.start();
+    await until(() => expect(bob.ua.isRegistered()).toBe(true));
+    const alice = bed.phone('alice');
+    let picked: string | undefined;
+    function Pickup() {
+      const { lamp, pickup } = useDialogState(entity);
+      return (
+        <button type="button" disabled={pickup === undefined} onClick={() => (picked = pickup?.())}>
+          {`pickup ${lamp}`}
+        </button>
+      );
+    }
+    const view = renderStrict(
+      <SipProvider config={alice.config} {...alice.options}>
+        <Pickup />
+      </SipProvider>,
+    );
+    const button = () => screen.getByRole('button');
+    await until(() => expect(button().textContent).toBe('pickup ringing'));
+    expect(button()).toHaveProperty('disabled', true);
+
+    const withIds = {
+      ...ringing,
+      callId: 'call-1@sip.test',
+      localTag: 'bobtag',
+      remoteTag: 'caroltag',
+    };
+    notify(buildDialogInfo({ entity, version: 1, dialogs: [withIds] }));
+    await until(() => expect(button()).toHaveProperty('disabled', false));
+    act(() => button().click());
+    expect(picked).toBeDefined();
+    await until(() => expect(bed.sent('INVITE')).toHaveLength(1));
+    const invite = bed.sent('INVITE')[0]!;
+    expect(invite).toMatch(/^INVITE sip:carol@sip\.test SIP\/2\.0\r\n/);
+    expect(invite).toMatch(
+      /\r\nReplaces: call-1@sip\.test;to-tag=caroltag;from-tag=bobtag;early-only\r\n/,
+    );
+    expect(invite).toMatch(/\r\nRequire: replaces\r\n/);
+
+    notify(buildDialogInfo({ entity, version: 2, dialogs: [{ ...withIds, state: 'confirmed' }] }));
+    await until(() => expect(button().textContent).toBe('pickup busy'));
+    expect(button()).toHaveProperty('disabled', true);
+    view.unmount();
+    bob.ua.stop();
+    await bed.expectAllStopped();
+  });
 });

@@ -123,13 +123,8 @@ export class WatchRegistry {
     entry.detach = () => {};
     if (ua === undefined) return this.#set(entry, () => watchState('idle'));
     this.#set(entry, () => watchState('subscribing'));
-    if (!ua.isConnected()) {
-      // The provider hands over its UA before starting it, and the core ends a SUBSCRIBE that
-      // finds no connection before the first one: subscribe once connected.
-      const off = ua.once('connected', () => this.#subscribe(entry, ua));
-      entry.detach = off;
-      return;
-    }
+    // The provider hands over its UA before starting it: the core holds the SUBSCRIBE until
+    // the first connection.
     this.#subscribe(entry, ua);
   }
 

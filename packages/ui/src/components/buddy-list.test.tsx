@@ -31,4 +31,10 @@ describeStories('BuddyList', composeStories(stories), {
     expect(screen.getByRole('button', { name: 'Pick up the call to Dave' })).toBeDefined();
     expect(screen.getAllByRole('button', { name: /Pick up/ })).toHaveLength(1);
   },
+  PickupByReplaces: async () => {
+    // The play function pressed Pick up: a call to Erin's line (the caller) was placed.
+    await eventually(() =>
+      expect(screen.getByTestId('placed-call').textContent).toMatch(/^sip:caller@sip\.test /),
+    );
+  },
 });

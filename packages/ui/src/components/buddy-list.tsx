@@ -32,18 +32,20 @@ export interface PickupRequest {
 /** Props of `<BuddyList>`. */
 export interface BuddyListProps extends Omit<ComponentPropsWithoutRef<'ul'>, 'children'> {
   readonly buddies: readonly Buddy[];
-  /** Called with the new call's id after a click-to-call. */
+  /** Called with the new call's id after a click-to-call, or a pickup made by the list. */
   readonly onCall?: (id: string, buddy: Buddy) => void;
   /**
-   * Shows a pickup button while a contact's lamp rings. How to pick up depends on the server
-   * (a pickup code such as Asterisk's `*8`, or `Replaces`), so the app does it.
+   * Picks up a contact's ringing call the app's way (a pickup code such as Asterisk's `*8`).
+   * Without it, a ringing row whose server gave the dialog's ids (RFC 4235) offers the
+   * built-in pickup (`useDialogState(uri).pickup()`: RFC 3891 `Replaces`), and other ringing
+   * rows offer none.
    */
   readonly onPickup?: (request: PickupRequest) => void;
 }
 
 /**
- * Contacts with their presence, busy lamp (BLF) and a click-to-call button, one row per
- * contact. Each row watches its contact through `usePresence` and `useDialogState`, so rows of
+ * Contacts with their presence, busy lamp (BLF), a click-to-call button and, while a contact's
+ * phone rings, a pickup button (see `onPickup`), one row per contact. Each row watches its contact through `usePresence` and `useDialogState`, so rows of
  * the same contact elsewhere share the subscriptions. Rows carry `data-sipkit-lamp` (`idle`,
  * `ringing`, `busy`, `unknown`).
  *
@@ -114,12 +116,18 @@ function BuddyRow({
       >
         {messages.call(name)}
       </button>
-      {onPickup !== undefined && lamp.lamp === 'ringing' ? (
+      {lamp.lamp === 'ringing' && (onPickup !== undefined || lamp.pickup !== undefined) ? (
         <button
           type="button"
           className="sk-button"
           data-sipkit-variant="pickup"
-          onClick={() => onPickup({ buddy, lamp })}
+          // The built-in pickup is a call: it waits for the connection like click-to-call.
+          disabled={onPickup === undefined && !ready}
+          onClick={() => {
+            if (onPickup !== undefined) return onPickup({ buddy, lamp });
+            const id = lamp.pickup?.();
+            if (id !== undefined) onCall?.(id, buddy);
+          }}
         >
           {messages.pickup(name)}
         </button>

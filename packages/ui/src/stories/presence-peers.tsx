@@ -23,6 +23,11 @@ export interface PresencePeer {
   /** Their busy lamp; a ringing lamp names `caller` (RFC 4235 `<remote>`). */
   readonly lamp?: 'idle' | 'ringing' | 'busy';
   readonly caller?: string;
+  /**
+   * The ringing dialog's Call-ID and tags (`local` = this peer's, `remote` = the caller's), as a
+   * server that allows pickup by Replaces reports them (RFC 4235).
+   */
+  readonly dialogIds?: { readonly callId: string; readonly local: string; readonly remote: string };
   /** Make them a voicemail server: the message-summary they notify (RFC 3842). */
   readonly mailbox?: { readonly new: number; readonly old: number };
 }
@@ -92,6 +97,13 @@ function dialogBody(entity: string, peer: PresencePeer): string {
     dialogs: [
       {
         id: 'd1',
+        ...(peer.dialogIds === undefined
+          ? {}
+          : {
+              callId: peer.dialogIds.callId,
+              localTag: peer.dialogIds.local,
+              remoteTag: peer.dialogIds.remote,
+            }),
         state: lamp === 'busy' ? 'confirmed' : 'early',
         direction: 'recipient',
         remote: {

@@ -15,6 +15,14 @@ export interface InDialogHandlers {
   readonly refer: () => ReferHandler;
   /** The unanswered INVITE of an incoming call, if any. */
   readonly incoming: IncomingInvite | undefined;
+  /** Why an UPDATE offer in the early dialog must wait (RFC 3311 §5.2); undefined: it may go on. */
+  readonly earlyUpdateRefusal: () => EarlyUpdateRefusal | undefined;
+}
+
+/** The status (and whether Retry-After goes with it) refusing an early UPDATE offer. */
+export interface EarlyUpdateRefusal {
+  readonly status: number;
+  readonly retryAfter: boolean;
 }
 
 /**
@@ -45,8 +53,20 @@ export function receiveInDialogRequest(
       );
     case 'INVITE':
       return handlers.offers.receive(request, transaction as InviteServerTransaction);
-    case 'UPDATE':
+    case 'UPDATE': {
+      // RFC 3311 §5.2: an offer in the early dialog only once the INVITE's offer/answer is done.
+      const refusal = request.body === '' ? undefined : handlers.earlyUpdateRefusal();
+      if (refusal !== undefined) {
+        const headers: [string, string][] = refusal.retryAfter ? [['Retry-After', '1']] : [];
+        return void transaction.respond(core.response(request, refusal.status, { headers }));
+      }
       return handlers.offers.receive(request, transaction);
+    }
+    case 'PRACK':
+      // RFC 3262 §3: only an incoming call's unanswered INVITE has reliable 18x to acknowledge.
+      if (handlers.incoming !== undefined && core.status === 'ringing')
+        return handlers.incoming.receivePrack(request, transaction);
+      return void transaction.respond(core.response(request, 481));
     case 'INFO':
       return handlers.info.receive(request, transaction);
     case 'REFER':

@@ -14,6 +14,8 @@ import { customFrom } from './caller-identity.js';
 import type { CallCore } from './call-core.js';
 import { InviteClient } from './invite-client.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
+import { PrackSender } from './prack-sender.js';
+import { RELIABLE_PROVISIONALS } from './reliable-provisional.js';
 import { isSdp, SDP } from './sdp-body.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { CallOptions } from './session-options.js';
@@ -30,7 +32,14 @@ export class OutgoingInvite {
   /** By To-tag; made by the first provisional response with a tag, dropped once answered. */
   #earlyDialogs: Map<string, Dialog> | undefined;
   #client: InviteClient | undefined;
-  #earlyAnswer: string | undefined;
+  /** The SDP answer of each early dialog (by To-tag), for a 2xx that does not repeat it. */
+  #earlyAnswers: Map<string, string> | undefined;
+  /** The early answer applied to the media (JSEP pranswer): the first one, from any fork. */
+  #earlyMediaTag: string | undefined;
+  /** Made by the first reliable provisional response (RFC 3262). */
+  #pracks: PrackSender | undefined;
+  /** Our INVITE said `Supported: 100rel` (the call's `reliableProvisionals`). */
+  #reliable = true;
 
   constructor(core: CallCore, refresh: SessionRefresh) {
     this.#core = core;
@@ -48,6 +57,7 @@ export class OutgoingInvite {
       return core.finish('failed', 'local', toNegotiationError(error).cause, undefined);
     }
     if (core.status === 'terminated') return;
+    this.#reliable = options.reliableProvisionals !== false;
     const invite = this.#build(ruri, offer, options);
     // The app sees the request, not the credentials it carries (bearer token, digest response).
     const shown = { ...invite, headers: redactHeaderEntries(invite.headers) };
@@ -93,6 +103,7 @@ export class OutgoingInvite {
   stop(): void {
     for (const early of this.#earlyDialogs?.values() ?? []) this.#core.context.detach(early);
     this.#earlyDialogs = undefined;
+    this.#pracks = undefined;
   }
 
   #build(ruri: string, offer: string, options: CallOptions): OutgoingRequest {
@@ -106,7 +117,7 @@ export class OutgoingInvite {
       fromTag: localTag,
       contact: context.identity.dialogContact(anonymous),
       headers: [
-        ...context.capabilityHeaders(),
+        ...withReliableProvisionals(context.capabilityHeaders(), options),
         ...this.#refresh.inviteHeaders(),
         ...(anonymous ? anonymityHeaders(context.identity.addressHeader()) : []),
       ],
@@ -138,18 +149,40 @@ export class OutgoingInvite {
         core.attach(dialog);
       }
     }
-    const sdp = isSdp(response) ? response.body : undefined;
-    if (sdp !== undefined && this.#earlyAnswer === undefined) {
-      this.#earlyAnswer = sdp;
-      const negotiation = core.negotiation;
-      core
-        .serial(() => negotiation?.accept(sdp, true) ?? Promise.resolve())
-        .catch((error: unknown) =>
-          core.context.logger.warn(`session: early media SDP refused: ${(error as Error).message}`),
-        );
+    const dialog = tag === undefined ? undefined : earlyDialogs.get(tag);
+    // RFC 3262 §4: reliable ones are processed once and in order, each PRACKed in its dialog.
+    let reliable = false;
+    if (dialog !== undefined && this.#reliable) {
+      this.#pracks ??= new PrackSender(core);
+      const verdict = this.#pracks.check(response);
+      if (verdict === 'discard') return;
+      reliable = verdict === 'in-order';
     }
-    core.setStatus(this.#earlyAnswer === undefined ? 'ringing' : 'early');
+    const sdp = isSdp(response) ? response.body : undefined;
+    if (sdp !== undefined) this.#earlyAnswer(tag ?? '', sdp);
+    if (reliable && dialog !== undefined) this.#pracks?.acknowledge(response, dialog);
+    core.setStatus(this.#earlyMediaTag === undefined ? 'ringing' : 'early');
     core.events.emit('progress', { originator: 'remote', response });
+  }
+
+  /**
+   * An answer to our offer in an 18x of early dialog `tag`. The first one is applied as a JSEP
+   * pranswer (early media); each is kept for its dialog's 2xx, which may not repeat it (RFC 3262
+   * §5: an answer in a reliable provisional completes the offer/answer).
+   */
+  #earlyAnswer(tag: string, sdp: string): void {
+    const core = this.#core;
+    const answers = (this.#earlyAnswers ??= new Map());
+    if (answers.has(tag)) return;
+    answers.set(tag, sdp);
+    if (this.#earlyMediaTag !== undefined) return;
+    this.#earlyMediaTag = tag;
+    const negotiation = core.negotiation;
+    core
+      .serial(() => negotiation?.accept(sdp, true) ?? Promise.resolve())
+      .catch((error: unknown) =>
+        core.context.logger.warn(`session: early media SDP refused: ${(error as Error).message}`),
+      );
   }
 
   #answered(response: IncomingResponse, invite: OutgoingRequest): void {
@@ -203,13 +236,16 @@ export class OutgoingInvite {
     for (const [earlyTag, early] of this.#earlyDialogs ?? [])
       if (earlyTag !== tag) core.context.detach(early);
     this.#earlyDialogs = undefined;
+    this.#pracks = undefined;
   }
 
   /** Applies the answer (in the 2xx, or the early one), then ACKs: confirmed, or BYE on failure. */
   #acceptAnswer(dialog: Dialog, response: IncomingResponse): void {
     const core = this.#core;
-    const sdp = isSdp(response) ? response.body : this.#earlyAnswer;
-    this.#earlyAnswer = undefined; // not needed again, and it pins its 18x
+    const tag = response.to.tag ?? '';
+    const answers = this.#earlyAnswers;
+    const sdp = isSdp(response) ? response.body : (answers?.get(tag) ?? answers?.get(''));
+    this.#earlyAnswers = undefined; // not needed again, and they pin their 18x
     const negotiation = core.negotiation;
     core
       .serial(async () => {
@@ -232,6 +268,14 @@ export class OutgoingInvite {
         },
       );
   }
+}
+
+/** The INVITE's Supported with 100rel added, unless the call opted out (RFC 3262 §4). */
+function withReliableProvisionals(headers: HeaderEntry[], options: CallOptions): HeaderEntry[] {
+  if (options.reliableProvisionals === false) return headers;
+  return headers.map(([name, value]): HeaderEntry =>
+    name === 'Supported' ? [name, `${RELIABLE_PROVISIONALS}, ${value}`] : [name, value],
+  );
 }
 
 const TIMER_HEADERS = new Set(['session-expires', 'x', 'min-se', 'cseq']);

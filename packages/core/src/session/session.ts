@@ -34,6 +34,7 @@ import type {
   AnswerOptions,
   CallOptions,
   DtmfSendOptions,
+  EarlyMediaOptions,
   HoldOptions,
   ReferOptions,
   TerminateOptions,
@@ -285,6 +286,28 @@ export class Session {
   }
 
   /**
+   * Early media for an incoming call (RFC 3262, RFC 3960): media is set up now and the offer
+   * answered in a 183 Session Progress, sent reliably (PRACKed) when the caller supports 100rel,
+   * so the caller hears us before `answer()`, which keeps this media. Emits `progress`
+   * (`originator: 'local'`). Throws when the call is not an unanswered incoming one, or when its
+   * INVITE has no offer and the caller does not do 100rel (our offer would have no answer).
+   *
+   * @example
+   * ua.on('newRTCSession', ({ session }) => {
+   *   if (session.direction === 'incoming') session.sendEarlyMedia({ mediaStream: announcement });
+   * });
+   */
+  sendEarlyMedia(options: EarlyMediaOptions = {}): void {
+    const incoming = this.#incoming;
+    if (this.direction !== 'incoming' || incoming === undefined) {
+      throw new Error('sendEarlyMedia() is for incoming calls');
+    }
+    checkExtraHeaders(options.extraHeaders);
+    checkIceRestart(options.iceRestart);
+    incoming.sendEarlyMedia(options);
+  }
+
+  /**
    * Ends the call whatever its state: CANCEL before an answer (outgoing), a rejection with
    * `status_code` (incoming, default 480), BYE once answered. Does nothing once ended. Bad
    * options throw `InvalidOptionError` before anything happens: the call stays up, as it must
@@ -438,6 +461,10 @@ export class Session {
       info: this.#info,
       refer: () => this.#referHandler(),
       incoming: this.#incoming,
+      earlyUpdateRefusal: () =>
+        isPreAnswer(this.#core.status)
+          ? (this.#incoming?.earlyUpdateRefusal() ?? { status: 500, retryAfter: true })
+          : undefined,
     };
     receiveInDialogRequest(this.#core, handlers, request, transaction);
   }

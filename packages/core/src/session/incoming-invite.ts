@@ -125,7 +125,8 @@ export class IncomingInvite {
     core.options = answerOptions;
     const negotiation = core.setUpMedia(answerOptions);
     const early = core.serial(async (): Promise<EarlySdp> => {
-      const sdp = offer === undefined ? await negotiation.offer() : (await negotiation.answer(offer)).sdp;
+      const sdp =
+        offer === undefined ? await negotiation.offer() : (await negotiation.answer(offer)).sdp;
       return { sdp, offeredHere: offer === undefined };
     });
     this.#early = early;
@@ -191,12 +192,15 @@ export class IncomingInvite {
       core.options = options;
       const negotiation = core.setUpMedia(options);
       media = core.serial(async () => ({
-        sdp: offer === undefined ? await negotiation.offer() : (await negotiation.answer(offer)).sdp,
+        sdp:
+          offer === undefined ? await negotiation.offer() : (await negotiation.answer(offer)).sdp,
         offeredHere: offer === undefined,
       }));
     }
     // RFC 3262 §3: no 2xx while a reliable 18x with SDP is unacknowledged.
-    const ready = media.then(async (early) => ((await this.#provisionals.acknowledged()) ? early : undefined));
+    const ready = media.then(async (early) =>
+      (await this.#provisionals.acknowledged()) ? early : undefined,
+    );
     ready.then(
       (early) => {
         if (early !== undefined) this.#sendAnswer(early.sdp, early.offeredHere, options);

@@ -461,10 +461,12 @@ export class Session {
       info: this.#info,
       refer: () => this.#referHandler(),
       incoming: this.#incoming,
-      earlyUpdateRefusal: () =>
-        isPreAnswer(this.#core.status)
-          ? (this.#incoming?.earlyUpdateRefusal() ?? { status: 500, retryAfter: true })
-          : undefined,
+      earlyUpdateRefusal: () => {
+        if (!isPreAnswer(this.#core.status)) return undefined;
+        return this.#incoming === undefined
+          ? { status: 500, retryAfter: true }
+          : this.#incoming.earlyUpdateRefusal();
+      },
     };
     receiveInDialogRequest(this.#core, handlers, request, transaction);
   }

@@ -132,7 +132,8 @@ export class IncomingInvite {
     this.#early = early;
     early.then(
       ({ sdp, offeredHere }) => {
-        if (core.status !== 'ringing' || this.#answering) return;
+        // Sent even when answer() came meanwhile: the 2xx then waits for its PRACK (§3).
+        if (core.status !== 'ringing') return;
         const reliable = this.#provisionals.reliable(true);
         this.#offerInProvisional = offeredHere;
         if (reliable && !offeredHere) this.#settledEarly = true;

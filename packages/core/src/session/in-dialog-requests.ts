@@ -5,6 +5,7 @@ import type { CallCore } from './call-core.js';
 import type { IncomingInvite } from './incoming-invite.js';
 import type { InfoExchange } from './info-exchange.js';
 import type { OfferExchange } from './offer-exchange.js';
+import type { OutgoingInvite } from './outgoing-invite.js';
 import type { ReferHandler } from './refer-handler.js';
 import { isEstablished } from './session-status.js';
 
@@ -13,6 +14,8 @@ export interface InDialogHandlers {
   readonly offers: OfferExchange;
   readonly info: InfoExchange;
   readonly refer: () => ReferHandler;
+  /** The INVITE of an outgoing call, if any (its early dialogs). */
+  readonly outgoing: OutgoingInvite | undefined;
   /** The unanswered INVITE of an incoming call, if any. */
   readonly incoming: IncomingInvite | undefined;
   /** Why an UPDATE offer in the early dialog must wait (RFC 3311 §5.2); undefined: it may go on. */
@@ -37,7 +40,11 @@ export function receiveInDialogRequest(
   transaction: ServerTransaction,
 ): void {
   const dialog = core.dialog;
-  if (dialog === undefined) return void transaction.respond(core.response(request, 481));
+  if (dialog === undefined) {
+    // An outgoing call before its 2xx: the callee's UPDATE in an early dialog (RFC 3311).
+    if (handlers.outgoing?.receiveEarly(request, transaction) === true) return;
+    return void transaction.respond(core.response(request, 481));
+  }
   if (!dialog.acceptRemoteSeq(request))
     return void transaction.respond(core.response(request, 500));
   switch (request.method) {

@@ -8,6 +8,7 @@ import { answerFailureResponse } from './answer-failure-response.js';
 import { answerMediaOptions } from './answer-media.js';
 import type { CallCore } from './call-core.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
+import { EarlyUpdate } from './early-update.js';
 import { ReliableProvisionals } from './reliable-provisionals.js';
 import { isSdp } from './sdp-body.js';
 import type { AnswerOptions, EarlyMediaOptions, TerminateOptions } from './session-options.js';
@@ -38,6 +39,7 @@ export class IncomingInvite {
    * reliable 183, or our offer did and its answer came in the PRACK. The 2xx then has no SDP.
    */
   #settledEarly = false;
+  #earlyUpdate: EarlyUpdate | undefined;
   /** Our offer went in a reliable 183 (an INVITE without SDP): its answer comes in the PRACK. */
   #offerInProvisional = false;
 
@@ -153,6 +155,21 @@ export class IncomingInvite {
     if (this.#offerInProvisional && !this.#settledEarly) return { status: 491, retryAfter: false };
     if (!this.#settledEarly) return { status: 500, retryAfter: true };
     return undefined;
+  }
+
+  /**
+   * Our new offer by UPDATE in the early dialog (RFC 3311 §5.1): only once the INVITE's
+   * offer/answer is complete and our 183 with it was PRACKed; false otherwise or when refused.
+   */
+  sendEarlyUpdate(): Promise<boolean> {
+    const dialog = this.#core.dialog;
+    const ready =
+      this.#core.status === 'ringing' &&
+      !this.#answering &&
+      this.earlyUpdateRefusal() === undefined &&
+      !this.#provisionals.sdpUnacknowledged;
+    if (!ready || dialog === undefined) return Promise.resolve(false);
+    return (this.#earlyUpdate ??= new EarlyUpdate(this.#core)).send(dialog);
   }
 
   /** A PRACK in the early dialog (RFC 3262 §3), with an answer to our offer or a new offer. */

@@ -4,9 +4,11 @@ import {
   parseNameAddr,
   SipParseError,
   type HeaderEntry,
+  type IncomingRequest,
   type IncomingResponse,
   type OutgoingRequest,
 } from '../message/index.js';
+import type { ServerTransaction } from '../transaction/index.js';
 import { Causes, causeOfStatus } from '../ua/causes.js';
 import { headerLine } from '../ua/request-factory.js';
 import { anonymityHeaders, anonymousFrom } from './anonymous-identity.js';
@@ -14,6 +16,7 @@ import { customFrom } from './caller-identity.js';
 import type { CallCore } from './call-core.js';
 import { InviteClient } from './invite-client.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
+import { EarlyUpdate } from './early-update.js';
 import { PrackSender } from './prack-sender.js';
 import { RELIABLE_PROVISIONALS } from './reliable-provisional.js';
 import { isSdp, SDP } from './sdp-body.js';
@@ -38,6 +41,12 @@ export class OutgoingInvite {
   #earlyMediaTag: string | undefined;
   /** Made by the first reliable provisional response (RFC 3262). */
   #pracks: PrackSender | undefined;
+  /**
+   * The early dialog whose reliable 18x answered our offer (RFC 3262 §5): that answer was applied
+   * as final, so the offer/answer is complete and an UPDATE may carry a new one (RFC 3311).
+   */
+  #settledTag: string | undefined;
+  #earlyUpdate: EarlyUpdate | undefined;
   /** Our INVITE said `Supported: 100rel` (the call's `reliableProvisionals`). */
   #reliable = true;
 
@@ -159,30 +168,61 @@ export class OutgoingInvite {
       reliable = verdict === 'in-order';
     }
     const sdp = isSdp(response) ? response.body : undefined;
-    if (sdp !== undefined) this.#earlyAnswer(tag ?? '', sdp);
+    if (sdp !== undefined) this.#earlyAnswer(tag ?? '', sdp, reliable);
     if (reliable && dialog !== undefined) this.#pracks?.acknowledge(response, dialog);
     core.setStatus(this.#earlyMediaTag === undefined ? 'ringing' : 'early');
     core.events.emit('progress', { originator: 'remote', response });
   }
 
   /**
-   * An answer to our offer in an 18x of early dialog `tag`. The first one is applied as a JSEP
-   * pranswer (early media); each is kept for its dialog's 2xx, which may not repeat it (RFC 3262
-   * §5: an answer in a reliable provisional completes the offer/answer).
+   * An answer to our offer in an 18x of early dialog `tag`. The first one is applied to the
+   * media: as final when it came reliably (RFC 3262 §5: the offer/answer is complete, and an
+   * early UPDATE may follow), else as a JSEP pranswer. Each is kept for its dialog's 2xx, which
+   * may not repeat it.
    */
-  #earlyAnswer(tag: string, sdp: string): void {
+  #earlyAnswer(tag: string, sdp: string, reliable: boolean): void {
     const core = this.#core;
     const answers = (this.#earlyAnswers ??= new Map());
     if (answers.has(tag)) return;
     answers.set(tag, sdp);
     if (this.#earlyMediaTag !== undefined) return;
     this.#earlyMediaTag = tag;
+    if (reliable) this.#settledTag = tag;
     const negotiation = core.negotiation;
     core
-      .serial(() => negotiation?.accept(sdp, true) ?? Promise.resolve())
+      .serial(() => negotiation?.accept(sdp, !reliable) ?? Promise.resolve())
       .catch((error: unknown) =>
         core.context.logger.warn(`session: early media SDP refused: ${(error as Error).message}`),
       );
+  }
+
+  /**
+   * A request from the callee in one of our early dialogs (before any 2xx): an UPDATE, answered
+   * once a reliable 18x of that dialog completed the offer/answer; until then 491, as our offer
+   * is still unanswered (RFC 3311 §5.2). False for anything else (481).
+   */
+  receiveEarly(request: IncomingRequest, transaction: ServerTransaction): boolean {
+    const core = this.#core;
+    const dialog = this.#earlyDialogs?.get(request.from.tag ?? '');
+    if (dialog === undefined || request.method !== 'UPDATE') return false;
+    if (!dialog.acceptRemoteSeq(request)) {
+      transaction.respond(core.response(request, 500));
+      return true;
+    }
+    if (request.body !== '' && this.#settledTag !== request.from.tag) {
+      transaction.respond(core.response(request, 491));
+      return true;
+    }
+    (this.#earlyUpdate ??= new EarlyUpdate(core)).receive(dialog, request, transaction);
+    return true;
+  }
+
+  /** Our new offer by UPDATE in the early dialog whose reliable 18x answered (RFC 3311 §5.1). */
+  sendEarlyUpdate(): Promise<boolean> {
+    const dialog =
+      this.#settledTag === undefined ? undefined : this.#earlyDialogs?.get(this.#settledTag);
+    if (dialog === undefined) return Promise.resolve(false);
+    return (this.#earlyUpdate ??= new EarlyUpdate(this.#core)).send(dialog);
   }
 
   #answered(response: IncomingResponse, invite: OutgoingRequest): void {
@@ -246,9 +286,16 @@ export class OutgoingInvite {
     const answers = this.#earlyAnswers;
     const sdp = isSdp(response) ? response.body : (answers?.get(tag) ?? answers?.get(''));
     this.#earlyAnswers = undefined; // not needed again, and they pin their 18x
+    // RFC 3262 §5: the reliable 18x's answer completed the offer/answer; the media has it (and
+    // any early UPDATE's), and a 2xx SDP may only repeat it. Another fork's answer cannot be
+    // applied over a complete offer/answer (JSEP has no state that takes a second answer).
+    const settled = this.#settledTag;
+    if (settled !== undefined && settled !== tag)
+      core.context.logger.warn('session: a fork answered after another completed the offer/answer');
     const negotiation = core.negotiation;
     core
       .serial(async () => {
+        if (settled !== undefined) return;
         if (sdp === undefined)
           throw new NegotiationError(Causes.MISSING_SDP, 'the 2xx has no SDP answer');
         await negotiation?.accept(sdp);

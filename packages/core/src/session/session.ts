@@ -409,10 +409,22 @@ export class Session {
     return this.#referHandler().refer(target, options);
   }
 
-  /** Sends a new offer with the same media (re-INVITE, or UPDATE with `useUpdate`). */
+  /**
+   * Sends a new offer with the same media (re-INVITE, or UPDATE with `useUpdate`). Before the
+   * answer, with `useUpdate`, in the early dialog (RFC 3311 §5.1) once a reliable 18x completed
+   * the INVITE's offer/answer (RFC 3262 §5); otherwise it resolves false.
+   */
   renegotiate(
     options: { readonly useUpdate?: boolean; readonly iceRestart?: boolean } = {},
   ): Promise<boolean> {
+    if (isPreAnswer(this.#core.status)) {
+      if (options.useUpdate !== true) return Promise.resolve(false);
+      return (
+        this.#outgoing?.sendEarlyUpdate() ??
+        this.#incoming?.sendEarlyUpdate() ??
+        Promise.resolve(false)
+      );
+    }
     return this.#offers.offer(
       options.useUpdate === true ? 'UPDATE' : 'INVITE',
       options.iceRestart === true,
@@ -461,6 +473,7 @@ export class Session {
       info: this.#info,
       refer: () => this.#referHandler(),
       incoming: this.#incoming,
+      outgoing: this.#outgoing,
       earlyUpdateRefusal: () => {
         if (!isPreAnswer(this.#core.status)) return undefined;
         return this.#incoming === undefined

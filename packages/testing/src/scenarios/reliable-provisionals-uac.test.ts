@@ -61,12 +61,14 @@ describe('reliable provisional responses we receive (RFC 3262 §4)', () => {
     expect(pracks[0]?.cseq.seq).toBe((invite?.cseq.seq ?? 0) + 1);
     expect(progress).toEqual([183]);
     expect(session.status).toBe('early');
-    expect(media(session).calls).toContain('setRemoteDescription:pranswer');
+    // RFC 3262 §5: an answer in a reliable 18x completes the offer/answer: applied as final.
+    const remote = () => media(session).calls.filter((c) => c.startsWith('setRemoteDescription'));
+    expect(remote()).toEqual(['setRemoteDescription:answer']);
 
-    answer('b1'); // RFC 3262 §5: the answer was in the reliable 183; the 2xx need not repeat it
+    answer('b1'); // the 2xx need not repeat it
     await flush();
     expect(session.status).toBe('confirmed');
-    expect(media(session).calls.at(-1)).toBe('setRemoteDescription:answer');
+    expect(remote()).toEqual(['setRemoteDescription:answer']);
     expect(media(session).remoteSdp).toBe(ANSWER_SDP);
     session.terminate();
     await flush();
@@ -117,6 +119,58 @@ describe('reliable provisional responses we receive (RFC 3262 §4)', () => {
     answer('fork-a');
     await flush();
     expect(session.status).toBe('confirmed');
+    session.terminate();
+    await flush();
+    ua.stop();
+  });
+
+  it("answers the callee's UPDATE in the early dialog: 491 before a reliable answer, 200 with an answer after", async () => {
+    let invite: IncomingRequest | undefined;
+    const server = new PeerServer();
+    server.answer = (request) => {
+      if (request.method !== 'INVITE') return saneAnswer(request);
+      invite = request;
+      return [reliableProvisional(request, { status: 180, rseq: 1, toTag: 'b1' })];
+    };
+    const { ua } = await startAgent(server);
+    const session = ua.call('sip:bob@sip.test');
+    await flush();
+    expect(server.requests('PRACK')).toHaveLength(1);
+    /** The callee's UPDATE in its early dialog (From and To as the callee writes them). */
+    const update = (cseq: number): void =>
+      server.send(
+        [
+          `UPDATE ${invite?.header('contact')?.replace(/^<|>.*$/g, '') ?? ''} SIP/2.0`,
+          `Via: SIP/2.0/WS b1.invalid;branch=z9hG4bKupdate${cseq}`,
+          'Max-Forwards: 70',
+          `From: ${invite?.header('to') ?? ''};tag=b1`,
+          `To: ${invite?.header('from') ?? ''}`,
+          `Call-ID: ${invite?.callId ?? ''}`,
+          `CSeq: ${cseq} UPDATE`,
+          'Contact: <sip:bob@b1.invalid;transport=ws>',
+          'Content-Type: application/sdp',
+          `Content-Length: ${ANSWER_SDP.length}`,
+          '',
+          ANSWER_SDP,
+        ].join('\r\n'),
+      );
+    const statusOf = (cseq: number): number[] =>
+      server.responses
+        .filter((r) => r.cseq.method === 'UPDATE' && r.cseq.seq === cseq)
+        .map((r) => r.status);
+    update(10);
+    await flush();
+    expect(statusOf(10)).toEqual([491]); // our INVITE's offer has no reliable answer yet
+    server.send(
+      reliableProvisional(invite!, { status: 183, rseq: 2, toTag: 'b1', sdp: ANSWER_SDP }),
+    );
+    await flush();
+    update(11);
+    await flush();
+    expect(statusOf(11)).toEqual([200]);
+    const ok = server.responses.find((r) => r.cseq.method === 'UPDATE' && r.status === 200);
+    expect(ok?.body).toContain('m=audio');
+    expect(session.status).toBe('early');
     session.terminate();
     await flush();
     ua.stop();

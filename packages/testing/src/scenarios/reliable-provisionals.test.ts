@@ -40,11 +40,47 @@ describe('reliable provisional responses between two SipKit UAs', () => {
     const pracks = sent('alice').filter((m) => m.kind === 'request' && m.method === 'PRACK');
     expect(pracks).toHaveLength(1);
     expect(pracks[0]?.header('rack')).toBe(`${early?.header('rseq')} 1 INVITE`);
-    // The callee's media answered once; the caller applied it as pranswer, then as the answer.
+    // The callee's media answered once; the caller applied it once, as final (RFC 3262 §5).
     expect(bob!.media.handlers.at(-1)?.calls.filter((c) => c === 'createAnswer')).toHaveLength(1);
-    expect(alice!.media.handlers.at(-1)?.calls).toEqual(
-      expect.arrayContaining(['setRemoteDescription:pranswer', 'setRemoteDescription:answer']),
-    );
+    expect(
+      alice!.media.handlers.at(-1)?.calls.filter((c) => c.startsWith('setRemoteDescription')),
+    ).toEqual(['setRemoteDescription:answer']);
+    outgoing.terminate();
+    await scenario.stopAll();
+  });
+
+  it('UPDATE in the early dialog both ways once the reliable 183 settled the offer/answer (RFC 3311)', async () => {
+    const scenario = await callScenario(['alice', 'bob']);
+    const { alice, bob } = scenario.uas;
+    const outgoing = alice!.ua.call('sip:bob@sip.test');
+    await vi.waitFor(() => expect(bob!.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+    const incoming = bob!.last();
+    // Before any reliable answer neither side may offer again.
+    expect(await outgoing.renegotiate({ useUpdate: true })).toBe(false);
+    expect(await incoming.renegotiate({ useUpdate: true })).toBe(false);
+    incoming.sendEarlyMedia();
+    await vi.waitFor(() => expect(outgoing.status).toBe('early'), WAIT);
+    const updates: string[] = [];
+    outgoing.on('update', () => updates.push('alice'));
+    incoming.on('update', () => updates.push('bob'));
+    // The caller offers: the callee answers in the UPDATE's 200.
+    const fromCaller = outgoing.renegotiate({ useUpdate: true });
+    await vi.waitFor(() => expect(updates).toEqual(['bob']), WAIT);
+    expect(await fromCaller).toBe(true);
+    // The callee offers (its 183 was PRACKed): the caller answers.
+    const fromCallee = incoming.renegotiate({ useUpdate: true });
+    await vi.waitFor(() => expect(updates).toEqual(['bob', 'alice']), WAIT);
+    expect(await fromCallee).toBe(true);
+    expect(outgoing.status).toBe('early');
+    expect(incoming.status).toBe('ringing');
+    incoming.answer();
+    await vi.waitFor(() => {
+      expect(outgoing.status).toBe('confirmed');
+      expect(incoming.status).toBe('confirmed');
+    }, WAIT);
+    // The media of both sides went through three offer/answer rounds, none left pending.
+    expect(alice!.media.handlers.at(-1)?.signalingState).toBe('stable');
+    expect(bob!.media.handlers.at(-1)?.signalingState).toBe('stable');
     outgoing.terminate();
     await scenario.stopAll();
   });

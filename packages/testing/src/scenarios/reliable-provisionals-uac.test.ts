@@ -137,7 +137,7 @@ describe('reliable provisional responses we receive (RFC 3262 §4)', () => {
     await flush();
     expect(server.requests('PRACK')).toHaveLength(1);
     /** The callee's UPDATE in its early dialog (From and To as the callee writes them). */
-    const update = (cseq: number): void =>
+    const update = (cseq: number): boolean =>
       server.send(
         [
           `UPDATE ${invite?.header('contact')?.replace(/^<|>.*$/g, '') ?? ''} SIP/2.0`,

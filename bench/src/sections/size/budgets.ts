@@ -19,11 +19,16 @@ export const knownOverBudget: ReadonlyMap<
   // handling, target refresh after a reconnect, requests held while disconnected, the network
   // watch), which every call carries; +0.2 KB for the extension hook that keeps subscriptions out
   // of this bundle (issue 23). Issue 26 (size budgets) cuts from here. Ceiling ~2% above.
-  ['sipkit-call', { ceilingGzip: 52_400, found: '2026-12-02 (43.9 KB at efdfda5)' }],
+  // 51.5 -> 53.8 KB on 2026-12-06, raised on purpose (issue 24, h-prack): +2.3 KB for RFC 3262
+  // (PRACK per early dialog, reliable 18x with resends and PRACK matching, the 2xx wait),
+  // sendEarlyMedia() and UPDATE in the early dialog (RFC 3311), which every call carries.
+  // Ceiling ~1% above.
+  ['sipkit-call', { ceilingGzip: 54_300, found: '2026-12-02 (43.9 KB at efdfda5)' }],
   // 48.2 KB at efdfda5; 52.7 KB on 2026-12-06 (the same core growth, plus the error path of
   // issue 18 in @sipkit/react): the core app plus ~4.8 KB of @sipkit/react. 56.2 KB later that
-  // day: the same call-recovery growth, plus each call's connection state in the store.
-  ['sipkit-react-call', { ceilingGzip: 57_400, found: '2026-12-02 (48.2 KB at efdfda5)' }],
+  // day: the same call-recovery growth, plus each call's connection state in the store. 58.7 KB
+  // with issue 24's reliable provisionals (56.5 KB before: the same +2.3 KB of core).
+  ['sipkit-react-call', { ceilingGzip: 59_200, found: '2026-12-02 (48.2 KB at efdfda5)' }],
 ]);
 
 /**

@@ -112,15 +112,12 @@ export class IncomingInvite {
     const core = this.#core;
     const invite = this.#invite;
     if (core.status !== 'ringing' || this.#answering || this.#early !== undefined) {
-      throw new Error(
-        `cannot start early media in a call that is ${this.#answering ? 'being answered' : core.status}${this.#early === undefined ? '' : ' with early media'}`,
-      );
+      throw new Error(`cannot start early media now (call ${core.status})`);
     }
     const offer = invite.body === '' ? undefined : invite.body;
     if (offer === undefined && !this.#provisionals.reliable(true)) {
-      throw new Error(
-        'cannot start early media: the INVITE has no offer and the caller does not support 100rel, so our offer would have no answer before the 2xx',
-      );
+      // Our offer would have no answer before the 2xx: only a PRACK can carry one (RFC 3262 §5).
+      throw new Error('cannot start early media: no offer in the INVITE and no 100rel');
     }
     this.#noAnswer.cancel();
     const answerOptions = answerMediaOptions(options, offer);

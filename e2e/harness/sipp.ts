@@ -41,8 +41,25 @@ export interface Sipp {
   readonly screenLog: string;
 }
 
+/** Where a SIPp UAC sends its calls. */
+export interface SippUacOptions extends SippOptions {
+  /** `host:port` of the proxy (Kamailio's UDP listener). */
+  readonly remote: string;
+  /** The user called (SIPp's `-s`, `[service]` in the scenario). */
+  readonly service: string;
+}
+
+/** Starts SIPp as a UAC: it places `calls` calls (default 1) to `service` through `remote`. */
+export async function startSippUac(options: SippUacOptions): Promise<Sipp> {
+  return startSipp(options, [options.remote, '-s', options.service]);
+}
+
 /** Starts SIPp as a UAS and waits until it listens. */
 export async function startSippUas(options: SippOptions): Promise<Sipp> {
+  return startSipp(options, []);
+}
+
+async function startSipp(options: SippOptions, extra: readonly string[]): Promise<Sipp> {
   const name = options.name ?? 'sipp';
   const messageLog = join(options.dir, `${name}-messages.log`);
   const screenLog = join(options.dir, `${name}.log`);
@@ -65,6 +82,7 @@ export async function startSippUas(options: SippOptions): Promise<Sipp> {
       ...['-trace_msg', '-message_file', messageLog],
       ...['-trace_err', '-error_file', join(options.dir, `${name}-errors.log`)],
       ...keys,
+      ...extra,
     ],
     cwd: options.dir,
     logFile: screenLog,

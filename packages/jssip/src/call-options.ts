@@ -25,6 +25,11 @@ export interface JsSipCallOptions {
   readonly fromUserName?: string;
   readonly fromDisplayName?: string;
   readonly sessionTimersExpires?: number;
+  /**
+   * SipKit's, not JsSIP's (JsSIP has no 100rel): `false` leaves `Supported: 100rel` out of the
+   * INVITE, so the far end sends no reliable 18x to PRACK (RFC 3262). Default true.
+   */
+  readonly reliableProvisionals?: boolean;
   /** Copied to `session.data`. */
   readonly data?: Record<string, unknown>;
 }

@@ -163,6 +163,17 @@ describe('RTCSession: events with JsSIP names and payloads', () => {
     expect(sent('INVITE')[0]!.body).toMatch(/a=x-jssip-app\r\n$/);
     await stopAll();
   });
+
+  it('offers 100rel (RFC 3262, which JsSIP lacks) unless reliableProvisionals is false', async () => {
+    const { phones, sent, stopAll } = await jssipScenario(['alice', 'bob']);
+    phones['alice']!.ua.call('bob');
+    phones['alice']!.ua.call('bob', { reliableProvisionals: false });
+    await vi.waitFor(() => expect(sent('INVITE')).toHaveLength(2), WAIT);
+    const supported = sent('INVITE').map((invite) => invite.parsed('supported') ?? []);
+    expect(supported[0]).toContain('100rel');
+    expect(supported[1]).not.toContain('100rel');
+    await stopAll();
+  });
 });
 
 describe('RTCSession: DTMF, hold, re-offers', () => {

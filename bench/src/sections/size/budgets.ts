@@ -23,12 +23,17 @@ export const knownOverBudget: ReadonlyMap<
   // last gaps, part of every call: the audio stall watch, the probe verdict that tells a call
   // whether it moved (one re-INVITE with the new Contact and the ICE restart), the caller-first
   // wait, and network-change bursts coalesced (the register-only app: +271 B, 33,256 -> 33,527).
-  ['sipkit-call', { ceilingGzip: 53_000, found: '2026-12-02 (43.9 KB at efdfda5)' }],
+  // 51.5 -> 53.8 KB on 2026-12-06, raised on purpose (issue 24, h-prack): +2.3 KB for RFC 3262
+  // (PRACK per early dialog, reliable 18x with resends and PRACK matching, the 2xx wait),
+  // sendEarlyMedia() and UPDATE in the early dialog (RFC 3311), which every call carries.
+  // Ceiling ~1% above.
+  ['sipkit-call', { ceilingGzip: 54_300, found: '2026-12-02 (43.9 KB at efdfda5)' }],
   // 48.2 KB at efdfda5; 52.7 KB on 2026-12-06 (the same core growth, plus the error path of
   // issue 18 in @sipkit/react): the core app plus ~4.8 KB of @sipkit/react. 56.2 KB later that
   // day: the same call-recovery growth, plus each call's connection state in the store. 58.0 KB
-  // for the same +947 B of issue 20 in the core (56,466 -> 57,413 B).
-  ['sipkit-react-call', { ceilingGzip: 58_000, found: '2026-12-02 (48.2 KB at efdfda5)' }],
+  // for the same +947 B of issue 20 in the core (56,466 -> 57,413 B); 58.7 KB more
+  // with issue 24's reliable provisionals (56.5 KB before: the same +2.3 KB of core).
+  ['sipkit-react-call', { ceilingGzip: 59_200, found: '2026-12-02 (48.2 KB at efdfda5)' }],
   // Issue 26 set the budgets now in apps.ts (34 / 38 / 24 KB, 0.6x JsSIP for the call app) in
   // place of the withdrawn 20 / 26 KB; the register-only app had none before. 33.3 KB on
   // 2026-12-06; ceiling ~2% above.

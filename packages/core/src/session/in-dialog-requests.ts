@@ -5,6 +5,7 @@ import type { CallCore } from './call-core.js';
 import type { IncomingInvite } from './incoming-invite.js';
 import type { InfoExchange } from './info-exchange.js';
 import type { OfferExchange } from './offer-exchange.js';
+import type { OutgoingInvite } from './outgoing-invite.js';
 import type { ReferHandler } from './refer-handler.js';
 import { isEstablished } from './session-status.js';
 
@@ -13,8 +14,18 @@ export interface InDialogHandlers {
   readonly offers: OfferExchange;
   readonly info: InfoExchange;
   readonly refer: () => ReferHandler;
+  /** The INVITE of an outgoing call, if any (its early dialogs). */
+  readonly outgoing: OutgoingInvite | undefined;
   /** The unanswered INVITE of an incoming call, if any. */
   readonly incoming: IncomingInvite | undefined;
+  /** Why an UPDATE offer in the early dialog must wait (RFC 3311 §5.2); undefined: it may go on. */
+  readonly earlyUpdateRefusal: () => EarlyUpdateRefusal | undefined;
+}
+
+/** The status (and whether Retry-After goes with it) refusing an early UPDATE offer. */
+export interface EarlyUpdateRefusal {
+  readonly status: number;
+  readonly retryAfter: boolean;
 }
 
 /**
@@ -29,7 +40,11 @@ export function receiveInDialogRequest(
   transaction: ServerTransaction,
 ): void {
   const dialog = core.dialog;
-  if (dialog === undefined) return void transaction.respond(core.response(request, 481));
+  if (dialog === undefined) {
+    // An outgoing call before its 2xx: the callee's UPDATE in an early dialog (RFC 3311).
+    if (handlers.outgoing?.receiveEarly(request, transaction) === true) return;
+    return void transaction.respond(core.response(request, 481));
+  }
   if (!dialog.acceptRemoteSeq(request))
     return void transaction.respond(core.response(request, 500));
   switch (request.method) {
@@ -45,8 +60,20 @@ export function receiveInDialogRequest(
       );
     case 'INVITE':
       return handlers.offers.receive(request, transaction as InviteServerTransaction);
-    case 'UPDATE':
+    case 'UPDATE': {
+      // RFC 3311 §5.2: an offer in the early dialog only once the INVITE's offer/answer is done.
+      const refusal = request.body === '' ? undefined : handlers.earlyUpdateRefusal();
+      if (refusal !== undefined) {
+        const headers: [string, string][] = refusal.retryAfter ? [['Retry-After', '1']] : [];
+        return void transaction.respond(core.response(request, refusal.status, { headers }));
+      }
       return handlers.offers.receive(request, transaction);
+    }
+    case 'PRACK':
+      // RFC 3262 §3: only an incoming call's unanswered INVITE has reliable 18x to acknowledge.
+      if (handlers.incoming !== undefined && core.status === 'ringing')
+        return handlers.incoming.receivePrack(request, transaction);
+      return void transaction.respond(core.response(request, 481));
     case 'INFO':
       return handlers.info.receive(request, transaction);
     case 'REFER':

@@ -8,6 +8,7 @@ export type {
 } from './session-events.js';
 export type {
   AnswerOptions,
+  EarlyMediaOptions,
   CallOptions,
   DtmfSendOptions,
   HoldOptions,

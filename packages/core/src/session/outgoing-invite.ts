@@ -4,9 +4,11 @@ import {
   parseNameAddr,
   SipParseError,
   type HeaderEntry,
+  type IncomingRequest,
   type IncomingResponse,
   type OutgoingRequest,
 } from '../message/index.js';
+import type { ServerTransaction } from '../transaction/index.js';
 import { Causes, causeOfStatus } from '../ua/causes.js';
 import { headerLine } from '../ua/request-factory.js';
 import { anonymityHeaders, anonymousFrom } from './anonymous-identity.js';
@@ -14,6 +16,9 @@ import { customFrom } from './caller-identity.js';
 import type { CallCore } from './call-core.js';
 import { InviteClient } from './invite-client.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
+import { EarlyUpdate } from './early-update.js';
+import { PrackSender } from './prack-sender.js';
+import { RELIABLE_PROVISIONALS } from './reliable-provisional.js';
 import { isSdp, SDP } from './sdp-body.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { CallOptions } from './session-options.js';
@@ -30,7 +35,20 @@ export class OutgoingInvite {
   /** By To-tag; made by the first provisional response with a tag, dropped once answered. */
   #earlyDialogs: Map<string, Dialog> | undefined;
   #client: InviteClient | undefined;
-  #earlyAnswer: string | undefined;
+  /** The SDP answer of each early dialog (by To-tag), for a 2xx that does not repeat it. */
+  #earlyAnswers: Map<string, string> | undefined;
+  /** The early answer applied to the media (JSEP pranswer): the first one, from any fork. */
+  #earlyMediaTag: string | undefined;
+  /** Made by the first reliable provisional response (RFC 3262). */
+  #pracks: PrackSender | undefined;
+  /**
+   * The early dialog whose reliable 18x answered our offer (RFC 3262 §5): that answer was applied
+   * as final, so the offer/answer is complete and an UPDATE may carry a new one (RFC 3311).
+   */
+  #settledTag: string | undefined;
+  #earlyUpdate: EarlyUpdate | undefined;
+  /** Our INVITE said `Supported: 100rel` (the call's `reliableProvisionals`). */
+  #reliable = true;
 
   constructor(core: CallCore, refresh: SessionRefresh) {
     this.#core = core;
@@ -48,6 +66,7 @@ export class OutgoingInvite {
       return core.finish('failed', 'local', toNegotiationError(error).cause, undefined);
     }
     if (core.status === 'terminated') return;
+    this.#reliable = options.reliableProvisionals !== false;
     const invite = this.#build(ruri, offer, options);
     // The app sees the request, not the credentials it carries (bearer token, digest response).
     const shown = { ...invite, headers: redactHeaderEntries(invite.headers) };
@@ -93,6 +112,7 @@ export class OutgoingInvite {
   stop(): void {
     for (const early of this.#earlyDialogs?.values() ?? []) this.#core.context.detach(early);
     this.#earlyDialogs = undefined;
+    this.#pracks = undefined;
   }
 
   #build(ruri: string, offer: string, options: CallOptions): OutgoingRequest {
@@ -106,7 +126,7 @@ export class OutgoingInvite {
       fromTag: localTag,
       contact: context.identity.dialogContact(anonymous),
       headers: [
-        ...context.capabilityHeaders(),
+        ...withReliableProvisionals(context.capabilityHeaders(), options),
         ...this.#refresh.inviteHeaders(),
         ...(anonymous ? anonymityHeaders(context.identity.addressHeader()) : []),
       ],
@@ -138,18 +158,71 @@ export class OutgoingInvite {
         core.attach(dialog);
       }
     }
-    const sdp = isSdp(response) ? response.body : undefined;
-    if (sdp !== undefined && this.#earlyAnswer === undefined) {
-      this.#earlyAnswer = sdp;
-      const negotiation = core.negotiation;
-      core
-        .serial(() => negotiation?.accept(sdp, true) ?? Promise.resolve())
-        .catch((error: unknown) =>
-          core.context.logger.warn(`session: early media SDP refused: ${(error as Error).message}`),
-        );
+    const dialog = tag === undefined ? undefined : earlyDialogs.get(tag);
+    // RFC 3262 §4: reliable ones are processed once and in order, each PRACKed in its dialog.
+    let reliable = false;
+    if (dialog !== undefined && this.#reliable) {
+      this.#pracks ??= new PrackSender(core);
+      const verdict = this.#pracks.check(response);
+      if (verdict === 'discard') return;
+      reliable = verdict === 'in-order';
     }
-    core.setStatus(this.#earlyAnswer === undefined ? 'ringing' : 'early');
+    const sdp = isSdp(response) ? response.body : undefined;
+    if (sdp !== undefined) this.#earlyAnswer(tag ?? '', sdp, reliable);
+    if (reliable && dialog !== undefined) this.#pracks?.acknowledge(response, dialog);
+    core.setStatus(this.#earlyMediaTag === undefined ? 'ringing' : 'early');
     core.events.emit('progress', { originator: 'remote', response });
+  }
+
+  /**
+   * An answer to our offer in an 18x of early dialog `tag`. The first one is applied to the
+   * media: as final when it came reliably (RFC 3262 §5: the offer/answer is complete, and an
+   * early UPDATE may follow), else as a JSEP pranswer. Each is kept for its dialog's 2xx, which
+   * may not repeat it.
+   */
+  #earlyAnswer(tag: string, sdp: string, reliable: boolean): void {
+    const core = this.#core;
+    const answers = (this.#earlyAnswers ??= new Map());
+    if (answers.has(tag)) return;
+    answers.set(tag, sdp);
+    if (this.#earlyMediaTag !== undefined) return;
+    this.#earlyMediaTag = tag;
+    if (reliable) this.#settledTag = tag;
+    const negotiation = core.negotiation;
+    core
+      .serial(() => negotiation?.accept(sdp, !reliable) ?? Promise.resolve())
+      .catch((error: unknown) =>
+        core.context.logger.warn(`session: early media SDP refused: ${(error as Error).message}`),
+      );
+  }
+
+  /**
+   * A request from the callee in one of our early dialogs (before any 2xx): an UPDATE, answered
+   * once a reliable 18x of that dialog completed the offer/answer; until then 491, as our offer
+   * is still unanswered (RFC 3311 §5.2). False for anything else (481).
+   */
+  receiveEarly(request: IncomingRequest, transaction: ServerTransaction): boolean {
+    const core = this.#core;
+    const dialog = this.#earlyDialogs?.get(request.from.tag ?? '');
+    if (dialog === undefined || request.method !== 'UPDATE') return false;
+    if (!dialog.acceptRemoteSeq(request)) {
+      transaction.respond(core.response(request, 500));
+      return true;
+    }
+    if (request.body !== '' && this.#settledTag !== request.from.tag) {
+      transaction.respond(core.response(request, 491));
+      return true;
+    }
+    (this.#earlyUpdate ??= new EarlyUpdate(core)).receive(dialog, request, transaction);
+    return true;
+  }
+
+  /** Our new offer by UPDATE in the early dialog whose reliable 18x answered (RFC 3311 §5.1). */
+  sendEarlyUpdate(): Promise<boolean> {
+    const dialog =
+      this.#settledTag === undefined ? undefined : this.#earlyDialogs?.get(this.#settledTag);
+    if (dialog === undefined) return Promise.resolve(false);
+    return (this.#earlyUpdate ??= new EarlyUpdate(this.#core)).send(dialog);
   }
 
   #answered(response: IncomingResponse, invite: OutgoingRequest): void {
@@ -203,16 +276,26 @@ export class OutgoingInvite {
     for (const [earlyTag, early] of this.#earlyDialogs ?? [])
       if (earlyTag !== tag) core.context.detach(early);
     this.#earlyDialogs = undefined;
+    this.#pracks = undefined;
   }
 
   /** Applies the answer (in the 2xx, or the early one), then ACKs: confirmed, or BYE on failure. */
   #acceptAnswer(dialog: Dialog, response: IncomingResponse): void {
     const core = this.#core;
-    const sdp = isSdp(response) ? response.body : this.#earlyAnswer;
-    this.#earlyAnswer = undefined; // not needed again, and it pins its 18x
+    const tag = response.to.tag ?? '';
+    const answers = this.#earlyAnswers;
+    const sdp = isSdp(response) ? response.body : (answers?.get(tag) ?? answers?.get(''));
+    this.#earlyAnswers = undefined; // not needed again, and they pin their 18x
+    // RFC 3262 §5: the reliable 18x's answer completed the offer/answer; the media has it (and
+    // any early UPDATE's), and a 2xx SDP may only repeat it. Another fork's answer cannot be
+    // applied over a complete offer/answer (JSEP has no state that takes a second answer).
+    const settled = this.#settledTag;
+    if (settled !== undefined && settled !== tag)
+      core.context.logger.warn('session: a fork answered after another completed the offer/answer');
     const negotiation = core.negotiation;
     core
       .serial(async () => {
+        if (settled !== undefined) return;
         if (sdp === undefined)
           throw new NegotiationError(Causes.MISSING_SDP, 'the 2xx has no SDP answer');
         await negotiation?.accept(sdp);
@@ -232,6 +315,14 @@ export class OutgoingInvite {
         },
       );
   }
+}
+
+/** The INVITE's Supported with 100rel added, unless the call opted out (RFC 3262 §4). */
+function withReliableProvisionals(headers: HeaderEntry[], options: CallOptions): HeaderEntry[] {
+  if (options.reliableProvisionals === false) return headers;
+  return headers.map(([name, value]): HeaderEntry =>
+    name === 'Supported' ? [name, `${RELIABLE_PROVISIONALS}, ${value}`] : [name, value],
+  );
 }
 
 const TIMER_HEADERS = new Set(['session-expires', 'x', 'min-se', 'cseq']);

@@ -37,7 +37,19 @@ export interface CallOptions extends MediaHandlerOptions {
    * Checked at the call (`InvalidOptionError` naming e.g. `iceRestart.deadline`).
    */
   readonly iceRestart?: IceRestartOptions | false;
+  /**
+   * Offer reliable provisional responses (RFC 3262): the INVITE says `Supported: 100rel` and each
+   * reliable 18x is acknowledged with PRACK. Default true; `false` for a far end that misbehaves
+   * with it (its reliable 18x then get no PRACK, and it may give up on the call).
+   */
+  readonly reliableProvisionals?: boolean;
 }
+
+/**
+ * Options of `session.sendEarlyMedia()`: the media `answer()` would get (it keeps them), and
+ * `extraHeaders` for the 183.
+ */
+export type EarlyMediaOptions = AnswerOptions;
 
 /** Options of `session.answer()`. */
 export interface AnswerOptions extends MediaHandlerOptions {

@@ -34,6 +34,7 @@ import type {
   AnswerOptions,
   CallOptions,
   DtmfSendOptions,
+  EarlyMediaOptions,
   HoldOptions,
   ReferOptions,
   TerminateOptions,
@@ -285,6 +286,28 @@ export class Session {
   }
 
   /**
+   * Early media for an incoming call (RFC 3262, RFC 3960): media is set up now and the offer
+   * answered in a 183 Session Progress, sent reliably (PRACKed) when the caller supports 100rel,
+   * so the caller hears us before `answer()`, which keeps this media. Emits `progress`
+   * (`originator: 'local'`). Throws when the call is not an unanswered incoming one, or when its
+   * INVITE has no offer and the caller does not do 100rel (our offer would have no answer).
+   *
+   * @example
+   * ua.on('newRTCSession', ({ session }) => {
+   *   if (session.direction === 'incoming') session.sendEarlyMedia({ mediaStream: announcement });
+   * });
+   */
+  sendEarlyMedia(options: EarlyMediaOptions = {}): void {
+    const incoming = this.#incoming;
+    if (this.direction !== 'incoming' || incoming === undefined) {
+      throw new Error('sendEarlyMedia() is for incoming calls');
+    }
+    checkExtraHeaders(options.extraHeaders);
+    checkIceRestart(options.iceRestart);
+    incoming.sendEarlyMedia(options);
+  }
+
+  /**
    * Ends the call whatever its state: CANCEL before an answer (outgoing), a rejection with
    * `status_code` (incoming, default 480), BYE once answered. Does nothing once ended. Bad
    * options throw `InvalidOptionError` before anything happens: the call stays up, as it must
@@ -386,10 +409,22 @@ export class Session {
     return this.#referHandler().refer(target, options);
   }
 
-  /** Sends a new offer with the same media (re-INVITE, or UPDATE with `useUpdate`). */
+  /**
+   * Sends a new offer with the same media (re-INVITE, or UPDATE with `useUpdate`). Before the
+   * answer, with `useUpdate`, in the early dialog (RFC 3311 §5.1) once a reliable 18x completed
+   * the INVITE's offer/answer (RFC 3262 §5); otherwise it resolves false.
+   */
   renegotiate(
     options: { readonly useUpdate?: boolean; readonly iceRestart?: boolean } = {},
   ): Promise<boolean> {
+    if (isPreAnswer(this.#core.status)) {
+      if (options.useUpdate !== true) return Promise.resolve(false);
+      return (
+        this.#outgoing?.sendEarlyUpdate() ??
+        this.#incoming?.sendEarlyUpdate() ??
+        Promise.resolve(false)
+      );
+    }
     return this.#offers.offer(
       options.useUpdate === true ? 'UPDATE' : 'INVITE',
       options.iceRestart === true,
@@ -438,6 +473,13 @@ export class Session {
       info: this.#info,
       refer: () => this.#referHandler(),
       incoming: this.#incoming,
+      outgoing: this.#outgoing,
+      earlyUpdateRefusal: () => {
+        if (!isPreAnswer(this.#core.status)) return undefined;
+        return this.#incoming === undefined
+          ? { status: 500, retryAfter: true }
+          : this.#incoming.earlyUpdateRefusal();
+      },
     };
     receiveInDialogRequest(this.#core, handlers, request, transaction);
   }

@@ -45,11 +45,17 @@ describe('checkRequest (RFC 3261 §8.2)', () => {
 
   it('answers 420 listing the unsupported option tags, except for CANCEL and ACK', () => {
     const rejection = checkRequest(
-      request('INVITE sip:alice@example.com SIP/2.0', 'Require: 100rel, timer, foo'),
+      request('INVITE sip:alice@example.com SIP/2.0', 'Require: precondition, timer, foo'),
     );
-    expect(rejection).toEqual({ status: 420, headers: [['Unsupported', '100rel, foo']] });
+    expect(rejection).toEqual({ status: 420, headers: [['Unsupported', 'precondition, foo']] });
     expect(
       checkRequest(request('CANCEL sip:alice@example.com SIP/2.0', 'Require: foo')),
+    ).toBeUndefined();
+  });
+
+  it('lets an INVITE that requires 100rel through (RFC 3262: reliable provisionals are ours)', () => {
+    expect(
+      checkRequest(request('INVITE sip:alice@example.com SIP/2.0', 'Require: 100rel')),
     ).toBeUndefined();
   });
 

@@ -10,12 +10,20 @@ export const ALLOWED_METHODS = [
   'MESSAGE',
   'INFO',
   'UPDATE',
+  'PRACK',
   'REFER',
   'NOTIFY',
 ] as const;
 
 /** Option tags this UA implements (RFC 3261 §8.2.2.3): anything else in Require gets 420. */
-export const SUPPORTED_EXTENSIONS = ['timer', 'replaces', 'outbound', 'path', 'gruu'] as const;
+export const SUPPORTED_EXTENSIONS = [
+  '100rel',
+  'timer',
+  'replaces',
+  'outbound',
+  'path',
+  'gruu',
+] as const;
 
 /** What a UA without calls (`UserAgent`) answers: ACK and CANCEL are never refused (§8.2.1). */
 export const NON_CALL_METHODS = ['ACK', 'CANCEL', 'OPTIONS', 'MESSAGE'] as const;

@@ -19,4 +19,7 @@ export { DEFAULT_SIP_PROXY_LIMITS, type SipProxyLimits } from './server/sip-prox
 export { LocationService, type Binding } from './server/location-service.js';
 export * from './media/fake-media-handler.js';
 export { FakeIceCredentialsState } from './media/fake-ice.js';
+export { FakeMediaTrack, fakeStream } from './media/fake-media-track.js';
+export { fakeMediaDevices } from './media/fake-media-devices.js';
+export { FakeVideoSlots } from './media/fake-video-slots.js';
 export { iceUfrag, type FakeIceCredentials } from './media/fake-sdp.js';

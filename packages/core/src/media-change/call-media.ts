@@ -64,7 +64,8 @@ export function callMedia(session: Session): CallMedia {
       if (senders !== undefined) return senders;
       const media = session.media;
       const slots =
-        media?.videoSlots ?? (media?.connection === undefined ? undefined : peerConnectionSlots(media.connection));
+        media?.videoSlots ??
+        (media?.connection === undefined ? undefined : peerConnectionSlots(media.connection));
       if (slots === undefined) {
         throw new MediaChangeError(
           'not-supported',

@@ -11,8 +11,18 @@ export type {
 export { shareScreen, stopScreenShare } from './screen-share.js';
 export type { ShareScreenOptions, StopScreenShareOptions } from './screen-share.js';
 export { watchRemoteMedia } from './remote-media.js';
-export type { RemoteMedia, RemoteMediaEvents, RemoteMediaWatch, RemoteVideo } from './remote-media.js';
-export { callMedia, type CallMedia, type CallMediaEvents, type LocalVideoState } from './call-media.js';
+export type {
+  RemoteMedia,
+  RemoteMediaEvents,
+  RemoteMediaWatch,
+  RemoteVideo,
+} from './remote-media.js';
+export {
+  callMedia,
+  type CallMedia,
+  type CallMediaEvents,
+  type LocalVideoState,
+} from './call-media.js';
 export { MediaChangeError, type MediaChangeProblem } from './media-change-error.js';
 export { sectionContents, withContent } from './content-attribute.js';
 export { peerConnectionSlots } from './peer-connection-slots.js';

@@ -56,7 +56,7 @@ export function deviceError(error: unknown, source: 'camera' | 'screen'): MediaC
       'not-allowed',
       parameter,
       `${what} was refused: allow it for this site in the browser's permission settings` +
-        (source === 'screen' ? ' (or pick a screen or window in the browser\'s dialog)' : ''),
+        (source === 'screen' ? " (or pick a screen or window in the browser's dialog)" : ''),
       error,
     );
   }

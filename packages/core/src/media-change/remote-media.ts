@@ -72,7 +72,15 @@ export function watchRemoteMedia(session: Session): RemoteMediaWatch {
     // other listeners of this event, which may rewrite it). An offer is settled once answered.
     if (event.type === 'answer') queueMicrotask(() => settle());
   });
-  for (const name of ['confirmed', 'reinvite', 'update', 'hold', 'unhold', 'ended', 'failed'] as const)
+  for (const name of [
+    'confirmed',
+    'reinvite',
+    'update',
+    'hold',
+    'unhold',
+    'ended',
+    'failed',
+  ] as const)
     session.on(name, settle);
   const watch: RemoteMediaWatch = {
     get current() {

@@ -107,7 +107,11 @@ export class VideoSenders {
     this.#sending.delete(role);
     if (sending.replaced !== undefined) {
       await sending.slot.replaceTrack(sending.replaced);
-      this.#sending.set('camera', { slot: sending.slot, track: sending.replaced, replaced: undefined });
+      this.#sending.set('camera', {
+        slot: sending.slot,
+        track: sending.replaced,
+        replaced: undefined,
+      });
       return false;
     }
     await sending.slot.replaceTrack(null);

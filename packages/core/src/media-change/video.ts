@@ -40,7 +40,10 @@ export async function addVideo(
   const senders = call.senders();
   const current = senders.track('camera') ?? senders.displacedCamera;
   if (current !== undefined) return current;
-  const track = await captureVideo('camera', cameraCapture(options.getUserMedia, options.constraints));
+  const track = await captureVideo(
+    'camera',
+    cameraCapture(options.getUserMedia, options.constraints),
+  );
   try {
     assertReady(session);
   } catch (error) {
@@ -127,7 +130,11 @@ export function answerVideoOffers(
         contents[index] !== 'slides',
     );
     const senders = call.senders();
-    if (wanted < 0 || senders.track('camera') !== undefined || senders.displacedCamera !== undefined)
+    if (
+      wanted < 0 ||
+      senders.track('camera') !== undefined ||
+      senders.displacedCamera !== undefined
+    )
       return;
     const screen = contents.includes('slides');
     if (!(await allow({ session, screen }))) return;
@@ -148,7 +155,11 @@ export function answerVideoOffers(
   };
 }
 
-async function sendCamera(call: CallMedia, track: MediaStreamTrack, mid?: string): Promise<boolean> {
+async function sendCamera(
+  call: CallMedia,
+  track: MediaStreamTrack,
+  mid?: string,
+): Promise<boolean> {
   const media = call.session.media;
   if (call.session.isMuted().video) track.enabled = false;
   const stream = media?.localStream;

@@ -176,22 +176,20 @@ export class FakeMediaHandler implements MediaHandler {
     return this.step('createAnswer', 'createAnswer', () => {
       if (this.signalingState !== 'have-remote-offer') throw invalidState('no remote offer');
       const first = this.negotiated === undefined;
-      const sections = sdpMediaSections(this.remoteSdp ?? '').map(
-        (offered, index): FakeSection => {
-          const mid = offered.mid ?? String(index);
-          // The call's own video (its constraints) goes on the first video section offered.
-          if (first && offered.media === 'video' && this.hasLocal('video'))
-            this.videoSlots.placeInitial(mid);
-          return {
-            media: offered.media === '' ? 'application' : offered.media,
-            mid,
-            direction:
-              offered.direction === 'disabled' || !KNOWN_MEDIA.has(offered.media)
-                ? undefined
-                : answerDirection(offered.direction, this.wanted(offered.media, options, mid)),
-          };
-        },
-      );
+      const sections = sdpMediaSections(this.remoteSdp ?? '').map((offered, index): FakeSection => {
+        const mid = offered.mid ?? String(index);
+        // The call's own video (its constraints) goes on the first video section offered.
+        if (first && offered.media === 'video' && this.hasLocal('video'))
+          this.videoSlots.placeInitial(mid);
+        return {
+          media: offered.media === '' ? 'application' : offered.media,
+          mid,
+          direction:
+            offered.direction === 'disabled' || !KNOWN_MEDIA.has(offered.media)
+              ? undefined
+              : answerDirection(offered.direction, this.wanted(offered.media, options, mid)),
+        };
+      });
       this.signalingState = 'stable';
       const sdp = this.produce(sections, options);
       if (this.ice.answered()) this.restarted();

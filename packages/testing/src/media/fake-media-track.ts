@@ -46,10 +46,13 @@ export class FakeMediaTrack {
 
   addEventListener(type: string, listener: () => void, options?: { once?: boolean }): void {
     if (type !== 'ended') return;
-    const wrapped = options?.once === true ? (): void => {
-      this.#ended.delete(wrapped);
-      listener();
-    } : listener;
+    const wrapped =
+      options?.once === true
+        ? (): void => {
+            this.#ended.delete(wrapped);
+            listener();
+          }
+        : listener;
     this.#ended.add(wrapped);
   }
 

@@ -47,7 +47,8 @@ export class FakeVideoSlots implements VideoSlots {
 
   /** The call's own video (constraints asked for it) goes on section `mid`, once. */
   placeInitial(mid: string): void {
-    if (!this.#sending.has(mid)) this.#sending.set(mid, new FakeMediaTrack('video', 'camera').asTrack);
+    if (!this.#sending.has(mid))
+      this.#sending.set(mid, new FakeMediaTrack('video', 'camera').asTrack);
   }
 
   /** The sections added since the last offer; they go into this one. */

@@ -67,7 +67,9 @@ async function audioCall(scenario: Scenario) {
 function changes(session: Session): string[] {
   const seen: string[] = [];
   watchRemoteMedia(session).on('change', (media: RemoteMedia) =>
-    seen.push(`camera:${String(media.camera !== undefined)} screen:${String(media.screen !== undefined)}`),
+    seen.push(
+      `camera:${String(media.camera !== undefined)} screen:${String(media.screen !== undefined)}`,
+    ),
   );
   return seen;
 }
@@ -83,7 +85,10 @@ function sentInDialog(scenario: Scenario, user: string, method: string) {
 
 /** The SDP of the last in-dialog offer `user` sent (after `sdp` listeners, as on the wire). */
 function lastOffer(scenario: Scenario, user: string): string {
-  const offers = [...sentInDialog(scenario, user, 'INVITE'), ...sentInDialog(scenario, user, 'UPDATE')];
+  const offers = [
+    ...sentInDialog(scenario, user, 'INVITE'),
+    ...sentInDialog(scenario, user, 'UPDATE'),
+  ];
   offers.sort((a, b) => a.cseq.seq - b.cseq.seq);
   return offers.at(-1)?.body ?? '';
 }
@@ -224,7 +229,9 @@ describe('mid-call video (issue 24)', () => {
     expect(error).toBeInstanceOf(MediaChangeError);
     expect(error).toMatchObject({ problem: 'not-allowed', parameter: 'constraints' });
     expect((error as Error).message).toMatch(/permission settings/);
-    const notFound = Object.assign(new Error('Requested device not found'), { name: 'NotFoundError' });
+    const notFound = Object.assign(new Error('Requested device not found'), {
+      name: 'NotFoundError',
+    });
     call.alice.failNext('getUserMedia', notFound);
     await expect(
       addVideo(call.outgoing, { getUserMedia: call.alice.getUserMedia }),
@@ -270,7 +277,9 @@ describe('screen share (issue 24)', () => {
   it('shares as an extra stream labelled a=content:slides (RFC 4796), stops it again', async () => {
     const scenario = await callScenario(['alice', 'bob']);
     const call = await audioCall(scenario);
-    const screen = await shareScreen(call.outgoing, { getDisplayMedia: call.alice.getDisplayMedia });
+    const screen = await shareScreen(call.outgoing, {
+      getDisplayMedia: call.alice.getDisplayMedia,
+    });
     expect(screen).toBe(call.alice.screens[0]?.asTrack);
     expect(call.alice.screens[0]?.contentHint).toBe('detail');
     expect(videoSections(lastOffer(scenario, 'alice'))).toEqual(['sendrecv slides']);

@@ -163,7 +163,8 @@ async function sendCamera(
   const media = call.session.media;
   if (call.session.isMuted().video) track.enabled = false;
   const stream = media?.localStream;
-  stream?.addTrack(track);
+  // The local stream shows the camera in a preview; DOM stand-ins may lack the tracks API.
+  if (typeof stream?.addTrack === 'function') stream.addTrack(track);
   const needsOffer = await call
     .senders()
     .start('camera', track, { stream, ...(mid === undefined ? {} : { preferMid: mid }) });
@@ -173,7 +174,8 @@ async function sendCamera(
 }
 
 function releaseCamera(call: CallMedia, track: MediaStreamTrack): void {
-  call.session.media?.localStream?.removeTrack(track);
+  const stream = call.session.media?.localStream;
+  if (typeof stream?.removeTrack === 'function') stream.removeTrack(track);
   track.stop();
   call.changed();
 }

@@ -41,9 +41,7 @@ function MediaButtons({ name, devices }: { readonly name: string; readonly devic
         {name}-video-on
       </button>
       <button onClick={() => void video.stopVideo()}>{name}-video-off</button>
-      <button
-        onClick={() => void share.shareScreen({ getDisplayMedia: devices.getDisplayMedia })}
-      >
+      <button onClick={() => void share.shareScreen({ getDisplayMedia: devices.getDisplayMedia })}>
         {name}-share
       </button>
       <button onClick={() => void share.stopScreenShare()}>{name}-unshare</button>
@@ -55,7 +53,11 @@ function MediaButtons({ name, devices }: { readonly name: string; readonly devic
   );
 }
 
-function Phone(props: { readonly name: string; readonly phone: TestPhone; readonly devices: Devices }) {
+function Phone(props: {
+  readonly name: string;
+  readonly phone: TestPhone;
+  readonly devices: Devices;
+}) {
   return (
     <SipProvider config={props.phone.config} {...props.phone.options}>
       <PhoneUI name={props.name} />

@@ -16,7 +16,9 @@ export function useRemoteVideoTrack(
   const subscribe = useCallback(
     (listener: () => void) => {
       const session = sessionOf(client, id);
-      return session === undefined ? () => undefined : watchRemoteMedia(session).on('change', listener);
+      return session === undefined
+        ? () => undefined
+        : watchRemoteMedia(session).on('change', listener);
     },
     [client, id],
   );

@@ -64,6 +64,8 @@ export async function shareScreen(
   const needsOffer = await senders.start('screen', track, replace ? { replace: 'camera' } : {});
   call.onEnd(() => track.stop());
   call.changed();
+  // The browser's "Stop sharing" may come at any time, the offer below still out included.
+  track.addEventListener('ended', () => void stopScreenShare(session, options), { once: true });
   // The picture switched already when it replaced the camera: the offer only labels it.
   const accepted = await reoffer(session, options.useUpdate);
   if (needsOffer && !accepted) {
@@ -72,7 +74,6 @@ export async function shareScreen(
     call.changed();
     throw refused('screen');
   }
-  track.addEventListener('ended', () => void stopScreenShare(session, options), { once: true });
   return track;
 }
 

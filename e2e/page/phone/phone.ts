@@ -99,6 +99,27 @@ export interface Phone {
   connection(id: number): RTCPeerConnection | undefined;
   /** SUBSCRIBE/NOTIFY through the library's own API. */
   readonly events: PhoneEvents;
+  /** Mid-call video and screen share (issue 24); our UA only. */
+  readonly mediaChange?: MediaChangeApi;
+}
+
+/** One far-end video stream as the page sees it: its m= mid and the frames decoded so far. */
+export interface RemoteVideoFrames {
+  readonly mid: string | undefined;
+  readonly framesDecoded: number | undefined;
+}
+
+/** The media-change functions of `@sipkit/core`, by call id; each resolves 'ok' or the error. */
+export interface MediaChangeApi {
+  addVideo(id: number): Promise<string>;
+  removeVideo(id: number): Promise<string>;
+  shareScreen(id: number, replace: boolean): Promise<string>;
+  stopScreenShare(id: number): Promise<string>;
+  /** The far end's camera and screen (`watchRemoteMedia`), with `framesDecoded` from getStats. */
+  remoteVideo(id: number): Promise<{
+    readonly camera: RemoteVideoFrames | undefined;
+    readonly screen: RemoteVideoFrames | undefined;
+  }>;
 }
 
 /** What the page adds over the library adapters, the same for both. */

@@ -1,5 +1,16 @@
 // The phone page's adapter over our UA, with the default WebRTC media handler.
-import { UA, WebRtcMediaHandler, WebSocketInterface, type Session } from '@sipkit/core';
+import {
+  addVideo,
+  removeVideo,
+  shareScreen,
+  stopScreenShare,
+  UA,
+  watchRemoteMedia,
+  WebRtcMediaHandler,
+  WebSocketInterface,
+  type RemoteVideo,
+  type Session,
+} from '@sipkit/core';
 import type { PhoneConfig } from './config.js';
 import { sipkitEvents } from './sipkit-events.js';
 import {
@@ -106,10 +117,56 @@ export function sipkitPhone(config: PhoneConfig, state: PhoneState): Phone {
     },
     connection: peerConnection,
     events,
+    mediaChange: {
+      addVideo: (id) => outcome(addVideo(book.session(id))),
+      removeVideo: (id) => outcome(removeVideo(book.session(id))),
+      shareScreen: (id, replace) =>
+        outcome(shareScreen(book.session(id), { replace: replace ? 'camera' : false })),
+      stopScreenShare: (id) => outcome(stopScreenShare(book.session(id))),
+      async remoteVideo(id) {
+        const { camera, screen } = watchRemoteMedia(book.session(id)).current;
+        const report = await peerConnection(id)?.getStats();
+        const frames = (video: RemoteVideo | undefined) =>
+          video === undefined
+            ? undefined
+            : { mid: video.mid, framesDecoded: framesOf(report, video) };
+        return { camera: frames(camera), screen: frames(screen) };
+      },
+    },
   };
 }
 
+/** 'ok', or the error's name, problem and message (the test prints it). */
+function outcome(change: Promise<unknown>): Promise<string> {
+  return change.then(
+    () => 'ok',
+    (error: Error & { problem?: string }) =>
+      `${error.name} ${error.problem ?? ''}: ${error.message}`,
+  );
+}
+
+/** `framesDecoded` of the video `inbound-rtp` entry of `video`'s m= line (by mid, else track). */
+function framesOf(report: RTCStatsReport | undefined, video: RemoteVideo): number | undefined {
+  let frames: number | undefined;
+  report?.forEach((entry: Record<string, unknown>) => {
+    if (entry['type'] !== 'inbound-rtp' || entry['kind'] !== 'video') return;
+    const same =
+      (video.mid !== undefined && entry['mid'] === video.mid) ||
+      (video.track !== undefined && entry['trackIdentifier'] === video.track.id);
+    if (same && typeof entry['framesDecoded'] === 'number') frames = entry['framesDecoded'];
+  });
+  return frames;
+}
+
 function follow(book: CallBook<Session>, record: CallRecord, session: Session): void {
+  // From the start, so the first answer's video is seen too (issue 24).
+  watchRemoteMedia(session).on('change', ({ camera, screen }) =>
+    book.note(
+      record,
+      `remote-video:${camera === undefined ? '-' : 'camera'}/${screen === undefined ? '-' : 'screen'}`,
+      {},
+    ),
+  );
   const simple = ['progress', 'accepted', 'confirmed', 'hold', 'unhold'] as const;
   for (const name of simple) {
     session.on(name, ({ originator }) => book.note(record, name, { originator }));

@@ -21,3 +21,4 @@ export * from './session/index.js';
 export * from './subscription/index.js';
 export * from './event-packages/index.js';
 export * from './publication/index.js';
+export * from './media-change/index.js';

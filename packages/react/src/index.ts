@@ -73,3 +73,4 @@ export {
   type CallDurationProps,
 } from './components/call-duration.js';
 export * from './subscriptions/index.js';
+export * from './media-change/index.js';

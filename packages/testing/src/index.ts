@@ -29,4 +29,7 @@ export {
 } from './server/presence/presence-agent-options.js';
 export * from './media/fake-media-handler.js';
 export { FakeIceCredentialsState } from './media/fake-ice.js';
+export { FakeMediaTrack, fakeStream } from './media/fake-media-track.js';
+export { fakeMediaDevices } from './media/fake-media-devices.js';
+export { FakeVideoSlots } from './media/fake-video-slots.js';
 export { iceUfrag, type FakeIceCredentials } from './media/fake-sdp.js';

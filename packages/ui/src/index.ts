@@ -16,6 +16,13 @@ export {
 export { MuteButton, type MuteButtonProps } from './controls/mute-button.js';
 export { HoldButton, type HoldButtonProps } from './controls/hold-button.js';
 export { CameraButton, type CameraButtonProps } from './controls/camera-button.js';
+export { VideoButton, type VideoButtonProps } from './controls/video-button.js';
+export { ScreenShareButton, type ScreenShareButtonProps } from './controls/screen-share-button.js';
+export { useVideoToggle, type VideoToggle } from './controls/use-video-toggle.js';
+export {
+  useScreenShareToggle,
+  type ScreenShareToggle,
+} from './controls/use-screen-share-toggle.js';
 export {
   DevicesButton,
   KeypadButton,
@@ -124,6 +131,11 @@ export {
 } from './components/device-selector.js';
 export { VideoView, type VideoViewProps } from './components/video-view.js';
 export { CallVideo, type CallVideoProps } from './components/call-video.js';
+export {
+  RemoteVideo,
+  ScreenShareView,
+  type RemoteTrackViewProps,
+} from './components/remote-video.js';
 export { Softphone, type SoftphoneProps } from './components/softphone.js';
 export {
   useSoftphoneAttention,

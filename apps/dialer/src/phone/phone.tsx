@@ -26,6 +26,7 @@ import { useCallHistory } from '../history/use-call-history.js';
 import type { DialerSetup } from '../settings/settings-to-setup.js';
 import { callOptions } from './call-options.js';
 import { DialBar } from './dial-bar.js';
+import { MediaChangeArea } from './media-change-area.js';
 import { VideoArea } from './video-area.js';
 
 /** Props of `<Phone>`. */
@@ -113,6 +114,7 @@ export function Phone({ setup, trace, onSettings }: PhoneProps) {
             )}
             <CallPanel />
             <VideoArea />
+            <MediaChangeArea />
             {liveCalls > 1 ? <CallList /> : null}
             <details className="panel" open>
               <summary>Contacts</summary>

@@ -34,6 +34,7 @@ export {
   gatherLocalDescription,
   type IceGatheringOptions,
 } from './ice-gathering.js';
+export type { VideoSlot, VideoSlots } from './video-slots.js';
 export { DEFAULT_MEDIA_CONSTRAINTS } from './local-media.js';
 export {
   DEFAULT_DTMF_DURATION,

@@ -9,6 +9,7 @@
  */
 
 import type { PeerConnectionLike } from './peer-connection-like.js';
+import type { VideoSlots } from './video-slots.js';
 
 /** The WebRTC steps a handler reports failures of (`failure` event). */
 export type MediaStep =
@@ -130,6 +131,11 @@ export interface MediaHandler {
    * first offer would (e.g. `NotSupportedError`).
    */
   readonly createConnection?: (() => void) | undefined;
+  /**
+   * The video senders, for adding and removing video mid-call (`addVideo`, `shareScreen`).
+   * Optional: handlers built on a peer connection are adapted from `connection` instead.
+   */
+  readonly videoSlots?: VideoSlots | undefined;
   getStats(): Promise<MediaStats>;
   /**
    * Audio RTP packets received so far (the audio `inbound-rtp` `packetsReceived`), undefined when

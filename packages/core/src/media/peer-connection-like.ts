@@ -37,6 +37,8 @@ export interface RtpTransceiverLike {
   readonly sender: RtpSenderLike;
   /** The receiver's track always exists and tells the transceiver's kind. */
   readonly receiver: { readonly track: { readonly kind: string } };
+  /** The m= section's `a=mid` once negotiated (absent in stand-ins that do not model it). */
+  readonly mid?: string | null;
 }
 
 /**

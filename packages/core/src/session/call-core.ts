@@ -10,7 +10,7 @@ import { TypedEmitter } from '../transport/index.js';
 import type { Cause } from '../ua/causes.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { CallConnection } from './call-connection.js';
-import { Negotiation } from './negotiation.js';
+import { Negotiation, type AnswerHook } from './negotiation.js';
 import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
 import type { AnswerOptions, CallOptions } from './session-options.js';
@@ -67,6 +67,8 @@ export class CallCore {
   cause: Cause | undefined;
   /** What the call was placed or answered with: DTMF transport; a replacing call inherits it. */
   options: AnswerOptions | CallOptions = {};
+  /** Runs before we answer a re-offer (`Session.answerHook`, set by `media-change/`). */
+  answerHook: AnswerHook | undefined;
   /** Where the media's ICE and connection states go: the call's `MediaRecovery`. */
   mediaState: ((state: RTCIceConnectionState | RTCPeerConnectionState) => void) | undefined;
   #status: SessionStatus;

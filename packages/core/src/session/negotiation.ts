@@ -16,6 +16,12 @@ export class NegotiationError extends Error {
   }
 }
 
+/**
+ * Runs between applying the far end's re-offer and answering it (`media-change/`: our camera for
+ * a video offer the app accepts). Its failure leaves the answer as it would have been.
+ */
+export type AnswerHook = (offer: string) => Promise<void>;
+
 /** Where SDP is reported as it passes: the session's `sdp` event. */
 export type SdpEvents = Pick<TypedEmitter<SessionEvents>, 'emit'>;
 
@@ -50,10 +56,12 @@ export class Negotiation {
   /** Applies a remote offer and answers it. Returns whether the far end's hold state changed. */
   async answer(
     offer: string,
+    hook?: AnswerHook,
   ): Promise<{ readonly sdp: string; readonly remoteHoldChanged: boolean }> {
     // A handler may keep the SDP for the whole call; the message it came in must not stay too.
     const sdp = ownString(this.#report('remote', 'offer', offer));
     await guard(() => this.media.setRemoteDescription({ type: 'offer', sdp }));
+    await hook?.(sdp).catch(() => undefined);
     const held = isHoldingUs(sdp);
     const remoteHoldChanged = held !== this.remoteHold;
     this.remoteHold = held;

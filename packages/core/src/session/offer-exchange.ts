@@ -287,7 +287,7 @@ export class OfferExchange {
     this.#remoteOfferPending = true;
     const work = async (): Promise<{ sdp: string; remoteHoldChanged: boolean }> =>
       hasOffer
-        ? negotiation.answer(request.body)
+        ? negotiation.answer(request.body, core.answerHook)
         : { sdp: await negotiation.offer(), remoteHoldChanged: false };
     core.serial(work).then(
       ({ sdp, remoteHoldChanged }) => {

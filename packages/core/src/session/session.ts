@@ -21,7 +21,7 @@ import { checkIceRestart } from './ice-restart-options.js';
 import { IncomingInvite } from './incoming-invite.js';
 import { MediaRecovery } from './media-recovery.js';
 import { InfoExchange } from './info-exchange.js';
-import type { Negotiation } from './negotiation.js';
+import type { AnswerHook, Negotiation } from './negotiation.js';
 import { OfferExchange } from './offer-exchange.js';
 import { OutgoingInvite } from './outgoing-invite.js';
 import { ReferHandler } from './refer-handler.js';
@@ -482,6 +482,14 @@ export class Session {
       },
     };
     receiveInDialogRequest(this.#core, handlers, request, transaction);
+  }
+
+  /**
+   * @internal `media-change/` (`answerVideoOffers`): runs between applying the far end's re-offer
+   * and answering it, so our camera can go into the answer.
+   */
+  set answerHook(hook: AnswerHook | undefined) {
+    this.#core.answerHook = hook;
   }
 
   /** @internal The call's signalling recovery: the UA's `CallRecovery` drives it. */

@@ -1,6 +1,7 @@
 import type { Cause, Identity } from '@sipkit/core';
 import { ownedText } from './bounded-text.js';
 import type { CallState } from './call-state.js';
+import type { CallMediaSlice } from '../media-change/call-media-state.js';
 import type { SubscriptionsState } from '../subscriptions/subscription-state.js';
 
 /**
@@ -136,6 +137,11 @@ export interface SipState {
    * subscription hook (`usePresence`...) first writes it, so apps without them carry nothing.
    */
   readonly subscriptions?: SubscriptionsState;
+  /**
+   * Each call's video (our camera and screen, the far end's), by call id; absent until a
+   * media-change hook (`useCallMedia`, `useCallVideo`, `useScreenShare`) first writes it.
+   */
+  readonly callMedia?: CallMediaSlice;
 }
 
 /**

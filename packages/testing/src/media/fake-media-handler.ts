@@ -18,6 +18,7 @@ import {
 } from '@sipkit/core';
 import { FakeIceCredentialsState } from './fake-ice.js';
 import { renderFakeSdp, sdpProblem, type FakeSection } from './fake-sdp.js';
+import { FakeVideoSlots } from './fake-video-slots.js';
 
 /** The methods `failNext` can make fail. */
 export type FakeMediaStep =
@@ -108,6 +109,11 @@ export class FakeMediaHandler implements MediaHandler {
   iceRestartOutcome: RTCIceConnectionState | undefined = 'connected';
   /** ICE credentials and restarts (`ice.restarts`: completed, ours or the far end's). */
   readonly ice = new FakeIceCredentialsState();
+  /** The video senders (`addVideo`, `shareScreen` of `@sipkit/core` drive them). */
+  readonly videoSlots: FakeVideoSlots = new FakeVideoSlots(
+    () => this.videoMids(),
+    (): string => String((this.negotiated?.length ?? 2) + this.videoSlots.pendingCount),
+  );
   private readonly emitter = new TypedEmitter<MediaHandlerEvents>();
   /** Made by the first `failNext`: a benchmark's thousands of calls never need it. */
   private failures: Map<FakeMediaStep, Error> | undefined;
@@ -155,10 +161,15 @@ export class FakeMediaHandler implements MediaHandler {
   createOffer(options: LocalDescriptionOptions): Promise<string> {
     return this.step('createOffer', 'createOffer', () => {
       if (this.signalingState === 'have-remote-offer') throw invalidState('an offer is pending');
-      const sections = (this.negotiated ?? this.initialSections()).map((section) => ({
+      const sections = [
+        ...(this.negotiated ?? this.initialSections()),
+        ...this.videoSlots.takePending(),
+      ].map((section) => ({
         ...section,
         direction:
-          section.direction === undefined ? undefined : this.wanted(section.media, options),
+          section.direction === undefined
+            ? undefined
+            : this.wanted(section.media, options, section.mid),
       }));
       if (this.signalingState === 'stable') this.beforeOffer = { sdp: this.localSdp };
       this.signalingState = 'have-local-offer';
@@ -170,16 +181,21 @@ export class FakeMediaHandler implements MediaHandler {
   createAnswer(options: LocalDescriptionOptions): Promise<string> {
     return this.step('createAnswer', 'createAnswer', () => {
       if (this.signalingState !== 'have-remote-offer') throw invalidState('no remote offer');
-      const sections = sdpMediaSections(this.remoteSdp ?? '').map(
-        (offered, index): FakeSection => ({
+      const first = this.negotiated === undefined;
+      const sections = sdpMediaSections(this.remoteSdp ?? '').map((offered, index): FakeSection => {
+        const mid = offered.mid ?? String(index);
+        // The call's own video (its constraints) goes on the first video section offered.
+        if (first && offered.media === 'video' && this.hasLocal('video'))
+          this.videoSlots.placeInitial(mid);
+        return {
           media: offered.media === '' ? 'application' : offered.media,
-          mid: offered.mid ?? String(index),
+          mid,
           direction:
             offered.direction === 'disabled' || !KNOWN_MEDIA.has(offered.media)
               ? undefined
-              : answerDirection(offered.direction, this.wanted(offered.media, options)),
-        }),
-      );
+              : answerDirection(offered.direction, this.wanted(offered.media, options, mid)),
+        };
+      });
       this.signalingState = 'stable';
       const sdp = this.produce(sections, options);
       if (this.ice.answered()) this.restarted();
@@ -312,13 +328,31 @@ export class FakeMediaHandler implements MediaHandler {
 
   private initialSections(): FakeSection[] {
     const sections: FakeSection[] = [{ media: 'audio', direction: 'sendrecv', mid: '0' }];
-    if (this.hasLocal('video')) sections.push({ media: 'video', direction: 'sendrecv', mid: '1' });
+    if (this.hasLocal('video')) {
+      sections.push({ media: 'video', direction: 'sendrecv', mid: '1' });
+      this.videoSlots.placeInitial('1');
+    }
     return sections;
   }
 
-  private wanted(media: string, options: LocalDescriptionOptions): StreamDirection {
-    if (this.hasLocal(media)) return options.localHold ? 'sendonly' : 'sendrecv';
+  private wanted(media: string, options: LocalDescriptionOptions, mid: string): StreamDirection {
+    const sends = media === 'video' ? this.videoSlots.sends(mid) : this.hasLocal(media);
+    if (sends) return options.localHold ? 'sendonly' : 'sendrecv';
     return options.localHold ? 'inactive' : 'recvonly';
+  }
+
+  /** The live video sections: negotiated, and those of a remote offer not answered yet. */
+  private videoMids(): string[] {
+    const mids = (this.negotiated ?? [])
+      .filter((section) => section.media === 'video' && section.direction !== undefined)
+      .map((section) => section.mid);
+    if (this.signalingState === 'have-remote-offer') {
+      sdpMediaSections(this.remoteSdp ?? '').forEach((section, index) => {
+        if (section.media === 'video' && section.direction !== 'disabled')
+          mids.push(section.mid ?? String(index));
+      });
+    }
+    return mids;
   }
 
   private hasLocal(media: string): boolean {

@@ -34,6 +34,10 @@ export const defaultMessages: SipKitMessages = {
     hangup: 'Hang up',
     startVideo: 'Start video',
     stopVideo: 'Stop video',
+    turnOnVideo: 'Turn on video',
+    turnOffVideo: 'Turn off video',
+    shareScreen: 'Share screen',
+    stopSharing: 'Stop sharing',
     devices: 'Devices',
   },
   dial: {
@@ -162,6 +166,7 @@ export const defaultMessages: SipKitMessages = {
     local: 'Your video',
     remote: 'Video of the other side',
     empty: 'No video',
+    remoteScreen: 'Screen shared by the other side',
   },
   ladder: {
     caption: (remote) => (remote === undefined ? 'SIP messages' : <>SIP messages with {remote}</>),

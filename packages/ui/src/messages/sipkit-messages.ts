@@ -42,6 +42,12 @@ export interface ControlMessages {
   readonly hangup: string;
   readonly startVideo: string;
   readonly stopVideo: string;
+  /** Adds our camera to a call (`<VideoButton>`: re-INVITE). */
+  readonly turnOnVideo: string;
+  readonly turnOffVideo: string;
+  /** `<ScreenShareButton>`. */
+  readonly shareScreen: string;
+  readonly stopSharing: string;
   readonly devices: string;
 }
 
@@ -235,6 +241,8 @@ export interface VideoMessages {
   readonly local: string;
   readonly remote: string;
   readonly empty: string;
+  /** The far end's shared screen (`<ScreenShareView>`). */
+  readonly remoteScreen: string;
 }
 
 /**

@@ -17,6 +17,11 @@ export type BotStep =
   | { readonly do: 'dtmf'; readonly tones: string }
   | { readonly do: 'hold' }
   | { readonly do: 'unhold' }
+  /** Adds a synthetic camera to the call (re-INVITE, `addVideo` of the core). */
+  | { readonly do: 'add-video' }
+  /** Shares a synthetic screen (`shareScreen` of the core: `a=content:slides`). */
+  | { readonly do: 'share-screen' }
+  | { readonly do: 'stop-screen-share' }
   | { readonly do: 'message'; readonly target: string; readonly body: string }
   | { readonly do: 'hangup' }
   | { readonly do: 'await-end' };

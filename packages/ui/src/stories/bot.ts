@@ -1,6 +1,14 @@
-import { UA, type Session, type UALogger } from '@sipkit/core';
+import {
+  addVideo,
+  shareScreen,
+  stopScreenShare,
+  UA,
+  type Session,
+  type UALogger,
+} from '@sipkit/core';
 import { fakeMediaHandlers, type FakeMediaHandler, type SipNetwork } from '@sipkit/testing';
 import type { BotStep } from './bot-script.js';
+import { syntheticStream } from './synthetic-camera.js';
 
 /** Who the bot is and what it does. */
 export interface BotOptions {
@@ -154,6 +162,17 @@ export class Bot {
         return;
       case 'unhold':
         await session.unhold();
+        return;
+      case 'add-video':
+        await addVideo(session, { getUserMedia: () => syntheticStream(this.#options.user) });
+        return;
+      case 'share-screen':
+        await shareScreen(session, {
+          getDisplayMedia: () => syntheticStream(`${this.#options.user}'s screen`),
+        });
+        return;
+      case 'stop-screen-share':
+        await stopScreenShare(session);
         return;
       case 'hangup':
         return session.terminate();

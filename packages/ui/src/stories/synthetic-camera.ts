@@ -39,7 +39,33 @@ export function syntheticCamera(label: string): MediaStream | undefined {
 }
 
 function withStandInTrack(stream: MediaStream): MediaStream {
-  const track = { kind: 'video', enabled: true, stop: () => undefined } as MediaStreamTrack;
+  const track = standInTrack();
   stream.getVideoTracks = () => [track];
+  stream.getTracks = () => [track];
   return stream;
+}
+
+/**
+ * A synthetic camera or screen for `getUserMedia` / `getDisplayMedia` options in stories: the
+ * picture of `syntheticCamera`, or in Node a stream with one stand-in video track.
+ *
+ * @example await addVideo(session, { getUserMedia: () => syntheticStream('Bob') });
+ */
+export function syntheticStream(label: string): Promise<MediaStream> {
+  const stream = syntheticCamera(label);
+  if (stream !== undefined) return Promise.resolve(stream);
+  const track = standInTrack();
+  const standIn = { getVideoTracks: () => [track], getTracks: () => [track] };
+  return Promise.resolve(standIn as unknown as MediaStream);
+}
+
+function standInTrack(): MediaStreamTrack {
+  const track = {
+    kind: 'video',
+    enabled: true,
+    stop: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  };
+  return track as unknown as MediaStreamTrack;
 }

@@ -104,7 +104,7 @@ async function udpPortTaken(port: number): Promise<boolean> {
 }
 
 /** What `runSippUac` sends where. */
-export interface SippUacOptions {
+export interface SippRunOptions {
   /** File name in e2e/sipp/. */
   readonly scenario: string;
   /** Where to send (Kamailio's UDP listener), `host:port`. */
@@ -130,7 +130,7 @@ export interface SippUacOptions {
  * Runs SIPp once as a UAC (one call of the scenario, -m 1) and resolves when it exits: with 0
  * when the scenario passed; otherwise it fails with SIPp's errors log.
  */
-export async function runSippUac(options: SippUacOptions): Promise<void> {
+export async function runSippUac(options: SippRunOptions): Promise<void> {
   const messageLog = join(options.dir, `${options.name}-messages.log`);
   const errorLog = join(options.dir, `${options.name}-errors.log`);
   const keys = Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, value]);

@@ -79,7 +79,7 @@ export class MediaRecovery {
     // However the call ends, nothing of the recovery outlives it.
     core.events.on('statuschange', ({ status }) => {
       if (status === 'terminated') this.#stop();
-      else if (status === 'confirmed') this.#watch();
+      else if (status === 'confirmed') this.#watch(true);
     });
     core.events.on('hold', () => this.#stall?.stop());
     core.events.on('unhold', () => this.#watch());
@@ -175,7 +175,7 @@ export class MediaRecovery {
   }
 
   /** Starts the stall watch while the call expects media (confirmed, neither side holding). */
-  #watch(): void {
+  #watch(sentBefore = false): void {
     const core = this.#core;
     const media = core.negotiation?.media;
     const read = media?.audioPacketsReceived;
@@ -195,7 +195,7 @@ export class MediaRecovery {
       stalled: () => this.#suspectFlow('audio stalled'),
       flowing: () => this.#healed('audio flowing again'),
     });
-    this.#stall.start();
+    this.#stall.start(sentBefore);
   }
 
   #start(reason: string, settings: IceRestartSettings): void {

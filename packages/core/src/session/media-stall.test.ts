@@ -63,6 +63,27 @@ describe('MediaStallWatch', () => {
     watch.stop();
   });
 
+  it('started as the call is confirmed: packets counted before the first read arm it (a link lost at once)', async () => {
+    const { watch, seen, state, poll } = setup();
+    state.packets = 40; // the far end sent before the watch began, then the path broke
+    watch.start(true);
+    await poll(0); // baseline, above 0
+    await poll(0);
+    expect(seen).toEqual([]);
+    await poll(0);
+    expect(seen).toEqual(['stalled']);
+    watch.stop();
+  });
+
+  it('started as the call is confirmed with nothing received yet: no stall until a rise', async () => {
+    const { watch, seen, state, poll } = setup();
+    state.packets = 0;
+    watch.start(true);
+    for (let i = 0; i < 6; i++) await poll(0);
+    expect(seen).toEqual([]);
+    watch.stop();
+  });
+
   it('while media is not expected (a hold in progress) nothing is read and the baseline starts again', async () => {
     const { watch, seen, state, poll } = setup();
     state.packets = 0;

@@ -25,8 +25,8 @@ export interface MediaStallWatchParts {
 
 /**
  * Notices a media path that broke from the inbound audio RTP count, before ICE does: while the
- * call expects media, the count is read every 500 ms; one that rose before and then does not
- * for two reads in a row is a stall. A count that never rose (the far end sends nothing, e.g. a
+ * call expects media, the count is read every 500 ms; one that rose before (or had risen
+ * before the call was confirmed) and then does not for two reads in a row is a stall. A count that never rose (the far end sends nothing, e.g. a
  * gateway with voice activity detection before anyone spoke) is no stall; hold stops the watch
  * and a new baseline is taken after it. One timer per call, and one stats read per tick.
  *
@@ -46,6 +46,8 @@ export class MediaStallWatch {
   #armed = false;
   #flatReads = 0;
   #stalled = false;
+  /** A first read above 0 arms the watch (see `start`). */
+  #sentBefore = false;
 
   constructor(parts: MediaStallWatchParts) {
     this.#parts = parts;
@@ -57,11 +59,17 @@ export class MediaStallWatch {
     return this.#stalled;
   }
 
-  /** Starts watching with a new baseline; a no-op while running. */
-  start(): void {
+  /**
+   * Starts watching with a new baseline; a no-op while running. With `sentBefore` (the call just
+   * got confirmed) a baseline above 0 already counts as media that flowed: the path may break
+   * before the first rise is seen (a link lost within a second of the answer). After a hold the
+   * far end may take a while to send again, so there the count must rise first.
+   */
+  start(sentBefore = false): void {
     if (this.#running) return;
     this.#running = true;
     this.#reset();
+    this.#sentBefore = sentBefore;
     this.#schedule();
   }
 
@@ -96,7 +104,10 @@ export class MediaStallWatch {
     if (count === undefined) return;
     const last = this.#last;
     this.#last = count;
-    if (last === undefined) return;
+    if (last === undefined) {
+      this.#armed = this.#sentBefore && count > 0;
+      return;
+    }
     if (count !== last) {
       this.#armed = true;
       this.#flatReads = 0;
@@ -112,6 +123,7 @@ export class MediaStallWatch {
   }
 
   #reset(): void {
+    this.#sentBefore = false;
     this.#last = undefined;
     this.#armed = false;
     this.#flatReads = 0;

@@ -51,19 +51,16 @@ export interface SippUacOptions extends SippOptions {
 
 /** Starts SIPp as a UAC: it places `calls` calls (default 1) to `service` through `remote`. */
 export async function startSippUac(options: SippUacOptions): Promise<Sipp> {
-  return startSipp(options, [options.remote, '-s', options.service]);
+  return startSipp(options, { remote: options.remote, service: options.service });
 }
 
 /** Starts SIPp as a UAS and waits until it listens. */
 export async function startSippUas(options: SippOptions): Promise<Sipp> {
-  return startSipp(options, []);
+  return startSipp(options, undefined);
 }
 
-async function startSipp(options: SippOptions, extra: readonly string[]): Promise<Sipp> {
+async function startSipp(options: SippOptions, uac: SippTarget | undefined): Promise<Sipp> {
   const name = options.name ?? 'sipp';
-  const messageLog = join(options.dir, `${name}-messages.log`);
-  const screenLog = join(options.dir, `${name}.log`);
-  const keys = Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, value]);
   let scenarioFile = sippScenario(options.scenario);
   if (options.template !== undefined) {
     let text = readFileSync(scenarioFile, 'utf8');
@@ -72,26 +69,79 @@ async function startSipp(options: SippOptions, extra: readonly string[]): Promis
     scenarioFile = join(options.dir, `${name}-scenario.xml`);
     writeFileSync(scenarioFile, text);
   }
+  const command = sippCommandLine({
+    scenarioFile,
+    port: options.port,
+    calls: options.calls ?? 1,
+    timeoutSeconds: options.timeoutSeconds ?? 20,
+    dir: options.dir,
+    name,
+    keys: options.keys,
+    uac,
+  });
   const child = startProcess({
     command: 'sipp',
-    args: [
-      ...['-sf', scenarioFile, '-i', '127.0.0.1', '-p', String(options.port)],
-      ...['-m', String(options.calls ?? 1)], // exit after that many calls, 0 if all passed
-      '-nostdin',
-      ...['-timeout', `${options.timeoutSeconds ?? 20}s`, '-timeout_error'],
-      ...['-trace_msg', '-message_file', messageLog],
-      ...['-trace_err', '-error_file', join(options.dir, `${name}-errors.log`)],
-      ...keys,
-      ...extra,
-    ],
+    args: command.args,
     cwd: options.dir,
-    logFile: screenLog,
+    logFile: command.screenLog,
     registry: options.registry,
   });
   await waitUntil(`SIPp to listen on udp ${options.port}`, async () =>
     (await udpPortTaken(options.port)) ? true : undefined,
   );
-  return { process: child, messageLog, screenLog };
+  return { process: child, messageLog: command.messageLog, screenLog: command.screenLog };
+}
+
+/** Where a SIPp UAC sends: `host:port` of the proxy, and the user called (`-s`, `[service]`). */
+interface SippTarget {
+  readonly remote: string;
+  readonly service: string;
+}
+
+/** Everything SIPp's command line says, for a long-running SIPp and a one-shot UAC alike. */
+interface SippCommand {
+  /** The scenario's path (after any `template` was applied). */
+  readonly scenarioFile: string;
+  /** SIPp's own UDP port on 127.0.0.1. */
+  readonly port: number;
+  /** SIPp's -m: it exits after that many calls, with 0 if all passed. */
+  readonly calls: number;
+  /** SIPp gives up (and fails, -timeout_error) after this many seconds. */
+  readonly timeoutSeconds: number;
+  /** Where the log files go, each prefixed `name`. */
+  readonly dir: string;
+  readonly name: string;
+  readonly keys: Readonly<Record<string, string>> | undefined;
+  /** Absent: SIPp is a UAS. */
+  readonly uac: SippTarget | undefined;
+  /** Digest credentials for a 401/407 (see `SippRunOptions.auth`). */
+  readonly auth?: SippRunOptions['auth'];
+}
+
+/** SIPp's arguments and the log files they name. */
+interface SippCommandLine {
+  readonly args: readonly string[];
+  readonly messageLog: string;
+  readonly errorLog: string;
+  /** SIPp's screen output (the process's stdout). */
+  readonly screenLog: string;
+}
+
+function sippCommandLine(command: SippCommand): SippCommandLine {
+  const { dir, name, uac, auth } = command;
+  const messageLog = join(dir, `${name}-messages.log`);
+  const errorLog = join(dir, `${name}-errors.log`);
+  const keys = Object.entries(command.keys ?? {}).flatMap(([key, value]) => ['-key', key, value]);
+  const args = [
+    ...(uac === undefined ? [] : [uac.remote, '-s', uac.service]),
+    ...['-sf', command.scenarioFile, '-i', '127.0.0.1', '-p', String(command.port)],
+    ...(auth === undefined ? [] : ['-au', auth.user, '-ap', auth.password, '-auth_uri', auth.uri]),
+    ...['-m', String(command.calls), '-nostdin'],
+    ...['-timeout', `${command.timeoutSeconds}s`, '-timeout_error'],
+    ...['-trace_msg', '-message_file', messageLog, '-trace_err', '-error_file', errorLog],
+    ...keys,
+  ];
+  return { args, messageLog, errorLog, screenLog: join(dir, `${name}.log`) };
 }
 
 /** True when something is bound to the port (our bind attempt fails with EADDRINUSE). */
@@ -131,24 +181,22 @@ export interface SippRunOptions {
  * when the scenario passed; otherwise it fails with SIPp's errors log.
  */
 export async function runSippUac(options: SippRunOptions): Promise<void> {
-  const messageLog = join(options.dir, `${options.name}-messages.log`);
-  const errorLog = join(options.dir, `${options.name}-errors.log`);
-  const keys = Object.entries(options.keys ?? {}).flatMap(([name, value]) => ['-key', name, value]);
+  const { messageLog, errorLog, args, screenLog } = sippCommandLine({
+    scenarioFile: sippScenario(options.scenario),
+    port: options.localPort,
+    calls: 1,
+    timeoutSeconds: 10,
+    dir: options.dir,
+    name: options.name,
+    keys: options.keys,
+    uac: { remote: options.remote, service: options.service },
+    auth: options.auth,
+  });
   const child = startProcess({
     command: 'sipp',
-    args: [
-      options.remote,
-      ...['-sf', sippScenario(options.scenario), '-s', options.service],
-      ...['-i', '127.0.0.1', '-p', String(options.localPort)],
-      ...(options.auth === undefined
-        ? []
-        : ['-au', options.auth.user, '-ap', options.auth.password, '-auth_uri', options.auth.uri]),
-      ...['-m', '1', '-nostdin', '-timeout', '10s', '-timeout_error'],
-      ...['-trace_msg', '-message_file', messageLog, '-trace_err', '-error_file', errorLog],
-      ...keys,
-    ],
+    args,
     cwd: options.dir,
-    logFile: join(options.dir, `${options.name}.log`),
+    logFile: screenLog,
     registry: options.registry,
   });
   const code = await child.exited;

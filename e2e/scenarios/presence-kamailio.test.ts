@@ -72,6 +72,28 @@ async function baresipSees(uri: string): Promise<string> {
   return /\b(Online|Offline|Busy|Away|Unknown)\b/i.exec(line)?.[1] ?? line;
 }
 
+/**
+ * The voicemail server (SIPp, authenticated as `voicemail`) sends alice's message-waiting
+ * counts (RFC 3842) through Kamailio, by the SIPp `scenario` (a PUBLISH or an unsolicited NOTIFY).
+ */
+async function voicemailServerSends(
+  scenario: string,
+  counts: { readonly new: number; readonly old: number },
+  name: string,
+): Promise<void> {
+  await runSippUac({
+    scenario,
+    remote: `127.0.0.1:${PORTS.kamailioUdp}`,
+    localPort: PORTS.sipp,
+    service: 'alice',
+    auth: { user: 'voicemail', password: USERS['voicemail'] ?? '', uri: `alice@${RECIPE_DOMAIN}` },
+    keys: { vmuser: 'voicemail', new: String(counts.new), old: String(counts.old) },
+    dir: topology.kamailio.dir,
+    registry: topology.registry,
+    name,
+  });
+}
+
 const POLL = { timeout: 10_000, interval: 50 } as const;
 
 describe('presence through Kamailio', () => {
@@ -147,21 +169,7 @@ describe('presence through Kamailio', () => {
       .filter((s) => headerOf(s, 'Event') === 'message-summary');
     expect(subscribed.length).toBeGreaterThan(0);
 
-    await runSippUac({
-      scenario: 'uac-publish-mwi.xml',
-      remote: `127.0.0.1:${PORTS.kamailioUdp}`,
-      localPort: PORTS.sipp,
-      service: 'alice',
-      auth: {
-        user: 'voicemail',
-        password: USERS['voicemail'] ?? '',
-        uri: `alice@${RECIPE_DOMAIN}`,
-      },
-      keys: { vmuser: 'voicemail', new: '2', old: '8' },
-      dir: topology.kamailio.dir,
-      registry: topology.registry,
-      name: 'sipp-mwi',
-    });
+    await voicemailServerSends('uac-publish-mwi.xml', { new: 2, old: 8 }, 'sipp-mwi');
     await expect.poll(async () => (await alice.voicemail()).state, POLL).toBe('waiting');
     const lamp = await alice.voicemail();
     expect(lamp.value).toBe('2');
@@ -175,21 +183,7 @@ describe('presence through Kamailio', () => {
 
     // Many PBXs send the state unsolicited instead: a NOTIFY outside any subscription, routed
     // by Kamailio to alice's registration (the UA's sipEvent, which useMessageWaiting reads).
-    await runSippUac({
-      scenario: 'uac-notify-mwi.xml',
-      remote: `127.0.0.1:${PORTS.kamailioUdp}`,
-      localPort: PORTS.sipp,
-      service: 'alice',
-      auth: {
-        user: 'voicemail',
-        password: USERS['voicemail'] ?? '',
-        uri: `alice@${RECIPE_DOMAIN}`,
-      },
-      keys: { vmuser: 'voicemail', new: '5', old: '9' },
-      dir: topology.kamailio.dir,
-      registry: topology.registry,
-      name: 'sipp-mwi-notify',
-    });
+    await voicemailServerSends('uac-notify-mwi.xml', { new: 5, old: 9 }, 'sipp-mwi-notify');
     await expect.poll(async () => (await alice.voicemail()).value, POLL).toBe('5');
     expect((await alice.voicemail()).text).toMatch(/5 new voicemails?, 9 old/);
     const unsolicited = alice

@@ -41,11 +41,34 @@ export interface PhoneEvents {
   terminate(id: number, body: string | undefined, reason: string | undefined): void;
 }
 
-/** What one library's adapter keeps per record: its own subscriber or notifier object. */
-export class SubscriptionBook<S, N> {
+/** What the page needs of a library's subscriber (JsSIP's and ours have it). */
+export interface SubscriberHandle {
+  terminate(): void;
+}
+
+/** What the page needs of a library's notifier (JsSIP's and ours have it). */
+export interface NotifierHandle {
+  notify(body: string): void;
+  terminate(body?: string, reason?: string): void;
+}
+
+/** What the page answers SUBSCRIBEs for one event package with. */
+export interface ServedEvent {
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/**
+ * What one library's adapter keeps per record: its own subscriber or notifier object, the event
+ * packages it serves, and each notifier's current body.
+ */
+export class SubscriptionBook<S extends SubscriberHandle, N extends NotifierHandle> {
   readonly #records: SubscriptionRecord[];
   readonly #subscribers = new Map<number, S>();
   readonly #notifiers = new Map<number, N>();
+  readonly #served = new Map<string, ServedEvent>();
+  // The test changes the state through `notify`: later refreshes NOTIFY the latest body.
+  readonly #bodies = new Map<number, string>();
 
   constructor(records: SubscriptionRecord[]) {
     this.#records = records;
@@ -57,10 +80,22 @@ export class SubscriptionBook<S, N> {
     return record;
   }
 
-  addNotifier(event: string, notifier: N): SubscriptionRecord {
+  /** Keeps an accepted subscription, first notifying what `event` is served with. */
+  addNotifier(event: string, notifier: N, served: ServedEvent): SubscriptionRecord {
     const record = this.#add('notifier', event);
     this.#notifiers.set(record.id, notifier);
+    this.#bodies.set(record.id, served.body);
     return record;
+  }
+
+  /** What SUBSCRIBEs for `event` (lower case) are answered with; undefined: not served. */
+  served(event: string): ServedEvent | undefined {
+    return this.#served.get(event);
+  }
+
+  /** The body the notifier of `record` sends next. */
+  body(record: SubscriptionRecord): string {
+    return this.#bodies.get(record.id) ?? '';
   }
 
   subscriber(id: number): S {
@@ -73,6 +108,16 @@ export class SubscriptionBook<S, N> {
     const notifier = this.#notifiers.get(id);
     if (notifier === undefined) throw new Error(`no notifier ${id}`);
     return notifier;
+  }
+
+  serve(event: string, contentType: string, body: string): void {
+    this.#served.set(event.toLowerCase(), { contentType, body });
+  }
+
+  notify(id: number, body: string): void {
+    const notifier = this.notifier(id);
+    this.#bodies.set(id, body);
+    notifier.notify(body);
   }
 
   note(
@@ -88,4 +133,21 @@ export class SubscriptionBook<S, N> {
     this.#records.push(record);
     return record;
   }
+}
+
+/**
+ * The commands both adapters carry out the same way over their library's objects; `subscribe`,
+ * which differs (option names, event signatures), is the adapter's.
+ */
+export function phoneEvents<S extends SubscriberHandle, N extends NotifierHandle>(
+  book: SubscriptionBook<S, N>,
+  subscribe: PhoneEvents['subscribe'],
+): PhoneEvents {
+  return {
+    subscribe,
+    unsubscribe: (id) => book.subscriber(id).terminate(),
+    serve: (event, contentType, body) => book.serve(event, contentType, body),
+    notify: (id, body) => book.notify(id, body),
+    terminate: (id, body, reason) => book.notifier(id).terminate(body, reason),
+  };
 }

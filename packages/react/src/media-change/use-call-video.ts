@@ -1,10 +1,8 @@
 import { addVideo, removeVideo, type AddVideoOptions, type RemoveVideoOptions } from '@sipkit/core';
-import { useCallback, useState } from 'react';
-import { useSipContext } from '../sip-context.js';
 import { useSipStore } from '../hooks/use-sip-store.js';
-import { sessionOf } from './bind-call-media.js';
 import { NO_CALL_MEDIA } from './call-media-state.js';
 import { useCallMediaBinding } from './use-call-media.js';
+import { useMediaChangeActions } from './use-media-change-actions.js';
 import { useRemoteVideoTrack } from './remote-track.js';
 
 /**
@@ -39,43 +37,10 @@ export interface UseCallVideoResult {
  * return <button onClick={() => void (localVideo ? stopVideo() : startVideo())}>Video</button>;
  */
 export function useCallVideo(id?: string): UseCallVideoResult {
-  const client = useSipContext();
   const callId = useCallMediaBinding(id);
   const media = useSipStore((s) => (callId === undefined ? undefined : s.callMedia?.[callId]));
   const remoteCamera = useRemoteVideoTrack(callId, 'camera');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
-  const startVideo = useCallback(
-    async (options?: AddVideoOptions): Promise<boolean> => {
-      const session = sessionOf(client, callId);
-      if (session === undefined) return false;
-      setPending(true);
-      setError(undefined);
-      try {
-        await addVideo(session, options);
-        return true;
-      } catch (caught) {
-        setError(caught as Error);
-        return false;
-      } finally {
-        setPending(false);
-      }
-    },
-    [client, callId],
-  );
-  const stopVideo = useCallback(
-    async (options?: RemoveVideoOptions): Promise<boolean> => {
-      const session = sessionOf(client, callId);
-      if (session === undefined) return false;
-      setPending(true);
-      try {
-        return await removeVideo(session, options);
-      } finally {
-        setPending(false);
-      }
-    },
-    [client, callId],
-  );
+  const { pending, error, start, stop } = useMediaChangeActions(callId, addVideo, removeVideo);
   const state = media ?? NO_CALL_MEDIA;
   return {
     localVideo: state.localVideo,
@@ -83,7 +48,7 @@ export function useCallVideo(id?: string): UseCallVideoResult {
     remoteCamera,
     pending,
     error,
-    startVideo,
-    stopVideo,
+    startVideo: start,
+    stopVideo: stop,
   };
 }

@@ -4,12 +4,10 @@ import {
   type ShareScreenOptions,
   type StopScreenShareOptions,
 } from '@sipkit/core';
-import { useCallback, useState } from 'react';
-import { useSipContext } from '../sip-context.js';
 import { useSipStore } from '../hooks/use-sip-store.js';
-import { sessionOf } from './bind-call-media.js';
 import { screenShareOf, type ScreenShareState } from './call-media-state.js';
 import { useCallMediaBinding } from './use-call-media.js';
+import { useMediaChangeActions } from './use-media-change-actions.js';
 import { useRemoteVideoTrack } from './remote-track.js';
 
 /**
@@ -42,44 +40,18 @@ export interface UseScreenShareResult {
  *   : <button onClick={() => void shareScreen()}>Share screen</button>;
  */
 export function useScreenShare(id?: string): UseScreenShareResult {
-  const client = useSipContext();
   const callId = useCallMediaBinding(id);
   const screenShare = useSipStore((s) =>
     callId === undefined ? null : screenShareOf(s.callMedia?.[callId]),
   );
   const remoteScreen = useRemoteVideoTrack(callId, 'screen');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
-  const shareScreen = useCallback(
-    async (options?: ShareScreenOptions): Promise<boolean> => {
-      const session = sessionOf(client, callId);
-      if (session === undefined) return false;
-      setPending(true);
-      setError(undefined);
-      try {
-        await startShare(session, options);
-        return true;
-      } catch (caught) {
-        setError(caught as Error);
-        return false;
-      } finally {
-        setPending(false);
-      }
-    },
-    [client, callId],
-  );
-  const stopScreenShare = useCallback(
-    async (options?: StopScreenShareOptions): Promise<boolean> => {
-      const session = sessionOf(client, callId);
-      if (session === undefined) return false;
-      setPending(true);
-      try {
-        return await stopShare(session, options);
-      } finally {
-        setPending(false);
-      }
-    },
-    [client, callId],
-  );
-  return { screenShare, remoteScreen, pending, error, shareScreen, stopScreenShare };
+  const { pending, error, start, stop } = useMediaChangeActions(callId, startShare, stopShare);
+  return {
+    screenShare,
+    remoteScreen,
+    pending,
+    error,
+    shareScreen: start,
+    stopScreenShare: stop,
+  };
 }

@@ -2,7 +2,8 @@ import type { ShareScreenOptions } from '@sipkit/core';
 import { useCall, useScreenShare } from '@sipkit/react';
 import { useMessages } from '../messages/messages-provider.js';
 import { useControlCallId } from './control-context.js';
-import { controlToggle, type ControlToggle } from './toggle-result.js';
+import { mediaChangeToggle } from './media-change-toggle.js';
+import type { ControlToggle } from './toggle-result.js';
 
 /** What `useScreenShareToggle` returns: a control, and why the last share failed. */
 export interface ScreenShareToggle extends ControlToggle {
@@ -29,13 +30,12 @@ export function useScreenShareToggle(
   const share = useScreenShare(id);
   const { controls } = useMessages();
   const on = share.screenShare === 'local';
-  const result = controlToggle(
+  return mediaChangeToggle(
     'share-screen',
     on,
-    state?.status !== 'confirmed' || share.pending,
+    state,
+    share,
     on ? controls.stopSharing : controls.shareScreen,
     () => void (on ? share.stopScreenShare() : share.shareScreen(options)),
-    share.pending ? { 'data-sipkit-pending': '' } : {},
   );
-  return { ...result, pending: share.pending, error: share.error };
 }

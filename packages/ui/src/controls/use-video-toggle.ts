@@ -2,7 +2,8 @@ import type { AddVideoOptions } from '@sipkit/core';
 import { useCall, useCallVideo } from '@sipkit/react';
 import { useMessages } from '../messages/messages-provider.js';
 import { useControlCallId } from './control-context.js';
-import { controlToggle, type ControlToggle } from './toggle-result.js';
+import { mediaChangeToggle } from './media-change-toggle.js';
+import type { ControlToggle } from './toggle-result.js';
 
 /** What `useVideoToggle` returns: a control, and why the last start failed. */
 export interface VideoToggle extends ControlToggle {
@@ -26,13 +27,12 @@ export function useVideoToggle(callId?: string, options?: AddVideoOptions): Vide
   const video = useCallVideo(id);
   const { controls } = useMessages();
   const on = video.localVideo;
-  const result = controlToggle(
+  return mediaChangeToggle(
     'add-video',
     on,
-    state?.status !== 'confirmed' || video.pending,
+    state,
+    video,
     on ? controls.turnOffVideo : controls.turnOnVideo,
     () => void (on ? video.stopVideo() : video.startVideo(options)),
-    video.pending ? { 'data-sipkit-pending': '' } : {},
   );
-  return { ...result, pending: video.pending, error: video.error };
 }

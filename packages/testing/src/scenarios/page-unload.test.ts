@@ -6,20 +6,16 @@ import {
   type PageTransition,
   type UAOptions,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SipNetwork } from '../network/sip-network.js';
 import { callScenario, establish, flush, WAIT, type CallUA } from './calls.fixture.js';
+import { useFakeClock } from './fake-clock.fixture.js';
 
 // Issue 24, page unload: on `pagehide` the UA ends its calls and unregisters, every message
 // sent within the event (nothing scheduled runs again once the page is gone). The page
 // lifecycle is injected, so a test is the browser firing `pagehide` / `pageshow`.
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 /** A page lifecycle a test drives: `hide()` / `show()` are the browser's events. */
 function fakePage() {

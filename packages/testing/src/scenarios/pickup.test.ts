@@ -11,15 +11,11 @@ import {
   type Session,
   type UA,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { callScenario, establish, flush, type CallUA } from './calls.fixture.js';
+import { useFakeClock } from './fake-clock.fixture.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 /**
  * Bob's busy lamp, served by bob's own UA (as a PBX would from the calls it sees): RFC 4235

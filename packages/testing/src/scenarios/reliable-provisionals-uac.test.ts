@@ -1,17 +1,13 @@
 // RFC 3262 §4, the UAC: our INVITE offers 100rel; each reliable 18x is PRACKed once, in order,
 // in its own early dialog; an answer in one is early media; the 2xx completes the call.
 import type { IncomingRequest } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flush, startAgent } from './hostile-agent.fixture.js';
 import { ANSWER_SDP, respond, saneAnswer } from './hostile-server.fixture.js';
 import { PeerServer, reliableProvisional } from './reliable-provisionals.fixture.js';
+import { useFakeClock } from './fake-clock.fixture.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 /** A callee that answers the INVITE with `provisionals` and keeps it for the 2xx. */
 function callee(provisionals: (invite: IncomingRequest) => string[]) {

@@ -2,7 +2,7 @@
 // resent at T1, 2*T1... until the PRACK, 504 after 64*T1 without one), the 2xx waits for the
 // PRACK of an 18x with SDP, and an offer/answer can complete in the 183 and its PRACK.
 import type { Session } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flush, startAgent } from './hostile-agent.fixture.js';
 import { ANSWER_SDP } from './hostile-server.fixture.js';
 import {
@@ -12,13 +12,9 @@ import {
   PeerServer,
   type CallerInvite,
 } from './reliable-provisionals.fixture.js';
+import { useFakeClock } from './fake-clock.fixture.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 /** Alice, called by a scripted caller with `invite`; her session once it rings. */
 async function called(invite: CallerInvite) {

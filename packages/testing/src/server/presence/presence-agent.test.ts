@@ -8,17 +8,13 @@ import {
   subscriptions,
   type UA,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { callScenario, flush, WAIT } from '../../scenarios/calls.fixture.js';
 import { createScenario } from '../../scenarios/harness.fixture.js';
 import { RawPhone } from '../raw-phone.fixture.js';
+import { useFakeClock } from '../../scenarios/fake-clock.fixture.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 /** Watches `target`'s `event` from `ua`: every NOTIFY body, in order. */
 function watch(ua: UA, target: string, event: string, accept: string) {

@@ -1,13 +1,7 @@
-import {
-  Causes,
-  parseMessage,
-  type IncomingRequest,
-  type PageLifecycle,
-  type PageTransition,
-  type UAOptions,
-} from '@sipkit/core';
+import { Causes, parseMessage, type IncomingRequest, type UAOptions } from '@sipkit/core';
 import { describe, expect, it, vi } from 'vitest';
 import type { SipNetwork } from '../network/sip-network.js';
+import { fakePageLifecycle, type FakePageLifecycle } from '../page/fake-page-lifecycle.js';
 import { callScenario, establish, flush, WAIT, type CallUA } from './calls.fixture.js';
 import { useFakeClock } from './fake-clock.fixture.js';
 
@@ -17,33 +11,11 @@ import { useFakeClock } from './fake-clock.fixture.js';
 
 useFakeClock();
 
-/** A page lifecycle a test drives: `hide()` / `show()` are the browser's events. */
-function fakePage() {
-  const listeners = new Set<(transition: PageTransition) => void>();
-  const lifecycle: PageLifecycle = {
-    watch: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  const fire = (transition: PageTransition): void => {
-    for (const listener of [...listeners]) listener(transition);
-  };
-  return {
-    lifecycle,
-    get watching() {
-      return listeners.size;
-    },
-    hide: (persisted = false) => fire({ type: 'hide', persisted }),
-    show: (persisted = true) => fire({ type: 'show', persisted }),
-  };
-}
-
-type Page = ReturnType<typeof fakePage>;
+type Page = FakePageLifecycle;
 
 /** alice and bob registered, each on a page of their own; alice's options can be changed. */
 async function twoPages(aliceOptions: UAOptions = {}, digest = false) {
-  const pages: Record<string, Page> = { alice: fakePage(), bob: fakePage() };
+  const pages: Record<string, Page> = { alice: fakePageLifecycle(), bob: fakePageLifecycle() };
   const config = digest ? { password: 'pw' } : {};
   const server = digest ? { users: { alice: 'pw', bob: 'pw' } } : {};
   const scenario = await callScenario(['alice', 'bob'], config, server, (user) => ({

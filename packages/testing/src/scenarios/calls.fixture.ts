@@ -33,7 +33,7 @@ function callMedia(): CallMedia {
 /** How long `vi.waitFor` may take in real time: the first test of a file also pays for warm-up. */
 export const WAIT = { timeout: 5000, interval: 20 } as const;
 
-export { flush } from './fake-clock.fixture.js';
+export { flush } from './fake-timers.fixture.js';
 
 /**
  * Registered UAs with fake media on one in-memory proxy: the start of every call scenario.

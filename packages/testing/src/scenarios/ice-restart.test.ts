@@ -10,13 +10,13 @@ import { fakeMediaHandlers, type FakeMediaHandler } from '../media/fake-media-ha
 import { iceUfrag } from '../media/fake-sdp.js';
 import { aliceCallsBob, callScenario, flush, WAIT, type CallScenario } from './calls.fixture.js';
 import { createScenario } from './harness.fixture.js';
-import { useFakeClock } from './fake-clock.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
 // Media recovery (issue 20) between two SipKit UAs on the in-memory network with fake media:
 // the test plays each call's ICE state (`setIceState`), the fake answers ICE restarts with new
 // credentials and reconnects once a restart completes (`iceRestartOutcome`).
 
-useFakeClock();
+fakeTimersForEachTest();
 
 type Scenario = CallScenario;
 

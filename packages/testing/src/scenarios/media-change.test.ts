@@ -25,13 +25,13 @@ import {
   type CallScenario,
   type CallUA,
 } from './calls.fixture.js';
-import { useFakeClock } from './fake-clock.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
 // Issue 24: mid-call media changes between two SipKit UAs on the in-memory network with fake
 // media and fake devices: video added and removed, the screen shared (as an extra stream or in
 // the camera's place), the far end doing the same, and every failure leaving the call as it was.
 
-useFakeClock();
+fakeTimersForEachTest();
 
 type Scenario = CallScenario;
 

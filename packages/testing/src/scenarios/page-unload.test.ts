@@ -3,13 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SipNetwork } from '../network/sip-network.js';
 import { fakePageLifecycle, type FakePageLifecycle } from '../page/fake-page-lifecycle.js';
 import { callScenario, establish, flush, WAIT, type CallUA } from './calls.fixture.js';
-import { useFakeClock } from './fake-clock.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
 // Issue 24, page unload: on `pagehide` the UA ends its calls and unregisters, every message
 // sent within the event (nothing scheduled runs again once the page is gone). The page
 // lifecycle is injected, so a test is the browser firing `pagehide` / `pageshow`.
 
-useFakeClock();
+fakeTimersForEachTest();
 
 type Page = FakePageLifecycle;
 

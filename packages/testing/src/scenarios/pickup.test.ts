@@ -13,9 +13,9 @@ import {
 } from '@sipkit/core';
 import { describe, expect, it, vi } from 'vitest';
 import { callScenario, establish, flush, type CallUA } from './calls.fixture.js';
-import { useFakeClock } from './fake-clock.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-useFakeClock();
+fakeTimersForEachTest();
 
 /**
  * Bob's busy lamp, served by bob's own UA (as a PBX would from the calls it sees): RFC 4235

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { flush, startAgent } from './hostile-agent.fixture.js';
 import { ANSWER_SDP, respond, saneAnswer } from './hostile-server.fixture.js';
 import { PeerServer, reliableProvisional } from './reliable-provisionals.fixture.js';
-import { useFakeClock } from './fake-clock.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-useFakeClock();
+fakeTimersForEachTest();
 
 /** A callee that answers the INVITE with `provisionals` and keeps it for the 2xx. */
 function callee(provisionals: (invite: IncomingRequest) => string[]) {

@@ -12,9 +12,9 @@ import {
   PeerServer,
   type CallerInvite,
 } from './reliable-provisionals.fixture.js';
-import { useFakeClock } from './fake-clock.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-useFakeClock();
+fakeTimersForEachTest();
 
 /** Alice, called by a scripted caller with `invite`; her session once it rings. */
 async function called(invite: CallerInvite) {

@@ -10,9 +10,9 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { RawPhone } from '../server/raw-phone.fixture.js';
 import { createScenario } from './harness.fixture.js';
-import { flush, useFakeClock } from './fake-clock.fixture.js';
+import { flush, fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-useFakeClock();
+fakeTimersForEachTest();
 
 /** Bob serves `x-status` with a text body. */
 function serveStatus(ua: UA): void {

@@ -12,9 +12,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { matches } from '../network/fault-plan.js';
 import { RawPhone } from '../server/raw-phone.fixture.js';
 import { createScenario } from './harness.fixture.js';
-import { flush, useFakeClock } from './fake-clock.fixture.js';
+import { flush, fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-useFakeClock();
+fakeTimersForEachTest();
 
 /** Started, registered UAs; `bob1` and `bob2` are two phones of bob (own sockets). */
 async function started(scenario: ReturnType<typeof createScenario>, ...names: string[]) {

@@ -8,9 +8,9 @@ import {
 } from '@sipkit/core';
 import { describe, expect, it, vi } from 'vitest';
 import { createScenario } from './harness.fixture.js';
-import { flush, useFakeClock } from './fake-clock.fixture.js';
+import { flush, fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-useFakeClock();
+fakeTimersForEachTest();
 
 async function aliceAndBob(server: Parameters<typeof createScenario>[0] = {}) {
   const scenario = createScenario(server);

@@ -10,9 +10,9 @@ import { SipNetwork } from '../network/sip-network.js';
 import type { ServerConnection, SipServerEndpoint } from '../network/server-connection.js';
 import { RawPhone } from '../server/raw-phone.fixture.js';
 import { createScenario } from './harness.fixture.js';
-import { flush, useFakeClock } from './fake-clock.fixture.js';
+import { flush, fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-useFakeClock();
+fakeTimersForEachTest();
 
 async function aliceAndRawBob() {
   const scenario = createScenario();

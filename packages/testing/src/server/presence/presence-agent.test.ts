@@ -12,9 +12,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { callScenario, flush, WAIT } from '../../scenarios/calls.fixture.js';
 import { createScenario } from '../../scenarios/harness.fixture.js';
 import { RawPhone } from '../raw-phone.fixture.js';
-import { useFakeClock } from '../../scenarios/fake-clock.fixture.js';
+import { fakeTimersForEachTest } from '../../scenarios/fake-timers.fixture.js';
 
-useFakeClock();
+fakeTimersForEachTest();
 
 /** Watches `target`'s `event` from `ua`: every NOTIFY body, in order. */
 function watch(ua: UA, target: string, event: string, accept: string) {

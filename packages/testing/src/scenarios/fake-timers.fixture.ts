@@ -6,10 +6,10 @@ import { afterEach, beforeEach, vi } from 'vitest';
  * Call it once at the top level of a test file.
  *
  * @example
- * useFakeClock();
+ * fakeTimersForEachTest();
  * it('retransmits', async () => { await vi.advanceTimersByTimeAsync(500); });
  */
-export function useFakeClock(): void {
+export function fakeTimersForEachTest(): void {
   beforeEach(() => {
     vi.useFakeTimers();
   });

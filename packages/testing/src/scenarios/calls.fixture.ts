@@ -143,6 +143,13 @@ export function recordEvents(session: Session): string[] {
   return seen;
 }
 
+/** Places a call from `caller` to `target` and waits until `callee` rings; resolves to the caller's session. */
+export async function ring(caller: CallUA, callee: CallUA, target: string): Promise<Session> {
+  const outgoing = caller.ua.call(target);
+  await vi.waitFor(() => expect(callee.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+  return outgoing;
+}
+
 /** Places a call from `caller` to `callee` and has the callee answer; resolves when confirmed on both sides. */
 export async function establish(
   caller: CallUA,

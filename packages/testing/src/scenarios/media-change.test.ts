@@ -21,6 +21,7 @@ import {
   aliceCallsBob,
   callScenario,
   flush,
+  ring,
   WAIT,
   type CallScenario,
   type CallUA,
@@ -249,9 +250,7 @@ describe('mid-call video (issue 24)', () => {
 
   it('refuses before the call is confirmed (not-ready)', async () => {
     const scenario = await callScenario(['alice', 'bob']);
-    const bob = scenario.uas.bob as CallUA;
-    const outgoing = (scenario.uas.alice as CallUA).ua.call('bob');
-    await vi.waitFor(() => expect(bob.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+    const outgoing = await ring(scenario.uas.alice as CallUA, scenario.uas.bob as CallUA, 'bob');
     const devices = fakeMediaDevices();
     await expect(addVideo(outgoing, { getUserMedia: devices.getUserMedia })).rejects.toMatchObject({
       problem: 'not-ready',

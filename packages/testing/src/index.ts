@@ -33,3 +33,4 @@ export { FakeMediaTrack, fakeStream } from './media/fake-media-track.js';
 export { fakeMediaDevices } from './media/fake-media-devices.js';
 export { FakeVideoSlots } from './media/fake-video-slots.js';
 export { iceUfrag, type FakeIceCredentials } from './media/fake-sdp.js';
+export { fakePageLifecycle, type FakePageLifecycle } from './page/fake-page-lifecycle.js';

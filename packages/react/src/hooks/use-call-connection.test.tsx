@@ -1,7 +1,8 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderStrict } from '../testing/render.js';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeTimersForEachTest } from '../testing/fake-timers.js';
+import { aliceCallsBob, click, renderRegistered, text } from '../testing/phone-call.js';
 import { sipTestbed, type TestPhone } from '../testing/sip-testbed.js';
 import { PhoneUI } from '../testing/test-phone.js';
 import { until } from '../testing/until.js';
@@ -9,12 +10,7 @@ import { SipProvider } from '../sip-provider.js';
 import { useCall } from './use-call.js';
 import { useCallConnection } from './use-call-connection.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 let connectionCommits = 0;
 const results: Record<string, boolean> = {};
@@ -52,26 +48,15 @@ function RecoveringPhone({ name, phone }: { readonly name: string; readonly phon
   );
 }
 
-const text = (id: string): string | null => screen.getByTestId(id).textContent;
-const click = (name: string): void => void act(() => fireEvent.click(screen.getByText(name)));
-
 async function confirmedCall() {
   const bed = sipTestbed();
   const phones = { alice: bed.phone('alice'), bob: bed.phone('bob') };
-  const views = [
-    renderStrict(<RecoveringPhone name="alice" phone={phones.alice} />),
-    renderStrict(<RecoveringPhone name="bob" phone={phones.bob} />),
-  ];
-  await until(() => expect(text('bob-registration')).toBe('connected/registered'));
-  await until(() => expect(text('alice-registration')).toBe('connected/registered'));
+  const unmount = await renderRegistered({
+    alice: <RecoveringPhone name="alice" phone={phones.alice} />,
+    bob: <RecoveringPhone name="bob" phone={phones.bob} />,
+  });
   expect(text('alice-connection')).toBe('none||');
-  fireEvent.change(screen.getByLabelText('alice-target'), { target: { value: 'bob' } });
-  click('alice-dial');
-  await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
-  click('bob-answer');
-  await until(() => expect(text('alice-call')).toBe('confirmed'));
-  await until(() => expect(text('bob-call')).toBe('confirmed'));
-  const unmount = (): void => views.forEach((view) => view.unmount());
+  await aliceCallsBob();
   return { bed, phones, unmount };
 }
 

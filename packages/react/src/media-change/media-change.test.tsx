@@ -1,9 +1,9 @@
 import { fakeMediaDevices, userDeniedMediaError } from '@sipkit/testing';
-import { act, fireEvent, screen } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SipProvider } from '../sip-provider.js';
-import { renderStrict } from '../testing/render.js';
+import { fakeTimersForEachTest } from '../testing/fake-timers.js';
+import { aliceCallsBob, click, renderRegistered, text } from '../testing/phone-call.js';
 import { sipTestbed, type TestPhone } from '../testing/sip-testbed.js';
 import { PhoneUI } from '../testing/test-phone.js';
 import { until } from '../testing/until.js';
@@ -11,12 +11,7 @@ import { useCallMedia } from './use-call-media.js';
 import { useCallVideo } from './use-call-video.js';
 import { useScreenShare } from './use-screen-share.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 type Devices = ReturnType<typeof fakeMediaDevices>;
 let mediaCommits = 0;
@@ -67,25 +62,14 @@ function Phone(props: {
   );
 }
 
-const text = (id: string): string | null => screen.getByTestId(id).textContent;
-const click = (name: string): void => void act(() => fireEvent.click(screen.getByText(name)));
-
 async function confirmedCall() {
   const bed = sipTestbed();
   const devices = { alice: fakeMediaDevices(), bob: fakeMediaDevices() };
-  const views = [
-    renderStrict(<Phone name="alice" phone={bed.phone('alice')} devices={devices.alice} />),
-    renderStrict(<Phone name="bob" phone={bed.phone('bob')} devices={devices.bob} />),
-  ];
-  await until(() => expect(text('bob-registration')).toBe('connected/registered'));
-  await until(() => expect(text('alice-registration')).toBe('connected/registered'));
-  fireEvent.change(screen.getByLabelText('alice-target'), { target: { value: 'bob' } });
-  click('alice-dial');
-  await until(() => expect(text('bob-incoming')).toBe('sip:alice@sip.test'));
-  click('bob-answer');
-  await until(() => expect(text('alice-call')).toBe('confirmed'));
-  await until(() => expect(text('bob-call')).toBe('confirmed'));
-  const unmount = (): void => views.forEach((view) => view.unmount());
+  const unmount = await renderRegistered({
+    alice: <Phone name="alice" phone={bed.phone('alice')} devices={devices.alice} />,
+    bob: <Phone name="bob" phone={bed.phone('bob')} devices={devices.bob} />,
+  });
+  await aliceCallsBob();
   return { bed, devices, unmount };
 }
 

@@ -1,6 +1,6 @@
-import type { Session, UA, UAConfiguration, UAEvents, UAOptions } from '@sipkit/core';
+import type { CallOptions, Session, UA, UAConfiguration, UAEvents, UAOptions } from '@sipkit/core';
 import { expect, vi } from 'vitest';
-import { fakeMediaHandlers } from '../media/fake-media-handler.js';
+import { fakeMediaHandlers, type FakeMediaHandler } from '../media/fake-media-handler.js';
 import { createScenario, type TestUA } from './harness.fixture.js';
 
 /** A UA with fake media and every session it saw, incoming or outgoing. */
@@ -33,8 +33,7 @@ function callMedia(): CallMedia {
 /** How long `vi.waitFor` may take in real time: the first test of a file also pays for warm-up. */
 export const WAIT = { timeout: 5000, interval: 20 } as const;
 
-/** Lets queued deliveries, promises and zero-delay timers settle. */
-export const flush = (): Promise<unknown> => vi.advanceTimersByTimeAsync(0);
+export { flush } from './fake-timers.fixture.js';
 
 /**
  * Registered UAs with fake media on one in-memory proxy: the start of every call scenario.
@@ -77,6 +76,49 @@ export async function callScenario(
   return { ...scenario, uas, stopAll };
 }
 
+/** What `callScenario` resolves to. */
+export type CallScenario = Awaited<ReturnType<typeof callScenario>>;
+
+/** The fake media of the UA's newest call. */
+export function lastMedia(ua: CallUA): FakeMediaHandler {
+  const handler = ua.media.handlers.at(-1);
+  if (handler === undefined) throw new Error('no media');
+  return handler;
+}
+
+/** What `aliceCallsBob` may set or watch on the way to a confirmed call. */
+export interface AliceCallsBobOptions {
+  readonly caller?: CallOptions;
+  readonly callee?: CallOptions;
+  /** Runs as soon as alice places the call, before anything is sent back. */
+  readonly placed?: (outgoing: Session) => void;
+  /** Runs when bob's phone rings, before he answers. */
+  readonly ringing?: (incoming: Session) => void;
+}
+
+/**
+ * A call from alice to bob of a `callScenario(['alice', 'bob'])`, answered and confirmed on both
+ * sides, with each side's fake media.
+ *
+ * @example
+ * const { outgoing, incoming, aliceMedia } = await aliceCallsBob(scenario);
+ */
+export async function aliceCallsBob(scenario: CallScenario, options: AliceCallsBobOptions = {}) {
+  const alice = scenario.uas['alice'] as CallUA;
+  const bob = scenario.uas['bob'] as CallUA;
+  const outgoing = alice.ua.call('bob', options.caller ?? {});
+  options.placed?.(outgoing);
+  await vi.waitFor(() => expect(bob.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+  const incoming = bob.last();
+  options.ringing?.(incoming);
+  incoming.answer(options.callee ?? {});
+  await vi.waitFor(() => {
+    expect(outgoing.status).toBe('confirmed');
+    expect(incoming.status).toBe('confirmed');
+  }, WAIT);
+  return { outgoing, incoming, aliceMedia: lastMedia(alice), bobMedia: lastMedia(bob) };
+}
+
 /** The events a session emitted, by name, in order (payload-free, for readable assertions). */
 export function recordEvents(session: Session): string[] {
   const names = [
@@ -99,6 +141,13 @@ export function recordEvents(session: Session): string[] {
   const seen: string[] = [];
   for (const name of names) session.on(name, () => seen.push(name));
   return seen;
+}
+
+/** Places a call from `caller` to `target` and waits until `callee` rings; resolves to the caller's session. */
+export async function ring(caller: CallUA, callee: CallUA, target: string): Promise<Session> {
+  const outgoing = caller.ua.call(target);
+  await vi.waitFor(() => expect(callee.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+  return outgoing;
 }
 
 /** Places a call from `caller` to `callee` and has the callee answer; resolves when confirmed on both sides. */

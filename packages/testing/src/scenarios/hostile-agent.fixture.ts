@@ -3,12 +3,13 @@ import { expect, vi } from 'vitest';
 import { fakeMediaHandlers } from '../media/fake-media-handler.js';
 import { SipNetwork } from '../network/sip-network.js';
 import type { HostileResponse } from './hostile-responses.fixture.js';
+import { flush } from './fake-timers.fixture.js';
 import { saneAnswer, type ScriptedServer } from './hostile-server.fixture.js';
 
 // Helpers of the hostile-response tests: a UA on a ScriptedServer, and the checks that a
 // request ended in its documented way with nothing left behind. Tests run on fake timers.
 
-export const flush = () => vi.advanceTimersByTimeAsync(0);
+export { flush };
 /** Longer than Timer B/F (64*T1 = 32 s) and Timer M: whatever a request started has ended. */
 export const QUIESCE_MS = 70_000;
 

@@ -5,52 +5,31 @@ import {
   type CallOptions,
   type Session,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeMediaHandlers, type FakeMediaHandler } from '../media/fake-media-handler.js';
 import { iceUfrag } from '../media/fake-sdp.js';
-import { callScenario, flush, WAIT, type CallUA } from './calls.fixture.js';
+import { aliceCallsBob, callScenario, flush, WAIT, type CallScenario } from './calls.fixture.js';
 import { createScenario } from './harness.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
 // Media recovery (issue 20) between two SipKit UAs on the in-memory network with fake media:
 // the test plays each call's ICE state (`setIceState`), the fake answers ICE restarts with new
 // credentials and reconnects once a restart completes (`iceRestartOutcome`).
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
-type Scenario = Awaited<ReturnType<typeof callScenario>>;
+type Scenario = CallScenario;
 
 /** A confirmed call from alice to bob, with each side's media and connection events. */
 async function call(
   scenario: Scenario,
   options: { readonly caller?: CallOptions; readonly callee?: CallOptions } = {},
 ) {
-  const alice = scenario.uas.alice as CallUA;
-  const bob = scenario.uas.bob as CallUA;
-  const outgoing = alice.ua.call('bob', options.caller ?? {});
-  await vi.waitFor(() => expect(bob.sessions.at(-1)?.status).toBe('ringing'), WAIT);
-  const incoming = bob.last();
-  incoming.answer(options.callee ?? {});
-  await vi.waitFor(() => {
-    expect(outgoing.status).toBe('confirmed');
-    expect(incoming.status).toBe('confirmed');
-  }, WAIT);
-  const media = (ua: CallUA): FakeMediaHandler => {
-    const handler = ua.media.handlers.at(-1);
-    if (handler === undefined) throw new Error('no media');
-    return handler;
-  };
+  const confirmed = await aliceCallsBob(scenario, options);
   return {
-    outgoing,
-    incoming,
-    aliceMedia: media(alice),
-    bobMedia: media(bob),
-    aliceStates: connectionEvents(outgoing),
-    bobStates: connectionEvents(incoming),
+    ...confirmed,
+    aliceStates: connectionEvents(confirmed.outgoing),
+    bobStates: connectionEvents(confirmed.incoming),
   };
 }
 

@@ -6,12 +6,13 @@ import {
   type IncomingRequest,
   type Session,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FakeMediaHandler } from '../media/fake-media-handler.js';
 import { iceUfrag, renderFakeSdp } from '../media/fake-sdp.js';
 import type { SipNetwork } from '../network/sip-network.js';
 import { RawPhone } from '../server/raw-phone.fixture.js';
 import { callScenario, establish, flush, WAIT, type CallUA } from './calls.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
 // Issue 20, scenario 4 over the in-memory network: the caller's interface is replaced under a
 // call and the browser says nothing (Chromium fires no `online`/`offline`/`connection` event
@@ -19,12 +20,7 @@ import { callScenario, establish, flush, WAIT, type CallUA } from './calls.fixtu
 // that change: the open WebSocket carries nothing any more, a new connection works. The proxy
 // routes in-dialog requests flow by flow (Kamailio's contact aliases) and hands out no GRUU.
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 const KAMAILIO_LIKE = { flowAliases: true, gruu: false } as const;
 const CAROL_SDP = renderFakeSdp(7, 1, [{ media: 'audio', direction: 'sendrecv', mid: '0' }]);

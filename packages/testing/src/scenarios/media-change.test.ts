@@ -14,48 +14,38 @@ import {
   type RemoteMedia,
   type Session,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeMediaDevices } from '../media/fake-media-devices.js';
-import { userDeniedMediaError, type FakeMediaHandler } from '../media/fake-media-handler.js';
-import { callScenario, flush, WAIT, type CallUA } from './calls.fixture.js';
+import { userDeniedMediaError } from '../media/fake-media-handler.js';
+import {
+  aliceCallsBob,
+  callScenario,
+  flush,
+  ring,
+  WAIT,
+  type CallScenario,
+  type CallUA,
+} from './calls.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
 // Issue 24: mid-call media changes between two SipKit UAs on the in-memory network with fake
 // media and fake devices: video added and removed, the screen shared (as an extra stream or in
 // the camera's place), the far end doing the same, and every failure leaving the call as it was.
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
-type Scenario = Awaited<ReturnType<typeof callScenario>>;
+type Scenario = CallScenario;
 
 async function audioCall(scenario: Scenario) {
-  const alice = scenario.uas.alice as CallUA;
-  const bob = scenario.uas.bob as CallUA;
-  const outgoing = alice.ua.call('bob');
-  // Watches made before the answer see the first one too.
-  const aliceSees = changes(outgoing);
-  await vi.waitFor(() => expect(bob.sessions.at(-1)?.status).toBe('ringing'), WAIT);
-  const incoming = bob.last();
-  const bobSees = changes(incoming);
-  incoming.answer();
-  await vi.waitFor(() => {
-    expect(outgoing.status).toBe('confirmed');
-    expect(incoming.status).toBe('confirmed');
-  }, WAIT);
-  const media = (ua: CallUA): FakeMediaHandler => {
-    const handler = ua.media.handlers.at(-1);
-    if (handler === undefined) throw new Error('no media');
-    return handler;
-  };
+  let aliceSees: string[] = [];
+  let bobSees: string[] = [];
+  const call = await aliceCallsBob(scenario, {
+    // Watches made before the answer see the first one too.
+    placed: (outgoing) => (aliceSees = changes(outgoing)),
+    ringing: (incoming) => (bobSees = changes(incoming)),
+  });
   return {
-    outgoing,
-    incoming,
-    aliceMedia: media(alice),
-    bobMedia: media(bob),
+    ...call,
     aliceSees,
     bobSees,
     alice: fakeMediaDevices(),
@@ -260,9 +250,7 @@ describe('mid-call video (issue 24)', () => {
 
   it('refuses before the call is confirmed (not-ready)', async () => {
     const scenario = await callScenario(['alice', 'bob']);
-    const bob = scenario.uas.bob as CallUA;
-    const outgoing = (scenario.uas.alice as CallUA).ua.call('bob');
-    await vi.waitFor(() => expect(bob.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+    const outgoing = await ring(scenario.uas.alice as CallUA, scenario.uas.bob as CallUA, 'bob');
     const devices = fakeMediaDevices();
     await expect(addVideo(outgoing, { getUserMedia: devices.getUserMedia })).rejects.toMatchObject({
       problem: 'not-ready',

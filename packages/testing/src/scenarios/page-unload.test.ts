@@ -1,60 +1,33 @@
-import {
-  Causes,
-  parseMessage,
-  type IncomingRequest,
-  type PageLifecycle,
-  type PageTransition,
-  type UAOptions,
-} from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Causes, parseMessage, type IncomingRequest, type UAOptions } from '@sipkit/core';
+import { describe, expect, it, vi } from 'vitest';
 import type { SipNetwork } from '../network/sip-network.js';
-import { callScenario, establish, flush, WAIT, type CallUA } from './calls.fixture.js';
+import { fakePageLifecycle, type FakePageLifecycle } from '../page/fake-page-lifecycle.js';
+import { callScenario, establish, flush, ring, WAIT, type CallUA } from './calls.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
 // Issue 24, page unload: on `pagehide` the UA ends its calls and unregisters, every message
 // sent within the event (nothing scheduled runs again once the page is gone). The page
 // lifecycle is injected, so a test is the browser firing `pagehide` / `pageshow`.
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
-/** A page lifecycle a test drives: `hide()` / `show()` are the browser's events. */
-function fakePage() {
-  const listeners = new Set<(transition: PageTransition) => void>();
-  const lifecycle: PageLifecycle = {
-    watch: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  const fire = (transition: PageTransition): void => {
-    for (const listener of [...listeners]) listener(transition);
-  };
-  return {
-    lifecycle,
-    get watching() {
-      return listeners.size;
-    },
-    hide: (persisted = false) => fire({ type: 'hide', persisted }),
-    show: (persisted = true) => fire({ type: 'show', persisted }),
-  };
-}
-
-type Page = ReturnType<typeof fakePage>;
+type Page = FakePageLifecycle;
 
 /** alice and bob registered, each on a page of their own; alice's options can be changed. */
 async function twoPages(aliceOptions: UAOptions = {}, digest = false) {
-  const pages: Record<string, Page> = { alice: fakePage(), bob: fakePage() };
+  const pages: Record<string, Page> = { alice: fakePageLifecycle(), bob: fakePageLifecycle() };
   const config = digest ? { password: 'pw' } : {};
   const server = digest ? { users: { alice: 'pw', bob: 'pw' } } : {};
   const scenario = await callScenario(['alice', 'bob'], config, server, (user) => ({
     pageLifecycle: pages[user]?.lifecycle ?? null,
     ...(user === 'alice' ? aliceOptions : {}),
   }));
-  return { ...scenario, alicePage: pages['alice'] as Page };
+  return {
+    ...scenario,
+    alice: scenario.uas['alice'] as CallUA,
+    bob: scenario.uas['bob'] as CallUA,
+    alicePage: pages['alice'] as Page,
+  };
 }
 
 /** Requests of `method` that `user`'s socket put on the wire, parsed. */
@@ -78,9 +51,7 @@ function statusesTo(network: SipNetwork, user: string, method: string): number[]
 
 describe('pagehide ends the calls and unregisters before the page goes', () => {
   it('a confirmed call: BYE and the un-REGISTER are on the wire within the event', async () => {
-    const { uas, network, proxy, alicePage, stopAll } = await twoPages();
-    const alice = uas['alice'] as CallUA;
-    const bob = uas['bob'] as CallUA;
+    const { alice, bob, network, proxy, alicePage, stopAll } = await twoPages();
     const [, incoming] = await establish(alice, bob, 'sip:bob@sip.test');
     expect(proxy.location.lookup('alice@sip.test')).toHaveLength(1);
 
@@ -101,11 +72,8 @@ describe('pagehide ends the calls and unregisters before the page goes', () => {
   });
 
   it('an outgoing call ringing: CANCEL, and the callee stops ringing (487)', async () => {
-    const { uas, network, alicePage, stopAll } = await twoPages();
-    const alice = uas['alice'] as CallUA;
-    const bob = uas['bob'] as CallUA;
-    const outgoing = alice.ua.call('sip:bob@sip.test');
-    await vi.waitFor(() => expect(bob.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+    const { alice, bob, network, alicePage, stopAll } = await twoPages();
+    const outgoing = await ring(alice, bob, 'sip:bob@sip.test');
     await flush(); // the 180 reached alice: a CANCEL may go (RFC 3261 §9.1)
     const failed: string[] = [];
     bob.last().on('failed', ({ cause, originator }) => failed.push(`${originator}:${cause}`));
@@ -118,11 +86,8 @@ describe('pagehide ends the calls and unregisters before the page goes', () => {
   });
 
   it('an incoming call ringing: rejected with 480, the caller sees Unavailable', async () => {
-    const { uas, network, alicePage, stopAll } = await twoPages();
-    const alice = uas['alice'] as CallUA;
-    const bob = uas['bob'] as CallUA;
-    const outgoing = bob.ua.call('sip:alice@sip.test');
-    await vi.waitFor(() => expect(alice.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+    const { alice, bob, network, alicePage, stopAll } = await twoPages();
+    const outgoing = await ring(bob, alice, 'sip:alice@sip.test');
     const failed: string[] = [];
     outgoing.on('failed', ({ cause }) => failed.push(cause));
 
@@ -137,8 +102,7 @@ describe('pagehide ends the calls and unregisters before the page goes', () => {
   });
 
   it('a registrar that challenges every REGISTER: the un-REGISTER carries credentials prepared in advance', async () => {
-    const { uas, network, alicePage, stopAll } = await twoPages({}, true);
-    const alice = uas['alice'] as CallUA;
+    const { alice, network, alicePage, stopAll } = await twoPages({}, true);
     await flush(); // the prepared credentials (hashed after the 200)
     const before = sentBy(network, 'alice', 'REGISTER');
 
@@ -162,8 +126,7 @@ describe('pagehide ends the calls and unregisters before the page goes', () => {
   });
 
   it('a refresh drops the prepared un-REGISTER and prepares the next one', async () => {
-    const { uas, network, alicePage, stopAll } = await twoPages({}, true);
-    const alice = uas['alice'] as CallUA;
+    const { alice, network, alicePage, stopAll } = await twoPages({}, true);
     alice.ua.register(); // a refresh: new CSeq, new challenge, new nonce
     await vi.waitFor(() => expect(statusesTo(network, 'alice', 'REGISTER')).toHaveLength(4), WAIT);
     await flush();
@@ -177,9 +140,7 @@ describe('pagehide ends the calls and unregisters before the page goes', () => {
   });
 
   it('endCallsOnUnload: false sends nothing and keeps the call', async () => {
-    const { uas, network, alicePage, stopAll } = await twoPages({ endCallsOnUnload: false });
-    const alice = uas['alice'] as CallUA;
-    const bob = uas['bob'] as CallUA;
+    const { alice, bob, network, alicePage, stopAll } = await twoPages({ endCallsOnUnload: false });
     const [outgoing] = await establish(alice, bob, 'sip:bob@sip.test');
     expect(alicePage.watching).toBe(0);
     const count = network.traffic.entries((e) => e.socketId === 'alice').length;
@@ -194,9 +155,7 @@ describe('pagehide ends the calls and unregisters before the page goes', () => {
 
 describe('the back/forward cache', () => {
   it('a persisted pagehide stops the UA the same way; the pageshow back starts it again', async () => {
-    const { uas, network, alicePage, stopAll } = await twoPages();
-    const alice = uas['alice'] as CallUA;
-    const bob = uas['bob'] as CallUA;
+    const { alice, bob, network, alicePage, stopAll } = await twoPages();
     const [, incoming] = await establish(alice, bob, 'sip:bob@sip.test');
 
     alicePage.hide(true);
@@ -208,8 +167,7 @@ describe('the back/forward cache', () => {
     expect(alice.ua.status).toBe('started');
     await vi.waitFor(() => expect(alice.ua.isRegistered()).toBe(true), WAIT);
     // And it is a working phone again: bob reaches it.
-    bob.ua.call('sip:alice@sip.test');
-    await vi.waitFor(() => expect(alice.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+    await ring(bob, alice, 'sip:alice@sip.test');
     // A later pagehide is still watched.
     alicePage.hide(false);
     expect(alice.ua.status).toBe('stopped');
@@ -217,8 +175,7 @@ describe('the back/forward cache', () => {
   });
 
   it('a pageshow that did not come from the cache, or after the app stopped the UA, starts nothing', async () => {
-    const { uas, alicePage, stopAll } = await twoPages();
-    const alice = uas['alice'] as CallUA;
+    const { alice, alicePage, stopAll } = await twoPages();
     alicePage.hide(false);
     alicePage.show(false);
     expect(alice.ua.status).toBe('stopped');
@@ -236,9 +193,7 @@ describe('the back/forward cache', () => {
   });
 
   it('leaves no timer behind once the page is gone', async () => {
-    const { uas, alicePage, stopAll } = await twoPages();
-    const alice = uas['alice'] as CallUA;
-    const bob = uas['bob'] as CallUA;
+    const { alice, bob, alicePage, stopAll } = await twoPages();
     await establish(alice, bob, 'sip:bob@sip.test');
     await bob.ua.stop();
     await vi.advanceTimersByTimeAsync(40_000); // bob's side settles

@@ -11,15 +11,11 @@ import {
   type Session,
   type UA,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { callScenario, establish, flush, type CallUA } from './calls.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 /**
  * Bob's busy lamp, served by bob's own UA (as a PBX would from the calls it sees): RFC 4235

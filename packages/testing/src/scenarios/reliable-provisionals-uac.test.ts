@@ -1,17 +1,13 @@
 // RFC 3262 §4, the UAC: our INVITE offers 100rel; each reliable 18x is PRACKed once, in order,
 // in its own early dialog; an answer in one is early media; the 2xx completes the call.
 import type { IncomingRequest } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flush, startAgent } from './hostile-agent.fixture.js';
 import { ANSWER_SDP, respond, saneAnswer } from './hostile-server.fixture.js';
-import { PeerServer, reliableProvisional } from './reliable-provisionals.fixture.js';
+import { hangUpAndStop, PeerServer, reliableProvisional } from './reliable-provisionals.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 /** A callee that answers the INVITE with `provisionals` and keeps it for the 2xx. */
 function callee(provisionals: (invite: IncomingRequest) => string[]) {
@@ -70,9 +66,7 @@ describe('reliable provisional responses we receive (RFC 3262 §4)', () => {
     expect(session.status).toBe('confirmed');
     expect(remote()).toEqual(['setRemoteDescription:answer']);
     expect(media(session).remoteSdp).toBe(ANSWER_SDP);
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 
   it('neither PRACKs nor processes a reliable 18x out of order (RSeq not last + 1)', async () => {
@@ -92,9 +86,7 @@ describe('reliable provisional responses we receive (RFC 3262 §4)', () => {
     ]);
     expect(progress).toEqual([180, 180]);
     expect(session.status).toBe('ringing'); // the skipped 183's SDP was never applied
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 
   it('PRACKs the reliable 18x of each fork in its own early dialog, each with its own RSeq', async () => {
@@ -119,9 +111,7 @@ describe('reliable provisional responses we receive (RFC 3262 §4)', () => {
     answer('fork-a');
     await flush();
     expect(session.status).toBe('confirmed');
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 
   it("answers the callee's UPDATE in the early dialog: 491 before a reliable answer, 200 with an answer after", async () => {
@@ -171,9 +161,7 @@ describe('reliable provisional responses we receive (RFC 3262 §4)', () => {
     const ok = server.responses.find((r) => r.cseq.method === 'UPDATE' && r.status === 200);
     expect(ok?.body).toContain('m=audio');
     expect(session.status).toBe('early');
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 
   it('sends no Supported: 100rel and no PRACK with reliableProvisionals: false', async () => {
@@ -188,9 +176,7 @@ describe('reliable provisional responses we receive (RFC 3262 §4)', () => {
     answer('b1', ANSWER_SDP);
     await flush();
     expect(session.status).toBe('confirmed');
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 });
 

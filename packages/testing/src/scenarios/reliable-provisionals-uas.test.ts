@@ -2,23 +2,20 @@
 // resent at T1, 2*T1... until the PRACK, 504 after 64*T1 without one), the 2xx waits for the
 // PRACK of an 18x with SDP, and an offer/answer can complete in the 183 and its PRACK.
 import type { Session } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flush, startAgent } from './hostile-agent.fixture.js';
 import { ANSWER_SDP } from './hostile-server.fixture.js';
 import {
   callerInvite,
   callerRequest,
+  hangUpAndStop,
   OFFER_SDP,
   PeerServer,
   type CallerInvite,
 } from './reliable-provisionals.fixture.js';
+import { fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 /** Alice, called by a scripted caller with `invite`; her session once it rings. */
 async function called(invite: CallerInvite) {
@@ -93,9 +90,7 @@ describe('reliable provisional responses we send (RFC 3262 §3)', () => {
     await vi.advanceTimersByTimeAsync(40_000); // under no_answer_timeout (60 s)
     expect(provisionals()).toHaveLength(4); // nothing resent after the PRACK
     expect(session.status).toBe('ringing');
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 
   it('rejects the INVITE with 504 when no PRACK comes within 64*T1', async () => {
@@ -140,9 +135,7 @@ describe('reliable provisional responses we send (RFC 3262 §3)', () => {
     ack();
     await flush();
     expect(session.status).toBe('confirmed');
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 
   it('puts its offer in a reliable 183 for an INVITE without one and takes the answer from the PRACK (delayed offer)', async () => {
@@ -167,17 +160,13 @@ describe('reliable provisional responses we send (RFC 3262 §3)', () => {
     ack(); // no SDP in the ACK: the answer came in the PRACK
     await flush();
     expect(session.status).toBe('confirmed');
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 
   it('refuses early media for an INVITE without an offer when the caller does not do 100rel', async () => {
     const { ua, session } = await called({ callId: 'delayed-2', sdp: '' });
     expect(() => session.sendEarlyMedia()).toThrow(/100rel/);
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 
   it('answers an UPDATE offer in the early dialog: 500 with Retry-After before the offer/answer is done, 200 with an answer after', async () => {
@@ -205,8 +194,6 @@ describe('reliable provisional responses we send (RFC 3262 §3)', () => {
     const ok = server.status(200).find((r) => r.cseq.method === 'UPDATE');
     expect(ok?.body).toContain('m=audio');
     expect(session.status).toBe('ringing');
-    session.terminate();
-    await flush();
-    ua.stop();
+    await hangUpAndStop(session, ua);
   });
 });

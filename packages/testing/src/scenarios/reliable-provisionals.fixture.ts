@@ -1,6 +1,13 @@
-import { parseMessage, SipParseError, type IncomingResponse } from '@sipkit/core';
+import {
+  parseMessage,
+  SipParseError,
+  type IncomingResponse,
+  type Session,
+  type UA,
+} from '@sipkit/core';
 import { renderFakeSdp } from '../media/fake-sdp.js';
 import type { ServerConnection } from '../network/server-connection.js';
+import { flush } from './fake-timers.fixture.js';
 import { respond, ScriptedServer } from './hostile-server.fixture.js';
 
 /** An SDP offer the fake media handler answers (one audio section). */
@@ -103,4 +110,11 @@ export function reliableProvisional(
     ],
     ...(init.sdp === undefined ? {} : { body: init.sdp }),
   });
+}
+
+/** Ends the scenario's call and lets the BYE go, then stops the UA (not awaited: nothing waits on it). */
+export async function hangUpAndStop(session: Session, ua: UA): Promise<void> {
+  session.terminate();
+  await flush();
+  void ua.stop();
 }

@@ -7,18 +7,12 @@ import {
   type SubscriberEvents,
   type UA,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RawPhone } from '../server/raw-phone.fixture.js';
 import { createScenario } from './harness.fixture.js';
+import { flush, fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-const flush = () => vi.advanceTimersByTimeAsync(0);
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 /** Bob serves `x-status` with a text body. */
 function serveStatus(ua: UA): void {

@@ -8,19 +8,13 @@ import {
   type NotifierOptions,
   type Subscriber,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { matches } from '../network/fault-plan.js';
 import { RawPhone } from '../server/raw-phone.fixture.js';
 import { createScenario } from './harness.fixture.js';
+import { flush, fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-const flush = () => vi.advanceTimersByTimeAsync(0);
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 /** Started, registered UAs; `bob1` and `bob2` are two phones of bob (own sockets). */
 async function started(scenario: ReturnType<typeof createScenario>, ...names: string[]) {

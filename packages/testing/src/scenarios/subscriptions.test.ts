@@ -6,17 +6,11 @@ import {
   type SubscriberEvents,
   type UA,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createScenario } from './harness.fixture.js';
+import { flush, fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-const flush = () => vi.advanceTimersByTimeAsync(0);
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 async function aliceAndBob(server: Parameters<typeof createScenario>[0] = {}) {
   const scenario = createScenario(server);

@@ -5,20 +5,14 @@ import {
   UA,
   type IncomingRequest,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SipNetwork } from '../network/sip-network.js';
 import type { ServerConnection, SipServerEndpoint } from '../network/server-connection.js';
 import { RawPhone } from '../server/raw-phone.fixture.js';
 import { createScenario } from './harness.fixture.js';
+import { flush, fakeTimersForEachTest } from './fake-timers.fixture.js';
 
-const flush = () => vi.advanceTimersByTimeAsync(0);
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 async function aliceAndRawBob() {
   const scenario = createScenario();

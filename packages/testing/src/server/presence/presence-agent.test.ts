@@ -8,17 +8,13 @@ import {
   subscriptions,
   type UA,
 } from '@sipkit/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callScenario, flush, WAIT } from '../../scenarios/calls.fixture.js';
+import { describe, expect, it, vi } from 'vitest';
+import { callScenario, flush, ring, WAIT } from '../../scenarios/calls.fixture.js';
 import { createScenario } from '../../scenarios/harness.fixture.js';
 import { RawPhone } from '../raw-phone.fixture.js';
+import { fakeTimersForEachTest } from '../../scenarios/fake-timers.fixture.js';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+fakeTimersForEachTest();
 
 /** Watches `target`'s `event` from `ua`: every NOTIFY body, in order. */
 function watch(ua: UA, target: string, event: string, accept: string) {
@@ -189,8 +185,7 @@ describe('presence agent: busy lamps (RFC 4235) from the calls it proxies', () =
     await vi.waitFor(() => expect(aliceLamp.bodies.length).toBe(1), WAIT);
     expect(busyLampOf(parseDialogInfo(bobLamp.last())).state).toBe('idle');
 
-    const outgoing = uas.alice!.ua.call('sip:bob@sip.test');
-    await vi.waitFor(() => expect(uas.bob!.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+    const outgoing = await ring(uas.alice!, uas.bob!, 'sip:bob@sip.test');
     await vi.waitFor(() => {
       const lamp = busyLampOf(parseDialogInfo(bobLamp.last()));
       expect(lamp.state).toBe('ringing');

@@ -18,6 +18,8 @@ export interface SectionReport {
 export function reportText({ section, result }: SectionReport): string {
   const lines = [section.title, '', renderText(result.table), ''];
   lines.push(...result.summary);
+  for (const { title, table } of result.moreTables ?? [])
+    lines.push('', title, '', renderText(table));
   if (result.problems.length > 0) {
     lines.push('', `CORRECTNESS ERRORS (${result.problems.length}):`);
     lines.push(...result.problems.map((problem) => `  ✗ ${problem}`));
@@ -37,6 +39,9 @@ export function reportMarkdown(report: SectionReport): string {
     '',
   ];
   if (result.summary.length > 0) lines.push(...result.summary.map((line) => `- ${line}`), '');
+  for (const { title, table } of result.moreTables ?? []) {
+    lines.push(`### ${title}`, '', renderMarkdown(table), '');
+  }
   if (result.problems.length > 0) {
     lines.push('**Correctness errors:**', '');
     lines.push(...result.problems.map((problem) => `- ${problem}`), '');

@@ -20,6 +20,14 @@ export interface SectionResult {
   readonly method: readonly string[];
   /** Its rows of the summary table (none when nothing was measured). */
   readonly headline: readonly HeadlineRow[];
+  /** More tables, shown after the summary under their titles (e.g. the size section's breakdown). */
+  readonly moreTables?: readonly TitledTable[];
+}
+
+/** A table with a heading of its own. */
+export interface TitledTable {
+  readonly title: string;
+  readonly table: Table;
 }
 
 /**

@@ -11,6 +11,8 @@ async function main(): Promise<number> {
   console.log(renderText(report.table));
   console.log('');
   for (const line of report.summary) console.log(line.replaceAll('**', ''));
+  for (const { title, table } of report.breakdown)
+    console.log(`\n${title}\n\n${renderText(table)}`);
   if (report.markers.rejected.length > 0) {
     console.log(
       `(marker strings not unique to call code, not used: ${report.markers.rejected.join('; ')})`,

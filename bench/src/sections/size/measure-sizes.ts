@@ -5,6 +5,8 @@ import { installedVersion } from '../../versions.js';
 import { jssipAppId, sipjsAppId, sizeApps, type SizeApp } from './apps.js';
 import { knownOverBudget, treeShakingFailsCi } from './budgets.js';
 import { bundleApp, type Bundle } from './bundle.js';
+import { breakdownTables } from './breakdown-tables.js';
+import type { TitledTable } from '../../section.js';
 import {
   checkTreeShaking,
   findMarkers,
@@ -24,6 +26,8 @@ export interface SizeReport {
   readonly sizes: readonly AppSize[];
   readonly markers: Markers;
   readonly table: Table;
+  /** Each SipKit app by folder, and its biggest modules. */
+  readonly breakdown: readonly TitledTable[];
   readonly summary: readonly string[];
   /** Over a budget (or a known-over-budget ceiling): `pnpm size` exits 1. */
   readonly failures: readonly string[];
@@ -110,7 +114,15 @@ export async function measureSizes(): Promise<SizeReport> {
     ],
     rows,
   };
-  return { sizes, markers, table, summary, failures, headline: headline(sizes, jssip, sipjs) };
+  return {
+    sizes,
+    markers,
+    table,
+    breakdown: breakdownTables(sizes),
+    summary,
+    failures,
+    headline: headline(sizes, jssip, sipjs),
+  };
 }
 
 /**

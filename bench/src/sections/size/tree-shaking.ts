@@ -92,7 +92,8 @@ export function checkTreeShaking(
   metafile: Metafile,
   markers: readonly Marker[],
 ): TreeShakingResult {
-  const output = Object.values(metafile.outputs)[0];
+  // The source map is an output too, with no inputs: take the bundle.
+  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.js'))?.[1];
   const kept = new Map(
     Object.entries(output?.inputs ?? {})
       .filter(([, input]) => input.bytesInOutput > 0)

@@ -1,3 +1,4 @@
+import { DEV } from '../diagnostics/dev-mode.js';
 /** The outcome of decoding one WebSocket message: its text, or why it cannot be used. */
 export type DecodedFrame = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -25,11 +26,19 @@ export function decodeFrame(data: unknown): DecodedFrame {
   if (typeof data === 'string') return { ok: true, text: data };
   const bytes = frameBytes(data);
   if (bytes === null)
-    return { ok: false, reason: `unsupported frame data type (${describe(data)})` };
+    return {
+      ok: false,
+      reason: DEV
+        ? `unsupported frame data type (${describe(data)})`
+        : `transport.frame-type ${describe(data)}`,
+    };
   try {
     return { ok: true, text: decoder.decode(bytes) };
   } catch {
-    return { ok: false, reason: 'binary frame is not valid UTF-8' };
+    return {
+      ok: false,
+      reason: DEV ? 'binary frame is not valid UTF-8' : 'transport.frame-not-utf8',
+    };
   }
 }
 
@@ -57,6 +66,7 @@ function concat(parts: readonly ArrayBufferView[]): Uint8Array {
 function describe(data: unknown): string {
   if (typeof data !== 'object' || data === null) return data === null ? 'null' : typeof data;
   const name = (data as { constructor?: { name?: unknown } }).constructor?.name;
-  if (name === 'Blob') return 'Blob; the socket should use binaryType "arraybuffer"';
+  // The advice is for development builds; production ones name the type alone.
+  if (DEV && name === 'Blob') return 'Blob; the socket should use binaryType "arraybuffer"';
   return typeof name === 'string' ? name : 'object';
 }

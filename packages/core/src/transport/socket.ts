@@ -1,3 +1,4 @@
+import { DEV } from '../diagnostics/dev-mode.js';
 /**
  * The contract between the transport manager and one connection to one server, with the same
  * shape as JsSIP's socket interface so that JsSIP users can plug in their own socket.
@@ -65,14 +66,19 @@ const FUNCTION_MEMBERS = ['connect', 'disconnect', 'send', 'isConnected', 'isCon
  */
 export function socketProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) {
-    return `expected a socket object, got ${value === null ? 'null' : typeof value}`;
+    const got = value === null ? 'null' : typeof value;
+    return DEV ? `expected a socket object, got ${got}` : `transport.not-object ${got}`;
   }
   const record = value as Record<string, unknown>;
   for (const name of STRING_MEMBERS) {
-    if (typeof record[name] !== 'string') return `${name} must be a string`;
+    if (typeof record[name] !== 'string') {
+      return DEV ? `${name} must be a string` : `transport.member-not-string ${name}`;
+    }
   }
   for (const name of FUNCTION_MEMBERS) {
-    if (typeof record[name] !== 'function') return `${name}() must be a function`;
+    if (typeof record[name] !== 'function') {
+      return DEV ? `${name}() must be a function` : `transport.member-not-function ${name}`;
+    }
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { invalidSocketUrl } from './invalid-socket-url.js';
 import { socketProblem, type Socket } from './socket.js';
 import { TransportError } from './transport-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * A socket with a priority (JsSIP's third `sockets` form). Higher weights are tried first;
@@ -57,15 +58,19 @@ export interface WeightedSocket {
 export function normalizeSockets(input: unknown): readonly WeightedSocket[] {
   if (!Array.isArray(input)) {
     if (socketProblem(input) !== null) {
+      const problem = socketProblem(input) ?? '';
       invalid(
-        `sockets must be a socket, an array of sockets or of { socket, weight } entries` +
-          ` (${socketProblem(input) ?? ''})`,
+        DEV
+          ? `sockets must be a socket, an array of sockets or of { socket, weight } entries (${problem})`
+          : `transport.sockets-not-socket ${problem}`,
       );
     }
     rejectInvalidUrl(input as Socket, 'sockets');
     return Object.freeze([Object.freeze({ socket: input as Socket, weight: 0 })]);
   }
-  if (input.length === 0) invalid('sockets must contain at least one socket');
+  if (input.length === 0) {
+    invalid(DEV ? 'sockets must contain at least one socket' : 'transport.sockets-empty');
+  }
   const entries = input.map((entry: unknown, index) => normalizeEntry(entry, `sockets[${index}]`));
   rejectDuplicates(entries);
   return Object.freeze(entries);
@@ -77,16 +82,25 @@ function normalizeEntry(entry: unknown, path: string): WeightedSocket {
     return Object.freeze({ socket: entry as Socket, weight: 0 });
   }
   if (typeof entry !== 'object' || entry === null || !('socket' in entry)) {
+    const problem = socketProblem(entry);
     return invalid(
-      `${path} must be a socket or a { socket, weight } entry (${socketProblem(entry)})`,
+      DEV
+        ? `${path} must be a socket or a { socket, weight } entry (${problem})`
+        : `transport.sockets-not-socket ${path}: ${problem}`,
     );
   }
   const { socket, weight = 0 } = entry as { socket: unknown; weight?: unknown };
   const problem = socketProblem(socket);
-  if (problem !== null) invalid(`${path}.socket is not a socket: ${problem}`);
+  if (problem !== null) {
+    invalid(
+      DEV
+        ? `${path}.socket is not a socket: ${problem}`
+        : `transport.sockets-not-socket ${path}.socket: ${problem}`,
+    );
+  }
   rejectInvalidUrl(socket as Socket, `${path}.socket`);
   if (typeof weight !== 'number' || !Number.isFinite(weight)) {
-    invalid(`${path}.weight must be a finite number`);
+    invalid(DEV ? `${path}.weight must be a finite number` : `transport.sockets-weight ${path}`);
   }
   return Object.freeze({ socket: socket as Socket, weight: weight as number });
 }
@@ -96,7 +110,11 @@ function rejectDuplicates(entries: readonly WeightedSocket[]): void {
   entries.forEach(({ socket }, index) => {
     const first = seen.get(socket);
     if (first !== undefined) {
-      invalid(`sockets[${index}] is the same socket object as sockets[${first}]`);
+      invalid(
+        DEV
+          ? `sockets[${index}] is the same socket object as sockets[${first}]`
+          : `transport.sockets-duplicate ${index} ${first}`,
+      );
     }
     seen.set(socket, index);
   });
@@ -106,7 +124,9 @@ function rejectInvalidUrl(socket: Socket, path: string): void {
   const error = invalidSocketUrl(socket);
   if (error !== undefined)
     invalid(
-      `${path}: ${error.message} (a WebSocket URL looks like wss://sip.example.com:8443)`,
+      DEV
+        ? `${path}: ${error.message} (a WebSocket URL looks like wss://sip.example.com:8443)`
+        : `transport.sockets-url ${path}: ${error.message}`,
       error,
     );
 }

@@ -2,6 +2,7 @@ import { systemClock, type Clock } from './clock.js';
 import { silentLogger, type TransportLogger } from './logger.js';
 import { DEFAULT_RECOVERY_INTERVALS, type RecoveryIntervals } from './recovery-delay.js';
 import { TransportError } from './transport-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * Options of a {@link Transport}. Durations are in seconds (fractions allowed), named like the
@@ -111,7 +112,9 @@ export function resolveTransportOptions(options: TransportOptions = {}): Resolve
   if (max < min) {
     invalid(
       'connection_recovery_max_interval',
-      `connection_recovery_max_interval (${max}) must not be below connection_recovery_min_interval (${min})`,
+      DEV
+        ? `connection_recovery_max_interval (${max}) must not be below connection_recovery_min_interval (${min})`
+        : `transport.recovery-max-below-min ${max} < ${min}`,
     );
   }
   return {
@@ -138,7 +141,12 @@ export function resolveTransportOptions(options: TransportOptions = {}): Resolve
 
 function ping(value: unknown): KeepAlivePing | undefined {
   if (value !== undefined && typeof value !== 'function') {
-    invalid('keep_alive_ping', 'keep_alive_ping must be a function that sends one ping');
+    invalid(
+      'keep_alive_ping',
+      DEV
+        ? 'keep_alive_ping must be a function that sends one ping'
+        : 'transport.ping-not-function',
+    );
   }
   return value as KeepAlivePing | undefined;
 }
@@ -147,8 +155,14 @@ function seconds(name: string, value: unknown, fallback: number, allowZero: bool
   if (value === undefined) return fallback;
   const ok =
     typeof value === 'number' && Number.isFinite(value) && (allowZero ? value >= 0 : value > 0);
-  if (!ok)
-    invalid(name, `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds`);
+  if (!ok) {
+    invalid(
+      name,
+      DEV
+        ? `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds`
+        : `transport.seconds ${name} ${String(value)}`,
+    );
+  }
   return value as number;
 }
 

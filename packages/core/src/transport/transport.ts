@@ -17,6 +17,7 @@ import {
   type TransportOptions,
 } from './transport-options.js';
 import { TypedEmitter, type Listener } from './typed-emitter.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * How one connection attempt ended: the socket opened, it failed before opening (refused, a
@@ -132,7 +133,10 @@ export class Transport {
     this.#options = resolveTransportOptions(options);
     const { logger, clock, random } = this.#options;
     this.#events = new TypedEmitter<TransportEvents>((error, event) =>
-      logger.error(`transport: a "${event}" listener threw`, error),
+      logger.error(
+        DEV ? `transport: a "${event}" listener threw` : `transport.listener-threw ${event}`,
+        error,
+      ),
     );
     this.#recoveryTimer = new SingleTimer(clock);
     this.#connectTimer = new SingleTimer(clock);
@@ -245,7 +249,9 @@ export class Transport {
     this.#stateValue = 'disconnected';
     if (socket === null || wasDisconnected) return;
     if (socketOwners.get(socket) === this) socket.disconnect();
-    this.#options.logger.debug(`transport: ${socket.url} closed on request`);
+    this.#options.logger.debug(
+      DEV ? `transport: ${socket.url} closed on request` : `transport.closed ${socket.url}`,
+    );
     this.#events.emit('disconnected', { socket, error: false, code: undefined, reason: undefined });
   }
 
@@ -265,7 +271,11 @@ export class Transport {
     this.#probe.cancel();
     const socket = this.#current;
     if (this.#stateValue === 'connected' && socket !== null) {
-      this.#options.logger.warn(`transport: ${socket.url}: ${reason}; reconnecting now`);
+      this.#options.logger.warn(
+        DEV
+          ? `transport: ${socket.url}: ${reason}; reconnecting now`
+          : `transport.reconnect ${socket.url}: ${reason}`,
+      );
       this.#abandonAttempt();
       if (socketOwners.get(socket) === this) socket.disconnect();
       return this.#handleDisconnect(socket, true, undefined, reason, 'refused', {
@@ -275,7 +285,11 @@ export class Transport {
     }
     if (this.#stateValue === 'connecting' && socket !== null) {
       // An attempt started on the network that just went away may hang until its timeout.
-      this.#options.logger.debug(`transport: ${reason}; attempt on ${socket.url} abandoned`);
+      this.#options.logger.debug(
+        DEV
+          ? `transport: ${reason}; attempt on ${socket.url} abandoned`
+          : `transport.attempt-abandoned ${socket.url}: ${reason}`,
+      );
       this.#abandonAttempt();
       this.#connectTimer.cancel();
       if (socketOwners.get(socket) === this) socket.disconnect();
@@ -319,7 +333,9 @@ export class Transport {
   /** Sends one SIP message on the connected socket; false when not connected or not sent. */
   send(message: string): boolean {
     if (this.#stateValue !== 'connected' || this.#current === null) {
-      this.#options.logger.debug('transport: send() while not connected, message not sent');
+      this.#options.logger.debug(
+        DEV ? 'transport: send() while not connected, message not sent' : 'transport.not-sent',
+      );
       return false;
     }
     return this.#current.send(message);
@@ -367,7 +383,11 @@ export class Transport {
     if (timeout > 0) {
       this.#connectTimer.schedule(timeout * 1000, () => {
         if (!live() || this.#stateValue !== 'connecting') return;
-        this.#options.logger.warn(`transport: ${socket.url} did not answer within ${timeout} s`);
+        this.#options.logger.warn(
+          DEV
+            ? `transport: ${socket.url} did not answer within ${timeout} s`
+            : `transport.connect-timeout ${socket.url} ${timeout} s`,
+        );
         this.#abandonAttempt();
         if (socketOwners.get(socket) === this) socket.disconnect();
         this.#handleDisconnect(
@@ -386,7 +406,10 @@ export class Transport {
     try {
       socket.connect();
     } catch (error) {
-      this.#options.logger.error(`transport: ${socket.url} connect() threw`, error);
+      this.#options.logger.error(
+        DEV ? `transport: ${socket.url} connect() threw` : `transport.connect-threw ${socket.url}`,
+        error,
+      );
       if (live()) this.#handleDisconnect(socket, true, undefined, errorMessage(error));
       return;
     }
@@ -427,7 +450,11 @@ export class Transport {
     // A clean close is a server going away on purpose; anything else counts against it.
     if (error && how.blame) this.#failed.record(socket, nowOf(this.#options.clock));
     if (!wasConnected) this.#emitAttempt(socket, outcome);
-    this.#options.logger.debug(`transport: ${socket.url} disconnected (code ${String(code)})`);
+    this.#options.logger.debug(
+      DEV
+        ? `transport: ${socket.url} disconnected (code ${String(code)})`
+        : `transport.disconnected ${socket.url} ${String(code)}`,
+    );
     this.#events.emit('disconnected', { socket, error, code, reason });
     if (!this.#running) return; // a listener called disconnect()
     if (wasConnected) return how.wait ? this.#scheduleRecovery() : this.#startCycle();
@@ -443,16 +470,28 @@ export class Transport {
     // RFC 5626 §4.4.1: answer pings, consume pongs; neither is a SIP message.
     switch (classifyFrame(data)) {
       case 'ping':
-        this.#options.logger.debug(`transport: keep-alive ping from ${socket.url}, sending pong`);
+        this.#options.logger.debug(
+          DEV
+            ? `transport: keep-alive ping from ${socket.url}, sending pong`
+            : `transport.ping ${socket.url}`,
+        );
         socket.send(KEEP_ALIVE_PONG);
         return;
       case 'pong':
         if (this.#keepAlive?.pongReceived() !== true) {
-          this.#options.logger.debug(`transport: unsolicited pong from ${socket.url} ignored`);
+          this.#options.logger.debug(
+            DEV
+              ? `transport: unsolicited pong from ${socket.url} ignored`
+              : `transport.unsolicited-pong ${socket.url}`,
+          );
         }
         return;
       case 'blank':
-        this.#options.logger.debug(`transport: blank frame from ${socket.url} dropped`);
+        this.#options.logger.debug(
+          DEV
+            ? `transport: blank frame from ${socket.url} dropped`
+            : `transport.blank-frame ${socket.url}`,
+        );
         return;
       case 'message':
         this.#events.emit('data', { socket, data });
@@ -463,7 +502,11 @@ export class Transport {
   #flowFailed(reason: string): void {
     const socket = this.#current;
     if (socket === null || this.#stateValue !== 'connected') return;
-    this.#options.logger.warn(`transport: ${socket.url}: ${reason}; reconnecting`);
+    this.#options.logger.warn(
+      DEV
+        ? `transport: ${socket.url}: ${reason}; reconnecting`
+        : `transport.flow-failed ${socket.url}: ${reason}`,
+    );
     this.#abandonAttempt();
     if (socketOwners.get(socket) === this) socket.disconnect();
     this.#handleDisconnect(socket, true, undefined, reason);
@@ -480,7 +523,12 @@ export class Transport {
     this.#recoveryAttempt += 1;
     // Scheduled before emitting so that a listener calling disconnect() cancels it.
     this.#recoveryTimer.schedule(delay, () => this.#startCycle());
-    this.#options.logger.debug(`transport: recovery attempt ${attempt} in ${Math.round(delay)} ms`);
+    const ms = Math.round(delay);
+    this.#options.logger.debug(
+      DEV
+        ? `transport: recovery attempt ${attempt} in ${ms} ms`
+        : `transport.recovery ${attempt} ${ms} ms`,
+    );
     this.#events.emit('recovery', { attempt, delay });
   }
 

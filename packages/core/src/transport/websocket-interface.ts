@@ -10,6 +10,7 @@ import type {
   WebSocketMessageEventLike,
 } from './websocket-like.js';
 import { parseWebSocketUrl } from './websocket-url.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** RFC 7118 §4: the WebSocket subprotocol a SIP client asks for in its handshake. */
 export const SIP_SUBPROTOCOL = 'sip';
@@ -94,7 +95,11 @@ export class WebSocketInterface implements Socket {
   connect(): void {
     if (this.#urlError !== undefined) throw this.#urlError;
     if (this.#state !== 'closed') {
-      this.#logger.debug(`${this.url}: connect() ignored, already ${this.#state}`);
+      this.#logger.debug(
+        DEV
+          ? `${this.url}: connect() ignored, already ${this.#state}`
+          : `transport.connect-while ${this.#state} ${this.url}`,
+      );
       return;
     }
     const ws = this.#createWebSocket();
@@ -131,7 +136,11 @@ export class WebSocketInterface implements Socket {
   /** Sends `message` as one text frame (RFC 7118 §5.1); false when not open or if sending threw. */
   send(message: string): boolean {
     if (this.#state !== 'open' || this.#ws === null) {
-      this.#logger.debug(`${this.url}: send() while ${this.#state}, message not sent`);
+      this.#logger.debug(
+        DEV
+          ? `${this.url}: send() while ${this.#state}, message not sent`
+          : `transport.send-while ${this.#state} ${this.url}`,
+      );
       return false;
     }
     try {
@@ -156,8 +165,10 @@ export class WebSocketInterface implements Socket {
     if (Constructor === undefined) {
       throw new TransportError(
         'websocket-unavailable',
-        `${this.url}: no WebSocket constructor: this runtime has no global WebSocket; ` +
-          `pass one with new WebSocketInterface(url, { WebSocket }) (e.g. from the "ws" package)`,
+        DEV
+          ? `${this.url}: no WebSocket constructor: this runtime has no global WebSocket; ` +
+              `pass one with new WebSocketInterface(url, { WebSocket }) (e.g. from the "ws" package)`
+          : `transport.no-websocket ${this.url}`,
       );
     }
     try {
@@ -165,7 +176,9 @@ export class WebSocketInterface implements Socket {
     } catch (cause) {
       throw new TransportError(
         'websocket-unavailable',
-        `${this.url}: the WebSocket constructor threw: ${String(cause)}`,
+        DEV
+          ? `${this.url}: the WebSocket constructor threw: ${String(cause)}`
+          : `transport.websocket-threw ${this.url} ${String(cause)}`,
         { cause },
       );
     }
@@ -177,7 +190,11 @@ export class WebSocketInterface implements Socket {
     // handshake when it picks another one (and `ws` and browsers when it picks none); a WebSocket
     // implementation that lets it through anyway gets a warning rather than a refusal.
     if (ws.protocol !== SIP_SUBPROTOCOL) {
-      this.#logger.warn(`${this.url}: server did not confirm the "sip" subprotocol`);
+      this.#logger.warn(
+        DEV
+          ? `${this.url}: server did not confirm the "sip" subprotocol`
+          : `transport.no-sip-subprotocol ${this.url}`,
+      );
     }
     this.#state = 'open';
     this.#logger.debug(`${this.url}: connected`);

@@ -1,4 +1,5 @@
 import { TransportError } from './transport-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** What a WebSocket URL tells us about the SIP side of the connection. */
 export interface ParsedWebSocketUrl {
@@ -24,22 +25,31 @@ export function parseWebSocketUrl(url: string): ParsedWebSocketUrl {
   try {
     parsed = new URL(url);
   } catch (cause) {
-    throw new TransportError('invalid-url', `Invalid WebSocket URL ${JSON.stringify(url)}`, {
-      cause,
-      parameter: 'url',
-    });
+    const shown = JSON.stringify(url);
+    throw new TransportError(
+      'invalid-url',
+      DEV ? `Invalid WebSocket URL ${shown}` : `transport.url ${shown}`,
+      {
+        cause,
+        parameter: 'url',
+      },
+    );
   }
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
     throw new TransportError(
       'unsupported-scheme',
-      `Invalid WebSocket URL ${JSON.stringify(url)}: scheme must be ws: or wss:, got ${parsed.protocol}`,
+      DEV
+        ? `Invalid WebSocket URL ${JSON.stringify(url)}: scheme must be ws: or wss:, got ${parsed.protocol}`
+        : `transport.url-scheme ${JSON.stringify(url)}`,
       { parameter: 'url' },
     );
   }
   if (parsed.hostname === '') {
     throw new TransportError(
       'invalid-url',
-      `Invalid WebSocket URL ${JSON.stringify(url)}: no host`,
+      DEV
+        ? `Invalid WebSocket URL ${JSON.stringify(url)}: no host`
+        : `transport.url-host ${JSON.stringify(url)}`,
       { parameter: 'url' },
     );
   }

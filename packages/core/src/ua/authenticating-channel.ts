@@ -14,6 +14,7 @@ import {
 } from '../message/index.js';
 import type { TransactionLayer } from '../transaction/index.js';
 import type { RequestChannel, RequestOutcome } from './request-outcome.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** What the channel reports about authentication, for the UA's logs. */
 export type AuthenticationLog = (message: string) => void;
@@ -107,7 +108,8 @@ export class AuthenticatingChannel implements RequestChannel {
           onTransportError: () => resolve({ kind: 'transport-error', cseq }),
         });
       } catch (error) {
-        this.#log(`request not sent: ${(error as Error).message}`);
+        const why = (error as Error).message;
+        this.#log(DEV ? `request not sent: ${why}` : `ua.request-not-sent ${why}`);
         resolve({ kind: 'transport-error', cseq });
       }
     });
@@ -168,7 +170,12 @@ export class AuthenticatingChannel implements RequestChannel {
         const decision = judgeRetry ? authenticator.shouldRetry(challenge) : { retry: true };
         if (!decision.retry) {
           const why = 'reason' in decision ? decision.reason : 'refused';
-          this.#log(`authentication failed (${why}) for realm ${challenge.params['realm'] ?? '?'}`);
+          const realm = challenge.params['realm'] ?? '?';
+          this.#log(
+            DEV
+              ? `authentication failed (${why}) for realm ${realm}`
+              : `ua.auth-failed ${why} realm=${realm}`,
+          );
           return undefined;
         }
         const value = await authenticator.authorize(challenge, {
@@ -181,11 +188,19 @@ export class AuthenticatingChannel implements RequestChannel {
       return headers;
     } catch (error) {
       if (error instanceof AuthError || error instanceof SipParseError) {
-        this.#log(`cannot answer the challenge: ${error.message}`);
+        this.#log(
+          DEV
+            ? `cannot answer the challenge: ${error.message}`
+            : `ua.challenge-unanswered ${error.message}`,
+        );
       } else {
         // Whatever else failed (e.g. Web Crypto missing), the request is answered by the
         // 401/407 itself: the caller reports an authentication failure instead of hanging.
-        this.#log(`cannot answer the challenge: ${String(error)}`);
+        this.#log(
+          DEV
+            ? `cannot answer the challenge: ${String(error)}`
+            : `ua.challenge-unanswered ${String(error)}`,
+        );
       }
       return undefined;
     }

@@ -4,6 +4,7 @@ import type { Socket, TypedEmitter } from '../transport/index.js';
 import type { NetworkChange } from './network-watch.js';
 import type { UAEvents } from './ua-events.js';
 import type { UALogger } from './ua-options.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Default `UAOptions.callRecoveryTimeout` (s): Timer F, as long as a request waits for its answer. */
 export const DEFAULT_CALL_RECOVERY_TIMEOUT = 32;
@@ -167,7 +168,11 @@ export class CallRecovery {
       (outcomes) => {
         const calls = outcomes.filter((outcome) => outcome === 'refreshed').length;
         const elapsed = nowOf(this.#parts.clock) - lostAt;
-        this.#parts.logger.debug(`ua: signalling recovered in ${elapsed} ms, ${calls} calls`);
+        this.#parts.logger.debug(
+          DEV
+            ? `ua: signalling recovered in ${elapsed} ms, ${calls} calls`
+            : `ua.recovered ${elapsed} ms ${calls} calls`,
+        );
         this.#parts.events.emit('recovered', { socket, calls, elapsed });
       },
     );
@@ -191,7 +196,11 @@ export class CallRecovery {
     }
     const requests = this.#waiters.length;
     this.#release(false);
-    this.#parts.logger.warn(`ua: ${reason}: ${calls} calls ended, ${requests} requests failed`);
+    this.#parts.logger.warn(
+      DEV
+        ? `ua: ${reason}: ${calls} calls ended, ${requests} requests failed`
+        : `ua.recovery-failed ${this.#parts.timeout} s ${calls} calls ${requests} requests`,
+    );
     this.#parts.events.emit('recoveryFailed', { reason, calls, requests });
   }
 

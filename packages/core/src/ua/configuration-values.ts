@@ -1,5 +1,6 @@
 import { illegalTextAt } from '../message/index.js';
 import { ConfigurationError } from './configuration-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 // Small validators for single configuration values. Each names the parameter in its error and
 // describes what it got by type only, so a secret's value can never leak into a message.
@@ -20,7 +21,11 @@ export function isUnset(value: unknown): value is null | undefined {
 export function booleanValue(parameter: string, value: unknown, fallback: boolean): boolean {
   if (isUnset(value)) return fallback;
   if (typeof value !== 'boolean') {
-    throw new ConfigurationError(parameter, `expected true or false, got ${describeType(value)}`);
+    const got = describeType(value);
+    throw new ConfigurationError(
+      parameter,
+      DEV ? `expected true or false, got ${got}` : `config.not-boolean ${got}`,
+    );
   }
   return value;
 }
@@ -32,7 +37,9 @@ export function integerValue(parameter: string, value: unknown, fallback: number
     const shown = typeof value === 'number' ? String(value) : describeType(value);
     throw new ConfigurationError(
       parameter,
-      `expected a whole number of at least ${min}, got ${shown}`,
+      DEV
+        ? `expected a whole number of at least ${min}, got ${shown}`
+        : `config.not-whole-number ${shown} min=${min}`,
     );
   }
   return value;
@@ -46,10 +53,14 @@ export function headerSafeString(
 ): string | null {
   if (isUnset(value)) return null;
   if (typeof value !== 'string') {
-    throw new ConfigurationError(parameter, `expected a string, got ${describeType(value)}`);
+    const got = describeType(value);
+    throw new ConfigurationError(
+      parameter,
+      DEV ? `expected a string, got ${got}` : `config.not-string ${got}`,
+    );
   }
   if (!allowEmpty && value.trim() === '') {
-    throw new ConfigurationError(parameter, 'expected a non-empty string');
+    throw new ConfigurationError(parameter, DEV ? 'expected a non-empty string' : 'config.empty');
   }
   // Values that go on the wire follow the serializer's rule (illegalTextAt); a secret never
   // goes there as it is, so it only needs to be free of line breaks and NUL.
@@ -57,7 +68,9 @@ export function headerSafeString(
     const what = secret ? 'the value' : JSON.stringify(value);
     throw new ConfigurationError(
       parameter,
-      `${what} contains CR, LF or a control character, which SIP cannot carry`,
+      DEV
+        ? `${what} contains CR, LF or a control character, which SIP cannot carry`
+        : `config.control-character ${what}`,
     );
   }
   return value;

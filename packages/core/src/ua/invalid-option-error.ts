@@ -1,3 +1,5 @@
+import { DEV } from '../diagnostics/dev-mode.js';
+
 /**
  * Thrown at the call when an option of a UA or session method is invalid: `extraHeaders` with a
  * line break or a header the stack writes itself, an INFO content type that is not a media type,
@@ -15,8 +17,11 @@ export class InvalidOptionError extends Error {
   /** The option at fault, e.g. `extraHeaders[0]`, `contentType`, `tones`. */
   readonly parameter: string;
 
+  /** @param expected A sentence in development builds, an `option.*` code in production ones. */
   constructor(parameter: string, expected: string) {
-    super(`Invalid option "${parameter}": ${expected}`);
+    super(
+      DEV ? `Invalid option "${parameter}": ${expected}` : `${expected} (parameter "${parameter}")`,
+    );
     this.parameter = parameter;
   }
 }

@@ -16,6 +16,7 @@ import {
 import { headerLineProblem } from './option-checks.js';
 import { normalizeSocketsParameter } from './sockets-parameter.js';
 import { registrarFromUri, sipUriParameter } from './uri-parameter.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** The result of validating a configuration: the public view and the secrets, kept apart. */
 export interface ValidatedConfiguration {
@@ -61,7 +62,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function normalizeConfiguration(input: unknown): ValidatedConfiguration {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigurationError('configuration', `expected an object, got ${describeType(input)}`);
+    const got = describeType(input);
+    throw new ConfigurationError(
+      'configuration',
+      DEV ? `expected an object, got ${got}` : `config.not-object ${got}`,
+    );
   }
   const raw = input as Record<string, unknown>;
   rejectUnknownKeys(raw);
@@ -73,7 +78,9 @@ export function normalizeConfiguration(input: unknown): ValidatedConfiguration {
   if (secrets.ha1 !== null && realm === null) {
     throw new ConfigurationError(
       'ha1',
-      'needs "realm" too: an HA1 hash is only valid for one realm',
+      DEV
+        ? 'needs "realm" too: an HA1 hash is only valid for one realm'
+        : 'config.ha1-without-realm',
     );
   }
 
@@ -117,7 +124,9 @@ function tagTrail(value: unknown): string | (() => string) {
   if (typeof value !== 'string' || !TOKEN.test(value)) {
     throw new ConfigurationError(
       'register_from_tag_trail',
-      `expected a string of token characters (RFC 3261 §25.1) or a function returning one, got ${describeType(value)}`,
+      DEV
+        ? `expected a string of token characters (RFC 3261 §25.1) or a function returning one, got ${describeType(value)}`
+        : `config.not-token ${describeType(value)}`,
     );
   }
   return value;
@@ -126,14 +135,17 @@ function tagTrail(value: unknown): string | (() => string) {
 function rejectUnknownKeys(raw: Record<string, unknown>): void {
   for (const key of Object.keys(raw)) {
     if (!KNOWN_PARAMETERS.has(key)) {
-      throw new ConfigurationError(key, 'unknown parameter (see the UA configuration reference)');
+      throw new ConfigurationError(
+        key,
+        DEV ? 'unknown parameter (see the UA configuration reference)' : 'config.unknown',
+      );
     }
   }
 }
 
 function required(raw: Record<string, unknown>, key: string): unknown {
   const value = raw[key];
-  if (isUnset(value)) throw new ConfigurationError(key, 'is required');
+  if (isUnset(value)) throw new ConfigurationError(key, DEV ? 'is required' : 'config.required');
   return value;
 }
 
@@ -151,7 +163,9 @@ function recoveryIntervals(raw: Record<string, unknown>) {
   if (min > max) {
     throw new ConfigurationError(
       'connection_recovery_min_interval',
-      `must not exceed connection_recovery_max_interval (${min} > ${max})`,
+      DEV
+        ? `must not exceed connection_recovery_max_interval (${min} > ${max})`
+        : `config.recovery-min-over-max ${min} > ${max}`,
     );
   }
   return { connection_recovery_min_interval: min, connection_recovery_max_interval: max };
@@ -172,7 +186,7 @@ function bearerToken(value: unknown): string | null {
   if (token !== null && !/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) {
     throw new ConfigurationError(
       'authorization_jwt',
-      'expected a token of base64url characters (a JWT)',
+      DEV ? 'expected a token of base64url characters (a JWT)' : 'config.jwt-characters',
     );
   }
   return token;
@@ -182,7 +196,10 @@ function ha1Value(value: unknown): string | null {
   const ha1 = headerSafeString('ha1', value, { secret: true });
   // HA1 is a hex digest: 32 digits for MD5, 64 for SHA-256 and SHA-512-256 (RFC 7616 §3.4.2).
   if (ha1 !== null && !/^(?:[0-9a-f]{32}|[0-9a-f]{64})$/i.test(ha1)) {
-    throw new ConfigurationError('ha1', 'expected a hex digest of 32 (MD5) or 64 (SHA-256) digits');
+    throw new ConfigurationError(
+      'ha1',
+      DEV ? 'expected a hex digest of 32 (MD5) or 64 (SHA-256) digits' : 'config.ha1-not-hex',
+    );
   }
   return ha1;
 }
@@ -191,7 +208,10 @@ function authorizationUser(raw: Record<string, unknown>, uriUser: string | null)
   const user = headerSafeString('authorization_user', raw['authorization_user']);
   if (user !== null) return user;
   if (uriUser === null) {
-    throw new ConfigurationError('authorization_user', 'is required when "uri" has no user part');
+    throw new ConfigurationError(
+      'authorization_user',
+      DEV ? 'is required when "uri" has no user part' : 'config.user-required',
+    );
   }
   return uriUser;
 }
@@ -206,7 +226,9 @@ function extraHeaders(value: unknown): readonly string[] {
   if (!Array.isArray(value)) {
     throw new ConfigurationError(
       'extra_headers',
-      `expected an array of "Name: value" strings, got ${describeType(value)}`,
+      DEV
+        ? `expected an array of "Name: value" strings, got ${describeType(value)}`
+        : `config.not-header-array ${describeType(value)}`,
     );
   }
   const headers = value.map((entry: unknown, index) => {
@@ -217,7 +239,8 @@ function extraHeaders(value: unknown): readonly string[] {
     if (line === null || problem !== undefined) {
       throw new ConfigurationError(
         parameter,
-        problem ?? 'expected a header line of the form "Name: value"',
+        problem ??
+          (DEV ? 'expected a header line of the form "Name: value"' : 'config.header-line-missing'),
       );
     }
     return line;
@@ -232,7 +255,7 @@ function instanceId(value: unknown): string | null {
   if (!UUID.test(bare)) {
     throw new ConfigurationError(
       'instance_id',
-      'expected a UUID, with or without the "uuid:" prefix',
+      DEV ? 'expected a UUID, with or without the "uuid:" prefix' : 'config.not-uuid',
     );
   }
   return bare.toLowerCase();
@@ -242,7 +265,10 @@ function refreshMethod(value: unknown): 'UPDATE' | 'INVITE' {
   if (isUnset(value)) return 'UPDATE';
   const method = typeof value === 'string' ? value.toUpperCase() : '';
   if (method !== 'UPDATE' && method !== 'INVITE') {
-    throw new ConfigurationError('session_timers_refresh_method', 'expected "UPDATE" or "INVITE"');
+    throw new ConfigurationError(
+      'session_timers_refresh_method',
+      DEV ? 'expected "UPDATE" or "INVITE"' : 'config.refresh-method',
+    );
   }
   return method;
 }
@@ -251,7 +277,10 @@ function registrarServer(value: unknown, uri: ReturnType<typeof sipUriParameter>
   if (isUnset(value)) return registrarFromUri(uri);
   const registrar = sipUriParameter('registrar_server', value);
   if (registrar.user !== null) {
-    throw new ConfigurationError('registrar_server', 'expected a SIP URI without a user part');
+    throw new ConfigurationError(
+      'registrar_server',
+      DEV ? 'expected a SIP URI without a user part' : 'config.registrar-has-user',
+    );
   }
   return registrar.text;
 }

@@ -1,6 +1,7 @@
 import { isToken } from '../message/chars.js';
 import { headerKey, illegalTextAt, parseContentType } from '../message/index.js';
 import { InvalidOptionError } from './invalid-option-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 // RFC 3261 §7.3.1: field-name, optional whitespace, ':', then the value. The name must be a token,
 // checked with the serializer's own `isToken` so the two cannot disagree.
@@ -33,12 +34,20 @@ const STACK_KEYS = new Set(STACK_HEADERS.map(headerKey));
  */
 export function headerLineProblem(line: unknown): string | undefined {
   const match = typeof line === 'string' ? HEADER_LINE.exec(line) : null;
-  if (match === null) return 'expected "Name: value"';
+  if (match === null) return DEV ? 'expected "Name: value"' : 'option.header-line';
   const name = match[1] as string;
-  if (!isToken(name)) return 'expected "Name: value" with a token for a name (RFC 3261 §25.1)';
+  if (!isToken(name)) {
+    return DEV
+      ? 'expected "Name: value" with a token for a name (RFC 3261 §25.1)'
+      : 'option.header-name';
+  }
   // RFC 3261 §25.1, the serializer's rule.
-  if (illegalTextAt(match[2] as string) !== -1) return 'CR, LF or a control character in the value';
-  if (STACK_KEYS.has(headerKey(name))) return `${name} is written by the stack`;
+  if (illegalTextAt(match[2] as string) !== -1) {
+    return DEV ? 'CR, LF or a control character in the value' : 'option.control-character';
+  }
+  if (STACK_KEYS.has(headerKey(name))) {
+    return DEV ? `${name} is written by the stack` : `option.stack-header ${name}`;
+  }
   return undefined;
 }
 
@@ -55,7 +64,10 @@ export function checkExtraHeaders(
 ): readonly string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    throw new InvalidOptionError(parameter, 'expected an array of "Name: value"');
+    throw new InvalidOptionError(
+      parameter,
+      DEV ? 'expected an array of "Name: value"' : 'option.not-header-array',
+    );
   }
   value.forEach((line: unknown, index) => {
     const problem = headerLineProblem(line);
@@ -79,7 +91,7 @@ export function checkContentType(value: unknown, parameter: string): string {
   } catch {
     // SipParseError: not a media type; reported below like a non-string.
   }
-  throw new InvalidOptionError(parameter, 'expected a media type');
+  throw new InvalidOptionError(parameter, DEV ? 'expected a media type' : 'option.media-type');
 }
 
 /**
@@ -88,6 +100,9 @@ export function checkContentType(value: unknown, parameter: string): string {
  */
 export function checkReasonPhrase(value: unknown, parameter: string = 'reason_phrase'): void {
   if (value !== undefined && (typeof value !== 'string' || illegalTextAt(value) !== -1)) {
-    throw new InvalidOptionError(parameter, 'CR, LF or a control character');
+    throw new InvalidOptionError(
+      parameter,
+      DEV ? 'CR, LF or a control character' : 'option.control-character',
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { TOKEN } from './normalize-configuration.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The From tag trail of the next REGISTER (`register_from_tag_trail`): the string, or what the
@@ -16,11 +17,16 @@ export function registerTagTrail(
   try {
     value = trail();
   } catch (error) {
-    warn(`register_from_tag_trail threw: ${(error as Error).message}`);
+    const why = (error as Error).message;
+    warn(DEV ? `register_from_tag_trail threw: ${why}` : `ua.tag-trail-threw ${why}`);
     return '';
   }
   if (value === '' || value === undefined || value === null) return '';
   if (typeof value === 'string' && TOKEN.test(value)) return value;
-  warn('register_from_tag_trail returned something other than token characters: left out');
+  warn(
+    DEV
+      ? 'register_from_tag_trail returned something other than token characters: left out'
+      : 'ua.tag-trail-not-token',
+  );
   return '';
 }

@@ -5,6 +5,7 @@ import type {
   UAConfiguration,
 } from './configuration.js';
 import { normalizeConfiguration, type ValidatedConfiguration } from './normalize-configuration.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The configuration parameters `ua.set()` may change while the UA lives (JsSIP's list): the
@@ -99,7 +100,11 @@ export function nextBearer(
 ): BearerCredentials | undefined {
   if (token === null) {
     if (started && current !== undefined) {
-      throw new Error('authorization_jwt cannot be removed once the UA is started');
+      throw new Error(
+        DEV
+          ? 'authorization_jwt cannot be removed once the UA is started'
+          : 'ua.jwt-removed-after-start',
+      );
     }
     return undefined;
   }
@@ -108,7 +113,11 @@ export function nextBearer(
     return current;
   }
   if (started) {
-    throw new Error('authorization_jwt can only be set before start() when none was configured');
+    throw new Error(
+      DEV
+        ? 'authorization_jwt can only be set before start() when none was configured'
+        : 'ua.jwt-added-after-start',
+    );
   }
   return new BearerCredentials(token);
 }

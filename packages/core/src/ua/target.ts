@@ -1,12 +1,14 @@
 import { formatUri, parseUri, SipParseError, type SipUri } from '../message/index.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Thrown when a call or message target cannot be made into a SIP URI. */
 export class InvalidTargetError extends Error {
   override readonly name = 'InvalidTargetError';
   readonly target: string;
 
+  /** @param why A sentence in development builds, a `target.*` code in production ones. */
   constructor(target: string, why: string) {
-    super(`Invalid target "${target}": ${why}`);
+    super(DEV ? `Invalid target "${target}": ${why}` : `${why} (target "${target}")`);
     this.target = target;
   }
 }
@@ -23,7 +25,7 @@ const PHONE_NUMBER = /^\+?[\d\s().-]+$/;
  */
 export function normalizeTarget(target: string, domain: string): string {
   const text = target.trim();
-  if (text === '') throw new InvalidTargetError(target, 'it is empty');
+  if (text === '') throw new InvalidTargetError(target, DEV ? 'it is empty' : 'target.empty');
   let candidate: string;
   if (/^sips?:/i.test(text)) candidate = text;
   else if (text.includes('@')) candidate = `sip:${text}`;
@@ -33,10 +35,18 @@ export function normalizeTarget(target: string, domain: string): string {
   try {
     uri = parseUri(candidate);
   } catch (error) {
-    if (error instanceof SipParseError) throw new InvalidTargetError(target, error.message);
+    if (error instanceof SipParseError) {
+      throw new InvalidTargetError(
+        target,
+        DEV ? error.message : `target.not-sip-uri ${error.message}`,
+      );
+    }
     throw error;
   }
   if (uri.scheme === 'tel')
-    throw new InvalidTargetError(target, 'tel: URIs cannot be called over SIP directly');
+    throw new InvalidTargetError(
+      target,
+      DEV ? 'tel: URIs cannot be called over SIP directly' : 'target.tel-uri',
+    );
   return formatUri(uri);
 }

@@ -25,6 +25,7 @@ import { ALLOWED_METHODS } from './request-policy.js';
 import { replacedCall } from './replaced-call.js';
 import { SessionRegistry } from './session-registry.js';
 import { normalizeTarget } from './target.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The calls of a `UA`: the live sessions, the context they share, and the routing of everything
@@ -151,7 +152,10 @@ export class UACalls implements CallFeature {
       clock: parts.options.clock ?? systemClock,
       logger: parts.logger,
       onListenerError: (error, event) =>
-        parts.logger.error(`session: a "${event}" listener threw`, error),
+        parts.logger.error(
+          DEV ? `session: a "${event}" listener threw` : `ua.listener-threw session ${event}`,
+          error,
+        ),
       random: parts.options.random ?? Math.random,
       dialogContext,
       createMediaHandler: parts.options.mediaHandlerFactory ?? createWebRtcMediaHandler,
@@ -170,7 +174,8 @@ export class UACalls implements CallFeature {
         try {
           message = serializeRequest(withBranch(ack, newBranch()));
         } catch (error) {
-          parts.logger.warn(`sip: ACK not sent: ${(error as Error).message}`);
+          const why = (error as Error).message;
+          parts.logger.warn(DEV ? `sip: ACK not sent: ${why}` : `ua.ack-not-sent ${why}`);
           return;
         }
         parts.logger.debug(`sip: sending\n${redactSipMessage(message)}`);
@@ -180,7 +185,9 @@ export class UACalls implements CallFeature {
       detach: (dialog) => this.#sessions.detach(dialog),
       ended: (session) => this.#sessions.remove(session),
       call: (target, options) => {
-        if (!parts.started()) throw new Error('cannot call: the UA is not started');
+        if (!parts.started()) {
+          throw new Error(DEV ? 'cannot call: the UA is not started' : 'ua.call-when stopped');
+        }
         return this.call(target, options);
       },
       findSession: (id) => this.#sessions.byDialog(id),

@@ -5,6 +5,7 @@ import { checkIceRestart } from '../session/ice-restart-options.js';
 import { UACalls } from './ua-calls.js';
 import type { UAOptions } from './ua-options.js';
 import { UserAgent } from './user-agent.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * A SIP user agent over WebSocket with calls, configured exactly like JsSIP's `UA`: everything
@@ -42,7 +43,9 @@ export class UA extends UserAgent {
   call(target: string, options: CallOptions = {}): Session {
     const calls = this.#feature.calls;
     if (this.status !== 'started' || calls === undefined) {
-      throw new Error(`cannot call: the UA is ${this.status}`);
+      throw new Error(
+        DEV ? `cannot call: the UA is ${this.status}` : `ua.call-when ${this.status}`,
+      );
     }
     return calls.call(target, options);
   }

@@ -1,6 +1,7 @@
 import { formatUri, parseUri, SipParseError } from '../message/index.js';
 import { ConfigurationError } from './configuration-error.js';
 import { describeType } from './configuration-values.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** A validated SIP URI parameter: its canonical text plus the parts configuration rules need. */
 export interface UriParameter {
@@ -13,14 +14,16 @@ export interface UriParameter {
 
 /** Parses a configuration value that must be a `sip:` or `sips:` URI. */
 export function sipUriParameter(parameter: string, value: unknown): UriParameter {
-  const expected = 'expected a SIP URI such as "sip:alice@example.com"';
-  if (typeof value !== 'string') {
-    throw new ConfigurationError(parameter, `${expected}, got ${describeType(value)}`);
-  }
+  // `got` reads ", got a number" or " (why the parser refused it)".
+  const notSipUri = (got: string): ConfigurationError =>
+    new ConfigurationError(
+      parameter,
+      DEV ? `expected a SIP URI such as "sip:alice@example.com"${got}` : `config.not-sip-uri${got}`,
+    );
+  if (typeof value !== 'string') throw notSipUri(`, got ${describeType(value)}`);
   try {
     const uri = parseUri(value.trim());
-    if (uri.scheme === 'tel')
-      throw new ConfigurationError(parameter, `${expected}, got a tel: URI`);
+    if (uri.scheme === 'tel') throw notSipUri(', got a tel: URI');
     return {
       text: formatUri(uri),
       scheme: uri.scheme,
@@ -30,7 +33,7 @@ export function sipUriParameter(parameter: string, value: unknown): UriParameter
     };
   } catch (error) {
     if (error instanceof SipParseError) {
-      throw new ConfigurationError(parameter, `${expected} (${error.message})`);
+      throw notSipUri(` (${error.message})`);
     }
     throw error;
   }

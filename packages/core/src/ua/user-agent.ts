@@ -81,6 +81,7 @@ import {
 } from './request-policy.js';
 import type { UAEvents } from './ua-events.js';
 import type { UALogger, UAOptions } from './ua-options.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Where the UA is in its life. */
 export type UAStatus = 'ready' | 'started' | 'stopping' | 'stopped';
@@ -130,7 +131,10 @@ export class UserAgent {
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
     this.#events = new TypedEmitter<UAEvents>((error, event) =>
-      this.#logger.error(`ua: a "${event}" listener threw`, error),
+      this.#logger.error(
+        DEV ? `ua: a "${event}" listener threw` : `ua.listener-threw ua ${event}`,
+        error,
+      ),
     );
     this.#bearer =
       secrets.authorization_jwt === null
@@ -149,15 +153,24 @@ export class UserAgent {
       throw error;
     }
     if (![undefined, 'crlf', 'options'].includes(options.keepAliveMethod)) {
-      throw new InvalidOptionError('keepAliveMethod', "must be 'crlf' or 'options'");
+      throw new InvalidOptionError(
+        'keepAliveMethod',
+        DEV ? "must be 'crlf' or 'options'" : 'option.keep-alive-method',
+      );
     }
     if (![undefined, true, false].includes(options.endCallsOnUnload)) {
-      throw new InvalidOptionError('endCallsOnUnload', 'must be true or false');
+      throw new InvalidOptionError(
+        'endCallsOnUnload',
+        DEV ? 'must be true or false' : 'option.not-boolean',
+      );
     }
     transactionTimers(options.timers);
     const recovery = options.callRecoveryTimeout;
     if (recovery !== undefined && !(Number.isFinite(recovery) && recovery >= 0)) {
-      throw new InvalidOptionError('callRecoveryTimeout', 'must be a number of seconds, 0 or more');
+      throw new InvalidOptionError(
+        'callRecoveryTimeout',
+        DEV ? 'must be a number of seconds, 0 or more' : `option.seconds ${recovery}`,
+      );
     }
   }
 
@@ -249,7 +262,11 @@ export class UserAgent {
    */
   set<K extends SettableParameter>(parameter: K, value: SettableValues[K]): boolean {
     if (!isSettableParameter(parameter)) {
-      this.#logger.warn(`ua: set(): "${String(parameter)}" cannot be changed at run time`);
+      this.#logger.warn(
+        DEV
+          ? `ua: set(): "${String(parameter)}" cannot be changed at run time`
+          : `ua.set-not-settable ${String(parameter)}`,
+      );
       return false;
     }
     try {
@@ -271,7 +288,12 @@ export class UserAgent {
       this.#bearer = bearer;
       return true;
     } catch (error) {
-      this.#logger.warn(`ua: set(): "${parameter}" not changed: ${(error as Error).message}`);
+      const why = (error as Error).message;
+      this.#logger.warn(
+        DEV
+          ? `ua: set(): "${parameter}" not changed: ${why}`
+          : `ua.set-refused ${parameter}: ${why}`,
+      );
       return false;
     }
   }
@@ -289,7 +311,9 @@ export class UserAgent {
   start(): void {
     if (this.#status === 'started') return;
     if (this.#status !== 'ready' && this.#status !== 'stopped') {
-      throw new Error(`cannot start a UA that is ${this.#status}`);
+      throw new Error(
+        DEV ? `cannot start a UA that is ${this.#status}` : `ua.start-when ${this.#status}`,
+      );
     }
     const layers = this.#built();
     if (this.#status === 'stopped') {
@@ -465,7 +489,9 @@ export class UserAgent {
   /** Replaces the bearer token sent with every request (RFC 8898), e.g. after a refresh. */
   setAuthorizationJwt(token: string): void {
     if (this.#bearer === undefined)
-      throw new Error('the UA was configured without authorization_jwt');
+      throw new Error(
+        DEV ? 'the UA was configured without authorization_jwt' : 'ua.no-authorization-jwt',
+      );
     this.#bearer.update(token);
   }
 
@@ -598,7 +624,9 @@ export class UserAgent {
       message = parseMessage(data);
     } catch (error) {
       if (!(error instanceof SipParseError)) throw error;
-      this.#logger.warn(`sip: malformed message: ${error.message}`);
+      this.#logger.warn(
+        DEV ? `sip: malformed message: ${error.message}` : `ua.malformed ${error.message}`,
+      );
       return this.#rejectMalformed(data, error);
     }
     this.#logger.debug(`sip: received\n${redactSipMessage(data)}`);
@@ -638,7 +666,11 @@ export class UserAgent {
       if (!(error instanceof SipParseError)) throw error;
       // A header read on demand (Contact, Record-Route, Refer-To...) was malformed: answer 400
       // naming it. Left unanswered, the transaction and the caller would wait forever.
-      this.#logger.warn(`sip: ${request.method} refused: ${error.message}`);
+      this.#logger.warn(
+        DEV
+          ? `sip: ${request.method} refused: ${error.message}`
+          : `ua.request-refused ${request.method} ${error.message}`,
+      );
       this.#respond(transaction, request, 400, badRequestReason(error));
     }
   }
@@ -747,9 +779,18 @@ export class UserAgent {
 
 /** Transport options the UA fills from its own: the name the app wrote, and what to change. */
 const TRANSPORT_OPTION_NAMES: Readonly<Record<string, readonly [string, string]>> = {
-  connect_timeout: ['connectTimeout', 'must be a number of seconds, 0 or more'],
-  keep_alive_interval: ['keepAliveInterval', 'must be a number of seconds, 0 (off) or more'],
-  keep_alive_timeout: ['keepAliveTimeout', 'must be a number of seconds above 0'],
+  connect_timeout: [
+    'connectTimeout',
+    DEV ? 'must be a number of seconds, 0 or more' : 'option.seconds',
+  ],
+  keep_alive_interval: [
+    'keepAliveInterval',
+    DEV ? 'must be a number of seconds, 0 (off) or more' : 'option.seconds',
+  ],
+  keep_alive_timeout: [
+    'keepAliveTimeout',
+    DEV ? 'must be a number of seconds above 0' : 'option.seconds-above-zero',
+  ],
 };
 
 /** What a started UA runs on (see `UserAgent.#built`). */

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { SipClient } from './client/sip-client.js';
+import { DEV } from './dev-mode.js';
 
 /**
  * What `<SipProvider>` hands down: its client (UA lifecycle, store, actions). The value never
@@ -16,6 +17,10 @@ export const SipContext = createContext<SipClient | null>(null);
  */
 export function useSipContext(): SipClient {
   const client = useContext(SipContext);
-  if (client === null) throw new Error('SipKit hooks must be used inside a <SipProvider>');
+  if (client === null) {
+    throw new Error(
+      DEV ? 'SipKit hooks must be used inside a <SipProvider>' : 'react.outside-provider',
+    );
+  }
   return client;
 }

@@ -34,6 +34,17 @@ export interface SizeReport {
   readonly headline: readonly HeadlineRow[];
 }
 
+/**
+ * Development sentences that a production build must not contain: each is the dev branch of a
+ * `DEV ? sentence : code` that every SipKit app bundles. Found in a bundle, they mean `DEV` no
+ * longer folds (the define was lost, or `DEV` is computed in a way bundlers cannot fold), and
+ * the sizes measured are of a development build.
+ */
+export const devOnlyTexts: readonly string[] = [
+  'Invalid configuration parameter',
+  'must not exceed connection_recovery_max_interval',
+];
+
 /** 1 KB = 1000 bytes, as bundle-size tools report. */
 export const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
 
@@ -83,6 +94,15 @@ export async function measureSizes(): Promise<SizeReport> {
       }
     }
     if (app.stubbed !== undefined) summary.push(whatIfLine(app, bundle, sizes));
+    if (app.packageName.startsWith('@sipkit/')) {
+      const found = devOnlyTexts.filter((text) => bundle.code.includes(text));
+      if (found.length > 0) {
+        failures.push(`${app.label} is not a production build: it holds '${found.join("', '")}'`);
+        summary.push(
+          `**${app.label}: NOT A PRODUCTION BUILD**: development texts in the bundle (${found.join('; ')}); DEV did not fold to false.`,
+        );
+      }
+    }
     if (treeShaking !== undefined) {
       status = treeShaking.ok ? 'no call code' : 'HAS CALL CODE';
       summary.push(...treeShakingLines(app, treeShaking));

@@ -19,6 +19,7 @@ import type { SipStore } from '../store/create-sip-store.js';
 import type { DevicesState, MediaDevice } from '../store/sip-state.js';
 import { addMessage, putCall, removeCall, updateMessage } from '../store/sip-updates.js';
 import { markRegistering } from './bind-ua-to-store.js';
+import { DEV } from '../dev-mode.js';
 
 /**
  * Options of `answer`: the core's `AnswerOptions`, plus what to do with the other calls.
@@ -154,7 +155,9 @@ export function createSipActions(host: SipActionHost): SipActions {
   });
   const running = (what: string): UA => {
     const ua = host.ua();
-    if (ua === undefined) throw new Error(`cannot ${what}: the UA is not running`);
+    if (ua === undefined) {
+      throw new Error(DEV ? `cannot ${what}: the UA is not running` : `react.no-ua ${what}`);
+    }
     return ua;
   };
   const changeHold = async (id: string, hold: boolean): Promise<boolean> => {
@@ -171,14 +174,21 @@ export function createSipActions(host: SipActionHost): SipActions {
     stop: host.stop,
     register() {
       const ua = host.ua();
-      if (ua === undefined) return host.logger.warn('sipkit/react: register() with no UA running');
+      if (ua === undefined) {
+        return host.logger.warn(
+          DEV ? 'sipkit/react: register() with no UA running' : 'react.no-ua register',
+        );
+      }
       markRegistering(store);
       ua.register();
     },
     unregister(options) {
       const ua = host.ua();
-      if (ua === undefined)
-        return host.logger.warn('sipkit/react: unregister() with no UA running');
+      if (ua === undefined) {
+        return host.logger.warn(
+          DEV ? 'sipkit/react: unregister() with no UA running' : 'react.no-ua unregister',
+        );
+      }
       ua.unregister(options);
     },
     call(target, options = {}) {
@@ -254,7 +264,10 @@ export function createSipActions(host: SipActionHost): SipActions {
       try {
         sending = live.refer(target, options);
       } catch (error) {
-        host.logger.warn(`sipkit/react: cannot transfer the call`, error);
+        host.logger.warn(
+          DEV ? 'sipkit/react: cannot transfer the call' : 'react.transfer-failed',
+          error,
+        );
         return 0;
       }
       refresh(live, { transfer: { target, status: 'pending', code: undefined } });
@@ -326,7 +339,12 @@ export function createSipActions(host: SipActionHost): SipActions {
         live
           .replaceLocalMedia(constraints)
           .catch((error: unknown) =>
-            host.logger.warn(`sipkit/react: cannot switch the ${kind} of a live call`, error),
+            host.logger.warn(
+              DEV
+                ? `sipkit/react: cannot switch the ${kind} of a live call`
+                : `react.device-switch-failed ${kind}`,
+              error,
+            ),
           );
       }
     },

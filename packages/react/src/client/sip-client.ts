@@ -14,6 +14,7 @@ import { sameConfiguration } from './same-configuration.js';
 import { releaseAfter, socketsOf, whenReleased } from './socket-handover.js';
 import { createSipActions, type SipActions } from './sip-actions.js';
 import { sameUaRelevantOptions, type SipClientOptions } from './sip-client-options.js';
+import { DEV } from '../dev-mode.js';
 
 const DEFAULT_MAX_MESSAGES = 100;
 
@@ -132,7 +133,12 @@ export class SipClient {
     // Caught, so one failed step (a throwing listener, say) cannot wedge every later change.
     this.#work = this.#work
       .then(() => this.#step())
-      .catch((error: unknown) => this.#reportError('sipkit/react: lifecycle step failed', error));
+      .catch((error: unknown) =>
+        this.#reportError(
+          DEV ? 'sipkit/react: lifecycle step failed' : 'react.lifecycle-failed',
+          error,
+        ),
+      );
     return this.#work;
   }
 
@@ -169,7 +175,7 @@ export class SipClient {
     } catch (error) {
       // Once per configuration: the loop does not try a failed one again until it changes.
       this.#failed = built;
-      this.#reportError('sipkit/react: cannot create the UA', error);
+      this.#reportError(DEV ? 'sipkit/react: cannot create the UA' : 'react.ua-not-created', error);
       this.store.setState({ error: toClientError(error) });
       return;
     }
@@ -185,7 +191,7 @@ export class SipClient {
     try {
       ua.start();
     } catch (error) {
-      this.#reportError('sipkit/react: cannot start the UA', error);
+      this.#reportError(DEV ? 'sipkit/react: cannot start the UA' : 'react.ua-not-started', error);
       this.store.setState({ error: toClientError(error) });
     }
   }
@@ -196,7 +202,7 @@ export class SipClient {
    */
   #reportError(message: string, error: unknown): void {
     if (this.#options.logger !== undefined) this.#options.logger.error(message, error);
-    else if (isDevelopment()) console.error(message, error);
+    else if (DEV) console.error(message, error);
   }
 
   async #teardown(ua: UA): Promise<void> {
@@ -258,17 +264,4 @@ function toClientError(error: unknown): ClientError {
   if (error instanceof Error)
     return { name: error.name, message: error.message, parameter: undefined };
   return { name: 'Error', message: String(error), parameter: undefined };
-}
-
-// Bundlers replace `process.env.NODE_ENV` with a literal (React's own convention); where nothing
-// did and there is no `process` (a browser loading the ESM as is), that is development. Declared
-// here rather than through @types/node, which a browser package does not build against.
-declare const process: { readonly env: { readonly NODE_ENV?: string } };
-
-function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV !== 'production';
-  } catch {
-    return true;
-  }
 }

@@ -8,6 +8,7 @@ import {
 import type { MediaDevice } from '../store/sip-state.js';
 import { useSipContext } from '../sip-context.js';
 import { useSipStore } from './use-sip-store.js';
+import { DEV } from '../dev-mode.js';
 
 /**
  * What `useMediaDevices` returns.
@@ -65,7 +66,10 @@ export function useMediaDevices(): UseMediaDevicesResult {
   useEffect(
     () =>
       watchMediaDevices(actions.setDevices, (error) =>
-        logger.warn('sipkit/react: cannot list media devices', error),
+        logger.warn(
+          DEV ? 'sipkit/react: cannot list media devices' : 'react.devices-not-listed',
+          error,
+        ),
       ),
     [actions, logger],
   );

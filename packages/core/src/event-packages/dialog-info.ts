@@ -58,7 +58,7 @@ export function parseDialogInfo(body: string): DialogInfoDocument {
   if (root.localName !== 'dialog-info' || root.namespace !== DIALOG_INFO_NAMESPACE) {
     throw new EventBodyError(
       'dialog-info',
-      DEV ? 'the root is not <dialog-info>' : 'event-body.root',
+      DEV ? 'the root is not <dialog-info>' : 'event.root',
     );
   }
   const entity = root.attributes['entity'] ?? '';
@@ -66,14 +66,14 @@ export function parseDialogInfo(body: string): DialogInfoDocument {
   if (!Number.isSafeInteger(version) || version < 0) {
     throw new EventBodyError(
       'dialog-info',
-      DEV ? 'version must be a number 0 or more' : 'event-body.version',
+      DEV ? 'version must be a number 0 or more' : 'event.version',
     );
   }
   const state = root.attributes['state'];
   if (state !== 'full' && state !== 'partial') {
     throw new EventBodyError(
       'dialog-info',
-      DEV ? 'state must be full or partial' : 'event-body.state',
+      DEV ? 'state must be full or partial' : 'event.state',
     );
   }
   const dialogs = childrenOf(root, DIALOG_INFO_NAMESPACE, 'dialog').map(dialogOf);
@@ -87,7 +87,7 @@ function dialogOf(dialog: XmlElement): DialogInfoEntry {
       'dialog-info',
       DEV
         ? `unknown dialog state "${state.slice(0, 20)}"`
-        : `event-body.dialog-state ${state.slice(0, 20)}`,
+        : `event.dialog-state ${state.slice(0, 20)}`,
     );
   const direction = dialog.attributes['direction'];
   return {

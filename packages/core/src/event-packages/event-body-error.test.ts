@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePresence } from './index.js';
 
 // A production build folds `DEV ? text : code` to the code (diagnostics/dev-mode.ts): the error
-// keeps its class, name, `body` and `offset`, only the message shortens (docs/errors/event-body.md).
+// keeps its class, name, `body` and `offset`, only the message shortens (docs/errors/event.md).
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();
@@ -34,6 +34,6 @@ describe('EventBodyError texts', () => {
     expect((error as Error).message).toBe(`xml: xml.unclosed tuple (at ${offset})`);
     expect(() =>
       production.parsePresence('<presence xmlns="urn:ietf:params:xml:ns:pidf"/>'),
-    ).toThrow(new production.EventBodyError('presence', 'event-body.entity'));
+    ).toThrow(new production.EventBodyError('presence', 'event.entity'));
   });
 });

@@ -52,7 +52,7 @@ export function parseMessageSummary(body: string): MessageSummary {
         'message-summary',
         DEV
           ? `not a "Name: value" line: ${line.slice(0, 40)}`
-          : `event-body.line ${line.slice(0, 40)}`,
+          : `event.line ${line.slice(0, 40)}`,
       );
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
@@ -61,7 +61,7 @@ export function parseMessageSummary(body: string): MessageSummary {
       if (answer !== 'yes' && answer !== 'no') {
         throw new EventBodyError(
           'message-summary',
-          DEV ? 'Messages-Waiting must be yes or no' : 'event-body.waiting',
+          DEV ? 'Messages-Waiting must be yes or no' : 'event.waiting',
         );
       }
       waiting = answer === 'yes';
@@ -72,7 +72,7 @@ export function parseMessageSummary(body: string): MessageSummary {
       if (match === null)
         throw new EventBodyError(
           'message-summary',
-          DEV ? `bad counts for ${name.slice(0, 30)}` : `event-body.counts ${name.slice(0, 30)}`,
+          DEV ? `bad counts for ${name.slice(0, 30)}` : `event.counts ${name.slice(0, 30)}`,
         );
       messages[name.slice(0, -'-message'.length)] = {
         new: Number(match[1]),
@@ -85,7 +85,7 @@ export function parseMessageSummary(body: string): MessageSummary {
   if (waiting === undefined)
     throw new EventBodyError(
       'message-summary',
-      DEV ? 'Messages-Waiting is missing' : 'event-body.waiting',
+      DEV ? 'Messages-Waiting is missing' : 'event.waiting',
     );
   return { waiting, account, messages, voice: messages['voice'] ?? ZERO };
 }

@@ -49,12 +49,12 @@ export function parsePresence(body: string): PresenceDocument {
   if (root.localName !== 'presence' || root.namespace !== PIDF_NAMESPACE) {
     throw new EventBodyError(
       'presence',
-      DEV ? 'the root is not a PIDF <presence>' : 'event-body.root',
+      DEV ? 'the root is not a PIDF <presence>' : 'event.root',
     );
   }
   const entity = root.attributes['entity'];
   if (entity === undefined)
-    throw new EventBodyError('presence', DEV ? '<presence> has no entity' : 'event-body.entity');
+    throw new EventBodyError('presence', DEV ? '<presence> has no entity' : 'event.entity');
   const tuples = childrenOf(root, PIDF_NAMESPACE, 'tuple').map(tupleOf);
   const activities: string[] = [];
   collectActivities(root, activities);

@@ -17,6 +17,7 @@ import type { AnswerOptions, CallOptions } from './session-options.js';
 import { sessionResponse, type SessionResponseOptions } from './session-responses.js';
 import type { SessionStatus } from './session-status.js';
 import type { Session } from './session.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** How a call ends: `ended` once established, `failed` before. */
 export type EndKind = 'ended' | 'failed';
@@ -202,7 +203,11 @@ export class CallCore {
     for (;;) {
       const ready = this.context.signallingReady();
       if (ready !== true && !(await ready)) {
-        this.context.logger.warn(`session: ${method} not sent: the connection did not come back`);
+        this.context.logger.warn(
+          DEV
+            ? `session: ${method} not sent: the connection did not come back`
+            : `session.not-sent-connection-lost ${method}`,
+        );
         return undefined;
       }
       const dialog = this.dialog;
@@ -224,7 +229,12 @@ export class CallCore {
     if (ready === true) return this.#byeNow(extraHeaders, headers);
     void ready.then((ok) => {
       if (ok) this.#byeNow(extraHeaders, headers);
-      else this.context.logger.warn('session: BYE not sent: the connection did not come back');
+      else
+        this.context.logger.warn(
+          DEV
+            ? 'session: BYE not sent: the connection did not come back'
+            : 'session.not-sent-connection-lost BYE',
+        );
     });
   }
 
@@ -243,7 +253,11 @@ export class CallCore {
       // The call ends here whatever happens, so the far end must hear of it: a BYE with only
       // what the stack writes is better than none (the app's lines are checked at the API, so
       // this is the last line of defence, not a path anything should take).
-      this.context.logger.warn(`session: BYE not sent: ${(error as Error).message}`);
+      this.context.logger.warn(
+        DEV
+          ? `session: BYE not sent: ${(error as Error).message}`
+          : `session.bye-not-sent ${(error as Error).message}`,
+      );
       // Drop the app's lines first (they are what may be wrong), keeping the stack's (Reason);
       // only if those fail too, send the bare BYE.
       if (extraHeaders.length > 0) this.#byeNow([], headers);
@@ -257,7 +271,11 @@ export class CallCore {
       return make();
     } catch (error) {
       if (error instanceof SipParseError) {
-        this.context.logger.warn(`session: cannot build the dialog: ${error.message}`);
+        this.context.logger.warn(
+          DEV
+            ? `session: cannot build the dialog: ${error.message}`
+            : `session.dialog-unbuildable ${error.message}`,
+        );
         return undefined;
       }
       throw error;

@@ -14,6 +14,7 @@ import { isSdp, SDP } from './sdp-body.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { SessionResponseOptions } from './session-responses.js';
 import type { SessionTimerAnswer } from './session-timer-negotiation.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * Offers in an established call (RFC 3261 §14, RFC 3311): re-INVITEs and UPDATEs we send (hold,
@@ -185,7 +186,11 @@ export class OfferExchange {
     try {
       sdp = await core.serial(() => negotiation.offer(iceRestart));
     } catch (error) {
-      core.context.logger.warn(`session: no offer: ${(error as Error).message}`);
+      core.context.logger.warn(
+        DEV
+          ? `session: no offer: ${(error as Error).message}`
+          : `session.no-offer ${(error as Error).message}`,
+      );
       return 'failed';
     }
     if (core.status !== 'confirmed') return 'failed';
@@ -338,6 +343,10 @@ function refreshTargetFrom(dialog: Dialog, response: IncomingResponse, logger: U
     dialog.refreshTarget(response);
   } catch (error) {
     if (!(error instanceof SipParseError)) throw error;
-    logger.warn(`session: kept the remote target, the 2xx Contact is malformed: ${error.message}`);
+    logger.warn(
+      DEV
+        ? `session: kept the remote target, the 2xx Contact is malformed: ${error.message}`
+        : `session.target-kept-bad-contact ${error.message}`,
+    );
   }
 }

@@ -23,6 +23,7 @@ import { isSdp, SDP } from './sdp-body.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { CallOptions } from './session-options.js';
 import { isPreAnswer } from './session-status.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The UAC side of a call: our INVITE (sent once local media and the offer are ready), its
@@ -98,7 +99,11 @@ export class OutgoingInvite {
     try {
       client.start();
     } catch (error) {
-      core.context.logger.warn(`session: INVITE not sent: ${(error as Error).message}`);
+      core.context.logger.warn(
+        DEV
+          ? `session: INVITE not sent: ${(error as Error).message}`
+          : `session.invite-not-sent ${(error as Error).message}`,
+      );
       core.finish('failed', 'system', Causes.CONNECTION_ERROR, undefined);
     }
   }
@@ -192,7 +197,11 @@ export class OutgoingInvite {
     core
       .serial(() => negotiation?.accept(sdp, !reliable) ?? Promise.resolve())
       .catch((error: unknown) =>
-        core.context.logger.warn(`session: early media SDP refused: ${(error as Error).message}`),
+        core.context.logger.warn(
+          DEV
+            ? `session: early media SDP refused: ${(error as Error).message}`
+            : `session.early-sdp-refused ${(error as Error).message}`,
+        ),
       );
   }
 
@@ -291,13 +300,20 @@ export class OutgoingInvite {
     // applied over a complete offer/answer (JSEP has no state that takes a second answer).
     const settled = this.#settledTag;
     if (settled !== undefined && settled !== tag)
-      core.context.logger.warn('session: a fork answered after another completed the offer/answer');
+      core.context.logger.warn(
+        DEV
+          ? 'session: a fork answered after another completed the offer/answer'
+          : 'session.late-fork-answer',
+      );
     const negotiation = core.negotiation;
     core
       .serial(async () => {
         if (settled !== undefined) return;
         if (sdp === undefined)
-          throw new NegotiationError(Causes.MISSING_SDP, 'the 2xx has no SDP answer');
+          throw new NegotiationError(
+            Causes.MISSING_SDP,
+            DEV ? 'the 2xx has no SDP answer' : 'session.no-sdp-answer 2xx',
+          );
         await negotiation?.accept(sdp);
       })
       .then(

@@ -3,6 +3,7 @@ import type { IncomingResponse } from '../message/index.js';
 import type { CallCore } from './call-core.js';
 import { reliableSequence } from './reliable-provisional.js';
 import { SDP } from './sdp-body.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** What to do with a provisional response (RFC 3262 §4). */
 export type ProvisionalVerdict =
@@ -63,7 +64,11 @@ export class PrackSender {
       dialog.advanceLocalSeq(outcome.cseq);
       const status = outcome.kind === 'response' ? outcome.response.status : 0;
       if (status < 200 || status >= 300)
-        context.logger.warn(`session: PRACK for RSeq ${rseq} got ${status || 'no answer'}`);
+        context.logger.warn(
+          DEV
+            ? `session: PRACK for RSeq ${rseq} got ${status || 'no answer'}`
+            : `session.prack-failed ${rseq} ${status}`,
+        );
     });
   }
 

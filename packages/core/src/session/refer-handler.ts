@@ -14,6 +14,7 @@ import type { SessionEvents } from './session-events.js';
 import type { ReferOptions } from './session-options.js';
 import type { Session } from './session.js';
 import { parseSipfrag, sipfragBody } from './sipfrag.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** The request sender the session lends: in-dialog, with digest retries; resolves with the status. */
 export interface ReferSessionPort {
@@ -171,7 +172,10 @@ export class ReferHandler {
   #referTo(target: string | Session, options: ReferOptions): string {
     if (typeof target !== 'string') {
       const id = target.dialogId;
-      if (id === undefined) throw new Error('the session to replace has no dialog');
+      if (id === undefined)
+        throw new Error(
+          DEV ? 'the session to replace has no dialog' : 'session.replaces-no-dialog',
+        );
       return this.#withReplaces(target.remoteIdentity.uri, id);
     }
     const uri = normalizeTarget(target, this.#context.identity.aor.host);

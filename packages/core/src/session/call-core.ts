@@ -203,7 +203,7 @@ export class CallCore {
     for (;;) {
       const ready = this.context.signallingReady();
       if (ready !== true && !(await ready)) {
-        this.context.logger.warn(
+        this.warn(
           DEV
             ? `session: ${method} not sent: the connection did not come back`
             : `session.not-sent-connection-lost ${method}`,
@@ -230,7 +230,7 @@ export class CallCore {
     void ready.then((ok) => {
       if (ok) this.#byeNow(extraHeaders, headers);
       else
-        this.context.logger.warn(
+        this.warn(
           DEV
             ? 'session: BYE not sent: the connection did not come back'
             : 'session.not-sent-connection-lost BYE',
@@ -253,16 +253,24 @@ export class CallCore {
       // The call ends here whatever happens, so the far end must hear of it: a BYE with only
       // what the stack writes is better than none (the app's lines are checked at the API, so
       // this is the last line of defence, not a path anything should take).
-      this.context.logger.warn(
-        DEV
-          ? `session: BYE not sent: ${(error as Error).message}`
-          : `session.bye-not-sent ${(error as Error).message}`,
-      );
+      this.warn(DEV ? 'session: BYE not sent' : 'session.bye-not-sent', error);
       // Drop the app's lines first (they are what may be wrong), keeping the stack's (Reason);
       // only if those fail too, send the bare BYE.
       if (extraHeaders.length > 0) this.#byeNow([], headers);
       else if (headers.length > 0) this.#byeNow([], []);
     }
+  }
+
+  /**
+   * Logs a warning through the UA's logger; with `error`, its message follows the text (after
+   * a colon in development builds, a space after the code in production ones).
+   */
+  warn(text: string, error?: unknown): void {
+    this.context.logger.warn(
+      error === undefined
+        ? text
+        : `${text}${DEV ? ':' : ''} ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
   /** A dialog from a message, or undefined (logged) when the message cannot build one. */
@@ -271,11 +279,7 @@ export class CallCore {
       return make();
     } catch (error) {
       if (error instanceof SipParseError) {
-        this.context.logger.warn(
-          DEV
-            ? `session: cannot build the dialog: ${error.message}`
-            : `session.dialog-unbuildable ${error.message}`,
-        );
+        this.warn(DEV ? 'session: cannot build the dialog' : 'session.dialog-unbuildable', error);
         return undefined;
       }
       throw error;

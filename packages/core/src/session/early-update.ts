@@ -47,11 +47,7 @@ export class EarlyUpdate {
       await core.serial(() => negotiation.rollback());
       return false;
     } catch (error) {
-      core.context.logger.warn(
-        DEV
-          ? `session: early UPDATE failed: ${(error as Error).message}`
-          : `session.early-update-failed ${(error as Error).message}`,
-      );
+      core.warn(DEV ? 'session: early UPDATE failed' : 'session.early-update-failed', error);
       return false;
     } finally {
       this.#pending = false;

@@ -3,7 +3,6 @@ import { SipParseError, type IncomingRequest, type IncomingResponse } from '../m
 import type { InviteServerTransaction, ServerTransaction } from '../transaction/index.js';
 import { SingleTimer } from '../transport/clock.js';
 import { Causes } from '../ua/causes.js';
-import type { UALogger } from '../ua/ua-options.js';
 import type { AckWait } from './ack-wait.js';
 import { endsDialog } from './dialog-failure.js';
 import type { CallCore } from './call-core.js';
@@ -186,11 +185,7 @@ export class OfferExchange {
     try {
       sdp = await core.serial(() => negotiation.offer(iceRestart));
     } catch (error) {
-      core.context.logger.warn(
-        DEV
-          ? `session: no offer: ${(error as Error).message}`
-          : `session.no-offer ${(error as Error).message}`,
-      );
+      core.warn(DEV ? 'session: no offer' : 'session.no-offer', error);
       return 'failed';
     }
     if (core.status !== 'confirmed') return 'failed';
@@ -253,7 +248,7 @@ export class OfferExchange {
           context.sendAck(dialog.createAck(seq));
           if (acked) return;
           acked = true;
-          refreshTargetFrom(dialog, response, context.logger);
+          refreshTargetFrom(dialog, response, this.#core);
           settle(response);
         },
         onFailure: (response) => {
@@ -338,15 +333,16 @@ export class OfferExchange {
  * cannot be read leaves the target as it was: the answer itself is still the answer, and a
  * malformed header must not leave the offer procedure hanging.
  */
-function refreshTargetFrom(dialog: Dialog, response: IncomingResponse, logger: UALogger): void {
+function refreshTargetFrom(dialog: Dialog, response: IncomingResponse, core: CallCore): void {
   try {
     dialog.refreshTarget(response);
   } catch (error) {
     if (!(error instanceof SipParseError)) throw error;
-    logger.warn(
+    core.warn(
       DEV
-        ? `session: kept the remote target, the 2xx Contact is malformed: ${error.message}`
-        : `session.target-kept-bad-contact ${error.message}`,
+        ? 'session: kept the remote target, the 2xx Contact is malformed'
+        : 'session.target-kept-bad-contact',
+      error,
     );
   }
 }

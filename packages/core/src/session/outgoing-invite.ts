@@ -2,7 +2,6 @@ import { redactHeaderEntries } from '../auth/index.js';
 import { Dialog } from '../dialog/index.js';
 import {
   parseNameAddr,
-  SipParseError,
   type HeaderEntry,
   type IncomingRequest,
   type IncomingResponse,
@@ -15,6 +14,7 @@ import { anonymityHeaders, anonymousFrom } from './anonymous-identity.js';
 import { customFrom } from './caller-identity.js';
 import type { CallCore } from './call-core.js';
 import { InviteClient } from './invite-client.js';
+import { lenient } from './lenient-read.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
 import { EarlyUpdate } from './early-update.js';
 import { PrackSender } from './prack-sender.js';
@@ -99,11 +99,7 @@ export class OutgoingInvite {
     try {
       client.start();
     } catch (error) {
-      core.context.logger.warn(
-        DEV
-          ? `session: INVITE not sent: ${(error as Error).message}`
-          : `session.invite-not-sent ${(error as Error).message}`,
-      );
+      core.warn(DEV ? 'session: INVITE not sent' : 'session.invite-not-sent', error);
       core.finish('failed', 'system', Causes.CONNECTION_ERROR, undefined);
     }
   }
@@ -197,11 +193,7 @@ export class OutgoingInvite {
     core
       .serial(() => negotiation?.accept(sdp, !reliable) ?? Promise.resolve())
       .catch((error: unknown) =>
-        core.context.logger.warn(
-          DEV
-            ? `session: early media SDP refused: ${(error as Error).message}`
-            : `session.early-sdp-refused ${(error as Error).message}`,
-        ),
+        core.warn(DEV ? 'session: early media SDP refused' : 'session.early-sdp-refused', error),
       );
   }
 
@@ -300,7 +292,7 @@ export class OutgoingInvite {
     // applied over a complete offer/answer (JSEP has no state that takes a second answer).
     const settled = this.#settledTag;
     if (settled !== undefined && settled !== tag)
-      core.context.logger.warn(
+      core.warn(
         DEV
           ? 'session: a fork answered after another completed the offer/answer'
           : 'session.late-fork-answer',
@@ -365,12 +357,8 @@ function withTimerHeaders(
  * P-Asserted-Identity, what PBXs put there) or else the To display name. Unreadable: undefined.
  */
 function answeredDisplayName(response: IncomingResponse): string | undefined {
-  try {
-    const asserted = response.header('p-asserted-identity');
-    const name = asserted === undefined ? undefined : parseNameAddr(asserted).displayName;
-    return name ?? response.to.displayName;
-  } catch (error) {
-    if (error instanceof SipParseError) return response.to.displayName;
-    throw error;
-  }
+  const asserted = response.header('p-asserted-identity');
+  const name =
+    asserted === undefined ? undefined : lenient(() => parseNameAddr(asserted).displayName);
+  return name ?? response.to.displayName;
 }

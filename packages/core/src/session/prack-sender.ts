@@ -53,18 +53,18 @@ export class PrackSender {
    * the INVITE, §7.2), with `answer` when the provisional carried an offer (§5).
    */
   acknowledge(response: IncomingResponse, dialog: Dialog, answer?: string): void {
-    const { context } = this.#core;
+    const core = this.#core;
     const rseq = this.#lastRSeq.get(response.to.tag ?? '');
     if (rseq === undefined) return;
     const request = dialog.createRequest('PRACK', {
       headers: [['RAck', `${rseq} ${response.cseq.seq} ${response.cseq.method}`]],
       ...(answer === undefined ? {} : { body: answer, contentType: SDP }),
     });
-    void context.channel.send(request).then((outcome) => {
+    void core.context.channel.send(request).then((outcome) => {
       dialog.advanceLocalSeq(outcome.cseq);
       const status = outcome.kind === 'response' ? outcome.response.status : 0;
       if (status < 200 || status >= 300)
-        context.logger.warn(
+        core.warn(
           DEV
             ? `session: PRACK for RSeq ${rseq} got ${status || 'no answer'}`
             : `session.prack-failed ${rseq} ${status}`,

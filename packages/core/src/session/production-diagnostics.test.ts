@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionContext } from './session-context.js';
+import type { Session } from './session.js';
 
 // A production build folds `DEV` to false (diagnostics/dev-mode.ts): the session's errors keep
 // their class, name and fields, and their message becomes the code docs/errors/session.md lists.
@@ -40,5 +42,26 @@ describe('session errors in a production build', () => {
     expect(thrown).toMatchObject({ name: 'InvalidOptionError', parameter: 'iceRestart.deadline' });
     expect((thrown as Error).message).toContain('session.ice-restart-invalid');
     expect((thrown as Error).message).not.toContain('expected a number of seconds');
+  });
+
+  it('a log line: the code, then the error message after a space', async () => {
+    const { CallCore } = await import('./call-core.js');
+    const warnings: string[] = [];
+    const context = {
+      logger: { debug: () => undefined, warn: (line: string) => warnings.push(line) },
+      onListenerError: () => undefined,
+    } as unknown as SessionContext;
+    const core = new CallCore({
+      context,
+      session: {} as Session,
+      callId: 'c',
+      localTag: 't',
+      status: 'confirmed',
+      remoteIdentity: { displayName: undefined, uri: 'sip:bob@example.com' },
+      finish: () => undefined,
+    });
+    core.warn('session.no-offer', new Error('no camera'));
+    core.warn('session.late-fork-answer');
+    expect(warnings).toEqual(['session.no-offer no camera', 'session.late-fork-answer']);
   });
 });

@@ -106,6 +106,23 @@ export class CallCore {
     this.events.emit('statuschange', { status });
   }
 
+  /** The call was answered (our 2xx sent, or theirs received): `answered`, then `accepted`. */
+  accepted(originator: 'local' | 'remote', response: IncomingResponse | undefined): void {
+    this.startTime = new Date();
+    this.setStatus('answered');
+    this.events.emit('accepted', { originator, response });
+  }
+
+  /**
+   * The ACK of the initial 2xx went out or came in (with the answer applied when it carried
+   * one): `confirmed`, unless the call was ended meanwhile.
+   */
+  confirmed(originator: 'local' | 'remote', ack: IncomingRequest | undefined): void {
+    if (this.#status !== 'answered') return;
+    this.setStatus('confirmed');
+    this.events.emit('confirmed', { originator, ack });
+  }
+
   /** Ends the call (once: nothing happens when it already ended). */
   finish(
     kind: EndKind,

@@ -309,9 +309,7 @@ export class IncomingInvite {
     }
     if (timer !== undefined) this.#refresh.accepted(timer);
     core.dialog?.confirm();
-    core.startTime = new Date();
-    core.setStatus('answered');
-    core.events.emit('accepted', { originator: 'local', response: undefined });
+    core.accepted('local', undefined);
     const answerInAck = offeredHere && !this.#settledEarly;
     this.#ackWait.start(invite.cseq.seq, transaction, response, (ack) =>
       this.#initialAck(ack, answerInAck),
@@ -321,11 +319,7 @@ export class IncomingInvite {
   #initialAck(ack: IncomingRequest, offeredHere: boolean): void {
     const core = this.#core;
     if (this.#ackWait.byeWhenAcked) return this.#ackWait.byeAfterAck();
-    const finish = (): void => {
-      if (core.status !== 'answered') return;
-      core.setStatus('confirmed');
-      core.events.emit('confirmed', { originator: 'remote', ack });
-    };
+    const finish = (): void => core.confirmed('remote', ack);
     if (!offeredHere) return finish();
     // Offer in our 2xx, answer in the ACK (RFC 3261 §13.2.1).
     const negotiation = core.negotiation;

@@ -249,10 +249,8 @@ export class OutgoingInvite {
     if (displayName !== undefined && displayName !== core.remoteIdentity.displayName) {
       core.remoteIdentity = { displayName, uri: core.remoteIdentity.uri };
     }
-    core.startTime = new Date();
     this.#refresh.answered(response);
-    core.setStatus('answered');
-    core.events.emit('accepted', { originator: 'remote', response });
+    core.accepted('remote', response);
     this.#acceptAnswer(dialog, response);
   }
 
@@ -311,9 +309,7 @@ export class OutgoingInvite {
       .then(
         () => {
           core.context.sendAck(dialog.createAck(response.cseq.seq));
-          if (core.status !== 'answered') return;
-          core.setStatus('confirmed');
-          core.events.emit('confirmed', { originator: 'local', ack: undefined });
+          core.confirmed('local', undefined);
         },
         (error: unknown) => {
           core.context.sendAck(dialog.createAck(response.cseq.seq));

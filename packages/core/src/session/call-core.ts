@@ -7,9 +7,10 @@ import {
   type OutgoingResponse,
 } from '../message/index.js';
 import { TypedEmitter } from '../transport/index.js';
-import type { Cause } from '../ua/causes.js';
+import { Causes, type Cause } from '../ua/causes.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { CallConnection } from './call-connection.js';
+import { endsDialog } from './dialog-failure.js';
 import { Negotiation, type AnswerHook } from './negotiation.js';
 import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
@@ -131,6 +132,29 @@ export class CallCore {
     message: IncomingRequest | IncomingResponse | undefined,
   ): void {
     this.#finish(kind, originator, cause, message);
+  }
+
+  /**
+   * Ends an established call from our side for `cause` (a failure the stack found, not the app's
+   * hang-up): BYE with `headers`, then `ended` with originator `system`.
+   */
+  hangUp(
+    cause: Cause,
+    message: IncomingRequest | IncomingResponse | undefined,
+    headers: readonly HeaderEntry[] = [],
+  ): void {
+    this.bye([], headers);
+    this.finish('ended', 'system', cause, message);
+  }
+
+  /**
+   * Ends the call when the far end's `status` to one of our mid-dialog requests ends the dialog
+   * (`endsDialog`: 481, or 408 unless the call is being recovered; RFC 3261 §12.2.1.2); true then.
+   */
+  endIfDialogGone(status: number, response: IncomingResponse | undefined): boolean {
+    if (!endsDialog(status, this.connection)) return false;
+    this.hangUp(status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT, response);
+    return true;
   }
 
   /** The last step of ending: records why and when, and reports it. */

@@ -333,8 +333,7 @@ export class IncomingInvite {
         await negotiation?.accept(ack.body);
       })
       .then(finish, (error: unknown) => {
-        core.bye([]);
-        core.finish('ended', 'system', toNegotiationError(error).cause, ack);
+        core.hangUp(toNegotiationError(error).cause, ack);
       });
   }
 }

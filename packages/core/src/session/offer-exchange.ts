@@ -2,9 +2,7 @@ import type { Dialog } from '../dialog/index.js';
 import { SipParseError, type IncomingRequest, type IncomingResponse } from '../message/index.js';
 import type { InviteServerTransaction, ServerTransaction } from '../transaction/index.js';
 import { SingleTimer } from '../transport/clock.js';
-import { Causes } from '../ua/causes.js';
 import type { AckWait } from './ack-wait.js';
-import { endsDialog } from './dialog-failure.js';
 import type { CallCore } from './call-core.js';
 import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import { InviteClient } from './invite-client.js';
@@ -198,8 +196,7 @@ export class OfferExchange {
         await core.serial(() => negotiation.accept(response.body));
         return 'ok';
       } catch (error) {
-        core.bye([]);
-        core.finish('ended', 'system', toNegotiationError(error).cause, response);
+        core.hangUp(toNegotiationError(error).cause, response);
         return 'failed';
       }
     }
@@ -209,15 +206,7 @@ export class OfferExchange {
     if (status === 491) return 'glare';
     // RFC 3261 §12.2.1.2 / §14.1: 481 or 408 to a mid-dialog request ends the dialog, except a
     // 408 while the call is being recovered (a failed attempt then, `dialog-failure.ts`).
-    if (endsDialog(status, core.connection)) {
-      core.bye([]);
-      core.finish(
-        'ended',
-        'system',
-        status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
-        response,
-      );
-    }
+    core.endIfDialogGone(status, response);
     return 'failed';
   }
 

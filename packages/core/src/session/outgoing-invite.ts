@@ -314,8 +314,7 @@ export class OutgoingInvite {
         (error: unknown) => {
           core.context.sendAck(dialog.createAck(response.cseq.seq));
           if (core.status === 'terminated') return;
-          core.bye([]);
-          core.finish('ended', 'system', toNegotiationError(error).cause, response);
+          core.hangUp(toNegotiationError(error).cause, response);
         },
       );
   }

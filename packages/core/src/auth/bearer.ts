@@ -1,5 +1,6 @@
 import { AuthError } from './auth-error.js';
 import { REDACTED } from './redact.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 // RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -60,7 +61,10 @@ export class BearerCredentials {
 
 function checkToken(token: string): string {
   if (typeof token !== 'string' || !B64TOKEN.test(token)) {
-    throw new AuthError('invalid-value', 'bearer token must be a non-empty RFC 6750 b64token');
+    throw new AuthError(
+      'invalid-value',
+      DEV ? 'bearer token must be a non-empty RFC 6750 b64token' : 'auth.bearer-token',
+    );
   }
   return token;
 }

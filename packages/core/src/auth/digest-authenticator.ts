@@ -11,6 +11,7 @@ import { formatDigestAuthorization } from './digest-header.js';
 import type { DigestQop } from './digest-response.js';
 import type { DigestAttempt, DigestRetryDecision } from './digest-retry.js';
 import { decideDigestRetry } from './digest-retry.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The request being authorized.
@@ -123,7 +124,12 @@ export class DigestAuthenticator {
     const qop = chooseQop(read, request);
     const needsCnonce = qop !== undefined || read.algorithm.session;
     if (read.algorithm.session && qop === undefined) {
-      throw new AuthError('invalid-challenge', `${read.algorithm.name} challenge without qop`);
+      throw new AuthError(
+        'invalid-challenge',
+        DEV
+          ? `${read.algorithm.name} challenge without qop`
+          : `auth.needs-qop ${read.algorithm.name}`,
+      );
     }
     // Count synchronously, before any await, so concurrent calls never share an nc.
     const count = this.#nextCount(read);
@@ -199,9 +205,10 @@ function chooseQop(challenge: DigestChallenge, request: DigestRequest): DigestQo
   const authInt = offered.includes('auth-int');
   if (authInt && (!auth || request.protectBody === true)) return 'auth-int';
   if (auth) return 'auth';
+  const qop = JSON.stringify(offered.join(',').slice(0, 40));
   throw new AuthError(
     'unsupported-qop',
-    `unsupported qop ${JSON.stringify(offered.join(',').slice(0, 40))}: only auth and auth-int are supported`,
+    DEV ? `unsupported qop ${qop}: only auth and auth-int are supported` : `auth.qop ${qop}`,
   );
 }
 
@@ -210,7 +217,10 @@ function randomCnonce(): string {
   const crypto = (globalThis as { crypto?: { getRandomValues?: Crypto['getRandomValues'] } })
     .crypto;
   if (typeof crypto?.getRandomValues !== 'function') {
-    throw new AuthError('crypto-unavailable', 'crypto.getRandomValues is needed for the cnonce');
+    throw new AuthError(
+      'crypto-unavailable',
+      DEV ? 'crypto.getRandomValues is needed for the cnonce' : 'auth.no-random',
+    );
   }
   return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }

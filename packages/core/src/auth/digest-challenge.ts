@@ -2,6 +2,7 @@ import { AuthError } from './auth-error.js';
 import type { DigestAlgorithm } from './digest-algorithm.js';
 import { describeDigestAlgorithm } from './digest-algorithm.js';
 import { isDigestHashSupported } from './digest-hash.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * A parsed `WWW-Authenticate` / `Proxy-Authenticate` challenge, as the message layer produces it
@@ -59,29 +60,42 @@ export interface DigestChallenge {
  */
 export function readDigestChallenge(input: DigestChallengeInput): DigestChallenge {
   if (input.scheme.toLowerCase() !== 'digest') {
-    throw new AuthError('unsupported-scheme', `unsupported auth scheme ${describe(input.scheme)}`);
+    const scheme = describe(input.scheme);
+    throw new AuthError(
+      'unsupported-scheme',
+      DEV ? `unsupported auth scheme ${scheme}` : `auth.scheme ${scheme}`,
+    );
   }
   const { params } = input;
   const realm = params['realm'];
   const nonce = params['nonce'];
   // RFC 7616 §3.3: realm and nonce are required in a challenge.
   if (realm === undefined)
-    throw new AuthError('invalid-challenge', 'Digest challenge has no realm');
+    throw new AuthError(
+      'invalid-challenge',
+      DEV ? 'Digest challenge has no realm' : 'auth.no-realm',
+    );
   if (nonce === undefined || nonce === '') {
-    throw new AuthError('invalid-challenge', 'Digest challenge has no nonce');
+    throw new AuthError(
+      'invalid-challenge',
+      DEV ? 'Digest challenge has no nonce' : 'auth.no-nonce',
+    );
   }
   const algorithmToken = params['algorithm'];
   const algorithm = describeDigestAlgorithm(algorithmToken);
   if (algorithm === undefined) {
+    const token = describe(algorithmToken ?? '');
     throw new AuthError(
       'unsupported-algorithm',
-      `unsupported digest algorithm ${describe(algorithmToken ?? '')}`,
+      DEV ? `unsupported digest algorithm ${token}` : `auth.algorithm ${token}`,
     );
   }
   if (!isDigestHashSupported(algorithm.hash)) {
     throw new AuthError(
       'unsupported-algorithm',
-      `digest algorithm ${algorithm.name} needs Web Crypto (crypto.subtle), which this runtime lacks (browsers offer it only in secure contexts)`,
+      DEV
+        ? `digest algorithm ${algorithm.name} needs Web Crypto (crypto.subtle), which this runtime lacks (browsers offer it only in secure contexts)`
+        : `auth.no-subtle ${algorithm.name}`,
     );
   }
   const qopValue = params['qop'];
@@ -168,7 +182,13 @@ export function selectDigestChallenges(
     }
   }
   if (best.size === 0) {
-    throw firstError ?? new AuthError('invalid-challenge', 'no Digest challenge to answer');
+    throw (
+      firstError ??
+      new AuthError(
+        'invalid-challenge',
+        DEV ? 'no Digest challenge to answer' : 'auth.no-challenge',
+      )
+    );
   }
   return [...best.values()].map((entry) => entry.input);
 }

@@ -4,6 +4,7 @@ import type { DigestHashName } from './digest-hash.js';
 import type { DigestResponseInput } from './digest-response.js';
 import { computeDigestHa1, computeDigestResponse } from './digest-response.js';
 import { REDACTED } from './redact.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * What a {@link DigestCredentials} is made from: a username plus a password, or a precomputed
@@ -97,13 +98,18 @@ export class DigestCredentials {
     this.#password = init.password;
     if (init.ha1 !== undefined) {
       if (init.realm === undefined) {
-        throw new AuthError('invalid-value', 'ha1 needs realm: an HA1 is only valid for one realm');
+        throw new AuthError(
+          'invalid-value',
+          DEV ? 'ha1 needs realm: an HA1 is only valid for one realm' : 'auth.ha1-realm',
+        );
       }
       const hash = init.ha1Algorithm ?? (init.ha1.length === 32 ? 'MD5' : 'SHA-256');
       if (!new RegExp(`^[0-9a-fA-F]{${HEX_DIGITS[hash]}}$`).test(init.ha1)) {
         throw new AuthError(
           'invalid-value',
-          `ha1 for ${hash} must be ${HEX_DIGITS[hash]} hexadecimal digits`,
+          DEV
+            ? `ha1 for ${hash} must be ${HEX_DIGITS[hash]} hexadecimal digits`
+            : `auth.ha1-format ${hash}`,
         );
       }
       this.#ha1s.set(key(hash, init.realm), {
@@ -113,7 +119,10 @@ export class DigestCredentials {
       });
     }
     if (this.#password === undefined && this.#ha1s.size === 0) {
-      throw new AuthError('missing-credentials', 'digest credentials need a password or an ha1');
+      throw new AuthError(
+        'missing-credentials',
+        DEV ? 'digest credentials need a password or an ha1' : 'auth.no-secret',
+      );
     }
   }
 
@@ -134,15 +143,14 @@ export class DigestCredentials {
   check(challenge: { readonly algorithm: DigestAlgorithm; readonly realm: string }): void {
     const { hash } = challenge.algorithm;
     if (this.#password !== undefined || this.#ha1s.has(key(hash, challenge.realm))) return;
-    const held = [...this.#ha1s.values()]
-      .map((entry) => `${entry.hash} in realm ${JSON.stringify(entry.realm)}`)
-      .join(', ');
     // RFC 7616 §3.4.2: HA1 = H(username:realm:password) with the challenge's own hash, so an
     // HA1 made with one hash or realm cannot answer a challenge for another.
     throw new AuthError(
       'ha1-mismatch',
-      `cannot answer a ${challenge.algorithm.name} challenge for realm ${JSON.stringify(challenge.realm)}: ` +
-        `no password, and the stored HA1 is for ${held}`,
+      DEV
+        ? `cannot answer a ${challenge.algorithm.name} challenge for realm ${JSON.stringify(challenge.realm)}: ` +
+            `no password, and the stored HA1 is for ${describeHeld(this.#ha1s.values())}`
+        : `auth.ha1-mismatch ${challenge.algorithm.name} ${JSON.stringify(challenge.realm)}`,
     );
   }
 
@@ -207,4 +215,11 @@ export class DigestCredentials {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
+}
+
+// Only the development text lists the HA1s held (hash and realm, never the HA1 itself).
+function describeHeld(ha1s: Iterable<{ hash: DigestHashName; realm: string }>): string {
+  return [...ha1s]
+    .map((entry) => `${entry.hash} in realm ${JSON.stringify(entry.realm)}`)
+    .join(', ');
 }

@@ -1,5 +1,6 @@
 import { md5 } from './md5.js';
 import { sha512_256 } from './sha512-256.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The hash functions behind the digest algorithms (RFC 7616 §3.2, RFC 8760 §2.1). The `-sess`
@@ -52,7 +53,10 @@ export async function digestHex(name: DigestHashName, data: string | Uint8Array)
       return toHex(sha512_256(bytes));
     case 'SHA-256': {
       const api = subtle();
-      if (api === undefined) throw new Error('SHA-256 is unavailable: no Web Crypto subtle API');
+      if (api === undefined)
+        throw new Error(
+          DEV ? 'SHA-256 is unavailable: no Web Crypto subtle API' : 'auth.no-subtle SHA-256',
+        );
       // Copy into a fresh ArrayBuffer: subtle.digest does not accept views over shared buffers.
       const digest = await api.digest('SHA-256', bytes.slice());
       return toHex(new Uint8Array(digest));

@@ -1,4 +1,5 @@
 import { AuthError } from './auth-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The parameters of a Digest `Authorization` / `Proxy-Authorization` value. Optional ones are
@@ -61,7 +62,10 @@ function quote(name: string, value: string): string {
   // qdtext); CR or LF would end the header line and let a server-chosen value inject headers.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) {
-    throw new AuthError('invalid-value', `${name} contains a control character`);
+    throw new AuthError(
+      'invalid-value',
+      DEV ? `${name} contains a control character` : `auth.control ${name}`,
+    );
   }
   return `"${value.replace(/["\\]/g, '\\$&')}"`;
 }
@@ -69,7 +73,10 @@ function quote(name: string, value: string): string {
 function token(name: string, value: string): string {
   // RFC 3261 §25.1 token characters.
   if (!/^[!%'*+.`~0-9A-Za-z_-]+$/.test(value)) {
-    throw new AuthError('invalid-value', `${name} is not a valid token`);
+    throw new AuthError(
+      'invalid-value',
+      DEV ? `${name} is not a valid token` : `auth.token ${name}`,
+    );
   }
   return value;
 }

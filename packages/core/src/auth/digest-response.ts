@@ -2,6 +2,7 @@ import { AuthError } from './auth-error.js';
 import type { DigestAlgorithm } from './digest-algorithm.js';
 import type { DigestHashName } from './digest-hash.js';
 import { digestHex } from './digest-hash.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The qop values this side can answer (RFC 7616 §3.3): `auth` covers method and URI, `auth-int`
@@ -78,7 +79,10 @@ export async function computeDigestResponse(input: DigestResponseInput): Promise
     // RFC 7616 §3.4.2: for -sess, A1 = H(user:realm:pass) ":" nonce ":" cnonce. There is no
     // cnonce without a qop, so a -sess challenge without qop cannot be answered.
     if (cnonce === undefined) {
-      throw new AuthError('invalid-challenge', `${algorithm.name} needs a cnonce, hence a qop`);
+      throw new AuthError(
+        'invalid-challenge',
+        DEV ? `${algorithm.name} needs a cnonce, hence a qop` : `auth.needs-qop ${algorithm.name}`,
+      );
     }
     ha1 = await digestHex(hash, `${ha1}:${nonce}:${cnonce}`);
   }
@@ -91,7 +95,10 @@ export async function computeDigestResponse(input: DigestResponseInput): Promise
     return digestHex(hash, `${ha1}:${nonce}:${ha2}`);
   }
   if (nc === undefined || cnonce === undefined) {
-    throw new AuthError('invalid-challenge', 'a qop response needs nc and cnonce');
+    throw new AuthError(
+      'invalid-challenge',
+      DEV ? 'a qop response needs nc and cnonce' : 'auth.qop-needs-nc',
+    );
   }
   // RFC 7616 §3.4.1: H(HA1 ":" nonce ":" nc ":" cnonce ":" qop ":" HA2).
   return digestHex(hash, `${ha1}:${nonce}:${nc}:${cnonce}:${qop}:${ha2}`);

@@ -1,5 +1,6 @@
 import { EventBodyError } from './event-body-error.js';
 import { childOf, childrenOf, escapeXml, parseXml, type XmlElement } from './xml-reader.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** RFC 4235 §4.1. */
 export const DIALOG_INFO_NAMESPACE = 'urn:ietf:params:xml:ns:dialog-info';
@@ -55,16 +56,25 @@ const STATES: ReadonlySet<string> = new Set([
 export function parseDialogInfo(body: string): DialogInfoDocument {
   const root = parseXml(body);
   if (root.localName !== 'dialog-info' || root.namespace !== DIALOG_INFO_NAMESPACE) {
-    throw new EventBodyError('dialog-info', 'the root is not <dialog-info>');
+    throw new EventBodyError(
+      'dialog-info',
+      DEV ? 'the root is not <dialog-info>' : 'event.root',
+    );
   }
   const entity = root.attributes['entity'] ?? '';
   const version = Number(root.attributes['version']);
   if (!Number.isSafeInteger(version) || version < 0) {
-    throw new EventBodyError('dialog-info', 'version must be a number 0 or more');
+    throw new EventBodyError(
+      'dialog-info',
+      DEV ? 'version must be a number 0 or more' : 'event.version',
+    );
   }
   const state = root.attributes['state'];
   if (state !== 'full' && state !== 'partial') {
-    throw new EventBodyError('dialog-info', 'state must be full or partial');
+    throw new EventBodyError(
+      'dialog-info',
+      DEV ? 'state must be full or partial' : 'event.state',
+    );
   }
   const dialogs = childrenOf(root, DIALOG_INFO_NAMESPACE, 'dialog').map(dialogOf);
   return { entity, version, state, dialogs };
@@ -73,7 +83,12 @@ export function parseDialogInfo(body: string): DialogInfoDocument {
 function dialogOf(dialog: XmlElement): DialogInfoEntry {
   const state = childOf(dialog, DIALOG_INFO_NAMESPACE, 'state')?.text.trim().toLowerCase() ?? '';
   if (!STATES.has(state))
-    throw new EventBodyError('dialog-info', `unknown dialog state "${state.slice(0, 20)}"`);
+    throw new EventBodyError(
+      'dialog-info',
+      DEV
+        ? `unknown dialog state "${state.slice(0, 20)}"`
+        : `event.dialog-state ${state.slice(0, 20)}`,
+    );
   const direction = dialog.attributes['direction'];
   return {
     id: dialog.attributes['id'] ?? '',

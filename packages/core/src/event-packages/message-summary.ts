@@ -1,4 +1,5 @@
 import { EventBodyError } from './event-body-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Content type of a message-summary body (RFC 3842 §5.2). */
 export const MESSAGE_SUMMARY_CONTENT_TYPE = 'application/simple-message-summary';
@@ -47,13 +48,21 @@ export function parseMessageSummary(body: string): MessageSummary {
     }
     const colon = line.indexOf(':');
     if (colon < 1)
-      throw new EventBodyError('message-summary', `not a "Name: value" line: ${line.slice(0, 40)}`);
+      throw new EventBodyError(
+        'message-summary',
+        DEV
+          ? `not a "Name: value" line: ${line.slice(0, 40)}`
+          : `event.line ${line.slice(0, 40)}`,
+      );
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (name === 'messages-waiting') {
       const answer = value.toLowerCase();
       if (answer !== 'yes' && answer !== 'no') {
-        throw new EventBodyError('message-summary', 'Messages-Waiting must be yes or no');
+        throw new EventBodyError(
+          'message-summary',
+          DEV ? 'Messages-Waiting must be yes or no' : 'event.waiting',
+        );
       }
       waiting = answer === 'yes';
     } else if (name === 'message-account') {
@@ -61,7 +70,10 @@ export function parseMessageSummary(body: string): MessageSummary {
     } else if (name.endsWith('-message')) {
       const match = COUNTS.exec(value);
       if (match === null)
-        throw new EventBodyError('message-summary', `bad counts for ${name.slice(0, 30)}`);
+        throw new EventBodyError(
+          'message-summary',
+          DEV ? `bad counts for ${name.slice(0, 30)}` : `event.counts ${name.slice(0, 30)}`,
+        );
       messages[name.slice(0, -'-message'.length)] = {
         new: Number(match[1]),
         old: Number(match[2]),
@@ -71,7 +83,10 @@ export function parseMessageSummary(body: string): MessageSummary {
     }
   }
   if (waiting === undefined)
-    throw new EventBodyError('message-summary', 'Messages-Waiting is missing');
+    throw new EventBodyError(
+      'message-summary',
+      DEV ? 'Messages-Waiting is missing' : 'event.waiting',
+    );
   return { waiting, account, messages, voice: messages['voice'] ?? ZERO };
 }
 

@@ -1,5 +1,6 @@
 import { EventBodyError } from './event-body-error.js';
 import { childOf, childrenOf, escapeXml, parseXml, type XmlElement } from './xml-reader.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** PIDF (RFC 3863 §4.1). */
 export const PIDF_NAMESPACE = 'urn:ietf:params:xml:ns:pidf';
@@ -46,10 +47,14 @@ export interface PresenceDocument {
 export function parsePresence(body: string): PresenceDocument {
   const root = parseXml(body);
   if (root.localName !== 'presence' || root.namespace !== PIDF_NAMESPACE) {
-    throw new EventBodyError('presence', 'the root is not a PIDF <presence>');
+    throw new EventBodyError(
+      'presence',
+      DEV ? 'the root is not a PIDF <presence>' : 'event.root',
+    );
   }
   const entity = root.attributes['entity'];
-  if (entity === undefined) throw new EventBodyError('presence', '<presence> has no entity');
+  if (entity === undefined)
+    throw new EventBodyError('presence', DEV ? '<presence> has no entity' : 'event.entity');
   const tuples = childrenOf(root, PIDF_NAMESPACE, 'tuple').map(tupleOf);
   const activities: string[] = [];
   collectActivities(root, activities);

@@ -1,4 +1,5 @@
 import { EventBodyError } from './event-body-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** One element of a parsed document, with its namespace resolved (XML Namespaces 1.0 §6). */
 export interface XmlElement {
@@ -40,7 +41,7 @@ export function parseXml(source: string): XmlElement {
   reader.prolog();
   const root = reader.element(new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 1);
   reader.misc();
-  if (!reader.done()) reader.fail('text after the root element');
+  if (!reader.done()) reader.fail(DEV ? 'text after the root element' : 'xml.after-root');
   return root;
 }
 
@@ -63,7 +64,8 @@ class Reader {
   prolog(): void {
     if (this.#source.charCodeAt(0) === 0xfeff) this.#at = 1; // byte order mark
     this.misc();
-    if (this.#source.startsWith('<!DOCTYPE', this.#at)) this.fail('a DOCTYPE is not accepted');
+    if (this.#source.startsWith('<!DOCTYPE', this.#at))
+      this.fail(DEV ? 'a DOCTYPE is not accepted' : 'xml.doctype');
   }
 
   /** Comments, processing instructions and white space between markup. */
@@ -77,19 +79,22 @@ class Reader {
   }
 
   element(scope: ReadonlyMap<string, string>, depth: number): XmlElement {
-    if (depth > MAX_XML_DEPTH) this.fail(`elements nested deeper than ${MAX_XML_DEPTH}`);
+    if (depth > MAX_XML_DEPTH)
+      this.fail(DEV ? `elements nested deeper than ${MAX_XML_DEPTH}` : 'xml.depth');
     this.#expect('<');
     const name = this.#name();
     const raw: Array<[string, string]> = [];
     for (;;) {
       const spaced = this.#space();
       if (this.#source.startsWith('/>', this.#at) || this.#source[this.#at] === '>') break;
-      if (!spaced) this.fail('white space expected between attributes');
+      if (!spaced)
+        this.fail(DEV ? 'white space expected between attributes' : 'xml.attribute-space');
       const attribute = this.#name();
       this.#space();
       this.#expect('=');
       this.#space();
-      if (raw.some(([seen]) => seen === attribute)) this.fail(`attribute ${attribute} repeated`);
+      if (raw.some(([seen]) => seen === attribute))
+        this.fail(DEV ? `attribute ${attribute} repeated` : `xml.attribute-twice ${attribute}`);
       raw.push([attribute, this.#quoted()]);
     }
     const inner = new Map(scope);
@@ -108,7 +113,7 @@ class Reader {
     }
     this.#at += 1;
     for (;;) {
-      if (this.done()) this.fail(`<${name}> is not closed`);
+      if (this.done()) this.fail(DEV ? `<${name}> is not closed` : `xml.unclosed ${name}`);
       if (this.#source.startsWith('</', this.#at)) break;
       if (this.#source.startsWith('<!--', this.#at)) this.#skipPast('-->', 'comment');
       else if (this.#source.startsWith('<![CDATA[', this.#at)) text += this.#cdata();
@@ -118,7 +123,7 @@ class Reader {
       else text += this.#characters();
     }
     this.#at += 2;
-    if (this.#name() !== name) this.fail(`</${name}> expected`);
+    if (this.#name() !== name) this.fail(DEV ? `</${name}> expected` : `xml.end-tag ${name}`);
     this.#space();
     this.#expect('>');
     return { namespace, localName, attributes, children, text };
@@ -128,14 +133,15 @@ class Reader {
     const colon = name.indexOf(':');
     if (colon < 0) return [scope.get('') ?? '', name];
     const namespace = scope.get(name.slice(0, colon));
-    if (namespace === undefined) this.fail(`namespace prefix of ${name} is not declared`);
+    if (namespace === undefined)
+      this.fail(DEV ? `namespace prefix of ${name} is not declared` : `xml.prefix ${name}`);
     return [namespace, name.slice(colon + 1)];
   }
 
   #name(): string {
     NAME.lastIndex = this.#at;
     const match = NAME.exec(this.#source);
-    if (match === null) this.fail('a name expected');
+    if (match === null) this.fail(DEV ? 'a name expected' : 'xml.name');
     this.#at += match[0].length;
     return match[0];
   }
@@ -148,23 +154,25 @@ class Reader {
   }
 
   #expect(text: string): void {
-    if (!this.#source.startsWith(text, this.#at)) this.fail(`"${text}" expected`);
+    if (!this.#source.startsWith(text, this.#at))
+      this.fail(DEV ? `"${text}" expected` : `xml.expected ${text}`);
     this.#at += text.length;
   }
 
   #skipPast(end: string, what: string): void {
     const close = this.#source.indexOf(end, this.#at + 2);
-    if (close < 0) this.fail(`${what} is not closed`);
+    if (close < 0) this.fail(DEV ? `${what} is not closed` : `xml.unclosed ${what}`);
     this.#at = close + end.length;
   }
 
   #quoted(): string {
     const quote = this.#source[this.#at];
-    if (quote !== '"' && quote !== "'") this.fail('a quoted attribute value expected');
+    if (quote !== '"' && quote !== "'")
+      this.fail(DEV ? 'a quoted attribute value expected' : 'xml.attribute-quote');
     const close = this.#source.indexOf(quote, this.#at + 1);
-    if (close < 0) this.fail('attribute value is not closed');
+    if (close < 0) this.fail(DEV ? 'attribute value is not closed' : 'xml.unclosed attribute');
     const raw = this.#source.slice(this.#at + 1, close);
-    if (raw.includes('<')) this.fail('"<" in an attribute value');
+    if (raw.includes('<')) this.fail(DEV ? '"<" in an attribute value' : 'xml.attribute-lt');
     const value = this.#decode(raw, this.#at + 1);
     this.#at = close + 1;
     return value;
@@ -172,7 +180,7 @@ class Reader {
 
   #cdata(): string {
     const close = this.#source.indexOf(']]>', this.#at + 9);
-    if (close < 0) this.fail('CDATA section is not closed');
+    if (close < 0) this.fail(DEV ? 'CDATA section is not closed' : 'xml.unclosed CDATA');
     const text = this.#source.slice(this.#at + 9, close);
     this.#at = close + 3;
     return text;
@@ -193,7 +201,11 @@ class Reader {
     return raw.replace(/&([^;]{0,10});|&/g, (whole, name: string | undefined, at: number) => {
       const reference = name === undefined ? undefined : characterReference(name);
       if (reference === undefined) {
-        throw new EventBodyError('xml', `unknown entity ${whole.slice(0, 12)}`, offset + at);
+        throw new EventBodyError(
+          'xml',
+          DEV ? `unknown entity ${whole.slice(0, 12)}` : `xml.entity ${whole.slice(0, 12)}`,
+          offset + at,
+        );
       }
       return reference;
     });

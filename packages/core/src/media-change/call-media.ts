@@ -3,6 +3,7 @@ import { TypedEmitter } from '../transport/typed-emitter.js';
 import { MediaChangeError } from './media-change-error.js';
 import { peerConnectionSlots } from './peer-connection-slots.js';
 import { VideoSenders, type VideoRole } from './video-senders.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** What we send as video now. */
 export interface LocalVideoState {
@@ -70,7 +71,9 @@ export function callMedia(session: Session): CallMedia {
         throw new MediaChangeError(
           'not-supported',
           'session',
-          'this call has no video senders (no media yet, or a media handler without videoSlots or connection)',
+          DEV
+            ? 'this call has no video senders (no media yet, or a media handler without videoSlots or connection)'
+            : 'media-change.no-video-senders',
         );
       }
       senders = new VideoSenders(slots);
@@ -93,9 +96,11 @@ export function assertReady(session: Session): void {
   throw new MediaChangeError(
     'not-ready',
     'session',
-    session.status === 'confirmed'
-      ? 'another offer is in progress: try again once session.isReadyToReOffer() is true'
-      : `the call is ${session.status}: media can change once it is confirmed`,
+    DEV
+      ? session.status === 'confirmed'
+        ? 'another offer is in progress: try again once session.isReadyToReOffer() is true'
+        : `the call is ${session.status}: media can change once it is confirmed`
+      : `media-change.not-ready ${session.status}`,
   );
 }
 
@@ -109,6 +114,8 @@ export function refused(role: VideoRole): MediaChangeError {
   return new MediaChangeError(
     'refused',
     'session',
-    `the far end did not accept the ${role === 'camera' ? 'video' : 'screen share'} offer: the call goes on as before`,
+    DEV
+      ? `the far end did not accept the ${role === 'camera' ? 'video' : 'screen share'} offer: the call goes on as before`
+      : `media-change.refused ${role}`,
   );
 }

@@ -1,5 +1,6 @@
 import type { GetUserMedia } from '../media/peer-connection-like.js';
 import { deviceError, MediaChangeError } from './media-change-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** `navigator.mediaDevices.getDisplayMedia`, or a stand-in. */
 export type GetDisplayMedia = (options?: DisplayMediaStreamOptions) => Promise<MediaStream>;
@@ -27,7 +28,9 @@ export async function captureVideo(
     throw new MediaChangeError(
       'not-supported',
       api,
-      `${api} is not available here (it needs a secure context, https or localhost${source === 'screen' ? ', and a desktop browser' : ''}); pass "${api}" in the options`,
+      DEV
+        ? `${api} is not available here (it needs a secure context, https or localhost${source === 'screen' ? ', and a desktop browser' : ''}); pass "${api}" in the options`
+        : `media-change.no-capture ${api}`,
     );
   }
   let stream: MediaStream;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceError, MediaChangeError } from './media-change-error.js';
 
 const named = (name: string): Error => Object.assign(new Error(name), { name });
@@ -22,5 +22,27 @@ describe('deviceError: getUserMedia / getDisplayMedia failures say what to chang
   it('passes a MediaChangeError through', () => {
     const error = new MediaChangeError('not-ready', 'session', 'later');
     expect(deviceError(error, 'camera')).toBe(error);
+  });
+});
+
+describe('deviceError in a production build', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('keeps class, name, problem, parameter and cause; the message is the documented code', async () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.resetModules();
+    const production = await import('./media-change-error.js');
+    const error = production.deviceError(named('NotAllowedError'), 'screen');
+    expect(error).toBeInstanceOf(production.MediaChangeError);
+    expect(error).toMatchObject({
+      name: 'MediaChangeError',
+      problem: 'not-allowed',
+      parameter: 'getDisplayMedia',
+      message: 'media-change.not-allowed screen',
+    });
+    expect((error.cause as Error).name).toBe('NotAllowedError');
   });
 });

@@ -1,3 +1,4 @@
+import { DEV } from '../diagnostics/dev-mode.js';
 /**
  * Why a mid-call media change (`addVideo`, `shareScreen`...) did not happen. The call goes on
  * unchanged in every case: nothing was offered, or the offer was rolled back.
@@ -55,8 +56,10 @@ export function deviceError(error: unknown, source: 'camera' | 'screen'): MediaC
     return new MediaChangeError(
       'not-allowed',
       parameter,
-      `${what} was refused: allow it for this site in the browser's permission settings` +
-        (source === 'screen' ? " (or pick a screen or window in the browser's dialog)" : ''),
+      DEV
+        ? `${what} was refused: allow it for this site in the browser's permission settings` +
+            (source === 'screen' ? " (or pick a screen or window in the browser's dialog)" : '')
+        : `media-change.not-allowed ${source}`,
       error,
     );
   }
@@ -64,7 +67,9 @@ export function deviceError(error: unknown, source: 'camera' | 'screen'): MediaC
     return new MediaChangeError(
       'not-found',
       parameter,
-      `no ${source === 'camera' ? 'camera matches' : 'screen source matches'}: connect one or loosen "${parameter}"`,
+      DEV
+        ? `no ${source === 'camera' ? 'camera matches' : 'screen source matches'}: connect one or loosen "${parameter}"`
+        : `media-change.not-found ${source}`,
       error,
     );
   }
@@ -72,10 +77,17 @@ export function deviceError(error: unknown, source: 'camera' | 'screen'): MediaC
     return new MediaChangeError(
       'not-readable',
       parameter,
-      `${what} cannot be opened: close the other application using it, then try again`,
+      DEV
+        ? `${what} cannot be opened: close the other application using it, then try again`
+        : `media-change.not-readable ${source}`,
       error,
     );
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new MediaChangeError('not-supported', parameter, `${what} failed: ${reason}`, error);
+  return new MediaChangeError(
+    'not-supported',
+    parameter,
+    DEV ? `${what} failed: ${reason}` : `media-change.device-failed ${source} ${reason}`,
+    error,
+  );
 }

@@ -1,5 +1,6 @@
 import type { PeerConnectionLike, RtpTransceiverLike } from '../media/peer-connection-like.js';
 import type { VideoSlot, VideoSlots } from '../media/video-slots.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** One wrapper per transceiver, so a slot keeps its identity across `list()` calls. */
 const wrappers = new WeakMap<RtpTransceiverLike, VideoSlot>();
@@ -31,7 +32,8 @@ export function peerConnectionSlots(pc: PeerConnectionLike): VideoSlots {
     add: (track, stream) => {
       const sender = stream === undefined ? pc.addTrack(track) : pc.addTrack(track, stream);
       const transceiver = pc.getTransceivers().find((candidate) => candidate.sender === sender);
-      if (transceiver === undefined) throw new Error('addTrack made no transceiver');
+      if (transceiver === undefined)
+        throw new Error(DEV ? 'addTrack made no transceiver' : 'media-change.no-transceiver');
       return slotOf(transceiver);
     },
   };

@@ -1,4 +1,5 @@
 import type { DtmfOptions } from './media-handler.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Tone length when none is given, in ms (JsSIP's and RTCDTMFSender's default). */
 export const DEFAULT_DTMF_DURATION = 100;
@@ -20,10 +21,18 @@ export function resolveDtmfOptions(options: DtmfOptions = {}): Required<DtmfOpti
   const duration = options.duration ?? DEFAULT_DTMF_DURATION;
   const interToneGap = options.interToneGap ?? DEFAULT_DTMF_INTER_TONE_GAP;
   if (!Number.isFinite(duration) || duration < 40 || duration > 6000) {
-    throw new RangeError(`DTMF duration must be 40-6000 ms, got ${String(duration)}`);
+    throw new RangeError(
+      DEV
+        ? `DTMF duration must be 40-6000 ms, got ${String(duration)}`
+        : `media.dtmf-duration-invalid ${String(duration)}`,
+    );
   }
   if (!Number.isFinite(interToneGap) || interToneGap < 30) {
-    throw new RangeError(`DTMF inter-tone gap must be at least 30 ms, got ${String(interToneGap)}`);
+    throw new RangeError(
+      DEV
+        ? `DTMF inter-tone gap must be at least 30 ms, got ${String(interToneGap)}`
+        : `media.dtmf-gap-invalid ${String(interToneGap)}`,
+    );
   }
   return { duration, interToneGap };
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../transport/clock.js';
 import { namedError } from './named-error.js';
 import type { IceCandidateEventLike, PeerConnectionLike } from './peer-connection-like.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Default wait after the first srflx/relay candidate, in ms. */
 export const DEFAULT_ICE_GATHERING_TIMEOUT = 500;
@@ -66,7 +67,10 @@ export async function gatherLocalDescription(
   }
   await wait.start();
   const sdp = pc.localDescription?.sdp;
-  if (sdp === undefined) throw new Error('no local description after setLocalDescription');
+  if (sdp === undefined)
+    throw new Error(
+      DEV ? 'no local description after setLocalDescription' : 'media.no-local-description',
+    );
   return sdp;
 }
 
@@ -165,5 +169,8 @@ export function candidateType(candidate: RTCIceCandidate): string | undefined {
 }
 
 function abortError(): Error {
-  return namedError('AbortError', 'media handler closed during ICE gathering');
+  return namedError(
+    'AbortError',
+    DEV ? 'media handler closed during ICE gathering' : 'media.closed-while-gathering',
+  );
 }

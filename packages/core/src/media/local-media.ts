@@ -1,5 +1,6 @@
 import { namedError } from './named-error.js';
 import type { GetUserMedia } from './peer-connection-like.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** What a call asks getUserMedia for when the app says nothing: a voice call. */
 export const DEFAULT_MEDIA_CONSTRAINTS: Readonly<MediaStreamConstraints> = Object.freeze({
@@ -38,7 +39,9 @@ export async function acquireLocalMedia(source: LocalMediaSource): Promise<Local
   if (source.getUserMedia === undefined) {
     throw namedError(
       'NotSupportedError',
-      'getUserMedia is not available in this runtime; pass a mediaStream',
+      DEV
+        ? 'getUserMedia is not available in this runtime; pass a mediaStream'
+        : 'media.no-get-user-media',
     );
   }
   const stream = await source.getUserMedia(source.mediaConstraints ?? DEFAULT_MEDIA_CONSTRAINTS);

@@ -30,6 +30,7 @@ import type {
 } from './peer-connection-like.js';
 import { offerOptions, setHoldDirections } from './transceiver-directions.js';
 import { globalWebRtc, type WebRtcRuntime } from './webrtc-runtime.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * `MediaHandlerOptions` plus what a runtime without the browser globals (tests, React Native,
@@ -158,9 +159,12 @@ export class WebRtcMediaHandler implements MediaHandler {
       // Wrong signalling state is our sequencing problem, not the far end's SDP.
       if (error instanceof Error && error.name === 'InvalidStateError') throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new MediaDescriptionError(`remote ${description.type} rejected: ${reason}`, {
-        cause: error,
-      });
+      throw new MediaDescriptionError(
+        DEV
+          ? `remote ${description.type} rejected: ${reason}`
+          : `media.remote-sdp-rejected ${description.type} ${reason}`,
+        { cause: error },
+      );
     }
   }
 
@@ -174,7 +178,10 @@ export class WebRtcMediaHandler implements MediaHandler {
     this.#assertOpen();
     const getUserMedia = this.#runtime.getUserMedia;
     if (getUserMedia === undefined) {
-      throw namedError('NotSupportedError', 'getUserMedia is not available in this runtime');
+      throw namedError(
+        'NotSupportedError',
+        DEV ? 'getUserMedia is not available in this runtime' : 'media.no-get-user-media',
+      );
     }
     const fresh = await getUserMedia(constraints);
     if (this.#closed) stopTracks(fresh);
@@ -301,7 +308,10 @@ export class WebRtcMediaHandler implements MediaHandler {
     if (this.#pc !== undefined) return this.#pc;
     const PeerConnection = this.#runtime.RTCPeerConnection;
     if (PeerConnection === undefined) {
-      throw namedError('NotSupportedError', 'RTCPeerConnection is not available in this runtime');
+      throw namedError(
+        'NotSupportedError',
+        DEV ? 'RTCPeerConnection is not available in this runtime' : 'media.no-peer-connection',
+      );
     }
     const { pcConfig, rtcConstraints } = this.#options;
     const pc =
@@ -380,7 +390,8 @@ export class WebRtcMediaHandler implements MediaHandler {
   }
 
   #assertOpen(): void {
-    if (this.#closed) throw namedError('InvalidStateError', 'media handler is closed');
+    if (this.#closed)
+      throw namedError('InvalidStateError', DEV ? 'media handler is closed' : 'media.closed');
   }
 }
 
@@ -401,7 +412,11 @@ function asError(error: unknown): Error {
 
 function milliseconds(name: string, value: number): number {
   if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${name} must be a non-negative number of ms, got ${String(value)}`);
+    throw new RangeError(
+      DEV
+        ? `${name} must be a non-negative number of ms, got ${String(value)}`
+        : `media.ms-invalid ${name} ${String(value)}`,
+    );
   }
   return value;
 }

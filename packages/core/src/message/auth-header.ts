@@ -4,6 +4,7 @@ import { isToken, isWhitespace } from './chars.js';
 import { emptyParams } from './params.js';
 import { quoteString } from './name-addr.js';
 import { ValueScanner } from './value-scanner.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * A WWW-Authenticate / Proxy-Authenticate challenge (RFC 3261 §20.44, RFC 7616, RFC 8898).
@@ -51,7 +52,8 @@ function parseAuthValue(value: string, allowToken68: boolean): AuthCredentials {
   const scheme = scanner.token('auth scheme');
   const params = emptyParams();
   if (scanner.done) return { scheme, params };
-  if (!isWhitespace(scanner.peek())) scanner.fail('expected space after auth scheme');
+  if (!isWhitespace(scanner.peek()))
+    scanner.fail(DEV ? 'expected space after auth scheme' : 'parse.auth-scheme-space');
   scanner.skipWhitespace();
   const rest = value.slice(scanner.pos).trimEnd();
   if (allowToken68 && TOKEN68.test(rest) && !/=[^=]/.test(rest))
@@ -74,7 +76,12 @@ function readAuthParams(scanner: ValueScanner, params: Record<string, string>): 
     scanner.expect(0x3d, '=');
     const paramValue = scanner.peek() === 0x22 ? scanner.quotedString() : readBareValue(scanner);
     if (name in params)
-      throw new SipParseError(`duplicate auth parameter '${name}'`, { offset: nameAt });
+      throw new SipParseError(
+        DEV ? `duplicate auth parameter '${name}'` : `parse.auth-param-twice ${name}`,
+        {
+          offset: nameAt,
+        },
+      );
     params[name] = paramValue;
     scanner.skipWhitespace();
     if (scanner.done) return;
@@ -90,7 +97,8 @@ function readBareValue(scanner: ValueScanner): string {
     if (c === 0x2c || c === 0x22 || isWhitespace(c)) break;
     scanner.pos++;
   }
-  if (scanner.pos === start) scanner.fail('expected auth parameter value');
+  if (scanner.pos === start)
+    scanner.fail(DEV ? 'expected auth parameter value' : 'parse.auth-param-value');
   return scanner.text.slice(start, scanner.pos);
 }
 
@@ -109,16 +117,21 @@ export function formatCredentials(
   credentials: AuthCredentials,
   unquoted: ReadonlySet<string> = UNQUOTED_CREDENTIAL_PARAMS,
 ): string {
-  if (!isToken(credentials.scheme)) throw new SipSerializeError('auth scheme', 'must be a token');
+  if (!isToken(credentials.scheme))
+    throw new SipSerializeError('auth scheme', DEV ? 'must be a token' : 'serialize.token');
   if (credentials.token68 !== undefined) {
     if (!TOKEN68.test(credentials.token68))
-      throw new SipSerializeError('token68', 'invalid characters');
+      throw new SipSerializeError('token68', DEV ? 'invalid characters' : 'serialize.token68');
     return `${credentials.scheme} ${credentials.token68}`;
   }
   const parts: string[] = [];
   for (const name in credentials.params) {
     const value = credentials.params[name] ?? '';
-    if (!isToken(name)) throw new SipSerializeError('auth parameter', `invalid name '${name}'`);
+    if (!isToken(name))
+      throw new SipSerializeError(
+        'auth parameter',
+        DEV ? `invalid name '${name}'` : `serialize.param-name ${name}`,
+      );
     const bare = unquoted.has(name.toLowerCase()) && isToken(value);
     parts.push(`${name}=${bare ? value : quoteString(value, `auth parameter ${name}`)}`);
   }

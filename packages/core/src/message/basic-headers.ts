@@ -1,6 +1,7 @@
 import { SipParseError } from './sip-parse-error.js';
 import { isWhitespace, isWordChar } from './chars.js';
 import { ValueScanner } from './value-scanner.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** The CSeq header (RFC 3261 §20.16). */
 export interface CSeq {
@@ -24,7 +25,8 @@ export function parseCSeq(value: string, start: number = 0, end: number = value.
   const seq = scanner.number('CSeq number', MAX_CSEQ);
   const beforeSpace = scanner.pos;
   scanner.skipWhitespace();
-  if (scanner.pos === beforeSpace) scanner.fail('expected space after CSeq number');
+  if (scanner.pos === beforeSpace)
+    scanner.fail(DEV ? 'expected space after CSeq number' : 'parse.cseq-space');
   const method = scanner.token('CSeq method');
   scanner.expectEnd();
   return { seq, method };
@@ -38,14 +40,17 @@ export function parseCSeq(value: string, start: number = 0, end: number = value.
 export function parseCallId(value: string, start: number = 0, end: number = value.length): string {
   while (start < end && isWhitespace(value.charCodeAt(start))) start++;
   while (end > start && isWhitespace(value.charCodeAt(end - 1))) end--;
-  if (start === end) throw new SipParseError('empty Call-ID', { offset: start });
+  if (start === end)
+    throw new SipParseError(DEV ? 'empty Call-ID' : 'parse.call-id-empty', { offset: start });
   let seenAt = false;
   for (let i = start; i < end; i++) {
     const c = value.charCodeAt(i);
     if (c === 0x40 && !seenAt && i > start && i < end - 1) {
       seenAt = true;
     } else if (!isWordChar(c)) {
-      throw new SipParseError('invalid character in Call-ID', { offset: i });
+      throw new SipParseError(DEV ? 'invalid character in Call-ID' : 'parse.call-id-char', {
+        offset: i,
+      });
     }
   }
   return start === 0 && end === value.length ? value : value.slice(start, end);

@@ -3,6 +3,7 @@ import { parseBoundedNumber } from './basic-headers.js';
 import { readNameAddr, type NameAddr } from './name-addr.js';
 import { splitHeaderList } from './split-list.js';
 import { ValueScanner, unquote } from './value-scanner.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * One Contact value (RFC 3261 §20.10) with the parameters a UA acts on decoded:
@@ -68,7 +69,7 @@ function optionalInteger(value: string | undefined, what: string, max: number): 
 function optionalQValue(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(value)) {
-    throw new SipParseError(`invalid q value '${value}'`, { offset: 0 });
+    throw new SipParseError(DEV ? `invalid q value '${value}'` : `parse.q ${value}`, { offset: 0 });
   }
   return Number(value);
 }

@@ -1,5 +1,6 @@
 import { SipSerializeError } from './sip-serialize-error.js';
 import { isDigit, isHexDigit, isHostnameChar } from './chars.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * Index just past a host (RFC 3261 §25.1 `host = hostname / IPv4address / IPv6reference`)
@@ -89,14 +90,15 @@ export function formatHost(host: string, field: string): string {
   if (host.includes(':') && !host.startsWith('[') && isIPv6Address(host, 0, host.length)) {
     return `[${host}]`;
   }
-  if (!isValidHost(host)) throw new SipSerializeError(field, `invalid host '${host}'`);
+  if (!isValidHost(host))
+    throw new SipSerializeError(field, DEV ? `invalid host '${host}'` : `serialize.host ${host}`);
   return host;
 }
 
 /** `:port` for a URI or Via; throws SipSerializeError naming `field` unless 0-65535. */
 export function formatPort(port: number, field: string): string {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new SipSerializeError(field, 'must be an integer 0-65535');
+    throw new SipSerializeError(field, DEV ? 'must be an integer 0-65535' : 'serialize.port');
   }
   return `:${port}`;
 }

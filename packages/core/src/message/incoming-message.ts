@@ -11,6 +11,7 @@ import {
 } from './typed-headers.js';
 import type { SipUri } from './uri.js';
 import type { Via } from './via.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** One header line as received: name as written, canonical key, unfolded value, line number. */
 export interface RawHeader {
@@ -177,7 +178,10 @@ export class IncomingRequest extends IncomingMessageBase {
    */
   get ruri(): SipUri {
     if (this.#ruri === undefined) {
-      throw new SipParseError(`unsupported Request-URI scheme in '${this.requestUri}'`, {
+      const reason = DEV
+        ? `unsupported Request-URI scheme in '${this.requestUri}'`
+        : `parse.request-uri-scheme ${this.requestUri}`;
+      throw new SipParseError(reason, {
         line: 1,
       });
     }

@@ -4,6 +4,7 @@ import { illegalTextAt, isGenValueChar, isToken, isTokenChar, isWhitespace } fro
 import { findParam, paramsFromList, readHeaderParamList, type Params } from './params.js';
 import { formatUri, parseUri, type SipUri, type SipUriInit } from './uri.js';
 import { ValueScanner, readQuotedString } from './value-scanner.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * A `name-addr` or `addr-spec` with header parameters (From, To, Contact, Route, Refer-To...;
@@ -56,7 +57,7 @@ export function readNameAddr(scanner: ValueScanner, requireBrackets: boolean): N
   if (scanner.peek() === 0x3c) {
     uri = readBracketedUri(scanner);
   } else if (displayName !== undefined || requireBrackets) {
-    scanner.fail('expected <');
+    scanner.fail(DEV ? 'expected <' : 'parse.expected <');
   } else {
     uri = readAddrSpec(scanner);
   }
@@ -93,7 +94,8 @@ function readDisplayName(scanner: ValueScanner): string | undefined {
   if (scanner.peek() === 0x22) {
     const name = scanner.quotedString();
     scanner.skipWhitespace();
-    if (scanner.peek() !== 0x3c) scanner.fail('expected < after display name');
+    if (scanner.peek() !== 0x3c)
+      scanner.fail(DEV ? 'expected < after display name' : 'parse.expected <');
     return name;
   }
   const { text } = scanner;
@@ -115,7 +117,8 @@ function readDisplayName(scanner: ValueScanner): string | undefined {
 function readBracketedUri(scanner: ValueScanner): SipUri {
   const open = scanner.pos;
   const close = scanner.text.indexOf('>', open);
-  if (close === -1 || close >= scanner.end) scanner.fail('unterminated <', open);
+  if (close === -1 || close >= scanner.end)
+    scanner.fail(DEV ? 'unterminated <' : 'parse.unterminated <', open);
   const uri = parseUriAt(scanner.text, open + 1, close);
   scanner.pos = close + 1;
   return uri;
@@ -129,10 +132,11 @@ function readAddrSpec(scanner: ValueScanner): SipUri {
   while (pos < scanner.end) {
     const c = text.charCodeAt(pos);
     if (c === 0x3b || c === 0x2c || isWhitespace(c)) break;
-    if (c === 0x3f) scanner.fail('URI with headers must be enclosed in <>', pos);
+    if (c === 0x3f)
+      scanner.fail(DEV ? 'URI with headers must be enclosed in <>' : 'parse.uri-needs-angle', pos);
     pos++;
   }
-  if (pos === start) scanner.fail('expected URI');
+  if (pos === start) scanner.fail(DEV ? 'expected URI' : 'parse.expected URI');
   const uri = parseUriAt(text, start, pos);
   scanner.pos = pos;
   return uri;
@@ -143,7 +147,7 @@ function parseUriAt(text: string, start: number, end: number): SipUri {
     return parseUri(text, start, end);
   } catch (error) {
     if (error instanceof SipParseError) throw error;
-    throw new SipParseError('invalid URI', { offset: start });
+    throw new SipParseError(DEV ? 'invalid URI' : 'parse.uri', { offset: start });
   }
 }
 
@@ -177,7 +181,8 @@ export function quoteString(value: string, field: string): string {
   let out = '"';
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c === 0x0d || c === 0x0a) throw new SipSerializeError(field, 'contains CR or LF');
+    if (c === 0x0d || c === 0x0a)
+      throw new SipSerializeError(field, DEV ? 'contains CR or LF' : 'serialize.control');
     if (c === 0x22 || c === 0x5c || (c < 0x20 && c !== 0x09) || c === 0x7f) out += '\\';
     out += value[i];
   }
@@ -195,13 +200,20 @@ export function formatHeaderParams(params: Params | undefined): string {
   let out = '';
   for (const name in params) {
     const value = params[name] ?? '';
-    if (!isToken(name)) throw new SipSerializeError('header parameter', `invalid name '${name}'`);
+    if (!isToken(name))
+      throw new SipSerializeError(
+        'header parameter',
+        DEV ? `invalid name '${name}'` : `serialize.param-name ${name}`,
+      );
     if (value === '') {
       out += `;${name}`;
       continue;
     }
     if (!isSafeGenValue(value))
-      throw new SipSerializeError(`header parameter ${name}`, 'invalid value');
+      throw new SipSerializeError(
+        `header parameter ${name}`,
+        DEV ? 'invalid value' : 'serialize.param-value',
+      );
     out += `;${name}=${value}`;
   }
   return out;
@@ -225,9 +237,12 @@ function formatUriValue(uri: SipUriInit | string): string {
   for (let i = 0; i < uri.length; i++) {
     const c = uri.charCodeAt(i);
     if (c <= 0x20 || c === 0x3c || c === 0x3e || c === 0x22 || c === 0x7f) {
-      throw new SipSerializeError('URI', 'contains whitespace, control characters, quotes or <>');
+      throw new SipSerializeError(
+        'URI',
+        DEV ? 'contains whitespace, control characters, quotes or <>' : 'serialize.uri-char',
+      );
     }
   }
-  if (uri.length === 0) throw new SipSerializeError('URI', 'is empty');
+  if (uri.length === 0) throw new SipSerializeError('URI', DEV ? 'is empty' : 'serialize.empty');
   return uri;
 }

@@ -11,6 +11,7 @@ import { parseNameAddr } from './name-addr.js';
 import { scanHead } from './scan-head.js';
 import { utf8Boundary, utf8Length } from './utf8.js';
 import { parseViaList, type Via } from './via.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Options of `parseMessage`. */
 export interface ParseOptions {
@@ -39,15 +40,20 @@ export function parseMessage(text: string, options?: ParseOptions): IncomingMess
   } catch (error) {
     if (error instanceof SipParseError) throw error;
     // Defensive: no other error type may escape for any input (a bug would surface here).
-    throw new SipParseError(`malformed message (${String(error)})`);
+    throw new SipParseError(
+      DEV ? `malformed message (${String(error)})` : `parse.bug ${String(error)}`,
+    );
   }
 }
 
 function parseMessageText(text: string, maxSize: number): IncomingMessage {
-  if (typeof text !== 'string') throw new SipParseError('message is not a string');
+  if (typeof text !== 'string')
+    throw new SipParseError(DEV ? 'message is not a string' : 'parse.not-string');
   // Checked before any scanning, so an oversize input costs O(1).
   if (text.length > maxSize)
-    throw new SipParseError(`message larger than ${maxSize}`, { offset: maxSize });
+    throw new SipParseError(DEV ? `message larger than ${maxSize}` : `parse.too-large ${maxSize}`, {
+      offset: maxSize,
+    });
   const head = scanHead(text);
   const { startLine } = head;
   const via = parseVias(text, head.via);
@@ -97,8 +103,12 @@ function parseHeader<T>(text: string, header: RawHeader, parse: SpanParser<T>): 
   }
 }
 
+function missing(key: string): SipParseError {
+  return new SipParseError(DEV ? `missing ${key}` : 'parse.header-missing', { header: key });
+}
+
 function parseVias(text: string, lines: readonly RawHeader[] | undefined): Via[] {
-  if (lines === undefined) throw new SipParseError('missing via', { header: 'via' });
+  if (lines === undefined) throw missing('via');
   const first = lines[0] as RawHeader;
   if (lines.length === 1) return parseHeader(text, first, parseViaList);
   const vias: Via[] = [];
@@ -115,11 +125,14 @@ function parseSingle<T>(
 ): T {
   const first = lines?.[0];
   if (lines === undefined || first === undefined) {
-    throw new SipParseError(`missing ${key}`, { header: key });
+    throw missing(key);
   }
   const second = lines[1];
   if (second !== undefined) {
-    throw new SipParseError(`more than one ${key}`, { header: key, line: second.line });
+    throw new SipParseError(DEV ? `more than one ${key}` : 'parse.header-twice', {
+      header: key,
+      line: second.line,
+    });
   }
   return parseHeader(text, first, parse);
 }
@@ -137,7 +150,7 @@ function parseContentLength(
     const value = parseHeader(text, header, parseLength);
     // RFC 4475 §3.3.9: conflicting Content-Length values cannot frame the body.
     if (length !== undefined && value !== length) {
-      throw new SipParseError('conflicting Content-Length values', {
+      throw new SipParseError(DEV ? 'conflicting Content-Length values' : 'parse.length-conflict', {
         header: 'content-length',
         line: header.line,
       });
@@ -168,7 +181,7 @@ function sliceBody(
 }
 
 function contentLengthTooLarge(bodyStart: number): SipParseError {
-  return new SipParseError('Content-Length larger than the body', {
+  return new SipParseError(DEV ? 'Content-Length larger than the body' : 'parse.length-over-body', {
     header: 'content-length',
     offset: bodyStart,
   });
@@ -182,7 +195,10 @@ function checkCSeqMethod(
 ): void {
   if (cseq.method === method) return;
   const line = lines?.[0]?.line;
-  throw new SipParseError(`CSeq method '${cseq.method}' does not match '${method}'`, {
+  const reason = DEV
+    ? `CSeq method '${cseq.method}' does not match '${method}'`
+    : `parse.cseq-method ${cseq.method} ${method}`;
+  throw new SipParseError(reason, {
     header: 'cseq',
     ...(line === undefined ? {} : { line }),
   });

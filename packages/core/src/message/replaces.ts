@@ -3,6 +3,7 @@ import { parseCallId } from './basic-headers.js';
 import { readHeaderParams, type Params } from './params.js';
 import { ValueScanner, unquote } from './value-scanner.js';
 import { isWordChar } from './chars.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Replaces (RFC 3891 §6.1): the dialog to replace. */
 export interface Replaces {
@@ -30,7 +31,9 @@ export function parseReplaces(value: string): Replaces {
   const toTag = params['to-tag'];
   const fromTag = params['from-tag'];
   if (toTag === undefined || fromTag === undefined) {
-    throw new SipParseError('Replaces needs to-tag and from-tag', { offset: 0 });
+    throw new SipParseError(DEV ? 'Replaces needs to-tag and from-tag' : 'parse.replaces-tags', {
+      offset: 0,
+    });
   }
   return {
     callId,

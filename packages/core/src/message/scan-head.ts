@@ -4,6 +4,7 @@ import { headerKeyAt } from './header-names.js';
 import type { RawHeader } from './incoming-message.js';
 import { HeaderLine } from './header-line.js';
 import { parseStartLine, type StartLine } from './start-line.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** The head of a message split into lines, with the essential headers picked out. */
 export interface Head {
@@ -45,18 +46,28 @@ export function scanHead(text: string): Head {
   for (;;) {
     const lf = text.indexOf('\n', pos);
     if (lf === -1) {
-      throw new SipParseError('message head not terminated by an empty line', {
-        line: line + 1,
-        offset: pos,
-      });
+      throw new SipParseError(
+        DEV ? 'message head not terminated by an empty line' : 'parse.head-end',
+        {
+          line: line + 1,
+          offset: pos,
+        },
+      );
     }
     line++;
     const lineEnd = lf > pos && text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
     if (nextCr !== -1 && nextCr < lineEnd)
-      throw new SipParseError('CR not followed by LF', { line, offset: nextCr });
+      throw new SipParseError(DEV ? 'CR not followed by LF' : 'parse.bare-cr', {
+        line,
+        offset: nextCr,
+      });
     if (nextCr !== -1 && nextCr <= lf) nextCr = text.indexOf('\r', lf + 1);
     if (line === 1) {
-      if (lineEnd === pos) throw new SipParseError('empty start line', { line, offset: pos });
+      if (lineEnd === pos)
+        throw new SipParseError(DEV ? 'empty start line' : 'parse.start-line-empty', {
+          line,
+          offset: pos,
+        });
       checkText(text, pos, lineEnd, line, undefined);
       head.startLine = parseStartLine(text, pos, lineEnd);
     } else if (lineEnd === pos) {
@@ -65,7 +76,10 @@ export function scanHead(text: string): Head {
       return head;
     } else if (isWhitespace(text.charCodeAt(pos))) {
       if (pending === undefined)
-        throw new SipParseError('continuation line without a header', { line, offset: pos });
+        throw new SipParseError(DEV ? 'continuation line without a header' : 'parse.fold-first', {
+          line,
+          offset: pos,
+        });
       checkText(text, pos, lineEnd, line, pending.key);
       pending.fold(trimmedSlice(text, pos, lineEnd));
     } else {
@@ -82,10 +96,17 @@ function readHeaderLine(text: string, start: number, end: number, line: number):
   let pos = start;
   while (pos < end && isTokenChar(text.charCodeAt(pos))) pos++;
   const nameEnd = pos;
-  if (nameEnd === start) throw new SipParseError('invalid header name', { line, offset: start });
+  if (nameEnd === start)
+    throw new SipParseError(DEV ? 'invalid header name' : 'parse.header-name', {
+      line,
+      offset: start,
+    });
   while (pos < end && isWhitespace(text.charCodeAt(pos))) pos++;
   if (pos === end || text.charCodeAt(pos) !== 0x3a) {
-    throw new SipParseError('expected : after header name', { line, offset: pos });
+    throw new SipParseError(DEV ? 'expected : after header name' : 'parse.header-colon', {
+      line,
+      offset: pos,
+    });
   }
   let valueStart = pos + 1;
   let valueEnd = end;
@@ -106,7 +127,7 @@ function checkText(
 ): void {
   const at = illegalTextAt(text, start, end);
   if (at === -1) return;
-  throw new SipParseError('control character', {
+  throw new SipParseError(DEV ? 'control character' : 'parse.control', {
     line,
     offset: at,
     ...(header === undefined ? {} : { header }),

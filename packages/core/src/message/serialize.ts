@@ -5,6 +5,7 @@ import { SipParseError } from './sip-parse-error.js';
 import type { Params } from './params.js';
 import { formatUri, parseUri, type SipUriInit } from './uri.js';
 import { utf8Length } from './utf8.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** A header as `[name, value]`; order is kept exactly on the wire. */
 export type HeaderEntry = readonly [name: string, value: string];
@@ -42,7 +43,8 @@ export type OutgoingMessage = OutgoingRequest | OutgoingResponse;
  * @example serializeRequest({ method: 'BYE', ruri: 'sip:bob@192.0.2.4', headers: [['CSeq', '2 BYE']] })
  */
 export function serializeRequest(request: OutgoingRequest): string {
-  if (!isToken(request.method)) throw new SipSerializeError('method', 'must be a token');
+  if (!isToken(request.method))
+    throw new SipSerializeError('method', DEV ? 'must be a token' : 'serialize.token');
   const ruri = typeof request.ruri === 'string' ? request.ruri : formatUri(request.ruri);
   checkRequestUri(ruri);
   checkNoUriHeaders(request.ruri, ruri);
@@ -57,7 +59,7 @@ export function serializeRequest(request: OutgoingRequest): string {
 export function serializeResponse(response: OutgoingResponse): string {
   const { status } = response;
   if (!Number.isInteger(status) || status < 100 || status > 699) {
-    throw new SipSerializeError('status', 'must be an integer 100-699');
+    throw new SipSerializeError('status', DEV ? 'must be an integer 100-699' : 'serialize.status');
   }
   const reason = response.reason ?? defaultReasonPhrase(status);
   checkText(reason, 'reason phrase');
@@ -83,7 +85,11 @@ function serializeHeadersAndBody(
   let out = '';
   let wroteLength = false;
   for (const [name, value] of headers) {
-    if (!isToken(name)) throw new SipSerializeError(`header name '${name}'`, 'must be a token');
+    if (!isToken(name))
+      throw new SipSerializeError(
+        `header name '${name}'`,
+        DEV ? 'must be a token' : 'serialize.token',
+      );
     if (headerKey(name) === 'content-length') {
       if (!wroteLength) out += `${name}: ${contentLength}\r\n`;
       wroteLength = true;
@@ -105,26 +111,40 @@ function checkNoUriHeaders(given: string | SipUriInit, formatted: string): void 
       headers = parseUri(formatted).headers;
     } catch (error) {
       if (!(error instanceof SipParseError)) throw error;
-      throw new SipSerializeError('Request-URI', `invalid (${error.reason})`);
+      throw new SipSerializeError(
+        'Request-URI',
+        DEV ? `invalid (${error.reason})` : `serialize.uri ${error.reason}`,
+      );
     }
   }
   for (const _name in headers)
-    throw new SipSerializeError('Request-URI', 'must not contain URI headers');
+    throw new SipSerializeError(
+      'Request-URI',
+      DEV ? 'must not contain URI headers' : 'serialize.uri-headers',
+    );
 }
 
 // The parser refuses the same characters (scan-head.ts): one definition, `illegalTextAt`.
 function checkText(value: string, field: string): void {
-  if (typeof value !== 'string') throw new SipSerializeError(field, 'must be a string');
+  if (typeof value !== 'string')
+    throw new SipSerializeError(field, DEV ? 'must be a string' : 'serialize.not-string');
   if (illegalTextAt(value) !== -1)
-    throw new SipSerializeError(field, 'contains CR, LF or a control character');
+    throw new SipSerializeError(
+      field,
+      DEV ? 'contains CR, LF or a control character' : 'serialize.control',
+    );
 }
 
 function checkRequestUri(ruri: string): void {
-  if (ruri.length === 0) throw new SipSerializeError('Request-URI', 'is empty');
+  if (ruri.length === 0)
+    throw new SipSerializeError('Request-URI', DEV ? 'is empty' : 'serialize.empty');
   for (let i = 0; i < ruri.length; i++) {
     const c = ruri.charCodeAt(i);
     if (c <= 0x20 || c === 0x7f)
-      throw new SipSerializeError('Request-URI', 'contains whitespace or control characters');
+      throw new SipSerializeError(
+        'Request-URI',
+        DEV ? 'contains whitespace or control characters' : 'serialize.uri-char',
+      );
   }
 }
 

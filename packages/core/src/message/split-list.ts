@@ -1,5 +1,6 @@
 import { SipParseError } from './sip-parse-error.js';
 import { trimWhitespace } from './chars.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * Splits a comma-separated header value (RFC 3261 §7.3.1) at commas that are outside
@@ -31,7 +32,12 @@ export function splitHeaderList(value: string, strict: boolean = false): string[
     }
   }
   if (strict && (inQuotes || inAngle)) {
-    throw new SipParseError(inQuotes ? 'unterminated quoted string' : 'unterminated <', {
+    const reason = DEV
+      ? inQuotes
+        ? 'unterminated quoted string'
+        : 'unterminated <'
+      : `parse.unterminated ${inQuotes ? '"' : '<'}`;
+    throw new SipParseError(reason, {
       offset: itemStart,
     });
   }
@@ -48,5 +54,8 @@ function pushItem(
 ): void {
   const item = trimWhitespace(value.slice(start, end));
   if (item.length > 0) items.push(item);
-  else if (strict) throw new SipParseError('empty list element', { offset: start });
+  else if (strict)
+    throw new SipParseError(DEV ? 'empty list element' : 'parse.empty-list-item', {
+      offset: start,
+    });
 }

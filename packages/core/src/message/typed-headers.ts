@@ -33,6 +33,7 @@ import {
   type SessionExpires,
 } from './session-timer.js';
 import { parseViaList, type Via } from './via.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * Typed header values by canonical (lowercase) header name, as returned by
@@ -151,10 +152,14 @@ export function parseTypedHeader<K extends TypedHeaderName>(
   if (!parser.multiple) {
     const second = lines[1];
     if (second !== undefined) {
-      throw new SipParseError('header must appear once', { header: key, line: second.line });
+      throw new SipParseError(DEV ? 'header must appear once' : 'parse.header-twice', {
+        header: key,
+        line: second.line,
+      });
     }
     const first = lines[0];
-    if (first === undefined) throw new SipParseError('header missing', { header: key });
+    if (first === undefined)
+      throw new SipParseError(DEV ? 'header missing' : 'parse.header-missing', { header: key });
     return withLocation(key, first.line, () => parser.parse(first.value)) as TypedHeaderMap[K];
   }
   const values: unknown[] = [];
@@ -176,7 +181,9 @@ function mergeContacts(
     contacts.push(...parsed.contacts);
   }
   if (wildcard && (contacts.length > 0 || lines.length > 1)) {
-    throw new SipParseError('Contact * must be the only contact', { header: 'contact' });
+    throw new SipParseError(DEV ? 'Contact * must be the only contact' : 'parse.contact-star', {
+      header: 'contact',
+    });
   }
   return { wildcard, contacts };
 }
@@ -189,7 +196,7 @@ export function withLocation<T>(header: string, line: number, parse: () => T): T
     if (error instanceof SipParseError) {
       throw new SipParseError(error.reason, { header, line, ...offsetOf(error) });
     }
-    throw new SipParseError(`malformed value`, { header, line });
+    throw new SipParseError(DEV ? 'malformed value' : 'parse.bug', { header, line });
   }
 }
 

@@ -1,6 +1,7 @@
 import { SipParseError } from './sip-parse-error.js';
 import { SipSerializeError } from './sip-serialize-error.js';
 import { inClass, isHexDigit, type CharClass } from './chars.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * Validates `text[start, end)` against a character class plus `%HH` escapes and returns it
@@ -20,12 +21,16 @@ export function decodeEscaped(
     if (c === 0x25) {
       const complete = i + 2 < end;
       if (!complete || !isHexDigit(text.charCodeAt(i + 1)) || !isHexDigit(text.charCodeAt(i + 2))) {
-        throw new SipParseError(`bad escape in ${what}`, { offset: i });
+        throw new SipParseError(DEV ? `bad escape in ${what}` : `parse.escape ${what}`, {
+          offset: i,
+        });
       }
       hasEscape = true;
       i += 2;
     } else if (!inClass(allowed, c)) {
-      throw new SipParseError(`invalid character in ${what}`, { offset: i });
+      throw new SipParseError(DEV ? `invalid character in ${what}` : `parse.char ${what}`, {
+        offset: i,
+      });
     }
   }
   const raw = text.slice(start, end);
@@ -58,7 +63,10 @@ export function encodeEscaped(value: string, allowed: CharClass, what: string): 
       try {
         out += encodeURIComponent(char);
       } catch {
-        throw new SipSerializeError(what, 'contains an unpaired surrogate');
+        throw new SipSerializeError(
+          what,
+          DEV ? 'contains an unpaired surrogate' : 'serialize.surrogate',
+        );
       }
       if (isHighSurrogate) i++;
     }

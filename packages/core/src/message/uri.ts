@@ -13,6 +13,7 @@ import {
 import { NO_PARAMS, emptyParams, type Params } from './params.js';
 import { formatHost, formatPort, scanHost } from './host.js';
 import { decodeEscaped, encodeEscaped } from './uri-escapes.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** URI schemes the message layer understands (RFC 3261 §19.1, RFC 3966). */
 export type UriScheme = 'sip' | 'sips' | 'tel';
@@ -71,11 +72,18 @@ const isTelChar = (c: number): boolean =>
 export function parseUri(text: string, start: number = 0, end: number = text.length): SipUri {
   const colon = text.indexOf(':', start);
   if (colon === -1 || colon >= end)
-    throw new SipParseError('URI without scheme', { offset: start });
+    throw new SipParseError(DEV ? 'URI without scheme' : 'parse.uri-scheme-missing', {
+      offset: start,
+    });
   const scheme = text.slice(start, colon).toLowerCase();
   if (scheme === 'sip' || scheme === 'sips') return parseSipUri(text, scheme, colon + 1, end);
   if (scheme === 'tel') return parseTelUri(text, colon + 1, end);
-  throw new SipParseError(`unsupported URI scheme '${scheme}'`, { offset: start });
+  throw new SipParseError(
+    DEV ? `unsupported URI scheme '${scheme}'` : `parse.uri-scheme ${scheme}`,
+    {
+      offset: start,
+    },
+  );
 }
 
 function parseSipUri(text: string, scheme: UriScheme, start: number, end: number): SipUri {
@@ -87,14 +95,18 @@ function parseSipUri(text: string, scheme: UriScheme, start: number, end: number
   if (at !== -1 && at < end) {
     const passwordColon = text.indexOf(':', start);
     const userEnd = passwordColon !== -1 && passwordColon < at ? passwordColon : at;
-    if (userEnd === start) throw new SipParseError('empty user in URI', { offset: start });
+    if (userEnd === start)
+      throw new SipParseError(DEV ? 'empty user in URI' : 'parse.uri-user-empty', {
+        offset: start,
+      });
     user = decodeEscaped(text, start, userEnd, USER_CHARS, 'URI user');
     if (userEnd < at)
       password = decodeEscaped(text, userEnd + 1, at, PASSWORD_CHARS, 'URI password');
     pos = at + 1;
   }
   const hostEnd = scanHost(text, pos, end);
-  if (hostEnd === -1) throw new SipParseError('invalid host in URI', { offset: pos });
+  if (hostEnd === -1)
+    throw new SipParseError(DEV ? 'invalid host in URI' : 'parse.uri-host', { offset: pos });
   const host = text.slice(pos, hostEnd);
   pos = hostEnd;
   let port: number | undefined;
@@ -115,18 +127,25 @@ function parseSipUri(text: string, scheme: UriScheme, start: number, end: number
     pos = readUriHeaders(text, pos + 1, end, record);
     headers = record;
   }
-  if (pos !== end) throw new SipParseError('unexpected character in URI', { offset: pos });
+  if (pos !== end)
+    throw new SipParseError(DEV ? 'unexpected character in URI' : 'parse.uri-char', {
+      offset: pos,
+    });
   return { scheme, user, password, host, port, params, headers };
 }
 
 function parseTelUri(text: string, start: number, end: number): SipUri {
   let pos = start;
   while (pos < end && isTelChar(text.charCodeAt(pos))) pos++;
-  if (pos === start) throw new SipParseError('empty tel number', { offset: start });
+  if (pos === start)
+    throw new SipParseError(DEV ? 'empty tel number' : 'parse.tel-empty', { offset: start });
   const user = text.slice(start, pos);
   const params = emptyParams();
   pos = readUriParams(text, pos, end, params);
-  if (pos !== end) throw new SipParseError('unexpected character in tel URI', { offset: pos });
+  if (pos !== end)
+    throw new SipParseError(DEV ? 'unexpected character in tel URI' : 'parse.uri-char', {
+      offset: pos,
+    });
   return {
     scheme: 'tel',
     user,
@@ -143,10 +162,11 @@ function readPort(text: string, start: number, end: number): { port: number; end
   let port = 0;
   while (pos < end && isDigit(text.charCodeAt(pos))) {
     port = port * 10 + text.charCodeAt(pos) - 0x30;
-    if (port > 65535) throw new SipParseError('port out of range', { offset: start });
+    if (port > 65535)
+      throw new SipParseError(DEV ? 'port out of range' : 'parse.port', { offset: start });
     pos++;
   }
-  if (pos === start) throw new SipParseError('empty port', { offset: start });
+  if (pos === start) throw new SipParseError(DEV ? 'empty port' : 'parse.port', { offset: start });
   return { port, end: pos };
 }
 
@@ -160,7 +180,10 @@ function readUriParams(
     const nameStart = pos + 1;
     let nameEnd = nameStart;
     while (nameEnd < end && isParamOrEscape(text.charCodeAt(nameEnd))) nameEnd++;
-    if (nameEnd === nameStart) throw new SipParseError('empty URI parameter name', { offset: pos });
+    if (nameEnd === nameStart)
+      throw new SipParseError(DEV ? 'empty URI parameter name' : 'parse.uri-param-name', {
+        offset: pos,
+      });
     const name = toLowerCaseFast(
       decodeEscaped(text, nameStart, nameEnd, PARAM_CHARS, 'URI parameter'),
     );
@@ -170,7 +193,10 @@ function readUriParams(
       const valueStart = pos + 1;
       pos = valueStart;
       while (pos < end && isParamOrEscape(text.charCodeAt(pos))) pos++;
-      if (pos === valueStart) throw new SipParseError('empty URI parameter value', { offset: pos });
+      if (pos === valueStart)
+        throw new SipParseError(DEV ? 'empty URI parameter value' : 'parse.uri-param-value', {
+          offset: pos,
+        });
       value = decodeEscaped(text, valueStart, pos, PARAM_CHARS, 'URI parameter');
     }
     if (!(name in into)) into[name] = value;
@@ -187,10 +213,15 @@ function readUriHeaders(
   for (;;) {
     const nameStart = pos;
     while (pos < end && isHeaderNvOrEscape(text.charCodeAt(pos))) pos++;
-    if (pos === nameStart) throw new SipParseError('empty URI header name', { offset: pos });
+    if (pos === nameStart)
+      throw new SipParseError(DEV ? 'empty URI header name' : 'parse.uri-header-name', {
+        offset: pos,
+      });
     const name = decodeEscaped(text, nameStart, pos, HEADER_NV_CHARS, 'URI header');
     if (pos >= end || text.charCodeAt(pos) !== 0x3d) {
-      throw new SipParseError('URI header without =', { offset: pos });
+      throw new SipParseError(DEV ? 'URI header without =' : 'parse.uri-header-value', {
+        offset: pos,
+      });
     }
     const valueStart = ++pos;
     while (pos < end && isHeaderNvOrEscape(text.charCodeAt(pos))) pos++;
@@ -217,9 +248,10 @@ export function formatUri(uri: SipUriInit): string {
     const number = uri.user ?? '';
     for (let i = 0; i < number.length; i++) {
       if (!isTelChar(number.charCodeAt(i)))
-        throw new SipSerializeError('tel URI', 'invalid number');
+        throw new SipSerializeError('tel URI', DEV ? 'invalid number' : 'serialize.tel');
     }
-    if (number.length === 0) throw new SipSerializeError('tel URI', 'empty number');
+    if (number.length === 0)
+      throw new SipSerializeError('tel URI', DEV ? 'empty number' : 'serialize.tel');
     return out + number + formatUriParams(uri.params);
   }
   if (uri.user !== undefined && uri.user !== '') {

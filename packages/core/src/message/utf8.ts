@@ -1,4 +1,5 @@
 import { SipParseError } from './sip-parse-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 // TextEncoder#encodeInto is native and vectorised: measuring a 2.7 KB body this way is about
 // five times faster than a regex test for non-ASCII and far faster than a charCodeAt loop.
@@ -42,7 +43,12 @@ export function utf8Boundary(text: string, byteCount: number): number {
     i++;
   }
   if (bytes !== byteCount) {
-    throw new SipParseError('Content-Length ends inside a UTF-8 character', { offset: i });
+    throw new SipParseError(
+      DEV ? 'Content-Length ends inside a UTF-8 character' : 'parse.length-utf8',
+      {
+        offset: i,
+      },
+    );
   }
   return i;
 }

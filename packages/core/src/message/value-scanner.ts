@@ -1,5 +1,6 @@
 import { SipParseError } from './sip-parse-error.js';
 import { isGenValueChar, isTokenChar, isWhitespace, toLowerCaseFast } from './chars.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * A cursor over one header value (already unfolded: LWS is SP/HTAB only). Typed header parsers
@@ -42,14 +43,14 @@ export class ValueScanner {
   }
 
   expect(code: number, what: string): void {
-    if (!this.accept(code)) this.fail(`expected ${what}`);
+    if (!this.accept(code)) this.#expected(what);
   }
 
   /** Reads a non-empty token (RFC 3261 §25.1) or fails. */
   token(what: string): string {
     const start = this.pos;
     while (this.pos < this.end && isTokenChar(this.text.charCodeAt(this.pos))) this.pos++;
-    if (this.pos === start) this.fail(`expected ${what}`);
+    if (this.pos === start) this.#expected(what);
     return this.text.slice(start, this.pos);
   }
 
@@ -70,10 +71,10 @@ export class ValueScanner {
       if (c < 0x30 || c > 0x39) break;
       value = value * 10 + (c - 0x30);
       // Leading zeros are legal (RFC 3261 uses 1*DIGIT), so only the value is bounded.
-      if (value > max) this.fail(`${what} too large`);
+      if (value > max) this.fail(DEV ? `${what} too large` : `parse.too-large ${what}`);
       this.pos++;
     }
-    if (this.pos === start) this.fail(`expected ${what}`);
+    if (this.pos === start) this.#expected(what);
     return value;
   }
 
@@ -92,13 +93,20 @@ export class ValueScanner {
       return this.text.slice(start, this.pos);
     }
     while (this.pos < this.end && isGenValueChar(this.text.charCodeAt(this.pos))) this.pos++;
-    if (this.pos === start) this.fail('expected parameter value');
+    if (this.pos === start) this.#expected('parameter value');
     return this.text.slice(start, this.pos);
   }
 
   expectEnd(): void {
     this.skipWhitespace();
-    if (this.pos < this.end) this.fail(`unexpected character '${this.text[this.pos] ?? ''}'`);
+    if (this.pos < this.end) {
+      const c = this.text[this.pos] ?? '';
+      this.fail(DEV ? `unexpected character '${c}'` : `parse.unexpected ${c}`);
+    }
+  }
+
+  #expected(what: string): never {
+    this.fail(DEV ? `expected ${what}` : `parse.expected ${what}`);
   }
 
   fail(reason: string, at: number = this.pos): never {
@@ -135,7 +143,9 @@ export function readQuotedString(
     if (c === 0x0d || c === 0x0a) break;
     pos++;
   }
-  throw new SipParseError('unterminated quoted string', { offset: start });
+  throw new SipParseError(DEV ? 'unterminated quoted string' : 'parse.unterminated "', {
+    offset: start,
+  });
 }
 
 /**
@@ -148,7 +158,9 @@ export function unquote(value: string): string {
   if (value.length === 0 || value.charCodeAt(0) !== 0x22) return value;
   const result = readQuotedString(value, 0);
   if (result.end !== value.length) {
-    throw new SipParseError('text after quoted string', { offset: result.end });
+    throw new SipParseError(DEV ? 'text after quoted string' : 'parse.after-quoted', {
+      offset: result.end,
+    });
   }
   return result.value;
 }

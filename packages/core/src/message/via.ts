@@ -10,6 +10,7 @@ import {
 import { formatHost, formatPort, scanHost } from './host.js';
 import { formatHeaderParams } from './name-addr.js';
 import { ValueScanner } from './value-scanner.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * One via-parm (RFC 3261 §20.42). `protocol` is `name/version` without LWS (`SIP/2.0`),
@@ -77,9 +78,10 @@ function readVia(scanner: ValueScanner): Via {
   const transport = upperCase(scanner.token('transport'));
   const transportEnd = scanner.pos;
   const hostStart = scanner.skipWhitespace().pos;
-  if (hostStart === transportEnd) scanner.fail('expected space before sent-by');
+  if (hostStart === transportEnd)
+    scanner.fail(DEV ? 'expected space before sent-by' : 'parse.via-space');
   const hostEnd = scanHost(scanner.text, hostStart, scanner.end);
-  if (hostEnd === -1) scanner.fail('invalid Via host');
+  if (hostEnd === -1) scanner.fail(DEV ? 'invalid Via host' : 'parse.via-host');
   const host = scanner.text.slice(hostStart, hostEnd);
   scanner.pos = hostEnd;
   let port: number | undefined;
@@ -140,9 +142,13 @@ export function formatVia(via: ViaInit): string {
     !isToken(name) ||
     !isToken(version)
   ) {
-    throw new SipSerializeError('Via protocol', `invalid '${protocol}'`);
+    throw new SipSerializeError(
+      'Via protocol',
+      DEV ? `invalid '${protocol}'` : `serialize.via ${protocol}`,
+    );
   }
-  if (!isToken(via.transport)) throw new SipSerializeError('Via transport', 'must be a token');
+  if (!isToken(via.transport))
+    throw new SipSerializeError('Via transport', DEV ? 'must be a token' : 'serialize.token');
   let out = `${protocol}/${via.transport} ${formatHost(via.host, 'Via host')}`;
   if (via.port !== undefined) out += formatPort(via.port, 'Via port');
   if (via.branch !== undefined) out += formatHeaderParams({ branch: via.branch });

@@ -55,8 +55,7 @@ export class AckWait {
     retransmitter.start(transaction, response, () => {
       this.#awaited = undefined;
       if (this.#byeWhenAcked) return this.byeAfterAck();
-      core.bye([]);
-      core.finish('ended', 'system', Causes.NO_ACK, undefined);
+      core.hangUp(Causes.NO_ACK, undefined);
     });
   }
 

@@ -7,9 +7,10 @@ import {
   type OutgoingResponse,
 } from '../message/index.js';
 import { TypedEmitter } from '../transport/index.js';
-import type { Cause } from '../ua/causes.js';
+import { Causes, type Cause } from '../ua/causes.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
 import { CallConnection } from './call-connection.js';
+import { endsDialog } from './dialog-failure.js';
 import { Negotiation, type AnswerHook } from './negotiation.js';
 import type { SessionContext } from './session-context.js';
 import type { Originator, SessionEvents } from './session-events.js';
@@ -17,6 +18,7 @@ import type { AnswerOptions, CallOptions } from './session-options.js';
 import { sessionResponse, type SessionResponseOptions } from './session-responses.js';
 import type { SessionStatus } from './session-status.js';
 import type { Session } from './session.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** How a call ends: `ended` once established, `failed` before. */
 export type EndKind = 'ended' | 'failed';
@@ -105,6 +107,23 @@ export class CallCore {
     this.events.emit('statuschange', { status });
   }
 
+  /** The call was answered (our 2xx sent, or theirs received): `answered`, then `accepted`. */
+  accepted(originator: 'local' | 'remote', response: IncomingResponse | undefined): void {
+    this.startTime = new Date();
+    this.setStatus('answered');
+    this.events.emit('accepted', { originator, response });
+  }
+
+  /**
+   * The ACK of the initial 2xx went out or came in (with the answer applied when it carried
+   * one): `confirmed`, unless the call was ended meanwhile.
+   */
+  confirmed(originator: 'local' | 'remote', ack: IncomingRequest | undefined): void {
+    if (this.#status !== 'answered') return;
+    this.setStatus('confirmed');
+    this.events.emit('confirmed', { originator, ack });
+  }
+
   /** Ends the call (once: nothing happens when it already ended). */
   finish(
     kind: EndKind,
@@ -113,6 +132,29 @@ export class CallCore {
     message: IncomingRequest | IncomingResponse | undefined,
   ): void {
     this.#finish(kind, originator, cause, message);
+  }
+
+  /**
+   * Ends an established call from our side for `cause` (a failure the stack found, not the app's
+   * hang-up): BYE with `headers`, then `ended` with originator `system`.
+   */
+  hangUp(
+    cause: Cause,
+    message: IncomingRequest | IncomingResponse | undefined,
+    headers: readonly HeaderEntry[] = [],
+  ): void {
+    this.bye([], headers);
+    this.finish('ended', 'system', cause, message);
+  }
+
+  /**
+   * Ends the call when the far end's `status` to one of our mid-dialog requests ends the dialog
+   * (`endsDialog`: 481, or 408 unless the call is being recovered; RFC 3261 §12.2.1.2); true then.
+   */
+  endIfDialogGone(status: number, response: IncomingResponse | undefined): boolean {
+    if (!endsDialog(status, this.connection)) return false;
+    this.hangUp(status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT, response);
+    return true;
   }
 
   /** The last step of ending: records why and when, and reports it. */
@@ -202,7 +244,11 @@ export class CallCore {
     for (;;) {
       const ready = this.context.signallingReady();
       if (ready !== true && !(await ready)) {
-        this.context.logger.warn(`session: ${method} not sent: the connection did not come back`);
+        this.warn(
+          DEV
+            ? `session: ${method} not sent: the connection did not come back`
+            : `session.not-sent-connection-lost ${method}`,
+        );
         return undefined;
       }
       const dialog = this.dialog;
@@ -224,7 +270,12 @@ export class CallCore {
     if (ready === true) return this.#byeNow(extraHeaders, headers);
     void ready.then((ok) => {
       if (ok) this.#byeNow(extraHeaders, headers);
-      else this.context.logger.warn('session: BYE not sent: the connection did not come back');
+      else
+        this.warn(
+          DEV
+            ? 'session: BYE not sent: the connection did not come back'
+            : 'session.not-sent-connection-lost BYE',
+        );
     });
   }
 
@@ -243,12 +294,24 @@ export class CallCore {
       // The call ends here whatever happens, so the far end must hear of it: a BYE with only
       // what the stack writes is better than none (the app's lines are checked at the API, so
       // this is the last line of defence, not a path anything should take).
-      this.context.logger.warn(`session: BYE not sent: ${(error as Error).message}`);
+      this.warn(DEV ? 'session: BYE not sent' : 'session.bye-not-sent', error);
       // Drop the app's lines first (they are what may be wrong), keeping the stack's (Reason);
       // only if those fail too, send the bare BYE.
       if (extraHeaders.length > 0) this.#byeNow([], headers);
       else if (headers.length > 0) this.#byeNow([], []);
     }
+  }
+
+  /**
+   * Logs a warning through the UA's logger; with `error`, its message follows the text (after
+   * a colon in development builds, a space after the code in production ones).
+   */
+  warn(text: string, error?: unknown): void {
+    this.context.logger.warn(
+      error === undefined
+        ? text
+        : `${text}${DEV ? ':' : ''} ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
   /** A dialog from a message, or undefined (logged) when the message cannot build one. */
@@ -257,7 +320,7 @@ export class CallCore {
       return make();
     } catch (error) {
       if (error instanceof SipParseError) {
-        this.context.logger.warn(`session: cannot build the dialog: ${error.message}`);
+        this.warn(DEV ? 'session: cannot build the dialog' : 'session.dialog-unbuildable', error);
         return undefined;
       }
       throw error;

@@ -3,6 +3,7 @@ import type { Identity } from '../ua/out-of-dialog-request.js';
 import { checkIceRestart } from './ice-restart-options.js';
 import type { SessionContext } from './session-context.js';
 import type { CallOptions } from './session-options.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** The From of an anonymous call (RFC 3323 §4.1.1.3). */
 const ANONYMOUS: Identity = Object.freeze({
@@ -51,19 +52,27 @@ export function checkCallOptions(options: CallOptions, minimum: number): void {
   for (const name of ['fromUserName', 'fromDisplayName'] as const) {
     const value: unknown = options[name];
     if (value !== undefined && typeof value !== 'string') {
-      throw new TypeError(`call option ${name} must be a string, got ${typeof value}`);
+      throw new TypeError(
+        DEV
+          ? `call option ${name} must be a string, got ${typeof value}`
+          : `session.option-not-string ${name} ${typeof value}`,
+      );
     }
   }
   if (options.fromUserName === '') {
     throw new TypeError(
-      'call option fromUserName must not be empty: leave it out to use the UA user',
+      DEV
+        ? 'call option fromUserName must not be empty: leave it out to use the UA user'
+        : 'session.from-user-name-empty',
     );
   }
   checkIceRestart(options.iceRestart);
   const expires = options.sessionTimersExpires;
   if (expires !== undefined && (!Number.isInteger(expires) || expires < minimum)) {
     throw new RangeError(
-      `call option sessionTimersExpires must be a whole number of seconds of at least ${minimum} (RFC 4028 §4), got ${String(expires)}`,
+      DEV
+        ? `call option sessionTimersExpires must be a whole number of seconds of at least ${minimum} (RFC 4028 §4), got ${String(expires)}`
+        : `session.session-timers-expires-invalid ${String(expires)} min=${minimum}`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { DEV } from '../diagnostics/dev-mode.js';
 /** One DTMF tone as carried in INFO with `application/dtmf-relay`. */
 export interface DtmfRelayTone {
   /** `0`-`9`, `*`, `#`, `A`-`D`. */
@@ -44,7 +45,12 @@ export function splitTones(tones: string): string[] {
   const out: string[] = [];
   for (const char of tones.toUpperCase()) {
     if (char === ',' || DTMF_TONES.includes(char)) out.push(char);
-    else throw new RangeError(`"${char}" is not a DTMF tone (use 0-9, *, #, A-D or ",")`);
+    else
+      throw new RangeError(
+        DEV
+          ? `"${char}" is not a DTMF tone (use 0-9, *, #, A-D or ",")`
+          : `session.dtmf-tone-invalid ${char}`,
+      );
   }
   return out;
 }

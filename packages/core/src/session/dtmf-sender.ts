@@ -1,5 +1,6 @@
 import { SingleTimer, type Clock } from '../transport/clock.js';
 import { splitTones } from './dtmf-relay.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** How a tone goes out; `rtp` returns false when there is no RTP DTMF sender (then INFO is used). */
 export interface DtmfChannels {
@@ -52,11 +53,17 @@ export class DtmfSender {
     const gap = options.interToneGap ?? 70;
     if (!(duration >= MIN_DURATION && duration <= MAX_DURATION)) {
       throw new RangeError(
-        `DTMF duration ${duration} ms is outside ${MIN_DURATION}-${MAX_DURATION}`,
+        DEV
+          ? `DTMF duration ${duration} ms is outside ${MIN_DURATION}-${MAX_DURATION}`
+          : `session.dtmf-duration-invalid ${duration}`,
       );
     }
     if (!(gap >= MIN_GAP))
-      throw new RangeError(`DTMF inter-tone gap ${gap} ms is below ${MIN_GAP}`);
+      throw new RangeError(
+        DEV
+          ? `DTMF inter-tone gap ${gap} ms is below ${MIN_GAP}`
+          : `session.dtmf-gap-invalid ${gap}`,
+      );
     const extraHeaders = options.extraHeaders ?? [];
     for (const tone of splitTones(tones)) {
       this.#queue.push({ tone, duration, gap, transport: options.transport, extraHeaders });

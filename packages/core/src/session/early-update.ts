@@ -3,6 +3,7 @@ import type { IncomingRequest } from '../message/index.js';
 import type { ServerTransaction } from '../transaction/index.js';
 import type { CallCore } from './call-core.js';
 import { isSdp, SDP } from './sdp-body.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * A new offer in an early dialog by UPDATE (RFC 3311 §5), before the INVITE's final response:
@@ -46,7 +47,7 @@ export class EarlyUpdate {
       await core.serial(() => negotiation.rollback());
       return false;
     } catch (error) {
-      core.context.logger.warn(`session: early UPDATE failed: ${(error as Error).message}`);
+      core.warn(DEV ? 'session: early UPDATE failed' : 'session.early-update-failed', error);
       return false;
     } finally {
       this.#pending = false;

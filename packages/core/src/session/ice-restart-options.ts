@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '../ua/invalid-option-error.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * How a call recovers its media when ICE breaks (`UAOptions.iceRestart` for every call,
@@ -48,7 +49,9 @@ export function checkIceRestart(value: unknown): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidOptionError(
       'iceRestart',
-      'expected false (no automatic ICE restart) or { gracePeriod, deadline, attempts }',
+      DEV
+        ? 'expected false (no automatic ICE restart) or { gracePeriod, deadline, attempts }'
+        : 'session.ice-restart-invalid',
     );
   }
   const { gracePeriod, deadline, attempts } = value as Record<string, unknown>;
@@ -56,11 +59,17 @@ export function checkIceRestart(value: unknown): void {
     throw new InvalidOptionError(`iceRestart.${field}`, expected);
   };
   if (gracePeriod !== undefined && !(isFiniteNumber(gracePeriod) && gracePeriod >= 0))
-    bad('gracePeriod', 'expected a number of seconds, 0 or more');
+    bad(
+      'gracePeriod',
+      DEV ? 'expected a number of seconds, 0 or more' : 'session.ice-restart-invalid',
+    );
   if (deadline !== undefined && !(isFiniteNumber(deadline) && deadline > 0))
-    bad('deadline', 'expected a number of seconds, more than 0');
+    bad(
+      'deadline',
+      DEV ? 'expected a number of seconds, more than 0' : 'session.ice-restart-invalid',
+    );
   if (attempts !== undefined && !(Number.isInteger(attempts) && (attempts as number) >= 1))
-    bad('attempts', 'expected a whole number, 1 or more');
+    bad('attempts', DEV ? 'expected a whole number, 1 or more' : 'session.ice-restart-invalid');
 }
 
 /**

@@ -14,6 +14,7 @@ import { isSdp } from './sdp-body.js';
 import type { AnswerOptions, EarlyMediaOptions, TerminateOptions } from './session-options.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { SessionTimerAnswer } from './session-timer-negotiation.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The UAS side of a call: the far end's INVITE (its server transaction already sent 100),
@@ -112,12 +113,20 @@ export class IncomingInvite {
     const core = this.#core;
     const invite = this.#invite;
     if (core.status !== 'ringing' || this.#answering || this.#early !== undefined) {
-      throw new Error(`cannot start early media now (call ${core.status})`);
+      throw new Error(
+        DEV
+          ? `cannot start early media now (call ${core.status})`
+          : `session.early-media-not-now ${core.status}`,
+      );
     }
     const offer = invite.body === '' ? undefined : invite.body;
     if (offer === undefined && !this.#provisionals.reliable(true)) {
       // Our offer would have no answer before the 2xx: only a PRACK can carry one (RFC 3262 §5).
-      throw new Error('cannot start early media: no offer in the INVITE and no 100rel');
+      throw new Error(
+        DEV
+          ? 'cannot start early media: no offer in the INVITE and no 100rel'
+          : 'session.early-media-no-offer',
+      );
     }
     this.#noAnswer.cancel();
     const answerOptions = answerMediaOptions(options, offer);
@@ -194,7 +203,9 @@ export class IncomingInvite {
     const invite = this.#invite;
     if (core.status !== 'ringing' || this.#answering) {
       throw new Error(
-        `cannot answer a call that is ${this.#answering ? 'being answered' : core.status}`,
+        DEV
+          ? `cannot answer a call that is ${this.#answering ? 'being answered' : core.status}`
+          : `session.answer-not-now ${this.#answering ? 'answering' : core.status}`,
       );
     }
     this.#answering = true;
@@ -248,7 +259,10 @@ export class IncomingInvite {
   /** Rejects the unanswered call with `status_code` (default 480). */
   reject(options: TerminateOptions): void {
     const status = options.status_code ?? 480;
-    if (status < 300 || status > 699) throw new RangeError(`status_code ${status} is not 300-699`);
+    if (status < 300 || status > 699)
+      throw new RangeError(
+        DEV ? `status_code ${status} is not 300-699` : `session.reject-status-invalid ${status}`,
+      );
     this.#transaction.respond(
       this.#core.response(this.#invite, status, {
         reason: options.reason_phrase,
@@ -295,9 +309,7 @@ export class IncomingInvite {
     }
     if (timer !== undefined) this.#refresh.accepted(timer);
     core.dialog?.confirm();
-    core.startTime = new Date();
-    core.setStatus('answered');
-    core.events.emit('accepted', { originator: 'local', response: undefined });
+    core.accepted('local', undefined);
     const answerInAck = offeredHere && !this.#settledEarly;
     this.#ackWait.start(invite.cseq.seq, transaction, response, (ack) =>
       this.#initialAck(ack, answerInAck),
@@ -307,23 +319,21 @@ export class IncomingInvite {
   #initialAck(ack: IncomingRequest, offeredHere: boolean): void {
     const core = this.#core;
     if (this.#ackWait.byeWhenAcked) return this.#ackWait.byeAfterAck();
-    const finish = (): void => {
-      if (core.status !== 'answered') return;
-      core.setStatus('confirmed');
-      core.events.emit('confirmed', { originator: 'remote', ack });
-    };
+    const finish = (): void => core.confirmed('remote', ack);
     if (!offeredHere) return finish();
     // Offer in our 2xx, answer in the ACK (RFC 3261 §13.2.1).
     const negotiation = core.negotiation;
     core
       .serial(async () => {
         if (!isSdp(ack))
-          throw new NegotiationError(Causes.MISSING_SDP, 'the ACK has no SDP answer');
+          throw new NegotiationError(
+            Causes.MISSING_SDP,
+            DEV ? 'the ACK has no SDP answer' : 'session.no-sdp-answer ACK',
+          );
         await negotiation?.accept(ack.body);
       })
       .then(finish, (error: unknown) => {
-        core.bye([]);
-        core.finish('ended', 'system', toNegotiationError(error).cause, ack);
+        core.hangUp(toNegotiationError(error).cause, ack);
       });
   }
 }

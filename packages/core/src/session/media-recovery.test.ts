@@ -66,6 +66,11 @@ function setup(iceRestart?: IceRestartOptions | false, role: { readonly caller?:
       status = 'terminated';
       events.emit('statuschange', { status });
     },
+    // As CallCore.hangUp: BYE, then the end.
+    hangUp: (cause: string) => {
+      core.bye();
+      core.finish('ended', 'system', cause);
+    },
     mediaState: undefined as ((state: RTCIceConnectionState) => void) | undefined,
   };
   const offers = {

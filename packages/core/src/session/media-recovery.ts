@@ -146,8 +146,7 @@ export class MediaRecovery {
     if (state === 'failed') {
       if (settings !== false) return this.#start('ICE failed', settings);
       core.connection.fail('media', 'ICE failed');
-      core.bye([]);
-      return core.finish('ended', 'system', Causes.RTP_TIMEOUT, undefined);
+      return core.hangUp(Causes.RTP_TIMEOUT, undefined);
     }
     if (settings !== false && !this.#recovering && !this.#timer.pending)
       this.#timer.schedule(settings.gracePeriod, () => this.#start('ICE disconnected', settings));
@@ -245,8 +244,7 @@ export class MediaRecovery {
     const core = this.#core;
     this.#stop();
     core.connection.fail('media', reason);
-    core.bye([]);
-    core.finish('ended', 'system', Causes.MEDIA_RECOVERY_FAILED, undefined);
+    core.hangUp(Causes.MEDIA_RECOVERY_FAILED, undefined);
   }
 
   #stop(): void {

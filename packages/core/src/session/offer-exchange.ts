@@ -2,10 +2,7 @@ import type { Dialog } from '../dialog/index.js';
 import { SipParseError, type IncomingRequest, type IncomingResponse } from '../message/index.js';
 import type { InviteServerTransaction, ServerTransaction } from '../transaction/index.js';
 import { SingleTimer } from '../transport/clock.js';
-import { Causes } from '../ua/causes.js';
-import type { UALogger } from '../ua/ua-options.js';
 import type { AckWait } from './ack-wait.js';
-import { endsDialog } from './dialog-failure.js';
 import type { CallCore } from './call-core.js';
 import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import { InviteClient } from './invite-client.js';
@@ -14,6 +11,7 @@ import { isSdp, SDP } from './sdp-body.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { SessionResponseOptions } from './session-responses.js';
 import type { SessionTimerAnswer } from './session-timer-negotiation.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * Offers in an established call (RFC 3261 §14, RFC 3311): re-INVITEs and UPDATEs we send (hold,
@@ -185,7 +183,7 @@ export class OfferExchange {
     try {
       sdp = await core.serial(() => negotiation.offer(iceRestart));
     } catch (error) {
-      core.context.logger.warn(`session: no offer: ${(error as Error).message}`);
+      core.warn(DEV ? 'session: no offer' : 'session.no-offer', error);
       return 'failed';
     }
     if (core.status !== 'confirmed') return 'failed';
@@ -198,8 +196,7 @@ export class OfferExchange {
         await core.serial(() => negotiation.accept(response.body));
         return 'ok';
       } catch (error) {
-        core.bye([]);
-        core.finish('ended', 'system', toNegotiationError(error).cause, response);
+        core.hangUp(toNegotiationError(error).cause, response);
         return 'failed';
       }
     }
@@ -209,15 +206,7 @@ export class OfferExchange {
     if (status === 491) return 'glare';
     // RFC 3261 §12.2.1.2 / §14.1: 481 or 408 to a mid-dialog request ends the dialog, except a
     // 408 while the call is being recovered (a failed attempt then, `dialog-failure.ts`).
-    if (endsDialog(status, core.connection)) {
-      core.bye([]);
-      core.finish(
-        'ended',
-        'system',
-        status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
-        response,
-      );
-    }
+    core.endIfDialogGone(status, response);
     return 'failed';
   }
 
@@ -248,7 +237,7 @@ export class OfferExchange {
           context.sendAck(dialog.createAck(seq));
           if (acked) return;
           acked = true;
-          refreshTargetFrom(dialog, response, context.logger);
+          refreshTargetFrom(dialog, response, this.#core);
           settle(response);
         },
         onFailure: (response) => {
@@ -333,11 +322,16 @@ export class OfferExchange {
  * cannot be read leaves the target as it was: the answer itself is still the answer, and a
  * malformed header must not leave the offer procedure hanging.
  */
-function refreshTargetFrom(dialog: Dialog, response: IncomingResponse, logger: UALogger): void {
+function refreshTargetFrom(dialog: Dialog, response: IncomingResponse, core: CallCore): void {
   try {
     dialog.refreshTarget(response);
   } catch (error) {
     if (!(error instanceof SipParseError)) throw error;
-    logger.warn(`session: kept the remote target, the 2xx Contact is malformed: ${error.message}`);
+    core.warn(
+      DEV
+        ? 'session: kept the remote target, the 2xx Contact is malformed'
+        : 'session.target-kept-bad-contact',
+      error,
+    );
   }
 }

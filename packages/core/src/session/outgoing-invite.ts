@@ -2,7 +2,6 @@ import { redactHeaderEntries } from '../auth/index.js';
 import { Dialog } from '../dialog/index.js';
 import {
   parseNameAddr,
-  SipParseError,
   type HeaderEntry,
   type IncomingRequest,
   type IncomingResponse,
@@ -15,6 +14,7 @@ import { anonymityHeaders, anonymousFrom } from './anonymous-identity.js';
 import { customFrom } from './caller-identity.js';
 import type { CallCore } from './call-core.js';
 import { InviteClient } from './invite-client.js';
+import { lenient } from './lenient-read.js';
 import { NegotiationError, toNegotiationError } from './negotiation.js';
 import { EarlyUpdate } from './early-update.js';
 import { PrackSender } from './prack-sender.js';
@@ -23,6 +23,7 @@ import { isSdp, SDP } from './sdp-body.js';
 import type { SessionRefresh } from './session-refresh.js';
 import type { CallOptions } from './session-options.js';
 import { isPreAnswer } from './session-status.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The UAC side of a call: our INVITE (sent once local media and the offer are ready), its
@@ -98,7 +99,7 @@ export class OutgoingInvite {
     try {
       client.start();
     } catch (error) {
-      core.context.logger.warn(`session: INVITE not sent: ${(error as Error).message}`);
+      core.warn(DEV ? 'session: INVITE not sent' : 'session.invite-not-sent', error);
       core.finish('failed', 'system', Causes.CONNECTION_ERROR, undefined);
     }
   }
@@ -192,7 +193,7 @@ export class OutgoingInvite {
     core
       .serial(() => negotiation?.accept(sdp, !reliable) ?? Promise.resolve())
       .catch((error: unknown) =>
-        core.context.logger.warn(`session: early media SDP refused: ${(error as Error).message}`),
+        core.warn(DEV ? 'session: early media SDP refused' : 'session.early-sdp-refused', error),
       );
   }
 
@@ -248,10 +249,8 @@ export class OutgoingInvite {
     if (displayName !== undefined && displayName !== core.remoteIdentity.displayName) {
       core.remoteIdentity = { displayName, uri: core.remoteIdentity.uri };
     }
-    core.startTime = new Date();
     this.#refresh.answered(response);
-    core.setStatus('answered');
-    core.events.emit('accepted', { originator: 'remote', response });
+    core.accepted('remote', response);
     this.#acceptAnswer(dialog, response);
   }
 
@@ -291,27 +290,31 @@ export class OutgoingInvite {
     // applied over a complete offer/answer (JSEP has no state that takes a second answer).
     const settled = this.#settledTag;
     if (settled !== undefined && settled !== tag)
-      core.context.logger.warn('session: a fork answered after another completed the offer/answer');
+      core.warn(
+        DEV
+          ? 'session: a fork answered after another completed the offer/answer'
+          : 'session.late-fork-answer',
+      );
     const negotiation = core.negotiation;
     core
       .serial(async () => {
         if (settled !== undefined) return;
         if (sdp === undefined)
-          throw new NegotiationError(Causes.MISSING_SDP, 'the 2xx has no SDP answer');
+          throw new NegotiationError(
+            Causes.MISSING_SDP,
+            DEV ? 'the 2xx has no SDP answer' : 'session.no-sdp-answer 2xx',
+          );
         await negotiation?.accept(sdp);
       })
       .then(
         () => {
           core.context.sendAck(dialog.createAck(response.cseq.seq));
-          if (core.status !== 'answered') return;
-          core.setStatus('confirmed');
-          core.events.emit('confirmed', { originator: 'local', ack: undefined });
+          core.confirmed('local', undefined);
         },
         (error: unknown) => {
           core.context.sendAck(dialog.createAck(response.cseq.seq));
           if (core.status === 'terminated') return;
-          core.bye([]);
-          core.finish('ended', 'system', toNegotiationError(error).cause, response);
+          core.hangUp(toNegotiationError(error).cause, response);
         },
       );
   }
@@ -349,12 +352,8 @@ function withTimerHeaders(
  * P-Asserted-Identity, what PBXs put there) or else the To display name. Unreadable: undefined.
  */
 function answeredDisplayName(response: IncomingResponse): string | undefined {
-  try {
-    const asserted = response.header('p-asserted-identity');
-    const name = asserted === undefined ? undefined : parseNameAddr(asserted).displayName;
-    return name ?? response.to.displayName;
-  } catch (error) {
-    if (error instanceof SipParseError) return response.to.displayName;
-    throw error;
-  }
+  const asserted = response.header('p-asserted-identity');
+  const name =
+    asserted === undefined ? undefined : lenient(() => parseNameAddr(asserted).displayName);
+  return name ?? response.to.displayName;
 }

@@ -3,6 +3,7 @@ import { InvalidOptionError } from '../ua/invalid-option-error.js';
 import type { UA } from '../ua/ua.js';
 import type { CallOptions } from './session-options.js';
 import type { Session } from './session.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * The ringing call to pick up, as the watched user's dialog-info (RFC 4235 §4.1.2) reports it:
@@ -54,7 +55,9 @@ export function pickupInvite(
   ) {
     throw new InvalidOptionError(
       'dialog',
-      'needs the call-id, local-tag and remote-tag of the ringing dialog (RFC 4235 dialog-info)',
+      DEV
+        ? 'needs the call-id, local-tag and remote-tag of the ringing dialog (RFC 4235 dialog-info)'
+        : 'session.pickup-dialog-incomplete',
     );
   }
   const { target: explicit, extraHeaders = [], ...callOptions } = options;
@@ -62,7 +65,9 @@ export function pickupInvite(
   if (target === undefined || target.trim() === '') {
     throw new InvalidOptionError(
       'target',
-      'the dialog does not name the caller (<remote>): pass the URI to send the pickup to',
+      DEV
+        ? 'the dialog does not name the caller (<remote>): pass the URI to send the pickup to'
+        : 'session.pickup-no-target',
     );
   }
   // RFC 3891 §6.1: to-tag and from-tag as the receiver (the caller) sees its dialog.

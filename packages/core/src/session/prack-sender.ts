@@ -3,6 +3,7 @@ import type { IncomingResponse } from '../message/index.js';
 import type { CallCore } from './call-core.js';
 import { reliableSequence } from './reliable-provisional.js';
 import { SDP } from './sdp-body.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** What to do with a provisional response (RFC 3262 §4). */
 export type ProvisionalVerdict =
@@ -52,18 +53,22 @@ export class PrackSender {
    * the INVITE, §7.2), with `answer` when the provisional carried an offer (§5).
    */
   acknowledge(response: IncomingResponse, dialog: Dialog, answer?: string): void {
-    const { context } = this.#core;
+    const core = this.#core;
     const rseq = this.#lastRSeq.get(response.to.tag ?? '');
     if (rseq === undefined) return;
     const request = dialog.createRequest('PRACK', {
       headers: [['RAck', `${rseq} ${response.cseq.seq} ${response.cseq.method}`]],
       ...(answer === undefined ? {} : { body: answer, contentType: SDP }),
     });
-    void context.channel.send(request).then((outcome) => {
+    void core.context.channel.send(request).then((outcome) => {
       dialog.advanceLocalSeq(outcome.cseq);
       const status = outcome.kind === 'response' ? outcome.response.status : 0;
       if (status < 200 || status >= 300)
-        context.logger.warn(`session: PRACK for RSeq ${rseq} got ${status || 'no answer'}`);
+        core.warn(
+          DEV
+            ? `session: PRACK for RSeq ${rseq} got ${status || 'no answer'}`
+            : `session.prack-failed ${rseq} ${status}`,
+        );
     });
   }
 

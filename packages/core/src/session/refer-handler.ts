@@ -1,10 +1,8 @@
 import {
   formatNameAddr,
   formatUri,
-  SipParseError,
   type HeaderEntry,
   type IncomingRequest,
-  type NameAddr,
 } from '../message/index.js';
 import type { ServerTransaction } from '../transaction/index.js';
 import { createResponse } from '../message/index.js';
@@ -14,6 +12,8 @@ import type { SessionEvents } from './session-events.js';
 import type { ReferOptions } from './session-options.js';
 import type { Session } from './session.js';
 import { parseSipfrag, sipfragBody } from './sipfrag.js';
+import { lenient, lenientHeader } from './lenient-read.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** The request sender the session lends: in-dialog, with digest retries; resolves with the status. */
 export interface ReferSessionPort {
@@ -61,15 +61,12 @@ export class ReferHandler {
 
   /** A NOTIFY in our dialog: progress of a REFER we sent (RFC 3515 §2.4.4). */
   receiveNotify(request: IncomingRequest, transaction: ServerTransaction): void {
-    let event: string | undefined;
-    let terminated: boolean;
-    try {
-      event = request.parsed('event')?.type.toLowerCase();
-      terminated = request.parsed('subscription-state')?.state.toLowerCase() === 'terminated';
-    } catch (error) {
-      if (!(error instanceof SipParseError)) throw error;
-      return void transaction.respond(createResponse(request, 400));
-    }
+    const read = lenient(() => ({
+      event: request.parsed('event')?.type.toLowerCase(),
+      terminated: request.parsed('subscription-state')?.state.toLowerCase() === 'terminated',
+    }));
+    if (read === undefined) return void transaction.respond(createResponse(request, 400));
+    const { event, terminated } = read;
     if (event !== 'refer') return void transaction.respond(createResponse(request, 489));
     transaction.respond(
       createResponse(request, 200, undefined, { headers: this.#context.factory.responseHeaders() }),
@@ -81,12 +78,7 @@ export class ReferHandler {
 
   /** A REFER in our dialog: the app decides; without a `refer` listener it is declined (603). */
   receiveRefer(request: IncomingRequest, transaction: ServerTransaction): void {
-    let referTo: NameAddr | undefined;
-    try {
-      referTo = request.parsed('refer-to');
-    } catch (error) {
-      if (!(error instanceof SipParseError)) throw error;
-    }
+    const referTo = lenientHeader(request, 'refer-to');
     if (referTo === undefined)
       return void transaction.respond(createResponse(request, 400, 'Bad Refer-To'));
     const respond = (status: number, reason?: string): void =>
@@ -171,7 +163,10 @@ export class ReferHandler {
   #referTo(target: string | Session, options: ReferOptions): string {
     if (typeof target !== 'string') {
       const id = target.dialogId;
-      if (id === undefined) throw new Error('the session to replace has no dialog');
+      if (id === undefined)
+        throw new Error(
+          DEV ? 'the session to replace has no dialog' : 'session.replaces-no-dialog',
+        );
       return this.#withReplaces(target.remoteIdentity.uri, id);
     }
     const uri = normalizeTarget(target, this.#context.identity.aor.host);

@@ -1,4 +1,5 @@
-import { SipParseError, type IncomingRequest, type IncomingResponse } from '../message/index.js';
+import type { IncomingRequest, IncomingResponse } from '../message/index.js';
+import { listsOptionTag } from './lenient-read.js';
 
 /** The option tag of reliable provisional responses (RFC 3262 §7.1). */
 export const RELIABLE_PROVISIONALS = '100rel';
@@ -18,14 +19,7 @@ export function listsReliable(
   message: IncomingRequest | IncomingResponse,
   header: 'require' | 'supported',
 ): boolean {
-  try {
-    return (message.parsed(header) ?? []).some(
-      (tag) => tag.toLowerCase() === RELIABLE_PROVISIONALS,
-    );
-  } catch (error) {
-    if (error instanceof SipParseError) return false;
-    throw error;
-  }
+  return listsOptionTag(message, header, RELIABLE_PROVISIONALS);
 }
 
 /**

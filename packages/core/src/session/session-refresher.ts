@@ -1,6 +1,5 @@
 import type { IncomingResponse } from '../message/index.js';
 import { Causes } from '../ua/causes.js';
-import { endsDialog } from './dialog-failure.js';
 import type { CallCore } from './call-core.js';
 import { glareRetryDelay, MAX_GLARE_RETRIES } from './glare-delay.js';
 import type { OfferExchange } from './offer-exchange.js';
@@ -72,15 +71,7 @@ export class SessionRefresher {
       this.#refresh.answered(response);
       return 'done';
     }
-    if (!endsDialog(status, core.connection)) return { refused: status };
-    core.bye([]);
-    core.finish(
-      'ended',
-      'system',
-      status === 481 ? Causes.DIALOG_ERROR : Causes.REQUEST_TIMEOUT,
-      response,
-    );
-    return 'ended';
+    return core.endIfDialogGone(status, response) ? 'ended' : { refused: status };
   }
 
   async #updateUntilDone(): Promise<boolean> {
@@ -105,7 +96,8 @@ export class SessionRefresher {
   expire(): void {
     const core = this.#core;
     if (core.status === 'terminated') return;
-    core.bye([], [['Reason', 'SIP;cause=408;text="Session Timer Expired"']]);
-    core.finish('ended', 'system', Causes.SESSION_TIMER_EXPIRED, undefined);
+    core.hangUp(Causes.SESSION_TIMER_EXPIRED, undefined, [
+      ['Reason', 'SIP;cause=408;text="Session Timer Expired"'],
+    ]);
   }
 }

@@ -1,12 +1,10 @@
-import {
-  SipParseError,
-  type HeaderEntry,
-  type IncomingMessage,
-  type IncomingRequest,
-  type IncomingResponse,
-  type TypedHeaderMap,
-  type TypedHeaderName,
+import type {
+  HeaderEntry,
+  IncomingMessage,
+  IncomingRequest,
+  IncomingResponse,
 } from '../message/index.js';
+import { lenientHeader as readHeader, listsOptionTag } from './lenient-read.js';
 
 /** Which side refreshes, seen from this UA. */
 export type Refresher = 'local' | 'remote';
@@ -344,20 +342,7 @@ function seconds(value: number | undefined, floor: number): number {
   return Math.min(MAX_DELTA, Math.max(floor, Math.ceil(value)));
 }
 
+// A malformed header reads as absent (`readHeader`): session timers never fail a call.
 function hasTimerTag(message: IncomingMessage, name: 'supported' | 'require'): boolean {
-  // Option tags compared without case, as the UA's Require check does.
-  return (readHeader(message, name) ?? []).some((tag) => tag.toLowerCase() === 'timer');
-}
-
-// A malformed header reads as absent: session timers are never a reason to fail a call.
-function readHeader<K extends TypedHeaderName>(
-  message: IncomingMessage,
-  name: K,
-): TypedHeaderMap[K] | undefined {
-  try {
-    return message.parsed(name);
-  } catch (error) {
-    if (error instanceof SipParseError) return undefined;
-    throw error;
-  }
+  return listsOptionTag(message, name, 'timer');
 }

@@ -45,6 +45,7 @@ import {
   type SessionDirection,
   type SessionStatus,
 } from './session-status.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * One call (JsSIP's RTCSession): an INVITE dialog with its media. Created by `ua.call()` or
@@ -278,7 +279,7 @@ export class Session {
   answer(options: AnswerOptions = {}): void {
     const incoming = this.#incoming;
     if (this.direction !== 'incoming' || incoming === undefined) {
-      throw new Error('answer() is for incoming calls');
+      throw new Error(DEV ? 'answer() is for incoming calls' : 'session.not-incoming answer');
     }
     checkExtraHeaders(options.extraHeaders);
     checkIceRestart(options.iceRestart);
@@ -300,7 +301,9 @@ export class Session {
   sendEarlyMedia(options: EarlyMediaOptions = {}): void {
     const incoming = this.#incoming;
     if (this.direction !== 'incoming' || incoming === undefined) {
-      throw new Error('sendEarlyMedia() is for incoming calls');
+      throw new Error(
+        DEV ? 'sendEarlyMedia() is for incoming calls' : 'session.not-incoming sendEarlyMedia',
+      );
     }
     checkExtraHeaders(options.extraHeaders);
     checkIceRestart(options.iceRestart);
@@ -355,7 +358,11 @@ export class Session {
     const media = this.#core.negotiation?.media;
     if (media === undefined || this.#core.status === 'terminated') {
       return Promise.reject(
-        new Error(`cannot switch devices in a call that is ${this.#core.status}`),
+        new Error(
+          DEV
+            ? `cannot switch devices in a call that is ${this.#core.status}`
+            : `session.not-now replaceLocalMedia ${this.#core.status}`,
+        ),
       );
     }
     return media.replaceLocalMedia(constraints);
@@ -376,7 +383,11 @@ export class Session {
    */
   sendDTMF(tones: string | number, options: DtmfSendOptions = {}): void {
     if (this.#core.status !== 'confirmed')
-      throw new Error(`cannot send DTMF in a call that is ${this.#core.status}`);
+      throw new Error(
+        DEV
+          ? `cannot send DTMF in a call that is ${this.#core.status}`
+          : `session.not-now sendDTMF ${this.#core.status}`,
+      );
     checkExtraHeaders(options.extraHeaders);
     this.#info.sendDtmf(String(tones), options);
   }
@@ -392,7 +403,11 @@ export class Session {
     options: { readonly extraHeaders?: readonly string[] } = {},
   ): Promise<number> {
     if (!isEstablished(this.#core.status))
-      throw new Error(`cannot send INFO in a call that is ${this.#core.status}`);
+      throw new Error(
+        DEV
+          ? `cannot send INFO in a call that is ${this.#core.status}`
+          : `session.not-now sendInfo ${this.#core.status}`,
+      );
     checkContentType(contentType, 'contentType');
     const extraHeaders = checkExtraHeaders(options.extraHeaders);
     return await this.#info.send(contentType, body, extraHeaders);
@@ -404,7 +419,11 @@ export class Session {
    */
   refer(target: string | Session, options: ReferOptions = {}): Promise<number> {
     if (this.#core.status !== 'confirmed')
-      throw new Error(`cannot transfer a call that is ${this.#core.status}`);
+      throw new Error(
+        DEV
+          ? `cannot transfer a call that is ${this.#core.status}`
+          : `session.not-now refer ${this.#core.status}`,
+      );
     checkExtraHeaders(options.extraHeaders);
     return this.#referHandler().refer(target, options);
   }

@@ -7,6 +7,7 @@ import {
   type HeaderEntry,
   type OutgoingRequest,
 } from '../message/index.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /**
  * What the ACK for a non-2xx final (RFC 3261 §17.1.1.3) and the CANCEL (§9.1) copy from a
@@ -35,13 +36,19 @@ export function withBranch(request: OutgoingRequest, branch: string): OutgoingRe
   const index = request.headers.findIndex(([name]) => headerKey(name) === 'via');
   const entry = request.headers[index];
   if (entry === undefined) {
-    throw new TypeError(`${request.method} has no Via header: the caller supplies sent-by`);
+    throw new TypeError(
+      DEV
+        ? `${request.method} has no Via header: the caller supplies sent-by`
+        : `transaction.no-via ${request.method}`,
+    );
   }
   const [first = '', ...rest] = splitHeaderList(entry[1]);
   const via = parseVia(first);
   if (via.branch !== undefined) {
     throw new TypeError(
-      `${request.method} already has a Via branch: the transaction layer adds it`,
+      DEV
+        ? `${request.method} already has a Via branch: the transaction layer adds it`
+        : `transaction.has-branch ${request.method}`,
     );
   }
   // formatVia writes the branch first among the parameters (RFC 3261 §8.1.1.7 convention).
@@ -60,10 +67,17 @@ export function withBranch(request: OutgoingRequest, branch: string): OutgoingRe
 export function describeSentRequest(request: OutgoingRequest): SentRequest {
   const topVia = splitHeaderList(required(request, 'via'))[0] ?? '';
   const branch = parseVia(topVia).branch;
-  if (branch === undefined) throw new TypeError(`${request.method} has no Via branch`);
+  if (branch === undefined)
+    throw new TypeError(
+      DEV ? `${request.method} has no Via branch` : `transaction.no-branch ${request.method}`,
+    );
   const cseq = parseCSeq(required(request, 'cseq'));
   if (cseq.method !== request.method) {
-    throw new TypeError(`CSeq method ${cseq.method} differs from ${request.method}`);
+    throw new TypeError(
+      DEV
+        ? `CSeq method ${cseq.method} differs from ${request.method}`
+        : `transaction.cseq-method ${cseq.method} ${request.method}`,
+    );
   }
   return {
     request,
@@ -79,7 +93,12 @@ export function describeSentRequest(request: OutgoingRequest): SentRequest {
 
 function required(request: OutgoingRequest, key: string): string {
   const value = headerValues(request.headers, key)[0];
-  if (value === undefined) throw new TypeError(`${request.method} has no ${key} header`);
+  if (value === undefined)
+    throw new TypeError(
+      DEV
+        ? `${request.method} has no ${key} header`
+        : `transaction.no-header ${request.method} ${key}`,
+    );
   return value;
 }
 

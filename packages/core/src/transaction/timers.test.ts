@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { transactionTimers } from './timers.js';
 
 describe('transactionTimers (RFC 3261 Table 4, reliable transport)', () => {
@@ -43,5 +43,27 @@ describe('transactionTimers (RFC 3261 Table 4, reliable transport)', () => {
 
   it('returns a frozen record', () => {
     expect(Object.isFrozen(transactionTimers())).toBe(true);
+  });
+});
+
+describe('transactionTimers errors in a production build (docs/errors/transaction.md)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('a RangeError whose message is a code with the option and its value', async () => {
+    expect(() => transactionTimers({ timerB: -1 })).toThrow(
+      'transaction timer timerB must be a non-negative finite number of milliseconds',
+    );
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.resetModules();
+    const production = await import('./timers.js');
+    expect(() => production.transactionTimers({ timerB: -1 })).toThrow(
+      new RangeError('transaction.timer timerB -1'),
+    );
+    expect(() => production.transactionTimers({ t1: 5000 })).toThrow(
+      new RangeError('transaction.t1-over-t2'),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { DEV } from '../diagnostics/dev-mode.js';
 // Transaction timers for a reliable transport (SIP over WebSocket, RFC 7118 §5: WebSocket is
 // reliable, so every "unreliable transports only" rule of RFC 3261 §17 is off).
 //
@@ -91,7 +92,10 @@ export function transactionTimers(options: TransactionTimerOptions = {}): Transa
   const t1 = checked('t1', options.t1 ?? DEFAULT_T1, true);
   const t2 = checked('t2', options.t2 ?? DEFAULT_T2, true);
   const t4 = checked('t4', options.t4 ?? DEFAULT_T4, true);
-  if (t1 > t2) throw new RangeError('transaction timer t1 must not exceed t2');
+  if (t1 > t2)
+    throw new RangeError(
+      DEV ? 'transaction timer t1 must not exceed t2' : 'transaction.t1-over-t2',
+    );
   const long = 64 * t1;
   const pick = (name: keyof TransactionTimerOptions, fallback: number): number =>
     checked(name, options[name] ?? fallback, false);
@@ -119,7 +123,9 @@ function checked(name: string, value: number, positive: boolean): number {
     (positive && value === 0)
   ) {
     throw new RangeError(
-      `transaction timer ${name} must be a ${positive ? 'positive' : 'non-negative'} finite number of milliseconds`,
+      DEV
+        ? `transaction timer ${name} must be a ${positive ? 'positive' : 'non-negative'} finite number of milliseconds`
+        : `transaction.timer ${name} ${String(value)}`,
     );
   }
   return value;

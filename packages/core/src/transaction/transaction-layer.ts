@@ -19,6 +19,7 @@ import {
   type TransactionTimerOptions,
   type TransactionTimers,
 } from './timers.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 
 /** Either kind of client transaction; narrow on `kind`. */
 export type ClientTransaction = InviteClientTransaction | NonInviteClientTransaction;
@@ -110,7 +111,11 @@ export class TransactionLayer {
     if (request.method === 'INVITE') return this.createInviteClientTransaction(request, user);
     this.#checkRunning();
     if (request.method === 'ACK' || request.method === 'CANCEL') {
-      throw new TypeError(`${request.method} does not start a client transaction here`);
+      throw new TypeError(
+        DEV
+          ? `${request.method} does not start a client transaction here`
+          : `transaction.not-client ${request.method}`,
+      );
     }
     const sent = describeSentRequest(withBranch(request, newBranch()));
     return this.#startNonInvite(sent.request, sent.branch, user, serializeRequest(sent.request));
@@ -128,7 +133,10 @@ export class TransactionLayer {
     user: ClientTransactionUser,
   ): InviteClientTransaction {
     this.#checkRunning();
-    if (request.method !== 'INVITE') throw new TypeError(`${request.method} is not an INVITE`);
+    if (request.method !== 'INVITE')
+      throw new TypeError(
+        DEV ? `${request.method} is not an INVITE` : `transaction.not-invite ${request.method}`,
+      );
     const sent = describeSentRequest(withBranch(request, newBranch()));
     const message = serializeRequest(sent.request);
     const transaction = new InviteClientTransaction({
@@ -154,10 +162,17 @@ export class TransactionLayer {
     user: ServerTransactionUser = {},
   ): ServerTransaction {
     this.#checkRunning();
-    if (request.method === 'ACK') throw new TypeError('ACK does not start a server transaction');
+    if (request.method === 'ACK')
+      throw new TypeError(
+        DEV ? 'ACK does not start a server transaction' : 'transaction.not-server ACK',
+      );
     const key = serverKey(request);
     if (key !== undefined && this.#servers.has(key)) {
-      throw new Error(`a server transaction already handles this ${request.method}`);
+      throw new Error(
+        DEV
+          ? `a server transaction already handles this ${request.method}`
+          : `transaction.duplicate ${request.method}`,
+      );
     }
     const init = { context: this.#context, request, user };
     const transaction =
@@ -207,7 +222,10 @@ export class TransactionLayer {
    * if (invite?.state === 'proceeding') invite.respond(createResponse(invite.request, 487, undefined, { toTag }));
    */
   matchCancel(cancel: IncomingRequest): InviteServerTransaction | undefined {
-    if (cancel.method !== 'CANCEL') throw new TypeError(`matchCancel got a ${cancel.method}`);
+    if (cancel.method !== 'CANCEL')
+      throw new TypeError(
+        DEV ? `matchCancel got a ${cancel.method}` : `transaction.not-cancel ${cancel.method}`,
+      );
     const key = serverKey(cancel, 'INVITE');
     const transaction = key === undefined ? undefined : this.#servers.get(key);
     return transaction?.kind === 'invite-server' ? transaction : undefined;
@@ -278,6 +296,7 @@ export class TransactionLayer {
   }
 
   #checkRunning(): void {
-    if (this.#stopped) throw new Error('the transaction layer is stopped');
+    if (this.#stopped)
+      throw new Error(DEV ? 'the transaction layer is stopped' : 'transaction.stopped');
   }
 }

@@ -10,7 +10,7 @@ export interface CodeUse {
 }
 
 /** `area.kebab-name` (more dotted parts allowed): lowercase, digits and hyphens. */
-export const codePattern = /^[a-z][a-z0-9]*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+/;
+export const codePattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -27,6 +27,10 @@ function sourceFiles(dir: string): string[] {
  */
 function passesOn(node: ts.Expression): boolean {
   if (ts.isIdentifier(node)) return true;
+  // `DEV ? ':' : ''`: punctuation only development texts have, nothing in production.
+  if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text === '') {
+    return true;
+  }
   return (
     ts.isTemplateExpression(node) &&
     node.head.text === '' &&
@@ -74,9 +78,22 @@ export function findCodeUses(repoRoot: string): {
   return { uses, problems };
 }
 
-/** The codes a `docs/errors/<area>.md` table lists: the first cell of each row, in backticks. */
+/**
+ * The codes a `docs/errors/<area>.md` table lists: the first cell of each row, in backticks, up
+ * to the first space (`media.ms-invalid <option> <value>` documents `media.ms-invalid`).
+ */
 export function documentedCodes(markdown: string): string[] {
-  return [...markdown.matchAll(/^\|\s*`([^`]+)`\s*\|/gm)].map((match) => match[1] ?? '');
+  return [...markdown.matchAll(/^\|\s*`([^`\s]+)[^`]*`\s*\|/gm)].map((match) => match[1] ?? '');
+}
+
+/**
+ * The docs files a code may be in: its area's (`docs/errors/media-change.md`), else the file of
+ * the area it extends (`media.md` for `media-change.*`).
+ */
+export function areaFiles(code: string): string[] {
+  const area = code.slice(0, code.indexOf('.'));
+  const parent = area.split('-')[0] ?? area;
+  return parent === area ? [area] : [area, parent];
 }
 
 /** The `DEV ? … : …` codes of one source file (`name` is only for the messages). */

@@ -2,7 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { codePattern, codeUsesIn, documentedCodes, findCodeUses } from './error-codes.fixture.js';
+import {
+  areaFiles,
+  codePattern,
+  codeUsesIn,
+  documentedCodes,
+  findCodeUses,
+} from './error-codes.fixture.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const docsDir = join(repoRoot, 'docs/errors');
@@ -33,10 +39,7 @@ describe('production error codes', () => {
   it('documents every code in docs/errors/<area>.md', () => {
     const documented = docs();
     const missing = uses
-      .filter(({ code }) => {
-        const area = code.slice(0, code.indexOf('.'));
-        return !(documented.get(area) ?? []).includes(code);
-      })
+      .filter(({ code }) => !areaFiles(code).some((f) => documented.get(f)?.includes(code)))
       .map(({ code, where }) => {
         const file = `docs/errors/${code.slice(0, code.indexOf('.'))}.md`;
         return `${code} (${where}): add a row to ${file}${existsSync(join(repoRoot, file)) ? '' : ', a new file'}`;
@@ -50,7 +53,7 @@ describe('production error codes', () => {
     for (const [area, codes] of docs()) {
       const seen = new Set<string>();
       for (const code of codes) {
-        if (!codePattern.test(code) || !code.startsWith(`${area}.`)) {
+        if (!codePattern.test(code) || !areaFiles(code).includes(area)) {
           wrong.push(`${code} is in docs/errors/${area}.md: codes there start with "${area}."`);
         } else if (!used.has(code)) {
           wrong.push(
@@ -64,18 +67,35 @@ describe('production error codes', () => {
   });
 });
 
+describe('documentedCodes and areaFiles', () => {
+  it('reads the code of each row, values after it left out', () => {
+    const table = [
+      '| code | what went wrong | what to change |',
+      '| --- | --- | --- |',
+      '| `media.ms-invalid <option> <value>` | x | y |',
+      '| `media-change.no-transceiver` | x | y |',
+    ].join('\n');
+    expect(documentedCodes(table)).toEqual(['media.ms-invalid', 'media-change.no-transceiver']);
+    expect(areaFiles('media-change.no-transceiver')).toEqual(['media-change', 'media']);
+    expect(areaFiles('ua.call-when')).toEqual(['ua']);
+  });
+});
+
 describe('codeUsesIn (the reader the checks above rely on)', () => {
   it('reads the code after a dev text holding colons and quotes, in a template with values', () => {
     const text = [
       "const a = DEV ? `must be sip:alice@example.com: got '${v}'` : `config.uri-invalid ${v}`;",
       "const b = DEV ? 'plain' : 'transport.closed';",
       'const c = DEV ? `x` : (`ua.not-started`);',
+      "const d = DEV ? 'long' : `media-change.not-ready ${status}`;",
+      "const e = `${text}${DEV ? ':' : ''} ${why}`;",
     ].join('\n');
     expect(codeUsesIn('x.ts', text)).toEqual({
       uses: [
         { code: 'config.uri-invalid', where: 'x.ts:1' },
         { code: 'transport.closed', where: 'x.ts:2' },
         { code: 'ua.not-started', where: 'x.ts:3' },
+        { code: 'media-change.not-ready', where: 'x.ts:4' },
       ],
       problems: [],
     });

@@ -8,7 +8,7 @@ import {
   codeUsesIn,
   documentedCodes,
   findCodeUses,
-} from './error-codes.fixture.js';
+} from './testing/error-codes.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const docsDir = join(repoRoot, 'docs/errors');

@@ -56,10 +56,7 @@ const STATES: ReadonlySet<string> = new Set([
 export function parseDialogInfo(body: string): DialogInfoDocument {
   const root = parseXml(body);
   if (root.localName !== 'dialog-info' || root.namespace !== DIALOG_INFO_NAMESPACE) {
-    throw new EventBodyError(
-      'dialog-info',
-      DEV ? 'the root is not <dialog-info>' : 'event.root',
-    );
+    throw new EventBodyError('dialog-info', DEV ? 'the root is not <dialog-info>' : 'event.root');
   }
   const entity = root.attributes['entity'] ?? '';
   const version = Number(root.attributes['version']);
@@ -71,10 +68,7 @@ export function parseDialogInfo(body: string): DialogInfoDocument {
   }
   const state = root.attributes['state'];
   if (state !== 'full' && state !== 'partial') {
-    throw new EventBodyError(
-      'dialog-info',
-      DEV ? 'state must be full or partial' : 'event.state',
-    );
+    throw new EventBodyError('dialog-info', DEV ? 'state must be full or partial' : 'event.state');
   }
   const dialogs = childrenOf(root, DIALOG_INFO_NAMESPACE, 'dialog').map(dialogOf);
   return { entity, version, state, dialogs };

@@ -50,9 +50,7 @@ export function parseMessageSummary(body: string): MessageSummary {
     if (colon < 1)
       throw new EventBodyError(
         'message-summary',
-        DEV
-          ? `not a "Name: value" line: ${line.slice(0, 40)}`
-          : `event.line ${line.slice(0, 40)}`,
+        DEV ? `not a "Name: value" line: ${line.slice(0, 40)}` : `event.line ${line.slice(0, 40)}`,
       );
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();

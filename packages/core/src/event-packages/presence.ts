@@ -47,10 +47,7 @@ export interface PresenceDocument {
 export function parsePresence(body: string): PresenceDocument {
   const root = parseXml(body);
   if (root.localName !== 'presence' || root.namespace !== PIDF_NAMESPACE) {
-    throw new EventBodyError(
-      'presence',
-      DEV ? 'the root is not a PIDF <presence>' : 'event.root',
-    );
+    throw new EventBodyError('presence', DEV ? 'the root is not a PIDF <presence>' : 'event.root');
   }
   const entity = root.attributes['entity'];
   if (entity === undefined)

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseMessage, serializeRequest, SipParseError, SipSerializeError } from './index.js';
+import type * as MessageLayer from './index.js';
 
 // A production build folds `DEV ? text : code` to the code (diagnostics/dev-mode.ts); these load
 // the message layer afresh with NODE_ENV=production to check that branch. Codes: docs/errors.
-async function productionMessageLayer(): Promise<typeof import('./index.js')> {
+async function productionMessageLayer(): Promise<typeof MessageLayer> {
   vi.stubEnv('NODE_ENV', 'production');
   vi.resetModules();
   return import('./index.js');

@@ -1,6 +1,6 @@
 import { SingleTimer, type Clock } from '../transport/clock.js';
 import { splitTones } from './dtmf-relay.js';
-import { DEV } from '../diagnostics/dev-mode.js';
+import { resolveDtmfOptions } from '../media/dtmf-options.js';
 
 /** How a tone goes out; `rtp` returns false when there is no RTP DTMF sender (then INFO is used). */
 export interface DtmfChannels {
@@ -26,10 +26,6 @@ interface QueuedTone {
   readonly extraHeaders: readonly string[];
 }
 
-// RTCDTMFSender's limits (W3C WebRTC §7.2), applied to INFO too so both behave the same.
-const MIN_DURATION = 40;
-const MAX_DURATION = 6000;
-const MIN_GAP = 30;
 /** A `,` in a tone string waits 2 s, as RTCDTMFSender does. */
 const PAUSE_MS = 2000;
 
@@ -49,21 +45,9 @@ export class DtmfSender {
 
   /** Queues `tones`. Throws RangeError for an invalid tone, duration or gap (nothing is queued). */
   send(tones: string, options: DtmfQueueOptions): void {
-    const duration = options.duration ?? 100;
-    const gap = options.interToneGap ?? 70;
-    if (!(duration >= MIN_DURATION && duration <= MAX_DURATION)) {
-      throw new RangeError(
-        DEV
-          ? `DTMF duration ${duration} ms is outside ${MIN_DURATION}-${MAX_DURATION}`
-          : `session.dtmf-duration-invalid ${duration}`,
-      );
-    }
-    if (!(gap >= MIN_GAP))
-      throw new RangeError(
-        DEV
-          ? `DTMF inter-tone gap ${gap} ms is below ${MIN_GAP}`
-          : `session.dtmf-gap-invalid ${gap}`,
-      );
+    // RTCDTMFSender's limits and defaults (media/dtmf-options.ts), applied to INFO too so both
+    // transports behave the same.
+    const { duration, interToneGap: gap } = resolveDtmfOptions(options);
     const extraHeaders = options.extraHeaders ?? [];
     for (const tone of splitTones(tones)) {
       this.#queue.push({ tone, duration, gap, transport: options.transport, extraHeaders });

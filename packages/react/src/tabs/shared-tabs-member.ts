@@ -119,7 +119,8 @@ export class SharedTabsMember implements TabsMember {
         }
         return this.#options.media.remoteHandler(group, remote.tabId, remote.key);
       },
-      pageLifecycle: page === undefined || page === null ? page : this.#lastTabOnly(page),
+      // No page (a server, a test): `null`, as the UA reads it.
+      pageLifecycle: page === undefined || page === null ? null : this.#lastTabOnly(page),
     };
   }
 

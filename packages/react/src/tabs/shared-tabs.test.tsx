@@ -1,4 +1,5 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { tabGroupOf } from '@sipkit/core';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeTimersForEachTest } from '../testing/fake-timers.js';
 import { click, text } from '../testing/phone-call.js';
@@ -7,11 +8,16 @@ import { Phone } from '../testing/test-phone.js';
 import { until } from '../testing/until.js';
 import { TabRoleView, tabsTestbed } from './tabs-testbed.js';
 import { createSharedTabs } from './shared-tabs.js';
+import { TabActionError } from './forwarded-actions.js';
 
 // Issue 25: one phone across tabs. Three providers with `sharedTabs` over one fake browser are
 // three tabs: one UA (the owner's), one REGISTER, the same store in all three.
 
 fakeTimersForEachTest();
+
+/** The owner lock of alice's group (the coordinator names it after the group). */
+const lockOf = (bed: ReturnType<typeof tabsTestbed>): string =>
+  bed.browser.posted.length >= 0 ? `sipkit:owner:${tabGroupOf(bed.opened[0]!.phone.config)}` : '';
 
 const roles = (...names: string[]): string[] => names.map((name) => text(`${name}-tabs`) ?? '');
 
@@ -97,16 +103,47 @@ describe('sharedTabs', () => {
     await until(() => expect(text('bob-call')).toBe('terminated'));
   });
 
-  it('on the server it renders shared/pending and runs nothing', async () => {
+  it('on the server it joins no group and runs nothing', async () => {
     const { renderToString } = await import('react-dom/server');
     const bed = tabsTestbed();
     const phone = bed.phone('alice');
+    let coordinators = 0;
+    const tabs = createSharedTabs({
+      coordinator: () => {
+        coordinators += 1;
+        throw new Error('no coordinator on the server');
+      },
+    });
     const html = renderToString(
-      <Phone name="ssr" phone={{ ...phone, options: { ...phone.options, tabs: createSharedTabs() } }}>
+      <Phone name="ssr" phone={{ ...phone, options: { ...phone.options, tabs } }}>
         <TabRoleView name="ssr" />
       </Phone>,
     );
-    expect(html).toContain('shared/pending');
+    expect(html).toContain('idle<!-- -->/<!-- -->unregistered');
+    expect(coordinators).toBe(0);
     expect(bed.network.openConnections).toBe(0);
+  });
+
+  it("a follower's failed action rejects with the owner's error: name, message, parameter", async () => {
+    const bed = tabsTestbed();
+    bed.openTab('t1');
+    const t2 = bed.openTab('t2');
+    await until(() => expect(text('t2-registration')).toBe('connected/registered'));
+    let error: unknown;
+    t2.actions
+      .current!.sendMessage('bob', 'hi', { contentType: 'text/plain\r\nX-Injected: 1' })
+      .catch((e: unknown) => (error = e));
+    await until(() => expect(error).toBeDefined());
+    expect(error).toBeInstanceOf(TabActionError);
+    expect(error).toMatchObject({ name: 'InvalidOptionError', parameter: 'contentType' });
+  });
+
+  it('unmounting every tab leaves no connection, timer or lock behind', async () => {
+    const bed = tabsTestbed();
+    const tabs = [bed.openTab('t1'), bed.openTab('t2'), bed.openTab('t3')];
+    await until(() => expect(text('t3-registration')).toBe('connected/registered'));
+    for (const tab of tabs) act(() => tab.view.unmount());
+    await bed.expectAllStopped();
+    expect(bed.browser.lockHolder(lockOf(bed))).toBeUndefined();
   });
 });

@@ -2,6 +2,8 @@ import { TabCoordinator } from '@sipkit/core';
 import { createFakeTabEnvironment, type FakeTab } from '@sipkit/testing';
 import { act, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { SipActions } from '../client/sip-actions.js';
+import { useSipActions } from '../hooks/use-sip-actions.js';
 import { renderStrict } from '../testing/render.js';
 import { sipTestbed, type TestPhone } from '../testing/sip-testbed.js';
 import { Phone } from '../testing/test-phone.js';
@@ -20,12 +22,20 @@ export function TabRoleView({ name }: { readonly name: string }): ReactNode {
   );
 }
 
+/** Hands the provider's actions to the test (`actions.current`). */
+export function GrabActions({ into }: { readonly into: { current?: SipActions } }): ReactNode {
+  into.current = useSipActions();
+  return null;
+}
+
 /** One fake browser tab running alice's phone with `sharedTabs`. */
 export interface OpenedTab {
   readonly name: string;
   readonly fake: FakeTab;
   readonly phone: TestPhone;
   readonly view: RenderResult;
+  /** The tab's `useSipActions()`. */
+  readonly actions: { current?: SipActions };
 }
 
 /**
@@ -59,12 +69,14 @@ export function tabsTestbed(extra: (fake: FakeTab) => Partial<SharedTabsOptions>
         uaOptions: { ...base.options.uaOptions, pageLifecycle: fake.page.lifecycle },
       },
     };
+    const actions: { current?: SipActions } = {};
     const view = renderStrict(
       <Phone name={name} phone={phone}>
         <TabRoleView name={name} />
+        <GrabActions into={actions} />
       </Phone>,
     );
-    const tab = { name, fake, phone, view };
+    const tab = { name, fake, phone, view, actions };
     opened.push(tab);
     return tab;
   }
@@ -74,7 +86,7 @@ export function tabsTestbed(extra: (fake: FakeTab) => Partial<SharedTabsOptions>
     browser.closeTab(tab.fake);
     // Its connection goes with the page (the server sees it close), then its JavaScript stops:
     // the unmount can send nothing on a closed socket and a closed channel.
-    bed.network.cut(tab.phone.config.sockets as Parameters<typeof bed.network.cut>[0]);
+    bed.network.unplug(tab.phone.config.sockets as Parameters<typeof bed.network.unplug>[0]);
     act(() => tab.view.unmount());
   }
 

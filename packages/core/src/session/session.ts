@@ -507,7 +507,8 @@ export class Session {
   /** @internal A call that replaces this one arrived (RFC 3891): hand it our media options. */
   replacedBy(session: Session): void {
     this.#core.events.emit('replaces', { replaced: session.id });
-    session.answer(this.#core.options);
+    // Not our handler, though: one handler serves one call, and ours closes when we end.
+    session.answer({ ...this.#core.options, mediaHandler: undefined });
     session.once('confirmed', () => this.terminate());
   }
 

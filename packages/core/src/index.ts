@@ -24,3 +24,4 @@ export * from './publication/index.js';
 export * from './media-change/index.js';
 export * from './tabs/index.js';
 export * from './tabs/media-proxy/index.js';
+export * from './handover/index.js';

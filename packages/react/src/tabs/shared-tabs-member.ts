@@ -49,10 +49,7 @@ export class SharedTabsMember implements TabsMember {
   /** While an action of another tab runs: the media of the handler made now lives there. */
   #mediaTab: { readonly tabId: string; readonly key: string } | undefined;
 
-  constructor(
-    host: TabsHost,
-    options: ResolvedTabsOptions,
-  ) {
+  constructor(host: TabsHost, options: ResolvedTabsOptions) {
     this.#host = host;
     this.#options = options;
     this.#server = new ActionServer(
@@ -79,9 +76,11 @@ export class SharedTabsMember implements TabsMember {
       (Object.keys(local) as (keyof SipActions)[]).map((method) => {
         const remote = (forwarded as Partial<SipActions>)[method];
         const run = (...args: unknown[]): unknown =>
-          ((remote === undefined || runsHere() ? local[method] : remote) as (
-            ...values: unknown[]
-          ) => unknown)(...args);
+          (
+            (remote === undefined || runsHere() ? local[method] : remote) as (
+              ...values: unknown[]
+            ) => unknown
+          )(...args);
         return [method, run];
       }),
     ) as unknown as SipActions;
@@ -261,7 +260,9 @@ export class SharedTabsMember implements TabsMember {
   #sendRequest(request: ActionRequest): boolean {
     const group = this.#group;
     if (this.#role === 'owner' || this.#role === 'single') {
-      void this.#server.run(request, this.#tabId()).then((result) => this.#forwarder.settle(result));
+      void this.#server
+        .run(request, this.#tabId())
+        .then((result) => this.#forwarder.settle(result));
       return true;
     }
     const owner = group?.ownerId;

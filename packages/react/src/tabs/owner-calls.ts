@@ -1,6 +1,6 @@
 import type { Session, UA } from '@sipkit/core';
 import { bindSessionToStore } from '../client/bind-session-to-store.js';
-import type { TabsHost } from '../client/tabs-mode.js';
+import type { TabsHost } from './tabs-host.js';
 import type { CallState } from '../store/call-state.js';
 import { putCall } from '../store/sip-updates.js';
 import type { ActionServer } from './action-server.js';

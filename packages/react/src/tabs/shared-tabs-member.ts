@@ -5,7 +5,8 @@ import {
   type UAOptions,
 } from '@sipkit/core';
 import type { SipActions } from '../client/sip-actions.js';
-import type { TabsHost, TabsMember } from '../client/tabs-mode.js';
+import type { TabsMember } from '../client/tabs-mode.js';
+import type { TabsHost } from './tabs-host.js';
 import { ActionServer } from './action-server.js';
 import { ActionForwarder, type ActionRequest, type ActionResult } from './forwarded-actions.js';
 import { applySnapshot, sharedStateOf, type StoreSnapshot } from './store-mirror.js';
@@ -98,6 +99,8 @@ export class SharedTabsMember implements TabsMember {
 
   mount(): void {
     this.#mounted = true;
+    // Before the client's first step: no UA until the election says this tab owns the phone.
+    if (this.#role === 'pending') this.#host.allowUa(false);
     void this.#reconcile();
   }
 

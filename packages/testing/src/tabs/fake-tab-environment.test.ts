@@ -213,11 +213,18 @@ describe('createFakeTabEnvironment: BroadcastChannel', () => {
     const [one, two] = [browser.openTab(), browser.openTab()];
     const sender = one.openChannel('c');
     const heard = vi.fn();
-    two.openChannel('c').addEventListener('message', heard);
+    const inClosedTab = two.openChannel('c');
+    inClosedTab.addEventListener('message', heard);
+    const heardFromClosed = vi.fn();
+    sender.addEventListener('message', heardFromClosed);
     browser.closeTab(two);
     sender.postMessage('hello?');
+    // A closed tab runs no code in a browser; timers of its code in a test post nothing.
+    expect(() => inClosedTab.postMessage('still here?')).not.toThrow();
+    two.openChannel('c').postMessage('from a new channel of the closed tab');
     await browser.flush();
     expect(heard).not.toHaveBeenCalled();
+    expect(heardFromClosed).not.toHaveBeenCalled();
   });
 
   it('stops calling a removed listener', async () => {

@@ -119,7 +119,7 @@ describe('createFakeTabEnvironment: Web Locks', () => {
     const [one, two, three] = [browser.openTab(), browser.openTab(), browser.openTab()];
     void one.locks.request('L', () => new Promise<void>(() => undefined)); // holds forever
     const twoCallback = vi.fn(() => new Promise<void>(() => undefined));
-    void two.locks.request('L', twoCallback);
+    const twoRequest = two.locks.request('L', twoCallback);
     const threeGot = vi.fn();
     void three.locks.request('L', threeGot);
     await browser.flush();
@@ -128,6 +128,7 @@ describe('createFakeTabEnvironment: Web Locks', () => {
     browser.closeTab(one);
     await browser.flush();
     expect(twoCallback).not.toHaveBeenCalled();
+    await expect(twoRequest).rejects.toMatchObject({ name: 'AbortError' });
     expect(threeGot).toHaveBeenCalledWith({ name: 'L' });
     await expect(one.locks.request('L', () => undefined)).rejects.toMatchObject({
       name: 'InvalidStateError',

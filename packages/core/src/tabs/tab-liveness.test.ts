@@ -61,6 +61,24 @@ describe('TabLiveness', () => {
     liveness.stop();
   });
 
+  it('reports a suspected tab gone one interval after its ping, unless it answers', async () => {
+    const { liveness, calls } = watch();
+    liveness.start();
+    liveness.heard('b');
+    liveness.heard('c');
+    await vi.advanceTimersByTimeAsync(500);
+    liveness.suspect('b');
+    liveness.suspect('c');
+    expect(calls).toEqual(['ping b', 'ping c']);
+    liveness.heard('c'); // c answers
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toEqual(['ping b', 'ping c', 'beat']);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(calls).toEqual(['ping b', 'ping c', 'beat', 'beat', 'gone b silent']);
+    expect(liveness.tabs).toEqual(['c']);
+    liveness.stop();
+  });
+
   it('forgets a tab that said goodbye, and everything on stop', async () => {
     const { liveness, calls } = watch();
     liveness.start();

@@ -51,6 +51,41 @@ describe('TabCoordinator liveness', () => {
     expect(three.coordinator.tabs()).toEqual(['tab-3', 'tab-2']);
   });
 
+  it('lets the new owner find a crashed owner gone within two heartbeats, by pinging it at once', async () => {
+    const { browser, open } = coordinatedTabs();
+    const [one, two, three] = [open(), open(), open()];
+    for (const { coordinator } of [one, two, three]) coordinator.start();
+    await browser.flush();
+
+    browser.closeTab(one.tab);
+    await browser.flush();
+    await vi.advanceTimersByTimeAsync(2 * HEARTBEAT);
+
+    expect(two.log.gone).toEqual(['tab-1:silent']);
+    expect(two.coordinator.tabs()).toEqual(['tab-2', 'tab-3']);
+    // The followers have no such hint: they still wait for the heartbeats to stop.
+    expect(three.log.gone).toEqual([]);
+  });
+
+  it('does not take an owner that stopped and started again for gone', async () => {
+    const { browser, open } = coordinatedTabs();
+    const [one, two] = [open(), open()];
+    one.coordinator.start();
+    two.coordinator.start();
+    await browser.flush();
+
+    // Same coordinator, same tab id, back at once: the waiting tab got the lock meanwhile.
+    void one.coordinator.stop();
+    one.coordinator.start();
+    await browser.flush();
+    expect(two.coordinator.role).toBe('owner');
+    await vi.advanceTimersByTimeAsync(10 * HEARTBEAT);
+
+    expect(two.log.gone).toEqual(['tab-1:goodbye']);
+    expect(two.coordinator.tabs()).toEqual(['tab-2', 'tab-1']);
+    expect(one.coordinator.ownerId).toBe('tab-2');
+  });
+
   it('keeps every live tab across many heartbeats', async () => {
     const { browser, open } = coordinatedTabs();
     const tabs = [open(), open(), open()];

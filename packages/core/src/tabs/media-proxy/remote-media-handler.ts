@@ -92,6 +92,8 @@ export class RemoteMediaHandler implements MediaHandler {
   readonly callKey: string;
   readonly localStream: MediaStream | undefined = undefined;
   readonly remoteStream: MediaStream | undefined = undefined;
+  /** The peer connection is in the media tab: `session.connection` is undefined here. */
+  readonly connection: undefined = undefined;
   readonly #port: MediaPort;
   readonly #clock: Clock;
   readonly #timeout: number;

@@ -215,8 +215,9 @@ export class RemoteMediaHandler implements MediaHandler {
     method: M,
     params: MediaRpcMethods[M]['params'],
   ): Promise<MediaRpcMethods[M]['result']> {
-    if (this.#closed) return Promise.reject(closedError(method));
+    // Gone first: the session closes the handler of the call the tab's end finished.
     if (this.#gone !== undefined) return Promise.reject(this.#goneError(method));
+    if (this.#closed) return Promise.reject(closedError(method));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       const timer = this.#clock.setTimeout(() => this.mediaTabGone('timeout'), this.#timeout);

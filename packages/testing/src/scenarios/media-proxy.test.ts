@@ -169,6 +169,44 @@ describe('a call whose media lives in another tab', () => {
     await end();
   });
 
+  it("an incoming call answered in the media tab: the 200 carries that tab's answer", async () => {
+    const scenario = await callScenario(['alice', 'bob']);
+    const tabs = coordinatedTabs();
+    const owner = tabs.open();
+    const media = tabs.open();
+    owner.coordinator.start();
+    media.coordinator.start();
+    await tabs.browser.flush();
+    const served: FakeMediaHandler[] = [];
+    const server = serveMediaHandlers(coordinatorMediaPort(media.coordinator), (options) => {
+      const handler = new FakeMediaHandler(options);
+      served.push(handler);
+      return handler;
+    });
+    const alice = scenario.uas['alice']!;
+    const outgoing = scenario.uas['bob']!.ua.call('alice');
+    await vi.waitFor(() => expect(alice.sessions.at(-1)?.status).toBe('ringing'), WAIT);
+    const incoming = alice.last();
+    incoming.answer({
+      mediaHandler: createRemoteMediaHandler(
+        coordinatorMediaPort(owner.coordinator),
+        media.tab.id,
+        'call-in',
+      ),
+    });
+    await vi.waitFor(() => expect(outgoing.status).toBe('confirmed'), WAIT);
+    expect(served).toHaveLength(1);
+    expect(served[0]?.remoteSdp).toBe(scenario.uas['bob']!.media.handlers[0]?.localSdp);
+    expect(scenario.uas['bob']!.media.handlers[0]?.remoteSdp).toBe(served[0]?.localSdp);
+    expect(incoming.status).toBe('confirmed');
+    outgoing.terminate();
+    await vi.waitFor(() => expect(served[0]?.closed).toBe(true), WAIT);
+    expect(server.callKeys()).toEqual([]);
+    await scenario.stopAll();
+    await Promise.all([owner.coordinator.stop(), media.coordinator.stop()]);
+    await tabs.browser.flush();
+  });
+
   it('the media tab closes mid-call: BYE at once, nothing left pending', async () => {
     const { tabs, media, incoming, outgoing, proxy, scenario, end } = await sharedTabCall();
     const ended = vi.fn();

@@ -169,6 +169,20 @@ describe('a call whose media lives in another tab', () => {
     await end();
   });
 
+  it('the media tab crashes mid-call (no goodbye): BYE once the owner finds it silent', async () => {
+    const { tabs, media, incoming, outgoing, proxy, scenario, end } = await sharedTabCall();
+    tabs.browser.closeTab(media.tab);
+    await vi.advanceTimersByTimeAsync(HEARTBEAT * 2);
+    expect(outgoing.status).toBe('confirmed'); // silent for 2 beats: pinged, not gone yet
+    await vi.advanceTimersByTimeAsync(HEARTBEAT * 3);
+    expect(proxy.gone).toBe('closed');
+    expect(outgoing.status).toBe('terminated');
+    await vi.waitFor(() => expect(incoming.status).toBe('terminated'), WAIT);
+    expect(scenario.sent('BYE')).toHaveLength(1);
+    await end();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("an incoming call answered in the media tab: the 200 carries that tab's answer", async () => {
     const scenario = await callScenario(['alice', 'bob']);
     const tabs = coordinatedTabs();

@@ -82,10 +82,6 @@ export function resumeCall(
     throw new Error(`cannot resume a call: the UA is ${ua.status}; call ua.start() first`);
   }
   const { callId, localTag, remoteTag } = shared;
-  const held = calls.byDialog({ callId, localTag, remoteTag });
-  if (held !== undefined) {
-    throw new SharedCallStateError('callId', `names a call this UA already holds (${held.id})`);
-  }
   const flow = !ua.isConnected()
     ? 'down'
     : ua.configuration.register && !ua.isRegistered()
@@ -93,6 +89,10 @@ export function resumeCall(
       : 'up';
   const { mediaHandler, ...callOptions } = options;
   return calls.resume((context) => {
+    const held = context.findSession({ callId, localTag, remoteTag });
+    if (held !== undefined) {
+      throw new SharedCallStateError('callId', `names a call this UA already holds (${held.id})`);
+    }
     const own: SessionContext =
       mediaHandler === undefined ? context : { ...context, createMediaHandler: () => mediaHandler };
     const outgoing = shared.direction === 'outgoing';
@@ -126,7 +126,8 @@ function restore(
   const dialog = Dialog.restore(
     {
       id: { callId: shared.callId, localTag: shared.localTag, remoteTag: shared.remoteTag },
-      isUac: shared.direction === 'outgoing',
+      state: 'confirmed',
+      owner: shared.direction === 'outgoing',
       localHeader: shared.localHeader,
       remoteHeader: shared.remoteHeader,
       remoteTarget: shared.remoteTarget,

@@ -165,6 +165,35 @@ describe('handover: a call resumed in another UA of the same AOR', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('the callee’s side too: bob’s call resumed in a second UA of his, alice’s BYE reaches it', async () => {
+    const scenario = await handoverScenario();
+    const { network } = scenario;
+    const { outgoing, incoming } = await aliceCallsBob(scenario);
+    const state = callStateOf(incoming)!;
+    expect(state).toMatchObject({ direction: 'incoming', remoteSeq: 1 });
+    network.unplug(scenario.uas['bob']!.socket);
+    await flush();
+    const bob2 = scenario.addUA('bob2', { uri: 'sip:bob@sip.test' }, { random: () => 0.5 });
+    bob2.ua.start();
+    const resumed = resumeCall(bob2.ua, state, { mediaHandler: new FakeMediaHandler() });
+    expect(resumed.id).toBe(incoming.id);
+    expect(resumed.direction).toBe('incoming');
+    expect(resumed.remoteIdentity.uri).toBe(incoming.remoteIdentity.uri);
+    await vi.waitFor(() => expect(resumed.connectionState).toBe('connected'), WAIT);
+    const refresh = sentBy(network, 'bob2', 'INVITE')[0]!.message;
+    expect(refresh.from.tag).toBe(state.localTag);
+    expect(refresh.to.tag).toBe(state.remoteTag);
+    expect(outgoing.remoteTarget).toContain('alias=');
+
+    outgoing.terminate();
+    await flush();
+    await flush();
+    expect(resumed.status).toBe('terminated');
+    expect(resumed.cause).toBe('Terminated');
+    await scenario.stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('hung up on the resumed side: the far end gets a BYE on the dialog, with a CSeq above any the dead UA used', async () => {
     const scenario = await handoverScenario();
     const { network } = scenario;

@@ -220,8 +220,7 @@ export function dialogHeaders(dialog: Dialog): {
   return {
     localHeader: header('From'),
     remoteHeader: header('To'),
-    routeSet:
-      ack.ruri === dialog.remoteTarget ? routes : [`<${ack.ruri}>`, ...routes.slice(0, -1)],
+    routeSet: ack.ruri === dialog.remoteTarget ? routes : [`<${ack.ruri}>`, ...routes.slice(0, -1)],
   };
 }
 

@@ -5,7 +5,11 @@ import type { SessionContext } from '../session/session-context.js';
 import type { CallOptions } from '../session/session-options.js';
 import { Session, type SessionParts } from '../session/session.js';
 import type { UA } from '../ua/ua.js';
-import { readSharedCallState, SharedCallStateError, type SharedCallState } from './shared-call-state.js';
+import {
+  readSharedCallState,
+  SharedCallStateError,
+  type SharedCallState,
+} from './shared-call-state.js';
 
 /**
  * How far above the shared local CSeq a resumed call numbers its requests. The state may lag

@@ -34,11 +34,7 @@ const INSTANCE = '6e1c2a70-2b4c-4b7a-9d51-0c3f8c2b9a11';
 const SECRET = 'alice-secret-password';
 
 async function handoverScenario(): Promise<CallScenario> {
-  return callScenario(
-    ['alice', 'bob'],
-    { instance_id: INSTANCE, password: SECRET },
-    KAMAILIO_LIKE,
-  );
+  return callScenario(['alice', 'bob'], { instance_id: INSTANCE, password: SECRET }, KAMAILIO_LIKE);
 }
 
 /** A second UA of alice (another tab): same AOR and instance id, its own socket, not started. */

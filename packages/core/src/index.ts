@@ -22,3 +22,6 @@ export * from './subscription/index.js';
 export * from './event-packages/index.js';
 export * from './publication/index.js';
 export * from './media-change/index.js';
+export * from './tabs/index.js';
+export * from './tabs/media-proxy/index.js';
+export * from './handover/index.js';

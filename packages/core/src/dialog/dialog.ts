@@ -31,8 +31,8 @@ export interface DialogRequestInit {
   readonly contentType?: string;
 }
 
-/** Fields that make up a dialog, from either side. */
-interface DialogInit {
+/** Fields that make up a dialog, from either side (`Dialog.restore` takes them as they are). */
+export interface DialogInit {
   readonly id: DialogId;
   readonly state: DialogState;
   /** From (UAC) / To (UAS) value as this side writes it, tag included. */
@@ -116,6 +116,14 @@ export class Dialog {
   }
 
   /**
+   * A dialog from its fields, e.g. one another user agent held (`resumeCall`): the far end
+   * knows it by these Call-ID, tags, CSeq numbers and route set (RFC 3261 §12.2.1.1).
+   */
+  static restore(init: DialogInit, context: DialogRequestContext): Dialog {
+    return new Dialog(init, context);
+  }
+
+  /**
    * The UAS's dialog from the INVITE it answers with `localTag` (RFC 3261 §12.1.1): route set from
    * Record-Route in order, remote target from Contact, remote CSeq from the request.
    */
@@ -151,6 +159,11 @@ export class Dialog {
   /** The CSeq number of the last request this side sent (0 before any, on the UAS). */
   get localSeq(): number {
     return this.#localSeq;
+  }
+
+  /** The CSeq number of the far end's last request (undefined before any, on the UAC). */
+  get remoteSeq(): number | undefined {
+    return this.#remoteSeq;
   }
 
   /** An early dialog becomes confirmed with the 2xx (RFC 3261 §12.1). */

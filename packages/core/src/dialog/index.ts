@@ -2,6 +2,7 @@
 export {
   Dialog,
   type DialogRequestContext,
+  type DialogInit,
   type DialogRequestInit,
   type DialogState,
 } from './dialog.js';

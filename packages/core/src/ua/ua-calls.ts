@@ -68,6 +68,20 @@ export class UACalls implements CallFeature {
     return session;
   }
 
+  /**
+   * @internal `resumeCall` (`handover/`): a confirmed call made, with this UA's session context,
+   * from another user agent's state joins these calls, announced as `newRTCSession`, and
+   * refreshes its target once the flow is up (`CallRecovery.adopt`).
+   */
+  resume(make: (context: SessionContext) => Session, flow: 'up' | 'registering' | 'down'): Session {
+    const session = make(this.#context);
+    this.#add(session);
+    const originator = session.direction === 'outgoing' ? 'local' : 'remote';
+    this.#parts.events.emit('newRTCSession', { originator, session, request: undefined });
+    this.#recovery.adopt(session, flow);
+    return session;
+  }
+
   receiveAck(ack: IncomingRequest): void {
     this.#sessions.forRequest(ack)?.receiveAck(ack);
   }

@@ -15,6 +15,7 @@ import { releaseAfter, socketsOf, whenReleased } from './socket-handover.js';
 import { createSipActions, type SipActions } from './sip-actions.js';
 import { sameUaRelevantOptions, type SipClientOptions } from './sip-client-options.js';
 import { DEV } from '../dev-mode.js';
+import type { TabsMember } from './tabs-mode.js';
 
 const DEFAULT_MAX_MESSAGES = 100;
 
@@ -53,6 +54,8 @@ export class SipClient {
   #work: Promise<void> = Promise.resolve();
   readonly #uaListeners = new Set<() => void>();
   #messageSeq = 0;
+  /** Shared tabs only: this tab's membership; it runs and stops the UA through start()/stop(). */
+  readonly #tabs: TabsMember | undefined;
   /** Forwards to the `logger` option in force at the time of each call. */
   readonly logger: UALogger = {
     debug: (message, ...details) => this.#options.logger?.debug(message, ...details),
@@ -64,7 +67,7 @@ export class SipClient {
     this.#config = config;
     this.#options = options;
     this.store = createSipStore();
-    this.actions = createSipActions({
+    const actions = createSipActions({
       ua: () => this.#ua,
       store: this.store,
       logger: this.logger,
@@ -73,6 +76,8 @@ export class SipClient {
       start: () => this.start(),
       stop: () => this.stop(),
     });
+    this.#tabs = options.tabs?.join(this, actions, config, options);
+    this.actions = this.#tabs?.actions ?? actions;
   }
 
   /** The running UA, or undefined (not mounted, not started, being replaced, on the server). */
@@ -103,12 +108,14 @@ export class SipClient {
   /** The provider is mounted: run the UA (if `autoStart` or `start()` says so). */
   mount(): Promise<void> {
     this.#mounted = true;
+    this.#tabs?.mount();
     return this.#reconcile();
   }
 
   /** The provider went away: stop the UA, unless `mount()` comes back before the microtask runs. */
   unmount(): Promise<void> {
     this.#mounted = false;
+    void this.#tabs?.unmount();
     return this.#reconcile();
   }
 
@@ -233,13 +240,14 @@ export class SipClient {
   }
 
   #uaOptions(options: SipClientOptions): UAOptions {
-    return {
+    const base: UAOptions = {
       ...options.uaOptions,
       logger: this.logger,
       random: () => (this.#options.uaOptions?.random ?? Math.random)(),
       mediaHandlerFactory: (media) =>
         (this.#options.mediaHandlerFactory ?? createWebRtcMediaHandler)(media),
     };
+    return this.#tabs?.uaOptions(base) ?? base;
   }
 
   #nextMessageId(): string {

@@ -24,7 +24,7 @@ export interface TabRoleState {
   readonly mode: string;
   readonly role: string;
   readonly reason: string | undefined;
-  readonly tabId: string;
+  readonly tabId: string | undefined;
 }
 
 export interface SharedTabsPageState {

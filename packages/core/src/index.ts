@@ -22,3 +22,4 @@ export * from './subscription/index.js';
 export * from './event-packages/index.js';
 export * from './publication/index.js';
 export * from './media-change/index.js';
+export * from './tabs/index.js';

@@ -34,3 +34,9 @@ export { fakeMediaDevices } from './media/fake-media-devices.js';
 export { FakeVideoSlots } from './media/fake-video-slots.js';
 export { iceUfrag, type FakeIceCredentials } from './media/fake-sdp.js';
 export { fakePageLifecycle, type FakePageLifecycle } from './page/fake-page-lifecycle.js';
+export {
+  createFakeTabEnvironment,
+  type FakeTab,
+  type FakeTabEnvironment,
+} from './tabs/fake-tab-environment.js';
+export type { PostedTabMessage } from './tabs/fake-channel-hub.js';

@@ -1,4 +1,5 @@
 import type { MediaHandlerFactory, UALogger, UAOptions } from '@sipkit/core';
+import type { TabsMode } from './tabs-mode.js';
 
 /**
  * The React-side options of `<SipProvider>` (everything but the UA configuration itself).
@@ -21,6 +22,12 @@ export interface SipClientOptions {
   readonly uaOptions?: Omit<UAOptions, 'logger' | 'mediaHandlerFactory'>;
   /** How many messages the store keeps (oldest dropped first). Default 100. */
   readonly maxMessages?: number;
+  /**
+   * `sharedTabs`: every tab of the app with this configuration shares one phone (one UA, in the
+   * tab elected owner). Default: each provider runs its own UA. Read once, when the provider is
+   * created: give the provider a new `key` to switch.
+   */
+  readonly tabs?: TabsMode;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   ConfigurationError,
   createWebRtcMediaHandler,
+  type MediaHandlerFactory,
   TransportError,
   UA,
   type UAConfiguration,
@@ -14,6 +15,7 @@ import { sameConfiguration } from './same-configuration.js';
 import { releaseAfter, socketsOf, whenReleased } from './socket-handover.js';
 import { createSipActions, type SipActions } from './sip-actions.js';
 import { sameUaRelevantOptions, type SipClientOptions } from './sip-client-options.js';
+import type { TabsMember } from './tabs-mode.js';
 
 const DEFAULT_MAX_MESSAGES = 100;
 
@@ -52,6 +54,11 @@ export class SipClient {
   #work: Promise<void> = Promise.resolve();
   readonly #uaListeners = new Set<() => void>();
   #messageSeq = 0;
+  /** Shared tabs only: this tab's membership, which says whether it may run the UA. */
+  readonly #tabs: TabsMember | undefined;
+  #uaAllowed: boolean;
+  readonly #mediaHandlerFactory: MediaHandlerFactory = (media) =>
+    (this.#options.mediaHandlerFactory ?? createWebRtcMediaHandler)(media);
   /** Forwards to the `logger` option in force at the time of each call. */
   readonly logger: UALogger = {
     debug: (message, ...details) => this.#options.logger?.debug(message, ...details),
@@ -62,8 +69,9 @@ export class SipClient {
   constructor(config: UAConfiguration, options: SipClientOptions = {}) {
     this.#config = config;
     this.#options = options;
+    this.#uaAllowed = options.tabs === undefined;
     this.store = createSipStore();
-    this.actions = createSipActions({
+    const actions = createSipActions({
       ua: () => this.#ua,
       store: this.store,
       logger: this.logger,
@@ -72,6 +80,21 @@ export class SipClient {
       start: () => this.start(),
       stop: () => this.stop(),
     });
+    this.#tabs = options.tabs?.join({
+      store: this.store,
+      actions,
+      config: () => this.#config,
+      ua: () => this.#ua,
+      subscribeUa: (listener) => this.subscribeUa(listener),
+      logger: this.logger,
+      mediaHandlerFactory: this.#mediaHandlerFactory,
+      settled: () => this.settled(),
+      allowUa: (allowed) => {
+        this.#uaAllowed = allowed;
+        void this.#reconcile();
+      },
+    });
+    this.actions = this.#tabs?.actions ?? actions;
   }
 
   /** The running UA, or undefined (not mounted, not started, being replaced, on the server). */
@@ -102,12 +125,14 @@ export class SipClient {
   /** The provider is mounted: run the UA (if `autoStart` or `start()` says so). */
   mount(): Promise<void> {
     this.#mounted = true;
+    this.#tabs?.mount();
     return this.#reconcile();
   }
 
   /** The provider went away: stop the UA, unless `mount()` comes back before the microtask runs. */
   unmount(): Promise<void> {
     this.#mounted = false;
+    void this.#tabs?.unmount();
     return this.#reconcile();
   }
 
@@ -138,7 +163,8 @@ export class SipClient {
 
   async #step(): Promise<void> {
     for (;;) {
-      const want = this.#mounted && (this.#wanted ?? this.#options.autoStart ?? true);
+      const want =
+        this.#mounted && this.#uaAllowed && (this.#wanted ?? this.#options.autoStart ?? true);
       const ua = this.#ua;
       if (ua !== undefined) {
         if (want && this.#isCurrent(this.#built)) return;
@@ -227,13 +253,13 @@ export class SipClient {
   }
 
   #uaOptions(options: SipClientOptions): UAOptions {
-    return {
+    const base: UAOptions = {
       ...options.uaOptions,
       logger: this.logger,
       random: () => (this.#options.uaOptions?.random ?? Math.random)(),
-      mediaHandlerFactory: (media) =>
-        (this.#options.mediaHandlerFactory ?? createWebRtcMediaHandler)(media),
+      mediaHandlerFactory: this.#mediaHandlerFactory,
     };
+    return this.#tabs?.uaOptions(base) ?? base;
   }
 
   #nextMessageId(): string {

@@ -3,6 +3,7 @@ import { ownedText } from './bounded-text.js';
 import type { CallState } from './call-state.js';
 import type { CallMediaSlice } from '../media-change/call-media-state.js';
 import type { SubscriptionsState } from '../subscriptions/subscription-state.js';
+import type { TabsState } from '../tabs/tabs-state.js';
 
 /**
  * The WebSocket connection: `idle` before the UA starts (and on the server), after it stops.
@@ -142,6 +143,11 @@ export interface SipState {
    * media-change hook (`useCallMedia`, `useCallVideo`, `useScreenShare`) first writes it.
    */
   readonly callMedia?: CallMediaSlice;
+  /**
+   * This tab's part in a phone shared by tabs (`sharedTabs`); absent without it (`useTabs()`
+   * then says `single`). Never mirrored: each tab has its own.
+   */
+  readonly tabs?: TabsState;
 }
 
 /**

@@ -23,3 +23,5 @@ export * from './event-packages/index.js';
 export * from './publication/index.js';
 export * from './media-change/index.js';
 export * from './tabs/index.js';
+export * from './tabs/media-proxy/index.js';
+export * from './handover/index.js';

@@ -109,4 +109,55 @@ describe('Dialog (RFC 3261 §12)', () => {
       routes: [],
     });
   });
+
+  it('snapshots to plain data and restores a dialog that sends the same requests (handover)', () => {
+    if (ok.kind !== 'response') throw new Error('fixture');
+    const dialog = Dialog.fromResponse(invite, ok, context);
+    let changes = 0;
+    dialog.onChange = () => void changes++;
+    dialog.createRequest('INFO');
+    expect(changes).toBe(1);
+    const snapshot = dialog.snapshot();
+    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
+    expect(snapshot).toMatchObject({
+      isUac: true,
+      localSeq: 2,
+      remoteSeq: undefined,
+      routeSet: ['<sip:p1.example.com;lr>', '<sip:p2.example.com;lr>'],
+      remoteTarget: 'sip:bob@10.0.0.2:5060;transport=ws',
+    });
+    const restored = Dialog.restore(
+      { ...snapshot, routeSet: snapshot.routeSet.flatMap((r) => parseRouteList(r)) },
+      context,
+    );
+    expect(restored.state).toBe('confirmed');
+    expect(restored.createRequest('BYE')).toEqual(dialog.createRequest('BYE'));
+  });
+
+  it('a strict router survives the snapshot: the same Request-URI and Route after restore', () => {
+    const strict = parseMessage(
+      [
+        'INVITE sip:bob@abc.invalid SIP/2.0',
+        'Via: SIP/2.0/WS x.invalid;branch=z9hG4bK9',
+        'Record-Route: <sip:strict.example.com>, <sip:p2.example.com;lr>',
+        'From: <sip:alice@example.com>;tag=a9',
+        'To: <sip:bob@example.com>',
+        'Call-ID: c9',
+        'CSeq: 5 INVITE',
+        'Contact: <sip:alice@x.invalid;transport=ws>',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    if (strict.kind !== 'request') throw new Error('fixture');
+    const dialog = Dialog.fromRequest(strict, 'b9', context);
+    const snapshot = dialog.snapshot();
+    expect(snapshot.remoteSeq).toBe(5);
+    const restored = Dialog.restore(
+      { ...snapshot, routeSet: snapshot.routeSet.flatMap((r) => parseRouteList(r)) },
+      context,
+    );
+    expect(restored.createRequest('BYE')).toEqual(dialog.createRequest('BYE'));
+    expect(restored.createRequest('BYE').ruri).toBe('sip:strict.example.com');
+  });
 });

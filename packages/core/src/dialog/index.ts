@@ -3,6 +3,7 @@ export {
   Dialog,
   type DialogRequestContext,
   type DialogRequestInit,
+  type DialogSnapshot,
   type DialogState,
 } from './dialog.js';
 export { dialogKey, type DialogId } from './dialog-id.js';

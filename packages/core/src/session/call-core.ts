@@ -135,7 +135,8 @@ export class CallCore {
 
   /** Media for the call, its events re-emitted, its ICE state handed to `mediaState`. */
   setUpMedia(options: CallOptions | AnswerOptions): Negotiation {
-    const media = this.context.createMediaHandler(options);
+    // A handler the app made for this one call (a multi-tab media proxy) wins over the factory.
+    const media = options.mediaHandler ?? this.context.createMediaHandler(options);
     const negotiation = new Negotiation(media, this.events);
     // Never unsubscribed: the handler is closed and dropped with the call, and whatever it
     // still emits after that is ignored here (saves keeping three unsubscribe functions a call).

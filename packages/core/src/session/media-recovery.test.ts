@@ -61,6 +61,8 @@ function setup(iceRestart?: IceRestartOptions | false, role: { readonly caller?:
       return status;
     },
     bye: () => ended.push('BYE'),
+    session: { terminate: () => ended.push('terminate()') },
+    setStatus: (next: SessionStatus) => void (status = next),
     finish: (_kind: string, _originator: string, cause: string) => {
       ended.push(cause);
       status = 'terminated';
@@ -110,6 +112,37 @@ describe('MediaRecovery', () => {
     expect(times).toEqual([0, 1000, 3000, 7000, 15_000]);
     expect(ended).toEqual(['BYE', Causes.MEDIA_RECOVERY_FAILED]);
     expect(states).toEqual(['reconnecting: ICE failed', 'failed: no ICE after 5 restarts']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('closed media (a media tab gone) ends the call at once with BYE, even mid-recovery', async () => {
+    const { offers, ice, states, ended } = setup();
+    ice('closed');
+    expect(ended).toEqual(['BYE', Causes.WEBRTC_ERROR]);
+    expect(states).toEqual(['failed: media closed']);
+    expect(offers.sent).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+
+    // Not confirmed yet: the session's own terminate (CANCEL, or a BYE deferred to the ACK).
+    const early = setup();
+    early.core.setStatus('ringing');
+    early.ice('closed');
+    early.core.setStatus('answered');
+    early.ice('closed');
+    expect(early.ended).toEqual(['terminate()', 'terminate()']);
+    early.core.setStatus('terminated');
+    early.ice('closed');
+    expect(early.ended).toHaveLength(2);
+
+    const recovering = setup();
+    recovering.offers.answer = false;
+    recovering.ice('failed');
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(recovering.offers.sent).toBe(2);
+    recovering.ice('closed');
+    expect(recovering.ended).toEqual(['BYE', Causes.WEBRTC_ERROR]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(recovering.offers.sent).toBe(2);
     expect(vi.getTimerCount()).toBe(0);
   });
 

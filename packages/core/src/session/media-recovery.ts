@@ -1,5 +1,5 @@
 import { SingleTimer } from '../transport/clock.js';
-import { Causes } from '../ua/causes.js';
+import { Causes, type Cause } from '../ua/causes.js';
 import type { CallCore } from './call-core.js';
 import { resolveIceRestart, type IceRestartSettings } from './ice-restart-options.js';
 import type { OfferExchange } from './offer-exchange.js';
@@ -134,6 +134,7 @@ export class MediaRecovery {
 
   #observe(state: RTCIceConnectionState | RTCPeerConnectionState): void {
     const core = this.#core;
+    if (state === 'closed') return this.#closed();
     if (!isEstablished(core.status)) return;
     if (state === 'connected' || state === 'completed') {
       this.#iceTrouble = false;
@@ -241,12 +242,29 @@ export class MediaRecovery {
     this.#core.connection.restored('media', reason);
   }
 
+  /**
+   * Browsers never report `closed` for a connection the session did not close (close() fires no
+   * event): a handler that does says the media ended for good outside the call (a multi-tab
+   * media proxy whose tab went away). No restart can help: BYE now; before the ACK or the
+   * answer, `terminate()` (it defers a BYE to the ACK, RFC 3261 §15, or sends CANCEL / rejects).
+   */
+  #closed(): void {
+    const core = this.#core;
+    if (core.status === 'terminated') return;
+    if (core.status === 'confirmed') return this.#end('media closed', Causes.WEBRTC_ERROR);
+    core.session.terminate();
+  }
+
   #giveUp(reason: string): void {
+    this.#end(reason, Causes.MEDIA_RECOVERY_FAILED);
+  }
+
+  #end(reason: string, cause: Cause): void {
     const core = this.#core;
     this.#stop();
     core.connection.fail('media', reason);
     core.bye([]);
-    core.finish('ended', 'system', Causes.MEDIA_RECOVERY_FAILED, undefined);
+    core.finish('ended', 'system', cause, undefined);
   }
 
   #stop(): void {

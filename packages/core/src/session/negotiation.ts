@@ -38,6 +38,8 @@ export class Negotiation {
   holdGranted = false;
   /** The far end's last offer put all media `sendonly`/`inactive` (or `c=0.0.0.0`). */
   remoteHold = false;
+  /** The last SDP each side gave (offer or answer), as it went on the wire or was applied. */
+  readonly lastSdp: { local?: string; remote?: string } = {};
   readonly #events: SdpEvents;
 
   constructor(media: MediaHandler, events: SdpEvents) {
@@ -90,7 +92,7 @@ export class Negotiation {
   #report(originator: 'local' | 'remote', type: 'offer' | 'answer', sdp: string): string {
     const event = { originator, type, sdp };
     this.#events.emit('sdp', event);
-    return typeof event.sdp === 'string' ? event.sdp : sdp;
+    return (this.lastSdp[originator] = typeof event.sdp === 'string' ? event.sdp : sdp);
   }
 }
 

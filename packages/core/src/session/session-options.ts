@@ -1,5 +1,5 @@
 import type { DialogId } from '../dialog/index.js';
-import type { MediaHandlerOptions } from '../media/index.js';
+import type { MediaHandler, MediaHandlerOptions } from '../media/index.js';
 import type { IceRestartOptions } from './ice-restart-options.js';
 import type { SessionEvents } from './session-events.js';
 
@@ -43,6 +43,15 @@ export interface CallOptions extends MediaHandlerOptions {
    * with it (its reliable 18x then get no PRACK, and it may give up on the call).
    */
   readonly reliableProvisionals?: boolean;
+  /**
+   * This call's media handler, made elsewhere, instead of one from the UA's
+   * `mediaHandlerFactory` (the media options above are then not used: the handler was made with
+   * its own). Multi-tab apps give the call a proxy whose peer connection lives in the tab the
+   * person uses (`createRemoteMediaHandler`). The session closes it when the call ends.
+   *
+   * @example ua.call('bob', { mediaHandler: createRemoteMediaHandler(port, mediaTabId, callKey) })
+   */
+  readonly mediaHandler?: MediaHandler | undefined;
 }
 
 /**
@@ -58,6 +67,12 @@ export interface AnswerOptions extends MediaHandlerOptions {
   readonly dtmfTransport?: 'rfc4733' | 'info';
   /** This call's media recovery (ICE restart), as for `CallOptions.iceRestart`. */
   readonly iceRestart?: IceRestartOptions | false;
+  /**
+   * This call's media handler, made elsewhere, as for `CallOptions.mediaHandler`.
+   *
+   * @example session.answer({ mediaHandler: createRemoteMediaHandler(port, mediaTabId, callKey) })
+   */
+  readonly mediaHandler?: MediaHandler | undefined;
 }
 
 /** Options of `session.terminate()`. */

@@ -22,7 +22,7 @@ import {
   type SessionTimerRequestState,
   type SessionTimerSettings,
 } from './session-timer-negotiation.js';
-import { SessionTimer } from './session-timer.js';
+import { SessionTimer, type SessionTimerActions } from './session-timer.js';
 
 /** What the session does when the timer says so. */
 export interface SessionRefreshActions {
@@ -69,6 +69,31 @@ export class SessionRefresh {
   /** The running agreement, if any. */
   get agreement(): SessionTimer['agreement'] {
     return this.#timer.agreement;
+  }
+
+  /** The running timer: its agreement, since when, and its change hook (handover reads them). */
+  get timer(): SessionTimer {
+    return this.#timer;
+  }
+
+  /** The far end's Allow list, as it last sent one (undefined: unknown). */
+  get peerAllow(): readonly string[] | undefined {
+    return this.#peerAllow;
+  }
+
+  /**
+   * A call handed over from another user agent (`resumeCall`) goes on with the agreement that
+   * one had, counted from its last refresh (`since`, epoch ms), and what it knew of the far end.
+   */
+  resume(
+    agreement: SessionTimerAgreement | undefined,
+    since: number,
+    peerAllow: readonly string[] | undefined,
+  ): void {
+    this.#peerAllow = peerAllow;
+    if (agreement === undefined) return;
+    this.#started = true;
+    this.#timer.start(agreement, this.#timerActions(), since);
   }
 
   /** True when the far end listed `method` in an Allow it sent us (unknown: false). */
@@ -143,10 +168,14 @@ export class SessionRefresh {
     if (agreement === undefined) return this.stop();
     if (this.#started) return this.#timer.restart(agreement);
     this.#started = true;
-    this.#timer.start(agreement, {
+    this.#timer.start(agreement, this.#timerActions());
+  }
+
+  #timerActions(): SessionTimerActions {
+    return {
       refresh: () => this.#actions.refresh(refreshMethod(this.#settings, this.#peerAllow)),
       expire: () => this.#actions.expire(),
-    });
+    };
   }
 
   #learnAllow(message: IncomingMessage): void {

@@ -139,4 +139,25 @@ describe('SessionTimer (RFC 4028 §10)', () => {
     expect(scheduled).toEqual([1_768_000, 45_000]);
     expect(cleared).toEqual([1, 2]);
   });
+
+  it('started with the time of the last refresh (a handed-over call), fires what is left of it', () => {
+    const timer = new SessionTimer(systemClock);
+    let changes = 0;
+    timer.onChange = () => void changes++;
+    timer.start({ interval: 90, refresher: 'local' }, actions, Date.now() - 40_000);
+    expect(timer.since).toBe(Date.now() - 40_000);
+    expect(changes).toBe(1);
+    vi.advanceTimersByTime(4_999);
+    expect(refresh).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(refresh).toHaveBeenCalledTimes(1);
+
+    // Overdue: at once, never a negative or skipped timer.
+    timer.start({ interval: 90, refresher: 'remote' }, actions, Date.now() - 600_000);
+    vi.advanceTimersByTime(0);
+    expect(expire).toHaveBeenCalledTimes(1);
+    timer.stop();
+    expect(changes).toBe(3);
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });

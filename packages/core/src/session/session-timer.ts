@@ -1,4 +1,4 @@
-import { SingleTimer, type Clock } from '../transport/clock.js';
+import { nowOf, SingleTimer, type Clock } from '../transport/clock.js';
 import {
   expiryDelay,
   refreshDelay,
@@ -28,11 +28,22 @@ export interface SessionTimerActions {
  */
 export class SessionTimer {
   readonly #timer: SingleTimer;
+  readonly #clock: Clock;
+  #since = 0;
   #agreement: SessionTimerAgreement | undefined;
   #actions: SessionTimerActions | undefined;
 
   constructor(clock: Clock) {
+    this.#clock = clock;
     this.#timer = new SingleTimer(clock);
+  }
+
+  /** Called after every start, restart and stop (handover watches it). */
+  onChange: (() => void) | undefined;
+
+  /** When the agreement in force was last refreshed (epoch ms; the clock's `now`). */
+  get since(): number {
+    return this.#since;
   }
 
   /** The agreement in force, or undefined when stopped (or never started). */
@@ -40,10 +51,14 @@ export class SessionTimer {
     return this.#agreement;
   }
 
-  /** Arms the timer for `agreement`, replacing whatever ran before. */
-  start(agreement: SessionTimerAgreement, actions: SessionTimerActions): void {
+  /**
+   * Arms the timer for `agreement`, replacing whatever ran before. `since` is when the session
+   * was last refreshed (default now): a call handed over from another user agent goes on with
+   * the time already run down (RFC 4028 §10: refresh at half the interval from the last refresh).
+   */
+  start(agreement: SessionTimerAgreement, actions: SessionTimerActions, since?: number): void {
     this.#actions = actions;
-    this.#arm(agreement);
+    this.#arm(agreement, since);
   }
 
   /**
@@ -60,16 +75,18 @@ export class SessionTimer {
     this.#timer.cancel();
     this.#agreement = undefined;
     this.#actions = undefined;
+    this.onChange?.();
   }
 
-  #arm(agreement: SessionTimerAgreement): void {
+  #arm(agreement: SessionTimerAgreement, since = nowOf(this.#clock)): void {
     const actions = this.#actions;
     if (actions === undefined) return;
     this.#agreement = agreement;
-    if (agreement.refresher === 'local') {
-      this.#timer.schedule(refreshDelay(agreement.interval), () => actions.refresh());
-    } else {
-      this.#timer.schedule(expiryDelay(agreement.interval), () => actions.expire());
-    }
+    this.#since = since;
+    const local = agreement.refresher === 'local';
+    const delay = (local ? refreshDelay : expiryDelay)(agreement.interval);
+    const left = Math.max(0, delay - (nowOf(this.#clock) - since));
+    this.#timer.schedule(left, () => (local ? actions.refresh() : actions.expire()));
+    this.onChange?.();
   }
 }

@@ -63,6 +63,11 @@ export class Session {
   /** The Call-ID of the call's dialog. */
   readonly callId: string;
   readonly localIdentity: Identity;
+  /**
+   * True for a call this UA took over from another one (`resumeCall`, e.g. from a closed tab):
+   * it started confirmed here, with no INVITE of its own.
+   */
+  readonly resumed: boolean;
   // The work is done by the call's parts (OutgoingInvite or IncomingInvite, OfferExchange,
   // SessionRefresher, InfoExchange, ReferHandler) over one shared CallCore, which holds the one
   // `status`. This class is the public face and decides the order in which the parts stop.
@@ -82,25 +87,14 @@ export class Session {
   #incoming: IncomingInvite | undefined;
   readonly #muted = { audio: false, video: false };
 
-  private constructor(
-    context: SessionContext,
-    init: {
-      readonly direction: SessionDirection;
-      readonly callId: string;
-      readonly localTag: string;
-      readonly fromTag: string;
-      readonly local: Identity;
-      readonly remote: Identity;
-      /** The call's own RFC 4028 session interval (`sessionTimersExpires`). */
-      readonly sessionExpires?: number | undefined;
-    },
-  ) {
+  private constructor(context: SessionContext, init: SessionInit) {
     this.#context = context;
     this.direction = init.direction;
     // Copied: for an incoming call these are cut from the INVITE, which a call must not pin.
     this.callId = ownString(init.callId);
     this.id = ownString(init.callId + init.fromTag);
     this.localIdentity = ownIdentity(init.local);
+    this.resumed = init.resumed === true;
     const core = new CallCore({
       context,
       session: this,
@@ -185,6 +179,25 @@ export class Session {
     );
     session.#incoming = incoming;
     return incoming.open() ? session : undefined;
+  }
+
+  /**
+   * @internal A confirmed call taken over from another user agent (`handover/resume-call.ts`):
+   * `restore` puts the dialog, media and timers back from the shared state.
+   */
+  static resume(
+    context: SessionContext,
+    init: SessionInit,
+    restore: (parts: SessionParts) => void,
+  ): Session {
+    const session = new Session(context, { ...init, resumed: true });
+    restore(session.handover);
+    return session;
+  }
+
+  /** @internal The call's parts a handover reads and restores (`handover/`). */
+  get handover(): SessionParts {
+    return { core: this.#core, refresh: this.#refresh };
   }
 
   /** The far end: From of an incoming call; the target of an outgoing one, with the display name its answer gives. */
@@ -507,7 +520,8 @@ export class Session {
   /** @internal A call that replaces this one arrived (RFC 3891): hand it our media options. */
   replacedBy(session: Session): void {
     this.#core.events.emit('replaces', { replaced: session.id });
-    session.answer(this.#core.options);
+    // Not our handler, though: one handler serves one call, and ours closes when we end.
+    session.answer({ ...this.#core.options, mediaHandler: undefined });
     session.once('confirmed', () => this.terminate());
   }
 
@@ -548,6 +562,25 @@ export class Session {
     core.terminated(kind, originator, cause, message);
     if (!this.#ackWait.byeWhenAcked) this.#context.ended(this);
   }
+}
+
+/** @internal What a call is made from. */
+export interface SessionInit {
+  readonly direction: SessionDirection;
+  readonly callId: string;
+  readonly localTag: string;
+  readonly fromTag: string;
+  readonly local: Identity;
+  readonly remote: Identity;
+  /** The call's own RFC 4028 session interval (`sessionTimersExpires`). */
+  readonly sessionExpires?: number | undefined;
+  readonly resumed?: boolean;
+}
+
+/** @internal What `handover/` reads from a call and restores into one. */
+export interface SessionParts {
+  readonly core: CallCore;
+  readonly refresh: SessionRefresh;
 }
 
 function ownIdentity(identity: Identity): Identity {

@@ -49,6 +49,8 @@ export class TargetRefresh {
   readonly #media: MediaRecovery;
   readonly #poll: SingleTimer;
   #endWait: (() => void) | undefined;
+  /** The next refresh must carry an offer (a re-INVITE, never an UPDATE without SDP). */
+  #offer = false;
 
   constructor(
     core: CallCore,
@@ -70,9 +72,15 @@ export class TargetRefresh {
     return this.#core.connection.isLost('signalling');
   }
 
-  /** The connection went down with the call up: `connection` becomes `reconnecting`. */
-  connectionLost(reason: string): void {
-    if (isEstablished(this.#core.status)) this.#core.connection.lost('signalling', reason);
+  /**
+   * The connection went down with the call up: `connection` becomes `reconnecting`. `offer`:
+   * the refresh is a re-INVITE with an offer from the media handler, as a call resumed in
+   * another user agent needs (its handler may be new, and must hear the far end's answer).
+   */
+  connectionLost(reason: string, offer = false): void {
+    if (!isEstablished(this.#core.status)) return;
+    this.#offer ||= offer;
+    this.#core.connection.lost('signalling', reason);
   }
 
   /** The connection is back: refreshes the remote target if the call lost its signalling. */
@@ -81,7 +89,7 @@ export class TargetRefresh {
     if (!this.lost) return 'kept';
     const media = this.#media;
     const withRestart = media.needsRestart;
-    const byUpdate = !withRestart && this.#refresh.peerAllows('UPDATE');
+    const byUpdate = !withRestart && !this.#offer && this.#refresh.peerAllows('UPDATE');
     const how = withRestart ? 're-INVITE with ICE restart' : byUpdate ? 'UPDATE' : 're-INVITE';
     // An UPDATE without SDP goes at once, beside an offer in flight (`updateTarget`). A
     // re-INVITE is an offer: one at a time (RFC 3261 §14.1), so a hold, ICE restart or refresh
@@ -100,6 +108,7 @@ export class TargetRefresh {
           : await this.#offers.offer('INVITE', false);
       if (hasEnded(core)) return 'ended';
       if (ok) {
+        this.#offer = false;
         core.connection.restored('signalling', `target refreshed by ${how}`);
         return 'refreshed';
       }

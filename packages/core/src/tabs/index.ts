@@ -11,3 +11,12 @@ export type {
   TabMessage,
   TabRole,
 } from './tab-coordinator-options.js';
+export { TabCoordinator } from './tab-coordinator.js';
+export { TabCoordinatorError } from './tab-coordinator-error.js';
+export { TabLiveness, type TabLivenessActions } from './tab-liveness.js';
+export { tabGroupOf, type TabGroupIdentity } from './tab-group.js';
+export {
+  sharedTabsAvailable,
+  type SharedTabsEnvironment,
+  type SharedTabsSupport,
+} from './shared-tabs-available.js';

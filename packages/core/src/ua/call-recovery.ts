@@ -114,6 +114,22 @@ export class CallRecovery {
     return this.#parts.probe(reason, MEDIA_PROBE_TIMEOUT_MS);
   }
 
+  /**
+   * A call resumed from another user agent's state (`resumeCall`): the far end still knows only
+   * the old UA's flow, so the call refreshes its target with a re-INVITE over ours, as after a
+   * reconnection: at once when `flow` is `up` (connected, and registered when the UA registers),
+   * else once it is. Requests of the call wait for that meanwhile, up to the recovery timeout.
+   */
+  adopt(session: Session, flow: 'up' | 'registering' | 'down'): void {
+    session.signallingRecovery.connectionLost('resumed from another user agent', true);
+    if (this.#state !== 'up') return; // the outage's end refreshes it with the others
+    if (flow === 'up') return void session.signallingRecovery.refresh();
+    this.#state = flow;
+    this.#lostAt = nowOf(this.#parts.clock);
+    this.#expired = false;
+    this.#armDeadline();
+  }
+
   /** The UA stops (its calls were just ended): queued requests fail, no timer stays. */
   close(): void {
     this.#deadline.cancel();
@@ -162,13 +178,14 @@ export class CallRecovery {
     const lostAt = this.#lostAt;
     const socket = this.#socket;
     const waiting = this.#parts.sessions().filter((s) => s.signallingRecovery.lost);
-    if (waiting.length === 0 || socket === undefined) return;
+    if (waiting.length === 0) return;
     void Promise.all(waiting.map((session) => session.signallingRecovery.refresh())).then(
       (outcomes) => {
         const calls = outcomes.filter((outcome) => outcome === 'refreshed').length;
         const elapsed = nowOf(this.#parts.clock) - lostAt;
         this.#parts.logger.debug(`ua: signalling recovered in ${elapsed} ms, ${calls} calls`);
-        this.#parts.events.emit('recovered', { socket, calls, elapsed });
+        // Calls resumed while the UA was connected but not yet registered saw no reconnection.
+        if (socket !== undefined) this.#parts.events.emit('recovered', { socket, calls, elapsed });
       },
     );
   }

@@ -61,4 +61,9 @@ export class UA extends UserAgent {
   get sessions(): readonly Session[] {
     return this.#feature.calls?.sessions ?? [];
   }
+
+  /** @internal The calls of a started UA (`resumeCall`); undefined before `start()`. */
+  get calls(): UACalls | undefined {
+    return this.#feature.calls;
+  }
 }

@@ -84,7 +84,7 @@ export class OwnerCalls {
     for (const call of Object.values(snapshot.state.calls)) {
       if (call.status === 'terminated') continue;
       const dialog = snapshot.dialogs[call.id];
-      if (call.status === 'confirmed' && dialog !== undefined && this.#owner.handover) {
+      if (call.status === 'confirmed' && isDialog(dialog) && this.#owner.handover) {
         this.#resumable.push({ call, dialog });
         continue;
       }
@@ -190,4 +190,8 @@ export class OwnerCalls {
     const offFailed = session.on('failed', end);
     this.#unwatch.set(session.id, end);
   }
+}
+
+function isDialog(value: unknown): value is SharedDialog {
+  return typeof value === 'object' && value !== null;
 }

@@ -119,7 +119,8 @@ export class SharedTabsMember implements TabsMember {
         }
         return this.#options.media.remoteHandler(group, remote.tabId, remote.key);
       },
-      pageLifecycle: page === undefined || page === null ? page : this.#lastTabOnly(page),
+      // No page (a server, a test): `null`, as the UA reads it.
+      pageLifecycle: page === undefined || page === null ? null : this.#lastTabOnly(page),
     };
   }
 
@@ -241,7 +242,7 @@ export class SharedTabsMember implements TabsMember {
       if (this.#role !== 'owner') return;
       void this.#server
         .run(body as ActionRequest, from)
-        .then((result) => this.#group?.send('action/result', result, from));
+        .then((result) => this.#send('action/result', result, from));
     } else if (topic === 'action/result') {
       this.#forwarder.settle(body as ActionResult);
     }
@@ -265,7 +266,7 @@ export class SharedTabsMember implements TabsMember {
     }
     const owner = group?.ownerId;
     if (group === undefined || owner === undefined || owner === group.tabId) return false;
-    group.send('action/request', request, owner);
+    this.#send('action/request', request, owner);
     return true;
   }
 
@@ -281,8 +282,17 @@ export class SharedTabsMember implements TabsMember {
         aliases: this.#server.aliases(),
         dialogs: this.#calls.dialogs(),
       };
-      this.#group?.send('store/state', snapshot);
+      this.#send('store/state', snapshot);
     });
+  }
+
+  /** A send that cannot throw out of a microtask (a closed channel: the tab is going away). */
+  #send(topic: string, body: unknown, to?: string): void {
+    try {
+      this.#group?.send(topic, body, to);
+    } catch (error) {
+      this.#host.logger.warn(`sipkit/react: cannot send ${topic} to the other tabs`, error);
+    }
   }
 
   #setTabs(tabs: TabsState): void {

@@ -126,7 +126,15 @@ export function applySnapshot(store: SipStore, snapshot: StoreSnapshot, view: Fo
     currentCallId: shared.currentCallId === undefined ? undefined : id(shared.currentCallId),
     ...(callMedia === undefined ? {} : { callMedia }),
   };
-  store.setState((state) => reuse(state, { ...next, devices: state.devices, tabs: state.tabs }), true);
+  store.setState(
+    (state) =>
+      reuse(state, {
+        ...next,
+        devices: state.devices,
+        ...(state.tabs === undefined ? {} : { tabs: state.tabs }),
+      }),
+    true,
+  );
 }
 
 /**
@@ -139,7 +147,7 @@ function reuse<T>(previous: T, next: T): T {
   if (Array.isArray(previous) !== Array.isArray(next)) return next;
   const before = previous as Record<string, unknown>;
   const after = next as Record<string, unknown>;
-  const result: Record<string, unknown> = Array.isArray(next) ? [] : {};
+  const result = (Array.isArray(next) ? [] : {}) as Record<string, unknown>;
   let same = Object.keys(before).length === Object.keys(after).length;
   for (const key of Object.keys(after)) {
     const value = reuse(before[key], after[key]);

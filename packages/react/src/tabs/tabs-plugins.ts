@@ -75,6 +75,6 @@ export interface SharedTabsOptions {
   readonly coordinator?: (group: string) => TabGroup;
   /** Whether the browser can share; `single` mode with the reason when it cannot. */
   readonly available?: () => TabsAvailability;
-  readonly media?: TabsMedia;
-  readonly handover?: TabsHandover;
+  readonly media?: TabsMedia | undefined;
+  readonly handover?: TabsHandover | undefined;
 }

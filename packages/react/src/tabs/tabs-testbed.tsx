@@ -1,0 +1,94 @@
+import { TabCoordinator } from '@sipkit/core';
+import { createFakeTabEnvironment, type FakeTab } from '@sipkit/testing';
+import { act, type RenderResult } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import type { SipActions } from '../client/sip-actions.js';
+import { useSipActions } from '../hooks/use-sip-actions.js';
+import { renderStrict } from '../testing/render.js';
+import { sipTestbed, type TestPhone } from '../testing/sip-testbed.js';
+import { Phone } from '../testing/test-phone.js';
+import { createSharedTabs } from './shared-tabs.js';
+import type { SharedTabsOptions } from './tabs-plugins.js';
+import { useTabs } from './use-tabs.js';
+
+/** `<name>-tabs`: `mode/role` of the tab, from `useTabs()`. */
+export function TabRoleView({ name }: { readonly name: string }): ReactNode {
+  const { mode, role, reason } = useTabs();
+  return (
+    <p data-testid={`${name}-tabs`}>
+      {mode}/{role}
+      {reason === undefined ? '' : ` (${reason})`}
+    </p>
+  );
+}
+
+/** Hands the provider's actions to the test (`actions.current`). */
+export function GrabActions({ into }: { readonly into: { current?: SipActions } }): ReactNode {
+  into.current = useSipActions();
+  return null;
+}
+
+/** One fake browser tab running alice's phone with `sharedTabs`. */
+export interface OpenedTab {
+  readonly name: string;
+  readonly fake: FakeTab;
+  readonly phone: TestPhone;
+  readonly view: RenderResult;
+  /** The tab's `useSipActions()`. */
+  readonly actions: { current?: SipActions };
+}
+
+/**
+ * The in-memory SIP network, a fake browser (shared Web Locks and BroadcastChannels), and
+ * alice's phone opened in tabs of it, each a `<SipProvider tabs>` of its own (in one document,
+ * as three tabs would be in three).
+ */
+export function tabsTestbed(extra: (fake: FakeTab) => Partial<SharedTabsOptions> = () => ({})) {
+  const bed = sipTestbed();
+  const browser = createFakeTabEnvironment();
+  const opened: OpenedTab[] = [];
+
+  function openTab(name: string): OpenedTab {
+    const fake = browser.openTab();
+    const base = bed.phone('alice');
+    const tabs = createSharedTabs({
+      coordinator: (group) =>
+        new TabCoordinator({
+          group,
+          locks: fake.locks,
+          openChannel: fake.openChannel,
+          pageLifecycle: fake.page.lifecycle,
+        }),
+      ...extra(fake),
+    });
+    const phone: TestPhone = {
+      ...base,
+      options: {
+        ...base.options,
+        tabs,
+        uaOptions: { ...base.options.uaOptions, pageLifecycle: fake.page.lifecycle },
+      },
+    };
+    const actions: { current?: SipActions } = {};
+    const view = renderStrict(
+      <Phone name={name} phone={phone}>
+        <TabRoleView name={name} />
+        <GrabActions into={actions} />
+      </Phone>,
+    );
+    const tab = { name, fake, phone, view, actions };
+    opened.push(tab);
+    return tab;
+  }
+
+  /** The tab goes as a closed or crashed browser tab does: no goodbye, its locks released. */
+  function crashTab(tab: OpenedTab): void {
+    browser.closeTab(tab.fake);
+    // Its connection goes with the page (the server sees it close), then its JavaScript stops:
+    // the unmount can send nothing on a closed socket and a closed channel.
+    bed.network.unplug(tab.phone.config.sockets as Parameters<typeof bed.network.unplug>[0]);
+    act(() => tab.view.unmount());
+  }
+
+  return { ...bed, bed, browser, openTab, crashTab, opened };
+}

@@ -1,18 +1,21 @@
 import { sharedTabsAvailable, TabCoordinator, tabGroupOf } from '@sipkit/core';
-import type { SharedTabsOptions } from './tabs-plugins.js';
+import type { ResolvedTabsOptions } from './shared-tabs-member.js';
+import { coreTabsHandover } from './tabs-handover.js';
+import { coreTabsMedia } from './tabs-media.js';
 
 /**
  * The browser's pieces: the core's `TabCoordinator` over `navigator.locks` and
- * `BroadcastChannel`, its availability check, and the configuration's group.
+ * `BroadcastChannel`, its availability check, the configuration's group, the media proxy and
+ * the call handover.
  *
  * @example const { coordinator } = defaultTabsOptions();
  */
-export function defaultTabsOptions(): SharedTabsOptions & {
-  readonly [K in 'groupOf' | 'coordinator' | 'available']-?: NonNullable<SharedTabsOptions[K]>;
-} {
+export function defaultTabsOptions(): ResolvedTabsOptions {
   return {
     groupOf: (config) => tabGroupOf(config),
     coordinator: (group) => new TabCoordinator({ group }),
     available: () => sharedTabsAvailable(),
+    media: coreTabsMedia,
+    handover: coreTabsHandover,
   };
 }

@@ -40,6 +40,7 @@ export class OwnerCalls {
   readonly #dialogs = new Map<string, SharedDialog>();
   readonly #unwatch = new Map<string, () => void>();
   #resumable: Resumable[] = [];
+  #served: ServedMedia | undefined;
   #ua: UA | undefined;
   #offUa: (() => void) | undefined;
   #offHost: (() => void) | undefined;
@@ -78,8 +79,9 @@ export class OwnerCalls {
    * dialog state resume once the UA exists; the rest (ringing, being set up: their INVITE
    * transaction died with that tab) end in the store.
    */
-  takeOver(snapshot: StoreSnapshot, _self: string, _served: ServedMedia | undefined): void {
+  takeOver(snapshot: StoreSnapshot, served: ServedMedia | undefined): void {
     this.#owner.server.adopt(snapshot.aliases);
+    this.#served = served;
     const { store } = this.#owner.host;
     for (const call of Object.values(snapshot.state.calls)) {
       if (call.status === 'terminated') continue;
@@ -100,7 +102,7 @@ export class OwnerCalls {
         });
       });
     }
-    if (this.#ua !== undefined) this.#resume(this.#ua);
+    if (this.#ua !== undefined) this.#resumeSoon(this.#ua);
   }
 
   /** Forgets everything (the member leaves). */
@@ -123,7 +125,14 @@ export class OwnerCalls {
     this.#ua = ua;
     if (ua === undefined) return;
     this.#offUa = ua.on('newRTCSession', ({ session }) => this.#watch(session));
-    this.#resume(ua);
+    this.#resumeSoon(ua);
+  }
+
+  /** `resumeCall` needs a started UA: the client starts it right after handing it over. */
+  #resumeSoon(ua: UA): void {
+    queueMicrotask(() => {
+      if (this.#ua === ua && ua.status === 'started') this.#resume(ua);
+    });
   }
 
   #resume(ua: UA): void {
@@ -136,14 +145,19 @@ export class OwnerCalls {
     for (const { call, dialog } of resumable) {
       const mediaTab = this.#owner.server.mediaTabOf(call.id);
       const media = this.#owner.media;
+      const key = this.#keyOf(call.id);
+      // This tab ran the call's media for the previous owner: its session drives it directly.
+      const here = mediaTab === group.tabId ? this.#served?.handlerOf(key) : undefined;
       const served =
         media !== undefined &&
         mediaTab !== undefined &&
         mediaTab !== group.tabId &&
         alive.has(mediaTab);
-      const mediaHandler = served
-        ? this.#remoteHandler(media, group, mediaTab, call.id)
-        : this.#owner.host.mediaHandlerFactory({ mediaConstraints: { audio: true, video: false } });
+      const mediaHandler =
+        here ??
+        (served
+          ? media.remoteHandler(group, mediaTab, key)
+          : this.#owner.host.mediaHandlerFactory({ mediaConstraints: { audio: true, video: false } }));
       let session: Session;
       try {
         session = handover.resumeCall(ua, dialog, { mediaHandler });
@@ -155,19 +169,14 @@ export class OwnerCalls {
       this.#watch(session);
       // The media tab is gone (it was the previous owner, say): the call cannot go on, but the
       // far end must hear so (BYE) rather than keep a half-open dialog.
-      if (!served && mediaTab !== group.tabId) session.terminate();
+      if (here === undefined && !served) session.terminate();
     }
   }
 
-  #remoteHandler(
-    media: TabsMedia,
-    group: TabGroup,
-    tabId: string,
-    sessionId: string,
-  ): MediaHandler {
+  /** The media tab knows the call by the id it asked under: its own for a call it placed. */
+  #keyOf(sessionId: string): string {
     const alias = this.#owner.server.aliases().find((a) => a.sessionId === sessionId);
-    // The media tab knows the call by the id it asked under.
-    return media.remoteHandler(group, tabId, alias?.localId ?? sessionId);
+    return alias?.localId ?? sessionId;
   }
 
   #watch(session: Session): void {

@@ -224,7 +224,7 @@ export class SharedTabsMember implements TabsMember {
         tabId: '',
         streams: (id) => this.#served?.streamsOf(localIdOf(last, id, this.#tabId()) ?? id),
       });
-      this.#calls.takeOver(last, this.#tabId(), this.#served);
+      this.#calls.takeOver(last, this.#served);
     }
     this.#publishing = true;
     this.#host.allowUa(true);

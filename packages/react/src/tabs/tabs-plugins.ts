@@ -25,6 +25,8 @@ export interface ServedMedia {
   streamsOf(
     key: string,
   ): { readonly local: MediaStream | undefined; readonly remote: MediaStream | undefined } | undefined;
+  /** The live handler of such a call (a takeover by this very tab drives it directly). */
+  handlerOf(key: string): MediaHandler | undefined;
   /** Calls `listener` when a stream appears, changes or goes. */
   onChange(listener: () => void): () => void;
   /** Closes every handler it serves (the tab leaves the group). */

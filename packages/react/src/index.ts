@@ -74,5 +74,5 @@ export {
 } from './components/call-duration.js';
 export * from './subscriptions/index.js';
 export * from './media-change/index.js';
-export type { TabsHost, TabsMember, TabsMode } from './client/tabs-mode.js';
+export type { TabsMember, TabsMode } from './client/tabs-mode.js';
 export * from './tabs/index.js';

@@ -1,7 +1,6 @@
 import {
   ConfigurationError,
   createWebRtcMediaHandler,
-  type MediaHandlerFactory,
   TransportError,
   UA,
   type UAConfiguration,
@@ -54,11 +53,8 @@ export class SipClient {
   #work: Promise<void> = Promise.resolve();
   readonly #uaListeners = new Set<() => void>();
   #messageSeq = 0;
-  /** Shared tabs only: this tab's membership, which says whether it may run the UA. */
+  /** Shared tabs only: this tab's membership; it runs and stops the UA through start()/stop(). */
   readonly #tabs: TabsMember | undefined;
-  #uaAllowed: boolean;
-  readonly #mediaHandlerFactory: MediaHandlerFactory = (media) =>
-    (this.#options.mediaHandlerFactory ?? createWebRtcMediaHandler)(media);
   /** Forwards to the `logger` option in force at the time of each call. */
   readonly logger: UALogger = {
     debug: (message, ...details) => this.#options.logger?.debug(message, ...details),
@@ -69,7 +65,6 @@ export class SipClient {
   constructor(config: UAConfiguration, options: SipClientOptions = {}) {
     this.#config = config;
     this.#options = options;
-    this.#uaAllowed = options.tabs === undefined;
     this.store = createSipStore();
     const actions = createSipActions({
       ua: () => this.#ua,
@@ -80,20 +75,7 @@ export class SipClient {
       start: () => this.start(),
       stop: () => this.stop(),
     });
-    this.#tabs = options.tabs?.join({
-      store: this.store,
-      actions,
-      config: () => this.#config,
-      ua: () => this.#ua,
-      subscribeUa: (listener) => this.subscribeUa(listener),
-      logger: this.logger,
-      mediaHandlerFactory: this.#mediaHandlerFactory,
-      settled: () => this.settled(),
-      allowUa: (allowed) => {
-        this.#uaAllowed = allowed;
-        void this.#reconcile();
-      },
-    });
+    this.#tabs = options.tabs?.join(this, actions, config, options);
     this.actions = this.#tabs?.actions ?? actions;
   }
 
@@ -163,8 +145,7 @@ export class SipClient {
 
   async #step(): Promise<void> {
     for (;;) {
-      const want =
-        this.#mounted && this.#uaAllowed && (this.#wanted ?? this.#options.autoStart ?? true);
+      const want = this.#mounted && (this.#wanted ?? this.#options.autoStart ?? true);
       const ua = this.#ua;
       if (ua !== undefined) {
         if (want && this.#isCurrent(this.#built)) return;
@@ -257,7 +238,8 @@ export class SipClient {
       ...options.uaOptions,
       logger: this.logger,
       random: () => (this.#options.uaOptions?.random ?? Math.random)(),
-      mediaHandlerFactory: this.#mediaHandlerFactory,
+      mediaHandlerFactory: (media) =>
+        (this.#options.mediaHandlerFactory ?? createWebRtcMediaHandler)(media),
     };
     return this.#tabs?.uaOptions(base) ?? base;
   }

@@ -1,54 +1,40 @@
-import type { MediaHandlerFactory, UA, UAConfiguration, UALogger, UAOptions } from '@sipkit/core';
-import type { SipStore } from '../store/create-sip-store.js';
+import type { UAConfiguration, UAOptions } from '@sipkit/core';
 import type { SipActions } from './sip-actions.js';
-
-/**
- * What a `SipClient` lends its tab-sharing member: its store, its own actions over its own UA,
- * and the one switch it obeys (whether this tab may run the UA now).
- *
- * @example const member = sharedTabs.join(host); host.allowUa(member.role === 'owner');
- */
-export interface TabsHost {
-  readonly store: SipStore;
-  /** The actions over this tab's own UA (what the owner runs for every tab). */
-  readonly actions: SipActions;
-  /** The configuration in force (its identity names the group of tabs). */
-  readonly config: () => UAConfiguration;
-  /** This tab's UA, when it runs one. */
-  readonly ua: () => UA | undefined;
-  /** Calls `listener` whenever `ua()` changes; returns the unsubscribe function. */
-  readonly subscribeUa: (listener: () => void) => () => void;
-  readonly logger: UALogger;
-  /** Makes a media handler as this tab's own calls get one (for calls whose media runs here). */
-  readonly mediaHandlerFactory: MediaHandlerFactory;
-  /** Resolves when the UA is running or stopped as last asked. */
-  readonly settled: () => Promise<void>;
-  /** Lets this tab run its UA (the owner) or not (a follower, or while the election runs). */
-  allowUa(allowed: boolean): void;
-}
+import type { SipClient } from './sip-client.js';
+import type { SipClientOptions } from './sip-client-options.js';
 
 /**
  * One tab's membership of a group of tabs sharing one phone, made by `TabsMode.join`. Like the
- * client, construction has no side effects; `mount`/`unmount` start and end the membership.
+ * client, construction has no side effects; `mount`/`unmount` start and end the membership. It
+ * runs the client's UA only while this tab owns the phone (through `client.start()`/`stop()`).
  *
- * @example const member = mode.join(host); member.mount(); await member.unmount();
+ * @example const member = mode.join(client, actions, config, options); member.mount();
  */
 export interface TabsMember {
   /** What components call: the owner runs them, a follower forwards them to the owner. */
   readonly actions: SipActions;
   mount(): void;
   unmount(): Promise<void>;
-  /** The owner's UA options: its media handlers and page-unload behaviour depend on the tabs. */
+  /** The owner's UA options: its page-unload goodbye depends on the other tabs. */
   uaOptions(base: UAOptions): UAOptions;
 }
 
 /**
  * The value of `<SipProvider tabs>`: how tabs of one app share (or do not share) a phone. An
- * interface so that `SipProvider` and `SipClient` never import the multi-tab code: an app pays
+ * interface, so that `SipProvider` and `SipClient` never import the multi-tab code: an app pays
  * for it only by importing `sharedTabs`.
  *
  * @example <SipProvider config={config} tabs={sharedTabs}>…</SipProvider>
  */
 export interface TabsMode {
-  join(host: TabsHost): TabsMember;
+  /**
+   * Makes the membership of the provider whose client is `client`: `actions` are the client's
+   * own (over its own UA), `config` and `options` its props when it was made.
+   */
+  join(
+    client: SipClient,
+    actions: SipActions,
+    config: UAConfiguration,
+    options: SipClientOptions,
+  ): TabsMember;
 }

@@ -57,14 +57,14 @@ export type ActionResult =
  * The actions each tab keeps for itself: device choices (each tab has its own microphone and
  * speaker, and the media tab of a call uses its own).
  */
-const LOCAL = ['chooseDevice', 'setDevices'] as const;
+type LocalMethod = 'chooseDevice' | 'setDevices';
 
 /**
  * Every `SipActions` method that goes to the owner.
  *
  * @example const method: ForwardedMethod = 'hangup';
  */
-export type ForwardedMethod = Exclude<keyof SipActions, (typeof LOCAL)[number]>;
+export type ForwardedMethod = Exclude<keyof SipActions, LocalMethod>;
 
 /** Methods that return nothing: a failure in the owner is logged, not thrown. */
 const FIRE_AND_FORGET: ReadonlySet<ForwardedMethod> = new Set<ForwardedMethod>([
@@ -131,7 +131,7 @@ export class ActionForwarder {
   }
 
   /** The forwarding `SipActions` (without the tab's own device actions). */
-  actions(): Omit<SipActions, (typeof LOCAL)[number]> {
+  actions(): Omit<SipActions, LocalMethod> {
     const forward =
       (method: ForwardedMethod) =>
       (...args: unknown[]): unknown =>
@@ -145,7 +145,7 @@ export class ActionForwarder {
       this.#forward('call', args, localId);
       return localId;
     };
-    return actions as unknown as Omit<SipActions, (typeof LOCAL)[number]>;
+    return actions as unknown as Omit<SipActions, LocalMethod>;
   }
 
   /** An `action/result` arrived. */
@@ -220,7 +220,8 @@ export class ActionForwarder {
  */
 export function plainData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plainData);
-  if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'function' ? undefined : value;
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return undefined;
   const copy: Record<string, unknown> = {};

@@ -11,3 +11,4 @@ export type {
   TabsHandover,
   TabsMedia,
 } from './tabs-plugins.js';
+export type { TabsHost } from './tabs-host.js';

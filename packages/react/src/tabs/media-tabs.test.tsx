@@ -74,7 +74,10 @@ describe('sharedTabs media', () => {
     const invites = bed.sent('INVITE').length;
     bed.crashTab(tabs[0]!);
     await until(() =>
-      expect([text('t2-tabs'), text('t3-tabs')].sort()).toEqual(['shared/follower', 'shared/owner']),
+      expect([text('t2-tabs'), text('t3-tabs')].sort()).toEqual([
+        'shared/follower',
+        'shared/owner',
+      ]),
     );
     // A new registration, then a target refresh (re-INVITE) over the new connection.
     await until(() => expect(bed.sent('INVITE').length).toBe(invites + 1));

@@ -1,6 +1,6 @@
-import type { MediaHandler, Session, UA } from '@sipkit/core';
+import type { Session, UA } from '@sipkit/core';
 import { bindSessionToStore } from '../client/bind-session-to-store.js';
-import type { TabsHost } from '../client/tabs-mode.js';
+import type { TabsHost } from './tabs-host.js';
 import type { CallState } from '../store/call-state.js';
 import { putCall } from '../store/sip-updates.js';
 import type { ActionServer } from './action-server.js';
@@ -157,7 +157,9 @@ export class OwnerCalls {
         here ??
         (served
           ? media.remoteHandler(group, mediaTab, key)
-          : this.#owner.host.mediaHandlerFactory({ mediaConstraints: { audio: true, video: false } }));
+          : this.#owner.host.mediaHandlerFactory({
+              mediaConstraints: { audio: true, video: false },
+            }));
       let session: Session;
       try {
         session = handover.resumeCall(ua, dialog, { mediaHandler });

@@ -5,7 +5,8 @@ import {
   type UAOptions,
 } from '@sipkit/core';
 import type { SipActions } from '../client/sip-actions.js';
-import type { TabsHost, TabsMember } from '../client/tabs-mode.js';
+import type { TabsMember } from '../client/tabs-mode.js';
+import type { TabsHost } from './tabs-host.js';
 import { ActionServer } from './action-server.js';
 import { ActionForwarder, type ActionRequest, type ActionResult } from './forwarded-actions.js';
 import { applySnapshot, sharedStateOf, type StoreSnapshot } from './store-mirror.js';
@@ -49,10 +50,7 @@ export class SharedTabsMember implements TabsMember {
   /** While an action of another tab runs: the media of the handler made now lives there. */
   #mediaTab: { readonly tabId: string; readonly key: string } | undefined;
 
-  constructor(
-    host: TabsHost,
-    options: ResolvedTabsOptions,
-  ) {
+  constructor(host: TabsHost, options: ResolvedTabsOptions) {
     this.#host = host;
     this.#options = options;
     this.#server = new ActionServer(
@@ -79,9 +77,11 @@ export class SharedTabsMember implements TabsMember {
       (Object.keys(local) as (keyof SipActions)[]).map((method) => {
         const remote = (forwarded as Partial<SipActions>)[method];
         const run = (...args: unknown[]): unknown =>
-          ((remote === undefined || runsHere() ? local[method] : remote) as (
-            ...values: unknown[]
-          ) => unknown)(...args);
+          (
+            (remote === undefined || runsHere() ? local[method] : remote) as (
+              ...values: unknown[]
+            ) => unknown
+          )(...args);
         return [method, run];
       }),
     ) as unknown as SipActions;
@@ -99,6 +99,8 @@ export class SharedTabsMember implements TabsMember {
 
   mount(): void {
     this.#mounted = true;
+    // Before the client's first step: no UA until the election says this tab owns the phone.
+    if (this.#role === 'pending') this.#host.allowUa(false);
     void this.#reconcile();
   }
 
@@ -261,7 +263,9 @@ export class SharedTabsMember implements TabsMember {
   #sendRequest(request: ActionRequest): boolean {
     const group = this.#group;
     if (this.#role === 'owner' || this.#role === 'single') {
-      void this.#server.run(request, this.#tabId()).then((result) => this.#forwarder.settle(result));
+      void this.#server
+        .run(request, this.#tabId())
+        .then((result) => this.#forwarder.settle(result));
       return true;
     }
     const owner = group?.ownerId;

@@ -40,14 +40,18 @@ describe('sharedTabs', () => {
     const bed = tabsTestbed();
     bed.openTab('t1');
     bed.openTab('t2');
-    await until(() => expect(roles('t1', 't2').sort()).toEqual(['shared/follower', 'shared/owner']));
+    await until(() =>
+      expect(roles('t1', 't2').sort()).toEqual(['shared/follower', 'shared/owner']),
+    );
     await until(() => expect(text('t2-registration')).toBe('connected/registered'));
     expect(bed.registrations()).toHaveLength(1);
     expect(bed.network.openConnections).toBe(1);
   });
 
   it('falls back to one phone per tab, and says why, without Web Locks', async () => {
-    const bed = tabsTestbed(() => ({ available: () => ({ ok: false, reason: 'no Web Locks API' }) }));
+    const bed = tabsTestbed(() => ({
+      available: () => ({ ok: false, reason: 'no Web Locks API' }),
+    }));
     bed.openTab('t1');
     bed.openTab('t2');
     await until(() => expect(text('t1-registration')).toBe('connected/registered'));

@@ -2,6 +2,7 @@ import type { TabsMode } from '../client/tabs-mode.js';
 import { SharedTabsMember, type ResolvedTabsOptions } from './shared-tabs-member.js';
 import type { SharedTabsOptions } from './tabs-plugins.js';
 import { defaultTabsOptions } from './default-tabs-options.js';
+import { tabsHostOf } from './tabs-host.js';
 
 /**
  * A `tabs` value built from `options` (a coordinator over fake locks and channels in tests,
@@ -13,7 +14,7 @@ import { defaultTabsOptions } from './default-tabs-options.js';
  */
 export function createSharedTabs(options: SharedTabsOptions = {}): TabsMode {
   return {
-    join: (host) => {
+    join: (client, actions, config, clientOptions) => {
       const defaults = defaultTabsOptions();
       const resolved: ResolvedTabsOptions = {
         ...options,
@@ -24,7 +25,7 @@ export function createSharedTabs(options: SharedTabsOptions = {}): TabsMode {
         media: options.media ?? defaults.media,
         handover: options.handover ?? defaults.handover,
       };
-      return new SharedTabsMember(host, resolved);
+      return new SharedTabsMember(tabsHostOf(client, actions, config, clientOptions), resolved);
     },
   };
 }

@@ -84,7 +84,9 @@ export interface FollowerView {
   readonly tabId: string;
   readonly streams: (
     key: string,
-  ) => { readonly local?: MediaStream | undefined; readonly remote?: MediaStream | undefined } | undefined;
+  ) =>
+    | { readonly local?: MediaStream | undefined; readonly remote?: MediaStream | undefined }
+    | undefined;
 }
 
 /**

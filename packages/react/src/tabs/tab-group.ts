@@ -37,7 +37,10 @@ export interface TabGroup {
   tabs(): readonly string[];
   on(event: 'role', listener: (event: { readonly role: TabRole }) => void): () => void;
   on(event: 'message', listener: (event: TabMessage) => void): () => void;
-  on(event: 'tabjoined' | 'tabgone', listener: (event: { readonly tabId: string }) => void): () => void;
+  on(
+    event: 'tabjoined' | 'tabgone',
+    listener: (event: { readonly tabId: string }) => void,
+  ): () => void;
   on(
     event: 'ownerchanged',
     listener: (event: { readonly ownerId: string | undefined }) => void,

@@ -1,10 +1,4 @@
-import type {
-  MediaHandler,
-  MediaHandlerFactory,
-  Session,
-  UA,
-  UAConfiguration,
-} from '@sipkit/core';
+import type { MediaHandler, MediaHandlerFactory, Session, UA, UAConfiguration } from '@sipkit/core';
 import type { TabGroup } from './tab-group.js';
 
 /**
@@ -12,7 +6,8 @@ import type { TabGroup } from './tab-group.js';
  *
  * @example const check: TabsAvailability = { ok: false, reason: 'no Web Locks API (navigator.locks)' };
  */
-export type TabsAvailability = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type TabsAvailability =
+  { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /**
  * The media tab's side of a call's media: real handlers made on the owner's request, and their
@@ -24,7 +19,9 @@ export interface ServedMedia {
   /** The streams of a call whose media runs in this tab, by the id the owner asked under. */
   streamsOf(
     key: string,
-  ): { readonly local: MediaStream | undefined; readonly remote: MediaStream | undefined } | undefined;
+  ):
+    | { readonly local: MediaStream | undefined; readonly remote: MediaStream | undefined }
+    | undefined;
   /** The live handler of such a call (a takeover by this very tab drives it directly). */
   handlerOf(key: string): MediaHandler | undefined;
   /** Calls `listener` when a stream appears, changes or goes. */
@@ -54,7 +51,11 @@ export interface TabsHandover {
   /** Calls `listener` with the call's dialog state (plain data) now and on every change. */
   watchCallState(session: Session, listener: (state: SharedDialog) => void): () => void;
   /** A session for `state` in `ua`, confirmed; refreshes its target once the UA is up. */
-  resumeCall(ua: UA, state: SharedDialog, options: { readonly mediaHandler: MediaHandler }): Session;
+  resumeCall(
+    ua: UA,
+    state: SharedDialog,
+    options: { readonly mediaHandler: MediaHandler },
+  ): Session;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { TabCoordinator } from '@sipkit/core';
 import { createFakeTabEnvironment, type FakeTab } from '@sipkit/testing';
 import { act, type RenderResult } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { SipActions } from '../client/sip-actions.js';
 import { useSipActions } from '../hooks/use-sip-actions.js';
 import { renderStrict } from '../testing/render.js';
@@ -22,9 +22,16 @@ export function TabRoleView({ name }: { readonly name: string }): ReactNode {
   );
 }
 
-/** Hands the provider's actions to the test (`actions.current`). */
-export function GrabActions({ into }: { readonly into: { current?: SipActions } }): ReactNode {
-  into.current = useSipActions();
+/** Hands the provider's actions to the test (`actionsRef.current`). */
+export function GrabActions({
+  actionsRef,
+}: {
+  readonly actionsRef: { current?: SipActions };
+}): ReactNode {
+  const actions = useSipActions();
+  useEffect(() => {
+    actionsRef.current = actions;
+  });
   return null;
 }
 
@@ -73,7 +80,7 @@ export function tabsTestbed(extra: (fake: FakeTab) => Partial<SharedTabsOptions>
     const view = renderStrict(
       <Phone name={name} phone={phone}>
         <TabRoleView name={name} />
-        <GrabActions into={actions} />
+        <GrabActions actionsRef={actions} />
       </Phone>,
     );
     const tab = { name, fake, phone, view, actions };

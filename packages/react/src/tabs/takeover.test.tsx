@@ -35,7 +35,10 @@ describe('sharedTabs takeover', () => {
     const { bed, tabs } = await threeTabsAndBob();
     bed.crashTab(tabs[0]!);
     await until(() =>
-      expect([text('t2-tabs'), text('t3-tabs')].sort()).toEqual(['shared/follower', 'shared/owner']),
+      expect([text('t2-tabs'), text('t3-tabs')].sort()).toEqual([
+        'shared/follower',
+        'shared/owner',
+      ]),
     );
     await until(() => expect(aliceRegistrations(bed)).toHaveLength(2));
     await until(() => expect(text('t2-registration')).toBe('connected/registered'));

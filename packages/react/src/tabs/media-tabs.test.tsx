@@ -45,6 +45,27 @@ describe('sharedTabs media', () => {
     expect(tabs[1]!.phone.media.handlers[0]!.closed).toBe(false);
   });
 
+  it("the media tab's store has the call's streams (for <RemoteAudio>); the other tabs have none", async () => {
+    // The fake handler makes streams where the runtime has a MediaStream (happy-dom has none).
+    vi.stubGlobal(
+      'MediaStream',
+      class {
+        getTracks = (): MediaStreamTrack[] => [];
+        getAudioTracks = (): MediaStreamTrack[] => [];
+        getVideoTracks = (): MediaStreamTrack[] => [];
+      },
+    );
+    try {
+      await threeTabsAndBob();
+      await bobCallsAliceAnsweredIn('t2');
+      await until(() => expect(text('t2-streams')).toBe('local,remote'));
+      expect(text('t1-streams')).toBe('-,-');
+      expect(text('t3-streams')).toBe('-,-');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a call placed in tab 3 gets its media in tab 3', async () => {
     const { tabs } = await threeTabsAndBob();
     fireEvent.change(screen.getByLabelText('t3-target'), { target: { value: 'bob' } });

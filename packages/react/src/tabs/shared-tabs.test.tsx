@@ -1,13 +1,13 @@
-import { tabGroupOf } from '@sipkit/core';
+import { sharedTabsAvailable, tabGroupOf } from '@sipkit/core';
 import { act, fireEvent, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeTimersForEachTest } from '../testing/fake-timers.js';
 import { click, text } from '../testing/phone-call.js';
 import { renderStrict } from '../testing/render.js';
 import { Phone } from '../testing/test-phone.js';
 import { until } from '../testing/until.js';
 import { TabRoleView, tabsTestbed } from './tabs-testbed.js';
-import { createSharedTabs } from './shared-tabs.js';
+import { createSharedTabs, sharedTabs } from './shared-tabs.js';
 import { TabActionError } from './forwarded-actions.js';
 
 // Issue 25: one phone across tabs. Three providers with `sharedTabs` over one fake browser are
@@ -18,6 +18,19 @@ fakeTimersForEachTest();
 /** The owner lock of alice's group (the coordinator names it after the group). */
 const lockOf = (bed: ReturnType<typeof tabsTestbed>): string =>
   bed.browser.posted.length >= 0 ? `sipkit:owner:${tabGroupOf(bed.opened[0]!.phone.config)}` : '';
+
+/** Samples the open connections on every timer tick until stopped; reports the most seen. */
+function watchMost(
+  bed: ReturnType<typeof tabsTestbed>,
+  report: (most: number) => void,
+): () => void {
+  let most = 0;
+  const timer = setInterval(() => {
+    most = Math.max(most, bed.network.openConnections);
+    report(most);
+  }, 1);
+  return () => clearInterval(timer);
+}
 
 const roles = (...names: string[]): string[] => names.map((name) => text(`${name}-tabs`) ?? '');
 
@@ -61,6 +74,47 @@ describe('sharedTabs', () => {
       'single/owner (no Web Locks API)',
     ]);
     expect(bed.registrations()).toHaveLength(2);
+  });
+
+  it('without BroadcastChannel the default sharedTabs runs one phone per tab and says why', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    try {
+      const support = sharedTabsAvailable();
+      expect(support.ok).toBe(false);
+      const bed = tabsTestbed();
+      const phone = bed.phone('alice');
+      renderStrict(
+        <Phone name="t1" phone={{ ...phone, options: { ...phone.options, tabs: sharedTabs } }}>
+          <TabRoleView name="t1" />
+        </Phone>,
+      );
+      await until(() => expect(text('t1-registration')).toBe('connected/registered'));
+      expect(text('t1-tabs')).toBe(`single/owner (${support.ok ? '' : support.reason})`);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("the owner's provider mounted again (new key, hot reload): one UA in that tab, one owner", async () => {
+    const bed = tabsTestbed();
+    const t1 = bed.openTab('t1');
+    bed.openTab('t2');
+    await until(() => expect(text('t2-registration')).toBe('connected/registered'));
+    let most = 0;
+    const off = watchMost(bed, (n) => (most = n));
+    t1.view.rerender(
+      <Phone key="reloaded" name="t1" phone={t1.phone}>
+        <TabRoleView name="t1" />
+      </Phone>,
+    );
+    await until(() =>
+      expect(roles('t1', 't2').sort()).toEqual(['shared/follower', 'shared/owner']),
+    );
+    await until(() => expect(text('t1-registration')).toBe('connected/registered'));
+    await until(() => expect(text('t2-registration')).toBe('connected/registered'));
+    off();
+    expect(most).toBe(1);
+    expect(bed.network.openConnections).toBe(1);
   });
 
   it('an incoming call rings in every tab; answered in tab 2, it stops ringing in all', async () => {

@@ -3,6 +3,7 @@ import { createFakeTabEnvironment, type FakeTab } from '@sipkit/testing';
 import { act, type RenderResult } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import type { SipActions } from '../client/sip-actions.js';
+import { useCall } from '../hooks/use-call.js';
 import { useSipActions } from '../hooks/use-sip-actions.js';
 import { renderStrict } from '../testing/render.js';
 import { sipTestbed, type TestPhone } from '../testing/sip-testbed.js';
@@ -33,6 +34,17 @@ export function GrabActions({
     actionsRef.current = actions;
   });
   return null;
+}
+
+/** `<name>-streams`: which streams of the current call this tab has (`local,remote`). */
+export function StreamsView({ name }: { readonly name: string }): ReactNode {
+  const { state } = useCall();
+  return (
+    <p data-testid={`${name}-streams`}>
+      {state?.localStream === undefined ? '-' : 'local'},
+      {state?.remoteStream === undefined ? '-' : 'remote'}
+    </p>
+  );
 }
 
 /** One fake browser tab running alice's phone with `sharedTabs`. */
@@ -80,6 +92,7 @@ export function tabsTestbed(extra: (fake: FakeTab) => Partial<SharedTabsOptions>
     const view = renderStrict(
       <Phone name={name} phone={phone}>
         <TabRoleView name={name} />
+        <StreamsView name={name} />
         <GrabActions actionsRef={actions} />
       </Phone>,
     );

@@ -5,10 +5,17 @@ import type { OpenTabChannel, TabLocks } from './tab-transport.js';
 /**
  * What a tab is in its group: `owner` runs the UA, a `follower` mirrors it, `pending` has not
  * started (or has stopped) or has not yet learnt which it is.
+ *
+ * @example coordinator.on('role', ({ role }) => role === 'owner' && ua.start());
  */
 export type TabRole = 'pending' | 'owner' | 'follower';
 
-/** How a `TabCoordinator` is set up. Only `group` is required. */
+/**
+ * How a `TabCoordinator` is set up. Only `group` is required.
+ *
+ * @example
+ * const options: TabCoordinatorOptions = { group: tabGroupOf(configuration), heartbeatInterval: 2000 };
+ */
 export interface TabCoordinatorOptions {
   /** The group of tabs sharing one phone: `tabGroupOf(configuration)`. */
   readonly group: string;
@@ -33,7 +40,14 @@ export interface TabCoordinatorOptions {
   readonly tabId?: string;
 }
 
-/** A message from another tab of the group. */
+/**
+ * A message from another tab of the group.
+ *
+ * @example
+ * coordinator.on('message', ({ from, topic, body }) => {
+ *   if (topic === 'action/hangup') hangUp(body, from);
+ * });
+ */
 export interface TabMessage {
   /** The sending tab's id. */
   readonly from: string;
@@ -48,7 +62,11 @@ export interface TabMessage {
 /** Why a tab is no longer counted. */
 export type TabGoneReason = 'goodbye' | 'silent';
 
-/** What a `TabCoordinator` reports. */
+/**
+ * What a `TabCoordinator` reports.
+ *
+ * @example coordinator.on('tabgone', ({ tabId, reason }) => endCallsWithMediaIn(tabId, reason));
+ */
 export interface TabCoordinatorEvents {
   /** This tab's role changed. */
   role: { readonly role: TabRole };

@@ -284,6 +284,10 @@ export class TabCoordinator {
   /** The lock is ours: hold it until this run stops (or the tab goes). */
   #own(run: TabRun): Promise<void> {
     if (run.stopped) return Promise.resolve();
+    // The lock passed on without the owner's goodbye: it crashed, or was killed in the
+    // background. Ask it at once instead of waiting for three missed heartbeats.
+    const previous = this.#ownerId;
+    if (previous !== undefined && previous !== this.tabId) run.liveness.suspect(previous);
     this.#term += 1;
     this.#setRole('owner');
     this.#setOwner(this.tabId);

@@ -14,6 +14,8 @@ export interface TabLivenessActions {
 interface TabSighting {
   lastHeard: number;
   pingedAt: number | undefined;
+  /** Pinged because something else says it is gone: no need to wait for three silent beats. */
+  suspected: boolean;
 }
 
 /**
@@ -68,12 +70,27 @@ export class TabLiveness {
     const sighting = this.#tabs.get(tabId);
     const now = nowOf(this.#clock);
     if (sighting === undefined) {
-      this.#tabs.set(tabId, { lastHeard: now, pingedAt: undefined });
+      this.#tabs.set(tabId, { lastHeard: now, pingedAt: undefined, suspected: false });
       return true;
     }
     sighting.lastHeard = now;
     sighting.pingedAt = undefined;
+    sighting.suspected = false;
     return false;
+  }
+
+  /**
+   * Something says the tab may be gone (the owner's lock passed to this tab without a goodbye):
+   * ping it now and report it gone one interval later unless it answers, rather than after three
+   * silent intervals. A tab that is alive after all (it stopped and started again) answers.
+   */
+  suspect(tabId: string): void {
+    const sighting = this.#tabs.get(tabId);
+    if (sighting === undefined) return;
+    sighting.suspected = true;
+    if (sighting.pingedAt !== undefined) return;
+    sighting.pingedAt = nowOf(this.#clock);
+    this.#actions.ping(tabId);
   }
 
   /** The tab said goodbye; true when it was known. */
@@ -96,7 +113,10 @@ export class TabLiveness {
           sighting.pingedAt = now;
           this.#actions.ping(tabId);
         }
-      } else if (quiet >= 3 * this.#interval && now - sighting.pingedAt >= this.#interval) {
+      } else if (
+        (sighting.suspected || quiet >= 3 * this.#interval) &&
+        now - sighting.pingedAt >= this.#interval
+      ) {
         this.#tabs.delete(tabId);
         this.#actions.gone(tabId, 'silent');
       }

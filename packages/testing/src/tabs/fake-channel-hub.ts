@@ -22,6 +22,7 @@ class FakeTabChannel implements TabChannel {
   readonly #hub: FakeChannelHub;
   #listeners: readonly TabChannelListener[] = [];
   #closed = false;
+  #tabClosed = false;
 
   constructor(hub: FakeChannelHub, tab: string, name: string) {
     this.#hub = hub;
@@ -34,6 +35,8 @@ class FakeTabChannel implements TabChannel {
   }
 
   postMessage(message: unknown): void {
+    // A closed tab runs no code in a browser; its timers still fire in a test: post nothing.
+    if (this.#tabClosed) return;
     if (this.#closed) {
       throw new DOMException('BroadcastChannel is closed', 'InvalidStateError');
     }
@@ -51,6 +54,12 @@ class FakeTabChannel implements TabChannel {
   }
 
   close(): void {
+    this.#closed = true;
+  }
+
+  /** The tab this channel lives in closed. */
+  closeWithTab(): void {
+    this.#tabClosed = true;
     this.#closed = true;
   }
 
@@ -92,7 +101,7 @@ export class FakeChannelHub {
 
   /** Closes every channel the tab opened (the tab is gone). */
   closeTab(tab: string): void {
-    for (const channel of this.#channels) if (channel.tab === tab) channel.close();
+    for (const channel of this.#channels) if (channel.tab === tab) channel.closeWithTab();
   }
 
   post(from: FakeTabChannel, message: unknown): void {

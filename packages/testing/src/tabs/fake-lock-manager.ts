@@ -62,7 +62,13 @@ export class FakeLockManager {
     this.#closedTabs.add(tab);
     for (const [name, queue] of this.#queues) {
       const kept = queue.filter((request) => request.owner !== tab);
-      for (const request of queue) if (request.owner === tab) this.#forget(request);
+      for (const request of queue) {
+        if (request.owner !== tab) continue;
+        this.#forget(request);
+        // A closed tab's code never runs again in a browser; settling its request anyway lets a
+        // test stop that tab's coordinator without waiting forever.
+        request.reject(domException('The tab was closed', 'AbortError'));
+      }
       this.#queues.set(name, kept);
     }
     for (const [name, held] of [...this.#held]) {

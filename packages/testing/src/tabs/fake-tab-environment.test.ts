@@ -119,7 +119,7 @@ describe('createFakeTabEnvironment: Web Locks', () => {
     const [one, two, three] = [browser.openTab(), browser.openTab(), browser.openTab()];
     void one.locks.request('L', () => new Promise<void>(() => undefined)); // holds forever
     const twoCallback = vi.fn(() => new Promise<void>(() => undefined));
-    void two.locks.request('L', twoCallback);
+    const twoRequest = two.locks.request('L', twoCallback);
     const threeGot = vi.fn();
     void three.locks.request('L', threeGot);
     await browser.flush();
@@ -128,6 +128,7 @@ describe('createFakeTabEnvironment: Web Locks', () => {
     browser.closeTab(one);
     await browser.flush();
     expect(twoCallback).not.toHaveBeenCalled();
+    await expect(twoRequest).rejects.toMatchObject({ name: 'AbortError' });
     expect(threeGot).toHaveBeenCalledWith({ name: 'L' });
     await expect(one.locks.request('L', () => undefined)).rejects.toMatchObject({
       name: 'InvalidStateError',
@@ -213,11 +214,18 @@ describe('createFakeTabEnvironment: BroadcastChannel', () => {
     const [one, two] = [browser.openTab(), browser.openTab()];
     const sender = one.openChannel('c');
     const heard = vi.fn();
-    two.openChannel('c').addEventListener('message', heard);
+    const inClosedTab = two.openChannel('c');
+    inClosedTab.addEventListener('message', heard);
+    const heardFromClosed = vi.fn();
+    sender.addEventListener('message', heardFromClosed);
     browser.closeTab(two);
     sender.postMessage('hello?');
+    // A closed tab runs no code in a browser; timers of its code in a test post nothing.
+    expect(() => inClosedTab.postMessage('still here?')).not.toThrow();
+    two.openChannel('c').postMessage('from a new channel of the closed tab');
     await browser.flush();
     expect(heard).not.toHaveBeenCalled();
+    expect(heardFromClosed).not.toHaveBeenCalled();
   });
 
   it('stops calling a removed listener', async () => {

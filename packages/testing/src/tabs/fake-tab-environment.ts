@@ -83,7 +83,11 @@ export function createFakeTabEnvironment(): FakeTabEnvironment {
       const tab = {
         id,
         locks: locks.locksFor(id),
-        openChannel: (name: string) => hub.open(id, name),
+        openChannel: (name: string) => {
+          const channel = hub.open(id, name);
+          if (tabs.get(id)?.closed === true) hub.closeTab(id);
+          return channel;
+        },
         page: fakePageLifecycle(),
         closed: false,
       };

@@ -207,3 +207,19 @@ describe('TabCoordinator election', () => {
     expect(reported).toEqual([failure]);
   });
 });
+
+describe('TabCoordinator in a closed tab', () => {
+  it('stops without waiting forever when its tab closed while it waited for the lock', async () => {
+    const { browser, open } = coordinatedTabs();
+    const [one, two] = [open(), open()];
+    one.coordinator.start();
+    two.coordinator.start();
+    await browser.flush();
+    browser.closeTab(two.tab);
+    await browser.flush();
+
+    await two.coordinator.stop();
+    expect(two.log.roles).toEqual(['follower']);
+    expect(browser.lockWaiters(LOCK)).toEqual([]);
+  });
+});

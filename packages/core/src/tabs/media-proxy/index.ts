@@ -31,3 +31,4 @@ export {
   type MediaHandlerServerEvents,
   type ServedMediaHandlerFactory,
 } from './serve-media-handlers.js';
+export { coordinatorMediaPort, MEDIA_RPC_TOPIC } from './coordinator-media-port.js';

@@ -92,6 +92,8 @@ export class RemoteMediaHandler implements MediaHandler {
   readonly callKey: string;
   readonly localStream: MediaStream | undefined = undefined;
   readonly remoteStream: MediaStream | undefined = undefined;
+  /** The peer connection is in the media tab: `session.connection` is undefined here. */
+  readonly connection: undefined = undefined;
   readonly #port: MediaPort;
   readonly #clock: Clock;
   readonly #timeout: number;
@@ -213,8 +215,9 @@ export class RemoteMediaHandler implements MediaHandler {
     method: M,
     params: MediaRpcMethods[M]['params'],
   ): Promise<MediaRpcMethods[M]['result']> {
-    if (this.#closed) return Promise.reject(closedError(method));
+    // Gone first: the session closes the handler of the call the tab's end finished.
     if (this.#gone !== undefined) return Promise.reject(this.#goneError(method));
+    if (this.#closed) return Promise.reject(closedError(method));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       const timer = this.#clock.setTimeout(() => this.mediaTabGone('timeout'), this.#timeout);

@@ -31,8 +31,8 @@ export interface DialogRequestInit {
   readonly contentType?: string;
 }
 
-/** Fields that make up a dialog, from either side. */
-interface DialogInit {
+/** Fields that make up a dialog, from either side (`Dialog.restore` takes them as they are). */
+export interface DialogInit {
   readonly id: DialogId;
   readonly state: DialogState;
   /** From (UAC) / To (UAS) value as this side writes it, tag included. */
@@ -43,27 +43,6 @@ interface DialogInit {
   readonly localSeq: number;
   readonly remoteSeq: number | undefined;
   readonly owner: boolean;
-}
-
-/**
- * A dialog as plain data (`dialog.snapshot()`): what another user agent needs to go on with it
- * (`Dialog.restore`), e.g. a call handed over to another tab.
- *
- * @example const { localSeq, remoteTarget } = dialog.snapshot();
- */
-export interface DialogSnapshot {
-  readonly id: DialogId;
-  /** True on the side that sent the initial INVITE. */
-  readonly isUac: boolean;
-  /** From (UAC) / To (UAS) value as this side writes it, tag included. */
-  readonly localHeader: string;
-  readonly remoteHeader: string;
-  readonly remoteTarget: string;
-  /** The route set, each entry formatted as a Route value, in the order requests carry it. */
-  readonly routeSet: readonly string[];
-  readonly localSeq: number;
-  /** The CSeq of the last request from the far end; undefined before any. */
-  readonly remoteSeq: number | undefined;
 }
 
 const TARGET_REFRESH = new Set(['INVITE', 'UPDATE']);
@@ -88,8 +67,6 @@ export class Dialog {
   #localSeq: number;
   #remoteSeq: number | undefined;
   readonly #context: DialogRequestContext;
-  /** Called after every change of the state a `snapshot()` holds (handover watches it). */
-  onChange: (() => void) | undefined;
 
   // Everything is copied out of the message that created the dialog (see ownString): a call
   // lasts hours, and must not keep that INVITE or 200 OK alive for it.
@@ -139,15 +116,11 @@ export class Dialog {
   }
 
   /**
-   * A confirmed dialog from a snapshot another user agent took (`snapshot()`), with the route set
-   * parsed back: the same Call-ID, tags, route set and remote target, so requests this side sends
-   * belong to the dialog the far end knows (RFC 3261 §12.2.1.1).
+   * A dialog from its fields, e.g. one another user agent held (`resumeCall`): the far end
+   * knows it by these Call-ID, tags, CSeq numbers and route set (RFC 3261 §12.2.1.1).
    */
-  static restore(
-    snapshot: Omit<DialogSnapshot, 'routeSet'> & { readonly routeSet: readonly NameAddr[] },
-    context: DialogRequestContext,
-  ): Dialog {
-    return new Dialog({ ...snapshot, state: 'confirmed', owner: snapshot.isUac }, context);
+  static restore(init: DialogInit, context: DialogRequestContext): Dialog {
+    return new Dialog(init, context);
   }
 
   /**
@@ -188,18 +161,9 @@ export class Dialog {
     return this.#localSeq;
   }
 
-  /** The dialog's state as plain data (see `DialogSnapshot`). */
-  snapshot(): DialogSnapshot {
-    return {
-      id: this.id,
-      isUac: this.isUac,
-      localHeader: this.#localHeader,
-      remoteHeader: this.#remoteHeader,
-      remoteTarget: this.#remoteTarget,
-      routeSet: this.#routeSet.all,
-      localSeq: this.#localSeq,
-      remoteSeq: this.#remoteSeq,
-    };
+  /** The CSeq number of the far end's last request (undefined before any, on the UAC). */
+  get remoteSeq(): number | undefined {
+    return this.#remoteSeq;
   }
 
   /** An early dialog becomes confirmed with the 2xx (RFC 3261 §12.1). */
@@ -218,7 +182,6 @@ export class Dialog {
    */
   createRequest(method: string, init: DialogRequestInit = {}): OutgoingRequest {
     this.#localSeq += 1;
-    this.onChange?.();
     return this.#build(method, this.#localSeq, init);
   }
 
@@ -229,9 +192,7 @@ export class Dialog {
 
   /** Our CSeq moved on outside `createRequest` (an authenticated retry, RFC 3261 §22.2). */
   advanceLocalSeq(seq: number): void {
-    if (seq <= this.#localSeq) return;
-    this.#localSeq = seq;
-    this.onChange?.();
+    if (seq > this.#localSeq) this.#localSeq = seq;
   }
 
   /**
@@ -243,7 +204,6 @@ export class Dialog {
     const seq = request.cseq.seq;
     if (this.#remoteSeq !== undefined && seq <= this.#remoteSeq) return false;
     this.#remoteSeq = seq;
-    this.onChange?.();
     return true;
   }
 
@@ -252,16 +212,12 @@ export class Dialog {
     const method = message.kind === 'request' ? message.method : message.cseq.method;
     if (!TARGET_REFRESH.has(method)) return;
     const target = contactOf(message);
-    if (target === undefined || target === this.#remoteTarget) return;
-    this.#remoteTarget = ownString(target);
-    this.onChange?.();
+    if (target !== undefined) this.#remoteTarget = ownString(target);
   }
 
   /** Keeps the remote party's header value current (the To of a 2xx may differ from the 1xx). */
   updateRemoteHeader(value: string | undefined): void {
-    if (value === undefined || !this.isUac || value === this.#remoteHeader) return;
-    this.#remoteHeader = ownString(value);
-    this.onChange?.();
+    if (value !== undefined && this.isUac) this.#remoteHeader = ownString(value);
   }
 
   #build(method: string, seq: number, init: DialogRequestInit): OutgoingRequest {

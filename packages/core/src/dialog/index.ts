@@ -2,8 +2,8 @@
 export {
   Dialog,
   type DialogRequestContext,
+  type DialogInit,
   type DialogRequestInit,
-  type DialogSnapshot,
   type DialogState,
 } from './dialog.js';
 export { dialogKey, type DialogId } from './dialog-id.js';

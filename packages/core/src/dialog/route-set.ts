@@ -12,8 +12,6 @@ export interface RequestTarget {
  * set never changes, RFC 3261 §12.1) and copied out of the message it came in (see ownString).
  */
 export interface PreparedRouteSet {
-  /** Every route, formatted, in the dialog's order (what a handover copies, `dialog.snapshot()`). */
-  readonly all: readonly string[];
   /** Route header values, in order; after a strict router, without that first route. */
   readonly routes: readonly string[];
   /** With a strict router first (no `;lr`): its URI without headers, the Request-URI. */
@@ -23,11 +21,9 @@ export interface PreparedRouteSet {
 export function prepareRouteSet(routeSet: readonly NameAddr[]): PreparedRouteSet {
   const routes = routeSet.map((route) => ownString(formatNameAddr(route)));
   const first = routeSet[0];
-  if (first === undefined || 'lr' in first.uri.params)
-    return { all: routes, routes, strictRuri: undefined };
+  if (first === undefined || 'lr' in first.uri.params) return { routes, strictRuri: undefined };
   const { headers: _dropped, ...strict } = first.uri;
   return {
-    all: routes,
     routes: routes.slice(1),
     strictRuri: ownString(formatUri(strict)),
   };

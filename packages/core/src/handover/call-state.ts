@@ -1,3 +1,4 @@
+import type { Dialog } from '../dialog/index.js';
 import { MIN_SESSION_EXPIRES } from '../session/session-timer-negotiation.js';
 import type { Session } from '../session/session.js';
 import type { Identity } from '../ua/out-of-dialog-request.js';
@@ -21,8 +22,8 @@ export function callStateOf(session: Session): SharedCallState | undefined {
   const { core, refresh } = session.handover;
   const dialog = core.dialog;
   if (core.status !== 'confirmed' || dialog === undefined) return undefined;
-  const { id, localHeader, remoteHeader, remoteTarget, routeSet, localSeq, remoteSeq } =
-    dialog.snapshot();
+  const { id, localSeq, remoteSeq, remoteTarget } = dialog;
+  const { localHeader, remoteHeader, routeSet } = dialogHeaders(dialog);
   const agreement = refresh.timer.agreement;
   const peerAllow = refresh.peerAllow;
   const negotiation = core.negotiation;
@@ -39,7 +40,7 @@ export function callStateOf(session: Session): SharedCallState | undefined {
     localHeader,
     remoteHeader,
     remoteTarget,
-    routeSet: [...routeSet],
+    routeSet,
     localSeq,
     remoteSeq: remoteSeq ?? null,
     // RFC 3261 §12.1.1: a dialog is secure when its URIs are SIPS.
@@ -61,11 +62,24 @@ export function callStateOf(session: Session): SharedCallState | undefined {
   };
 }
 
-/** The listeners of one watched session, and the one hook its dialog and timer call. */
+/** The listeners of one watched session, and how to undo the wrapping of its methods. */
 interface Watched {
   readonly listeners: Set<() => void>;
   readonly fanOut: () => void;
+  /** Unwraps the timer's and the dialog's methods (the dialog is wrapped once it exists). */
+  readonly unwrap: Array<() => void>;
 }
+
+/** The methods after which a dialog's shared state may have changed (CSeq, target, To). */
+const DIALOG_CHANGES = [
+  'createRequest',
+  'advanceLocalSeq',
+  'acceptRemoteSeq',
+  'refreshTarget',
+  'updateRemoteHeader',
+] as const;
+/** The methods after which the session timer's agreement or last refresh may have changed. */
+const TIMER_CHANGES = ['start', 'restart', 'stop'] as const;
 
 const watched = new WeakMap<Session, Watched>();
 
@@ -88,7 +102,7 @@ export function watchCallState(
   listener: (state: SharedCallState) => void,
 ): () => void {
   if (session.isEnded()) return () => undefined;
-  const { core, refresh } = session.handover;
+  const { core } = session.handover;
   let last: string | undefined;
   let queued = false;
   let active = true;
@@ -115,8 +129,7 @@ export function watchCallState(
   const offs = [
     session.on('statuschange', ({ status }) => {
       if (status === 'terminated') return stop();
-      // An outgoing call's dialog exists from its 2xx on.
-      if (core.dialog !== undefined) core.dialog.onChange = hooks.fanOut;
+      wrapDialog(session, hooks);
       changed();
     }),
     session.on('sdp', changed),
@@ -130,24 +143,85 @@ export function watchCallState(
     hooks.listeners.delete(changed);
     if (hooks.listeners.size > 0) return;
     watched.delete(session);
-    refresh.timer.onChange = undefined;
-    if (core.dialog !== undefined) core.dialog.onChange = undefined;
+    for (const unwrap of hooks.unwrap.splice(0)) unwrap();
   }
   changed();
   return stop;
 }
 
-/** The session's hooks, installed by its first watcher. */
+/**
+ * The session's hooks, installed by its first watcher. The dialog's and the session timer's
+ * state-changing methods are wrapped on the instance (each then tells the watchers) rather than
+ * given a hook in their classes: every call app carries those classes, and only apps that hand
+ * calls over need to hear of every change.
+ */
 function hooksOf(session: Session): Watched {
   const found = watched.get(session);
   if (found !== undefined) return found;
   const listeners = new Set<() => void>();
-  const hooks: Watched = { listeners, fanOut: () => listeners.forEach((notify) => notify()) };
+  const fanOut = (): void => listeners.forEach((notify) => notify());
+  const hooks: Watched = { listeners, fanOut, unwrap: [] };
   watched.set(session, hooks);
-  const { core, refresh } = session.handover;
-  refresh.timer.onChange = hooks.fanOut;
-  if (core.dialog !== undefined) core.dialog.onChange = hooks.fanOut;
+  hooks.unwrap.push(notifyAfter(session.handover.refresh.timer, TIMER_CHANGES, fanOut));
+  wrapDialog(session, hooks);
   return hooks;
+}
+
+/** Wraps the call's dialog, once it exists (an outgoing call's, from its 2xx on). */
+function wrapDialog(session: Session, hooks: Watched): void {
+  const dialog = session.handover.core.dialog;
+  if (dialog === undefined || wrapped.has(dialog)) return;
+  wrapped.add(dialog);
+  const unwrap = notifyAfter(dialog, DIALOG_CHANGES, hooks.fanOut);
+  hooks.unwrap.push(() => {
+    unwrap();
+    wrapped.delete(dialog);
+  });
+}
+
+const wrapped = new WeakSet<object>();
+
+/** Makes `methods` of `target` call `notify` after they ran; returns what undoes it. */
+function notifyAfter<T extends object>(
+  target: T,
+  methods: readonly (keyof T & string)[],
+  notify: () => void,
+): () => void {
+  for (const name of methods) {
+    const original = target[name] as (...args: unknown[]) => unknown;
+    Object.defineProperty(target, name, {
+      configurable: true,
+      writable: true,
+      value(this: T, ...args: unknown[]): unknown {
+        const result = original.apply(this, args);
+        notify();
+        return result;
+      },
+    });
+  }
+  return () => {
+    for (const name of methods) Reflect.deleteProperty(target, name);
+  };
+}
+
+/**
+ * @internal How the dialog writes From, To and the route set, read from a request it builds
+ * (RFC 3261 §12.2.1.1): an ACK, which uses no CSeq and is never sent. A strict router first is
+ * that request's Request-URI, with the remote target last in Route: put back as the first route.
+ */
+export function dialogHeaders(dialog: Dialog): {
+  readonly localHeader: string;
+  readonly remoteHeader: string;
+  readonly routeSet: readonly string[];
+} {
+  const ack = dialog.createAck(dialog.localSeq);
+  const header = (name: string): string => ack.headers.find(([key]) => key === name)?.[1] ?? '';
+  const routes = ack.headers.filter(([key]) => key === 'Route').map(([, value]) => value);
+  return {
+    localHeader: header('From'),
+    remoteHeader: header('To'),
+    routeSet: ack.ruri === dialog.remoteTarget ? routes : [`<${ack.ruri}>`, ...routes.slice(0, -1)],
+  };
 }
 
 function sharedIdentity(identity: Identity): SharedIdentity {

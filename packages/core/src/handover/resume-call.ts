@@ -5,7 +5,11 @@ import type { SessionContext } from '../session/session-context.js';
 import type { CallOptions } from '../session/session-options.js';
 import { Session, type SessionParts } from '../session/session.js';
 import type { UA } from '../ua/ua.js';
-import { readSharedCallState, SharedCallStateError, type SharedCallState } from './shared-call-state.js';
+import {
+  readSharedCallState,
+  SharedCallStateError,
+  type SharedCallState,
+} from './shared-call-state.js';
 
 /**
  * How far above the shared local CSeq a resumed call numbers its requests. The state may lag
@@ -82,10 +86,6 @@ export function resumeCall(
     throw new Error(`cannot resume a call: the UA is ${ua.status}; call ua.start() first`);
   }
   const { callId, localTag, remoteTag } = shared;
-  const held = calls.byDialog({ callId, localTag, remoteTag });
-  if (held !== undefined) {
-    throw new SharedCallStateError('callId', `names a call this UA already holds (${held.id})`);
-  }
   const flow = !ua.isConnected()
     ? 'down'
     : ua.configuration.register && !ua.isRegistered()
@@ -93,6 +93,10 @@ export function resumeCall(
       : 'up';
   const { mediaHandler, ...callOptions } = options;
   return calls.resume((context) => {
+    const held = context.findSession({ callId, localTag, remoteTag });
+    if (held !== undefined) {
+      throw new SharedCallStateError('callId', `names a call this UA already holds (${held.id})`);
+    }
     const own: SessionContext =
       mediaHandler === undefined ? context : { ...context, createMediaHandler: () => mediaHandler };
     const outgoing = shared.direction === 'outgoing';
@@ -126,7 +130,8 @@ function restore(
   const dialog = Dialog.restore(
     {
       id: { callId: shared.callId, localTag: shared.localTag, remoteTag: shared.remoteTag },
-      isUac: shared.direction === 'outgoing',
+      state: 'confirmed',
+      owner: shared.direction === 'outgoing',
       localHeader: shared.localHeader,
       remoteHeader: shared.remoteHeader,
       remoteTarget: shared.remoteTarget,

@@ -115,7 +115,9 @@ const text: Check<string> = (value, field) =>
     : fail(field, `must be a non-empty string (got ${describe(value)})`);
 
 const flag: Check<boolean> = (value, field) =>
-  typeof value === 'boolean' ? value : fail(field, `must be true or false (got ${describe(value)})`);
+  typeof value === 'boolean'
+    ? value
+    : fail(field, `must be true or false (got ${describe(value)})`);
 
 /** CSeq numbers are 32-bit unsigned integers below 2^31 (RFC 3261 §8.1.1.5). */
 const sequence: Check<number> = (value, field) =>
@@ -141,7 +143,10 @@ function oneOf<T extends string>(...allowed: readonly T[]): Check<T> {
   return (value, field) =>
     allowed.includes(value as T)
       ? (value as T)
-      : fail(field, `must be ${allowed.map((a) => `'${a}'`).join(' or ')} (got ${describe(value)})`);
+      : fail(
+          field,
+          `must be ${allowed.map((a) => `'${a}'`).join(' or ')} (got ${describe(value)})`,
+        );
 }
 
 function record(value: unknown, field: string): Record<string, unknown> {
@@ -161,8 +166,8 @@ function identity(value: unknown, field: string): SharedIdentity {
   const object = record(value, field);
   return {
     uri: text(object['uri'], `${field}.uri`),
-    displayName: orNull(
-      (v, f) => (typeof v === 'string' ? v : fail(f, `must be a string or null (got ${describe(v)})`)),
+    displayName: orNull((v, f) =>
+      typeof v === 'string' ? v : fail(f, `must be a string or null (got ${describe(v)})`),
     )(object['displayName'], `${field}.displayName`),
   };
 }

@@ -142,11 +142,8 @@ describe('SessionTimer (RFC 4028 §10)', () => {
 
   it('started with the time of the last refresh (a handed-over call), fires what is left of it', () => {
     const timer = new SessionTimer(systemClock);
-    let changes = 0;
-    timer.onChange = () => void changes++;
     timer.start({ interval: 90, refresher: 'local' }, actions, Date.now() - 40_000);
     expect(timer.since).toBe(Date.now() - 40_000);
-    expect(changes).toBe(1);
     vi.advanceTimersByTime(4_999);
     expect(refresh).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
@@ -157,7 +154,6 @@ describe('SessionTimer (RFC 4028 §10)', () => {
     vi.advanceTimersByTime(0);
     expect(expire).toHaveBeenCalledTimes(1);
     timer.stop();
-    expect(changes).toBe(3);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

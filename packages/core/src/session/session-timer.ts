@@ -38,9 +38,6 @@ export class SessionTimer {
     this.#timer = new SingleTimer(clock);
   }
 
-  /** Called after every start, restart and stop (handover watches it). */
-  onChange: (() => void) | undefined;
-
   /** When the agreement in force was last refreshed (epoch ms; the clock's `now`). */
   get since(): number {
     return this.#since;
@@ -75,7 +72,6 @@ export class SessionTimer {
     this.#timer.cancel();
     this.#agreement = undefined;
     this.#actions = undefined;
-    this.onChange?.();
   }
 
   #arm(agreement: SessionTimerAgreement, since = nowOf(this.#clock)): void {
@@ -87,6 +83,5 @@ export class SessionTimer {
     const delay = (local ? refreshDelay : expiryDelay)(agreement.interval);
     const left = Math.max(0, delay - (nowOf(this.#clock) - since));
     this.#timer.schedule(left, () => (local ? actions.refresh() : actions.expire()));
-    this.onChange?.();
   }
 }

@@ -5,7 +5,7 @@ import {
   type IncomingRequest,
   type OutgoingResponse,
 } from '../message/index.js';
-import type { DialogId, DialogRequestContext } from '../dialog/index.js';
+import type { DialogRequestContext } from '../dialog/index.js';
 import { createWebRtcMediaHandler } from '../media/webrtc-media-handler.js';
 import { Session } from '../session/session.js';
 import type { SessionContext } from '../session/session-context.js';
@@ -68,8 +68,9 @@ export class UACalls implements CallFeature {
   }
 
   /**
-   * @internal `resumeCall` (`handover/`): a confirmed call made from another user agent's state
-   * joins these calls (announced as `newRTCSession`), then refreshes its target over our flow.
+   * @internal `resumeCall` (`handover/`): a confirmed call made, with this UA's session context,
+   * from another user agent's state joins these calls, announced as `newRTCSession`, and
+   * refreshes its target once the flow is up (`CallRecovery.adopt`).
    */
   resume(make: (context: SessionContext) => Session, flow: 'up' | 'registering' | 'down'): Session {
     const session = make(this.#context);
@@ -78,11 +79,6 @@ export class UACalls implements CallFeature {
     this.#parts.events.emit('newRTCSession', { originator, session, request: undefined });
     this.#recovery.adopt(session, flow);
     return session;
-  }
-
-  /** The session owning a dialog, if any. */
-  byDialog(id: DialogId): Session | undefined {
-    return this.#sessions.byDialog(id);
   }
 
   receiveAck(ack: IncomingRequest): void {

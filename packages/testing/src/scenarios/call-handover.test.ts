@@ -34,11 +34,7 @@ const INSTANCE = '6e1c2a70-2b4c-4b7a-9d51-0c3f8c2b9a11';
 const SECRET = 'alice-secret-password';
 
 async function handoverScenario(): Promise<CallScenario> {
-  return callScenario(
-    ['alice', 'bob'],
-    { instance_id: INSTANCE, password: SECRET },
-    KAMAILIO_LIKE,
-  );
+  return callScenario(['alice', 'bob'], { instance_id: INSTANCE, password: SECRET }, KAMAILIO_LIKE);
 }
 
 /** A second UA of alice (another tab): same AOR and instance id, its own socket, not started. */
@@ -161,6 +157,35 @@ describe('handover: a call resumed in another UA of the same AOR', () => {
     expect(events).toEqual(['ended']);
     expect(answersTo(network, 'bob', 'BYE')).toEqual(['SIP/2.0 200 OK']);
     expect(handler.closed).toBe(true);
+    await scenario.stopAll();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('the callee’s side too: bob’s call resumed in a second UA of his, alice’s BYE reaches it', async () => {
+    const scenario = await handoverScenario();
+    const { network } = scenario;
+    const { outgoing, incoming } = await aliceCallsBob(scenario);
+    const state = callStateOf(incoming)!;
+    expect(state).toMatchObject({ direction: 'incoming', remoteSeq: 1 });
+    network.unplug(scenario.uas['bob']!.socket);
+    await flush();
+    const bob2 = scenario.addUA('bob2', { uri: 'sip:bob@sip.test' }, { random: () => 0.5 });
+    bob2.ua.start();
+    const resumed = resumeCall(bob2.ua, state, { mediaHandler: new FakeMediaHandler() });
+    expect(resumed.id).toBe(incoming.id);
+    expect(resumed.direction).toBe('incoming');
+    expect(resumed.remoteIdentity.uri).toBe(incoming.remoteIdentity.uri);
+    await vi.waitFor(() => expect(resumed.connectionState).toBe('connected'), WAIT);
+    const refresh = sentBy(network, 'bob2', 'INVITE')[0]!.message;
+    expect(refresh.from.tag).toBe(state.localTag);
+    expect(refresh.to.tag).toBe(state.remoteTag);
+    expect(outgoing.remoteTarget).toContain('alias=');
+
+    outgoing.terminate();
+    await flush();
+    await flush();
+    expect(resumed.status).toBe('terminated');
+    expect(resumed.cause).toBe('Terminated');
     await scenario.stopAll();
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -134,6 +134,20 @@ export class SharedTab {
     await this.page.close();
   }
 
+  /**
+   * Crashes the tab's renderer (CDP `Page.crash`): no `pagehide`, no goodbye, the page just
+   * stops, as when a tab's process dies. Its Web Locks are released by the browser.
+   */
+  async crash(): Promise<void> {
+    if (this.closedAt !== undefined) return;
+    const crashed = new Promise<void>((resolve) => this.page.once('crash', () => resolve()));
+    const cdp = await this.page.context().newCDPSession(this.page);
+    this.closedAt = Date.now();
+    // The renderer dies before it can answer: the command's own promise never settles well.
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+  }
+
   /** SIP requests of `method` this tab sent on its WebSockets (request line and headers). */
   sent(method: string, since = 0): WsFrame[] {
     return this.frames.filter(

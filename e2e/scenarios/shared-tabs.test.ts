@@ -290,4 +290,61 @@ describe('one phone across three tabs, through Kamailio', () => {
     expect((await kamailioCounters(topology.kamailio)).wsOpen).toBe(1);
     expect(tabs.errors()).toEqual([]);
   });
+
+  test('the owner tab crashes during a call held in a newly opened tab: another tab takes over, the far end BYE ends it', async () => {
+    const baresip = topology.baresip;
+    const [crashing] = await tabs.owners();
+    if (crashing === undefined) throw new Error('no owner');
+    // Two more tabs join the group that already runs: each gets the store as it is.
+    const four = await tabs.open();
+    const five = await tabs.open();
+    expect([(await four.role()).role, (await five.role()).role]).toEqual(['follower', 'follower']);
+    await expect.poll(() => everyTab([four, five], registered), POLL).toBe(true);
+
+    const seen = baresip.events.length;
+    await baresip.command('dial', ALICE);
+    await expect.poll(() => four.ringing(), POLL).toBe(true);
+    await four.answer();
+    await baresip.event('CALL_ESTABLISHED', seen);
+    await expect.poll(() => packets(four), POLL).toBeGreaterThan(FLOWING);
+    const beforeCrash = await kamailioCounters(topology.kamailio);
+
+    const crashedAt = Date.now();
+    await crashing.crash();
+    let owner: SharedTab | undefined;
+    measured['owner crashed to new owner'] = await msUntil(
+      'a remaining tab owns signalling after the crash',
+      crashedAt,
+      async () => {
+        owner = (await tabs.owners())[0];
+        return owner !== undefined;
+      },
+      TAKEOVER_BOUND_MS,
+    );
+    expect(measured['owner crashed to new owner']).toBeLessThan(TAKEOVER_BOUND_MS);
+    measured['owner crashed to registered again'] = await msUntil(
+      'Kamailio saves a new registration after the crash',
+      crashedAt,
+      async () =>
+        (await kamailioCounters(topology.kamailio)).acceptedRegisters >
+        beforeCrash.acceptedRegisters,
+    );
+    const packetsAtTakeover = await packets(four);
+    await expect.poll(() => packets(four), POLL).toBeGreaterThan(packetsAtTakeover + FLOWING);
+    await expect
+      .poll(() => inDialogRequests(owner?.frames ?? [], 'INVITE', crashedAt).length, POLL)
+      .toBeGreaterThan(0);
+
+    const byeAt = Date.now();
+    const before = baresip.events.length;
+    await baresip.command('hangup');
+    await baresip.event('CALL_CLOSED', before);
+    measured['far-end BYE to call gone after the crash'] = await msUntil(
+      'the call gone from tabs 4 and 5',
+      byeAt,
+      async () =>
+        (await four.listedCalls()).length === 0 && (await five.listedCalls()).length === 0,
+    );
+    expect(tabs.errors()).toEqual([]);
+  });
 });

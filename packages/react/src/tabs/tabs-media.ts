@@ -1,10 +1,10 @@
 import {
+  coordinatorMediaPort,
   createRemoteMediaHandler,
   serveMediaHandlers,
   type MediaPort,
-  type MediaRpcMessage,
 } from '@sipkit/core';
-import type { TabGroup } from './tab-group.js';
+import type { TabGroup, TabMessage } from './tab-group.js';
 import type { ServedMedia, TabsMedia } from './tabs-plugins.js';
 
 /**
@@ -13,13 +13,15 @@ import type { ServedMedia, TabsMedia } from './tabs-plugins.js';
  * @example const port = mediaPortOf(group); createRemoteMediaHandler(port, 't2', callKey);
  */
 export function mediaPortOf(group: TabGroup): MediaPort {
-  return {
-    send: (message, to) => group.send('media/rpc', message, to),
-    onMessage: (listener) =>
-      group.on('message', ({ from, topic, body }) => {
-        if (topic === 'media/rpc') listener(body as MediaRpcMessage, from);
-      }),
-  };
+  // The core's `coordinatorMediaPort` over this structural `TabGroup` (which fakes fit too).
+  return coordinatorMediaPort({
+    send: (topic, body, to) => {
+      group.send(topic, body, to);
+      return true;
+    },
+    on: ((event: 'message', listener: (message: TabMessage) => void) =>
+      group.on(event, listener)) as Parameters<typeof coordinatorMediaPort>[0]['on'],
+  });
 }
 
 /**

@@ -318,7 +318,7 @@ describe('handover: a call resumed in another UA of the same AOR', () => {
     // refresh waited for the flow and went before the target refresh.
     expect(Date.now()).toBeLessThan(refreshedAt + 55_000);
     const sent = sentBy(network, 'alice2').map((r) => r.message);
-    expect(sent.map((m) => m.method)).toEqual(['REGISTER', 'UPDATE', 'INVITE', 'ACK']);
+    expect(sent.map((m) => m.cseq.method)).toEqual(['REGISTER', 'UPDATE', 'INVITE', 'ACK']);
     expect(sent[1]!.header('session-expires')).toBe('90;refresher=uac');
 
     // Past bob's expiry of the original agreement (60 s): the call lives on, both sides.

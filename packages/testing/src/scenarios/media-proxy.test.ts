@@ -3,7 +3,6 @@ import {
   createRemoteMediaHandler,
   serveMediaHandlers,
   type CallConnectionEvent,
-  type RemoteMediaHandler,
   type Session,
 } from '@sipkit/core';
 import { describe, expect, it, vi } from 'vitest';

@@ -10,9 +10,10 @@ function client(): SipClient {
   return new SipClient({ uri: 'sip:alice@sip.test', sockets: network.createSocket('alice') });
 }
 
-function show(tabs: TabsState | undefined) {
+/** Renders `<TabRole>` over a store whose `tabs` slice is `tabs` (absent: no `tabs` prop). */
+function show(tabs?: TabsState) {
   const sip = client();
-  act(() => sip.store.setState({ tabs }));
+  if (tabs !== undefined) act(() => sip.store.setState({ tabs }));
   const view = render(
     <SipContext.Provider value={sip}>
       <TabRole />
@@ -36,7 +37,7 @@ describe('<TabRole>', () => {
   });
 
   it('shows nothing for a phone of its own, and why when sharing was asked for but cannot run', () => {
-    const { view } = show(undefined);
+    const { view } = show();
     expect(view.container.textContent).toBe('');
     view.unmount();
 

@@ -36,10 +36,15 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-/** A page of its own browser context (its own localStorage), showing the dialer's settings. */
-async function openDialer(name: string): Promise<Page> {
-  const context = await chromium.browser.newContext({ viewport: VIEWPORT });
-  contexts.push(context);
+/**
+ * A page of its own browser context (its own localStorage), showing the dialer's settings; or
+ * another tab of `context` (same profile: same storage, locks and channels).
+ */
+async function openDialer(name: string, context?: BrowserContext): Promise<Page> {
+  if (context === undefined) {
+    context = await chromium.browser.newContext({ viewport: VIEWPORT });
+    contexts.push(context);
+  }
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${name}: ${String(error)}`));
   page.on('console', (message) => {
@@ -228,3 +233,46 @@ test('two tabs see each other available, a call lights both busy lamps, the voic
   expect(demo.log()).toMatch(/SUBSCRIBE/);
   expect(demo.log()).toMatch(/PUBLISH/);
 }, 90_000);
+
+// Issue 25: the demo is one phone across its tabs. A second tab on erin's account (same browser
+// profile; an account no other test registers, so her calls fork nowhere else) joins the phone
+// her first tab runs: it opens no WebSocket, its top bar says where the phone runs, a call to
+// erin rings in both tabs, and answered in the second one the caller hears it. bob, another
+// account, is another phone.
+test('a second tab on the same account joins the phone: no WebSocket of its own, rings, answers', async () => {
+  const first = await openDialer('erin');
+  await connect(first, 'erin');
+  const second = await openDialer('erin (tab 2)', first.context());
+  const sockets: string[] = [];
+  second.on('websocket', (socket) => sockets.push(socket.url()));
+  await connect(second, 'erin');
+  const role = (page: Page) => page.locator('.tab-role').getAttribute('data-role');
+  await expect.poll(() => role(first), { timeout: 10_000 }).toBe('owner');
+  await expect.poll(() => role(second), { timeout: 10_000 }).toBe('follower');
+  expect(await second.locator('.tab-role').textContent()).toBe('Phone: another tab');
+
+  const bob = await openDialer('bob');
+  await connect(bob, 'bob');
+  expect(await role(bob)).toBe('owner');
+  await bob.getByLabel('Number or SIP URI').fill('erin');
+  await bob.getByRole('button', { name: 'Call', exact: true }).click();
+  for (const page of [first, second]) {
+    await page.getByRole('button', { name: 'Answer' }).waitFor({ timeout: 10_000 });
+  }
+  await second.getByRole('button', { name: 'Answer' }).click();
+  for (const page of [first, second, bob]) {
+    await expect
+      .poll(() => page.locator('.sk-call-status').textContent(), { timeout: 10_000 })
+      .toBe('In call');
+  }
+  // The banner went from the first tab too, and bob hears the tab that answered.
+  expect(await first.getByRole('button', { name: 'Answer' }).count()).toBe(0);
+  await expect.poll(() => inboundAudio(bob), { timeout: 10_000 }).toBeGreaterThan(0);
+
+  await bob.getByRole('button', { name: 'Hang up' }).click();
+  for (const page of [first, second, bob]) {
+    await expect.poll(() => liveCalls(page), { timeout: 10_000 }).toBe(0);
+  }
+  expect(sockets, 'WebSockets of the second tab').toEqual([]);
+  expect(pageErrors).toEqual([]);
+}, 120_000);

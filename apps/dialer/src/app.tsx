@@ -1,4 +1,4 @@
-import { SipProvider, type ClientError } from '@sipkit/react';
+import { sharedTabs, SipProvider, type ClientError } from '@sipkit/react';
 import { createSipTrace, type SipTrace } from '@sipkit/ui';
 import { useCallback, useState } from 'react';
 import { browserStorage } from './browser-storage.js';
@@ -15,7 +15,7 @@ interface Connection {
 
 /**
  * The dialer: the settings form until "Connect", then one `<SipProvider>` running the UA with
- * those settings. Back to the settings stops the UA (the provider unmounts: calls end, it
+ * those settings, shared with the dialer's other tabs on the same account (`sharedTabs`). Back to the settings stops the UA (the provider unmounts: calls end, it
  * unregisters and disconnects).
  *
  * @example createRoot(root).render(<App />)
@@ -51,7 +51,9 @@ export function App() {
     );
   }
   return (
-    <SipProvider config={connection.setup.config} logger={connection.trace}>
+    // One phone per account across the dialer's tabs (issue 25): tabs with the same account and
+    // server share one registration; two tabs as two different users are two phones.
+    <SipProvider config={connection.setup.config} logger={connection.trace} tabs={sharedTabs}>
       <Phone setup={connection.setup} trace={connection.trace} onSettings={back} />
       {import.meta.env.DEV ? <DebugHook /> : null}
     </SipProvider>

@@ -27,6 +27,7 @@ import type { DialerSetup } from '../settings/settings-to-setup.js';
 import { callOptions } from './call-options.js';
 import { DialBar } from './dial-bar.js';
 import { MediaChangeArea } from './media-change-area.js';
+import { TabRole } from './tab-role.js';
 import { VideoArea } from './video-area.js';
 
 /** Props of `<Phone>`. */
@@ -91,6 +92,8 @@ export function Phone({ setup, trace, onSettings }: PhoneProps) {
         <header className="topbar">
           <h1>SipKit dialer</h1>
           <RegistrationBadge />
+          {/* The phone is shared by the dialer's tabs: which one runs it. */}
+          <TabRole />
           <bdi className="account">
             {partyAddress({ displayName: undefined, uri: setup.config.uri })}
           </bdi>

@@ -226,10 +226,11 @@ describe('one phone across three tabs, through Kamailio', () => {
       closedAt,
       async () => (await kamailioCounters(topology.kamailio)).wsOpen === 1,
     );
-    // The closed owner did not un-REGISTER (other tabs remain); its binding stays until it
-    // expires unless the new owner's REGISTER replaced it (same +sip.instance and reg-id, RFC
-    // 5626 §6). Recorded, not asserted: how many of alice's contacts Kamailio holds now.
+    // The closed owner did not un-REGISTER (other tabs remain); the new owner registers with the
+    // group's +sip.instance, so its REGISTER replaces the gone binding (RFC 5626 §6) rather than
+    // leaving a dead contact that INVITEs would fork to until it expired.
     counted['alice contacts after takeover'] = after.contacts - start.contacts;
+    expect(after.contacts - start.contacts, 'alice contacts after takeover').toBe(1);
     const newRegisters = authorizedRegisters(tabs).slice(registersBefore);
     expect(newRegisters.map((r) => r.tab)).toEqual([owner.label]);
     // The new owner refreshed the call's target over its own connection (RFC 3261 §12.2: an

@@ -1,6 +1,7 @@
 // Public API of the UA layer (re-exported from the package root).
 export { ConfigurationError } from './configuration-error.js';
 export { InvalidOptionError } from './invalid-option-error.js';
+export { newInstanceId } from './instance-id.js';
 export { STACK_HEADERS } from './option-checks.js';
 export {
   REDACTED as REDACTED_CONFIGURATION_VALUE,

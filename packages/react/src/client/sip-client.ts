@@ -178,7 +178,10 @@ export class SipClient {
     const built = { config: this.#config, options: this.#options };
     let ua: UA;
     try {
-      ua = new UA(built.config, this.#uaOptions(built.options));
+      ua = new UA(
+        this.#tabs?.configuration(built.config) ?? built.config,
+        this.#uaOptions(built.options),
+      );
     } catch (error) {
       // Once per configuration: the loop does not try a failed one again until it changes.
       this.#failed = built;

@@ -17,6 +17,11 @@ export interface TabsMember {
   unmount(): Promise<void>;
   /** The owner's UA options: its page-unload goodbye depends on the other tabs. */
   uaOptions(base: UAOptions): UAOptions;
+  /**
+   * The configuration the owner's UA is built from: the group's `+sip.instance` when the app set
+   * no `instance_id`, so a takeover's REGISTER replaces the binding rather than adding one.
+   */
+  configuration(config: UAConfiguration): UAConfiguration;
 }
 
 /**

@@ -1,7 +1,9 @@
 import {
   browserPageLifecycle,
+  newInstanceId,
   type MediaHandlerOptions,
   type PageLifecycle,
+  type UAConfiguration,
   type UAOptions,
 } from '@sipkit/core';
 import type { SipActions } from '../client/sip-actions.js';
@@ -47,6 +49,8 @@ export class SharedTabsMember implements TabsMember {
   #served: ServedMedia | undefined;
   /** The owner's last snapshot (a follower): what a takeover starts from. */
   #last: StoreSnapshot | undefined;
+  /** The group's `+sip.instance` (see `StoreSnapshot.instanceId`), learnt or made here. */
+  #instanceId: string | undefined;
   /** While an action of another tab runs: the media of the handler made now lives there. */
   #mediaTab: { readonly tabId: string; readonly key: string } | undefined;
 
@@ -107,6 +111,12 @@ export class SharedTabsMember implements TabsMember {
   unmount(): Promise<void> {
     this.#mounted = false;
     return this.#reconcile();
+  }
+
+  configuration(config: UAConfiguration): UAConfiguration {
+    if (this.#role === 'single' || (config.instance_id ?? '') !== '') return config;
+    this.#instanceId ??= newInstanceId();
+    return { ...config, instance_id: this.#instanceId };
   }
 
   uaOptions(base: UAOptions): UAOptions {
@@ -239,6 +249,7 @@ export class SharedTabsMember implements TabsMember {
     if (topic === 'store/state') {
       if (this.#role === 'owner' || from !== this.#group?.ownerId) return;
       this.#last = body as StoreSnapshot;
+      this.#instanceId = this.#last.instanceId ?? this.#instanceId;
       this.#applyLast();
     } else if (topic === 'action/request') {
       if (this.#role !== 'owner') return;
@@ -285,6 +296,7 @@ export class SharedTabsMember implements TabsMember {
         state: sharedStateOf(this.#host.store.getState()),
         aliases: this.#server.aliases(),
         dialogs: this.#calls.dialogs(),
+        ...(this.#instanceId === undefined ? {} : { instanceId: this.#instanceId }),
       };
       this.#send('store/state', snapshot);
     });

@@ -34,6 +34,12 @@ export interface StoreSnapshot {
   readonly aliases: readonly CallAlias[];
   /** Each established call's `SharedCallState` (plain data), by session id. */
   readonly dialogs: Readonly<Record<string, unknown>>;
+  /**
+   * The `+sip.instance` the owner registers with (RFC 5626 §4.1): the next owner registers with
+   * the same one, so the registrar replaces the gone owner's binding instead of keeping a second,
+   * dead one (which would get forked INVITEs, and count against per-user contact limits).
+   */
+  readonly instanceId?: string;
 }
 
 /**

@@ -46,6 +46,17 @@ describe('sharedTabs takeover', () => {
     expect(bed.network.openConnections).toBe(2); // the new owner's, and bob's
   });
 
+  it("the new owner registers with the group's +sip.instance, replacing the gone binding", async () => {
+    const { bed, tabs } = await threeTabsAndBob();
+    bed.crashTab(tabs[0]!);
+    await until(() => expect(aliceRegistrations(bed)).toHaveLength(2));
+    const instances = aliceRegistrations(bed).map(
+      (message) => /\+sip\.instance="<urn:uuid:([0-9a-f-]+)>"/i.exec(message)?.[1],
+    );
+    expect(instances[0]).toMatch(/^[0-9a-f]{8}-/);
+    expect(instances[1]).toBe(instances[0]);
+  });
+
   it('the owner closing while a follower answers: the ringing call ends in every tab', async () => {
     const { bed, tabs } = await threeTabsAndBob();
     bobCallsAlice();

@@ -1,3 +1,4 @@
+import { DEV } from '../diagnostics/dev-mode.js';
 import { Dialog } from '../dialog/index.js';
 import type { MediaHandler } from '../media/index.js';
 import { parseRouteList, parseUri, SipParseError, type NameAddr } from '../message/index.js';
@@ -83,7 +84,11 @@ export function resumeCall(
   checkUri(shared.remoteTarget, 'remoteTarget');
   const calls = ua.calls;
   if (ua.status !== 'started' || calls === undefined) {
-    throw new Error(`cannot resume a call: the UA is ${ua.status}; call ua.start() first`);
+    throw new Error(
+      DEV
+        ? `cannot resume a call: the UA is ${ua.status}; call ua.start() first`
+        : `handover.ua-not-started ${ua.status}`,
+    );
   }
   const { callId, localTag, remoteTag } = shared;
   const flow = !ua.isConnected()
@@ -95,7 +100,10 @@ export function resumeCall(
   return calls.resume((context) => {
     const held = context.findSession({ callId, localTag, remoteTag });
     if (held !== undefined) {
-      throw new SharedCallStateError('callId', `names a call this UA already holds (${held.id})`);
+      throw new SharedCallStateError(
+        'callId',
+        DEV ? `names a call this UA already holds (${held.id})` : `handover.call-held ${held.id}`,
+      );
     }
     const own: SessionContext =
       mediaHandler === undefined ? context : { ...context, createMediaHandler: () => mediaHandler };
@@ -166,11 +174,19 @@ function routeOf(value: string, field: string): NameAddr {
     routes = parseRouteList(value);
   } catch (error) {
     if (!(error instanceof SipParseError)) throw error;
-    throw new SharedCallStateError(field, `is not a Route value (${error.message})`);
+    throw new SharedCallStateError(
+      field,
+      DEV ? `is not a Route value (${error.message})` : `handover.not-route ${error.message}`,
+    );
   }
   const [route] = routes;
   if (route === undefined || routes.length !== 1) {
-    throw new SharedCallStateError(field, `must hold exactly one route (found ${routes.length})`);
+    throw new SharedCallStateError(
+      field,
+      DEV
+        ? `must hold exactly one route (found ${routes.length})`
+        : `handover.route-count ${routes.length}`,
+    );
   }
   return route;
 }
@@ -180,7 +196,10 @@ function checkUri(value: string, field: string): void {
     parseUri(value);
   } catch (error) {
     if (!(error instanceof SipParseError)) throw error;
-    throw new SharedCallStateError(field, `is not a SIP URI (${error.message})`);
+    throw new SharedCallStateError(
+      field,
+      DEV ? `is not a SIP URI (${error.message})` : `handover.not-sip-uri ${error.message}`,
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { DEV } from '../diagnostics/dev-mode.js';
 import type { Refresher } from '../session/session-timer-negotiation.js';
 import type { SessionDirection } from '../session/session-status.js';
 
@@ -97,8 +98,13 @@ export class SharedCallStateError extends Error {
   /** The field at fault, as a path into the state (`sessionTimer.refresher`). */
   readonly field: string;
 
+  /**
+   * @param problem What is wrong with the field: a sentence in development builds, a
+   *   `handover.*` code with the values in production ones (`docs/errors/handover.md`).
+   */
   constructor(field: string, problem: string) {
-    super(`Shared call state: "${field}" ${problem}`);
+    // Production: `handover.not-boolean a string (field "hold.local")`, the code first.
+    super(DEV ? `Shared call state: "${field}" ${problem}` : `${problem} (field "${field}")`);
     this.field = field;
   }
 }
@@ -112,28 +118,53 @@ const fail = (field: string, problem: string): never => {
 const text: Check<string> = (value, field) =>
   typeof value === 'string' && value !== ''
     ? value
-    : fail(field, `must be a non-empty string (got ${describe(value)})`);
+    : fail(
+        field,
+        DEV
+          ? `must be a non-empty string (got ${describe(value)})`
+          : `handover.not-text ${describe(value)}`,
+      );
 
 const flag: Check<boolean> = (value, field) =>
   typeof value === 'boolean'
     ? value
-    : fail(field, `must be true or false (got ${describe(value)})`);
+    : fail(
+        field,
+        DEV
+          ? `must be true or false (got ${describe(value)})`
+          : `handover.not-boolean ${describe(value)}`,
+      );
 
 /** CSeq numbers are 32-bit unsigned integers below 2^31 (RFC 3261 §8.1.1.5). */
 const sequence: Check<number> = (value, field) =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 31
     ? (value as number)
-    : fail(field, `must be a CSeq number, an integer from 0 below 2^31 (got ${describe(value)})`);
+    : fail(
+        field,
+        DEV
+          ? `must be a CSeq number, an integer from 0 below 2^31 (got ${describe(value)})`
+          : `handover.not-cseq ${describe(value)}`,
+      );
 
 const time: Check<number> = (value, field) =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0
     ? value
-    : fail(field, `must be epoch milliseconds (got ${describe(value)})`);
+    : fail(
+        field,
+        DEV
+          ? `must be epoch milliseconds (got ${describe(value)})`
+          : `handover.not-epoch-ms ${describe(value)}`,
+      );
 
 const seconds: Check<number> = (value, field) =>
   Number.isInteger(value) && (value as number) > 0
     ? (value as number)
-    : fail(field, `must be a whole number of seconds above 0 (got ${describe(value)})`);
+    : fail(
+        field,
+        DEV
+          ? `must be a whole number of seconds above 0 (got ${describe(value)})`
+          : `handover.not-seconds ${describe(value)}`,
+      );
 
 function orNull<T>(check: Check<T>): Check<T | null> {
   return (value, field) => (value === null ? null : check(value, field));
@@ -145,19 +176,31 @@ function oneOf<T extends string>(...allowed: readonly T[]): Check<T> {
       ? (value as T)
       : fail(
           field,
-          `must be ${allowed.map((a) => `'${a}'`).join(' or ')} (got ${describe(value)})`,
+          DEV
+            ? `must be ${allowed.map((a) => `'${a}'`).join(' or ')} (got ${describe(value)})`
+            : `handover.not-one-of ${describe(value)} allowed=${allowed.join('|')}`,
         );
 }
 
 function record(value: unknown, field: string): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
-    : fail(field, `must be an object (got ${describe(value)})`);
+    : fail(
+        field,
+        DEV
+          ? `must be an object (got ${describe(value)})`
+          : `handover.not-object ${describe(value)}`,
+      );
 }
 
 function list<T>(check: Check<T>): Check<readonly T[]> {
   return (value, field) => {
-    if (!Array.isArray(value)) return fail(field, `must be an array (got ${describe(value)})`);
+    if (!Array.isArray(value)) {
+      return fail(
+        field,
+        DEV ? `must be an array (got ${describe(value)})` : `handover.not-array ${describe(value)}`,
+      );
+    }
     return value.map((item, index) => check(item, `${field}[${index}]`));
   };
 }
@@ -167,7 +210,14 @@ function identity(value: unknown, field: string): SharedIdentity {
   return {
     uri: text(object['uri'], `${field}.uri`),
     displayName: orNull((v, f) =>
-      typeof v === 'string' ? v : fail(f, `must be a string or null (got ${describe(v)})`),
+      typeof v === 'string'
+        ? v
+        : fail(
+            f,
+            DEV
+              ? `must be a string or null (got ${describe(v)})`
+              : `handover.not-string-or-null ${describe(v)}`,
+          ),
     )(object['displayName'], `${field}.displayName`),
   };
 }
@@ -196,8 +246,10 @@ export function readSharedCallState(value: unknown): SharedCallState {
   if (state['v'] !== SHARED_CALL_STATE_VERSION) {
     fail(
       'v',
-      `is ${describe(state['v'])}, but this SipKit reads version ${SHARED_CALL_STATE_VERSION}: ` +
-        'take the state with callStateOf() of the same SipKit version',
+      DEV
+        ? `is ${describe(state['v'])}, but this SipKit reads version ${SHARED_CALL_STATE_VERSION}: ` +
+            'take the state with callStateOf() of the same SipKit version'
+        : `handover.version ${describe(state['v'])} reads=${SHARED_CALL_STATE_VERSION}`,
     );
   }
   const hold = record(state['hold'], 'hold');
@@ -228,7 +280,7 @@ export function readSharedCallState(value: unknown): SharedCallState {
 
 /** A value described by type only: a state may hold SDP or header values not worth echoing. */
 function describe(value: unknown): string {
-  if (value === undefined) return 'nothing: the field is missing';
+  if (value === undefined) return `nothing${DEV ? ': the field is missing' : ''}`;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return String(value);

@@ -1,3 +1,4 @@
+import { DEV } from '../diagnostics/dev-mode.js';
 import { systemClock, TypedEmitter, type Clock, type Listener } from '../transport/index.js';
 import { browserPageLifecycle, type PageLifecycle } from '../ua/page-lifecycle.js';
 import { randomToken } from '../ua/random-token.js';
@@ -83,30 +84,36 @@ export class TabCoordinator {
     if (typeof options.group !== 'string' || options.group === '') {
       throw new TabCoordinatorError(
         'group',
-        'group must be a non-empty string: use tabGroupOf(configuration)',
+        DEV ? 'group must be a non-empty string: use tabGroupOf(configuration)' : 'tabs.group',
       );
     }
     const interval = options.heartbeatInterval ?? DEFAULT_HEARTBEAT_INTERVAL;
     if (!Number.isFinite(interval) || interval <= 0) {
       throw new TabCoordinatorError(
         'heartbeatInterval',
-        `heartbeatInterval must be a positive number of milliseconds (got ${String(interval)})`,
+        DEV
+          ? `heartbeatInterval must be a positive number of milliseconds (got ${String(interval)})`
+          : `tabs.heartbeat-interval ${String(interval)}`,
       );
     }
     const locks = options.locks ?? browserTabLocks();
     if (locks === undefined) {
       throw new TabCoordinatorError(
         'locks',
-        'This page has no Web Locks API (navigator.locks): check sharedTabsAvailable() before ' +
-          'sharing tabs, or pass a lock manager as `locks`',
+        DEV
+          ? 'This page has no Web Locks API (navigator.locks): check sharedTabsAvailable() before ' +
+              'sharing tabs, or pass a lock manager as `locks`'
+          : 'tabs.no-web-locks',
       );
     }
     const openChannel = options.openChannel ?? browserOpenTabChannel();
     if (openChannel === undefined) {
       throw new TabCoordinatorError(
         'openChannel',
-        'This page has no BroadcastChannel: check sharedTabsAvailable() before sharing tabs, ' +
-          'or pass `openChannel`',
+        DEV
+          ? 'This page has no BroadcastChannel: check sharedTabsAvailable() before sharing tabs, ' +
+              'or pass `openChannel`'
+          : 'tabs.no-broadcast-channel',
       );
     }
     this.group = options.group;
@@ -237,7 +244,9 @@ export class TabCoordinator {
     if (topic.startsWith(COORDINATOR_TOPIC_PREFIX)) {
       throw new TabCoordinatorError(
         'topic',
-        `Topic "${topic}" is reserved for the tab coordinator: use your own namespace, e.g. "store/…"`,
+        DEV
+          ? `Topic "${topic}" is reserved for the tab coordinator: use your own namespace, e.g. "store/…"`
+          : `tabs.reserved-topic ${topic}`,
       );
     }
     const run = this.#run;
@@ -247,8 +256,10 @@ export class TabCoordinator {
     } catch (error) {
       throw new TabCoordinatorError(
         'body',
-        `The body of "${topic}" cannot be copied to another tab (${(error as Error).name}: ` +
-          `${(error as Error).message}); send plain data, without functions, class instances or streams`,
+        DEV
+          ? `The body of "${topic}" cannot be copied to another tab (${(error as Error).name}: ` +
+              `${(error as Error).message}); send plain data, without functions, class instances or streams`
+          : `tabs.body-not-cloneable ${topic} ${(error as Error).name}`,
         { cause: error },
       );
     }

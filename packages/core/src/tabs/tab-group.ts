@@ -1,4 +1,5 @@
 import type { UAConfiguration } from '../ua/configuration.js';
+import { DEV } from '../diagnostics/dev-mode.js';
 import { ConfigurationError } from '../ua/configuration-error.js';
 import { normalizeSocketsParameter } from '../ua/sockets-parameter.js';
 
@@ -29,7 +30,10 @@ function fnv1a(text: string, basis: number): string {
 export function tabGroupOf(configuration: TabGroupIdentity): string {
   const { uri } = configuration;
   if (typeof uri !== 'string' || uri.trim() === '') {
-    throw new ConfigurationError('uri', 'a SIP URI such as "sip:alice@example.com"');
+    throw new ConfigurationError(
+      'uri',
+      DEV ? 'a SIP URI such as "sip:alice@example.com"' : 'config.not-sip-uri',
+    );
   }
   const urls = normalizeSocketsParameter(configuration.sockets).map((entry) => entry.socket.url);
   const identity = [uri.trim(), ...[...new Set(urls)].sort()].join('\n');

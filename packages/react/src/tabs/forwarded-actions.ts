@@ -1,3 +1,4 @@
+import { DEV } from '../dev-mode.js';
 import type { UALogger } from '@sipkit/core';
 import type { SipActions } from '../client/sip-actions.js';
 
@@ -166,7 +167,9 @@ export class ActionForwarder {
       pending.reject(
         new TabActionError({
           name: 'TabOwnerGoneError',
-          message: `the tab running the phone went away before it answered ${pending.request.method}(); try again`,
+          message: DEV
+            ? `the tab running the phone went away before it answered ${pending.request.method}(); try again`
+            : `react.owner-gone ${pending.request.method}`,
           parameter: undefined,
         }),
       );
@@ -180,7 +183,9 @@ export class ActionForwarder {
   /** Rejects everything (the member leaves the group). */
   close(): void {
     this.ownerChanged();
-    for (const pending of this.#queue) pending.reject(new Error('the provider was unmounted'));
+    for (const pending of this.#queue) {
+      pending.reject(new Error(DEV ? 'the provider was unmounted' : 'react.unmounted'));
+    }
     this.#queue = [];
   }
 
@@ -196,7 +201,12 @@ export class ActionForwarder {
     );
     if (!FIRE_AND_FORGET.has(method)) return promise;
     promise.catch((error: unknown) =>
-      this.#link.logger.warn(`sipkit/react: ${method}() failed in the owner tab`, error),
+      this.#link.logger.warn(
+        DEV
+          ? `sipkit/react: ${method}() failed in the owner tab`
+          : `react.owner-action-failed ${method}`,
+        error,
+      ),
     );
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { DEV } from '../dev-mode.js';
 import type { Session, UA } from '@sipkit/core';
 import { bindSessionToStore } from '../client/bind-session-to-store.js';
 import type { TabsHost } from './tabs-host.js';
@@ -164,7 +165,10 @@ export class OwnerCalls {
       try {
         session = handover.resumeCall(ua, dialog, { mediaHandler });
       } catch (error) {
-        this.#owner.host.logger.warn('sipkit/react: cannot take the call over', error);
+        this.#owner.host.logger.warn(
+          DEV ? 'sipkit/react: cannot take the call over' : 'react.takeover-failed',
+          error,
+        );
         continue;
       }
       bindSessionToStore(session, this.#owner.host.store);

@@ -1,3 +1,4 @@
+import { DEV } from '../dev-mode.js';
 import {
   browserPageLifecycle,
   newInstanceId,
@@ -161,7 +162,12 @@ export class SharedTabsMember implements TabsMember {
   #reconcile(): Promise<void> {
     this.#work = this.#work
       .then(() => (this.#mounted ? this.#join() : this.#leave()))
-      .catch((error: unknown) => this.#host.logger.error('sipkit/react: tabs step failed', error));
+      .catch((error: unknown) =>
+        this.#host.logger.error(
+          DEV ? 'sipkit/react: tabs step failed' : 'react.tabs-step-failed',
+          error,
+        ),
+      );
     return this.#work;
   }
 
@@ -307,7 +313,12 @@ export class SharedTabsMember implements TabsMember {
     try {
       this.#group?.send(topic, body, to);
     } catch (error) {
-      this.#host.logger.warn(`sipkit/react: cannot send ${topic} to the other tabs`, error);
+      this.#host.logger.warn(
+        DEV
+          ? `sipkit/react: cannot send ${topic} to the other tabs`
+          : `react.tabs-send-failed ${topic}`,
+        error,
+      );
     }
   }
 

@@ -1,3 +1,5 @@
+import { DEV } from '../../diagnostics/dev-mode.js';
+
 /**
  * The media tab of a call is gone (closed, crashed, or silent past the RPC timeout), so a media
  * call of the owner tab's `RemoteMediaHandler` cannot be answered. Pending and later calls
@@ -30,9 +32,11 @@ export class MediaTabGoneError extends Error {
     readonly reason: 'closed' | 'timeout';
   }) {
     super(
-      init.reason === 'timeout'
-        ? `media tab ${init.mediaTab} did not answer ${init.method} for call ${init.callKey} in time; the call's media is considered gone`
-        : `media tab ${init.mediaTab} closed: ${init.method} for call ${init.callKey} cannot run`,
+      DEV
+        ? init.reason === 'timeout'
+          ? `media tab ${init.mediaTab} did not answer ${init.method} for call ${init.callKey} in time; the call's media is considered gone`
+          : `media tab ${init.mediaTab} closed: ${init.method} for call ${init.callKey} cannot run`
+        : `tabs.media-tab-gone ${init.reason} ${init.method} tab=${init.mediaTab} call=${init.callKey}`,
     );
     this.mediaTab = init.mediaTab;
     this.callKey = init.callKey;

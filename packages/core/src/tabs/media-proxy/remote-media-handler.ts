@@ -1,3 +1,4 @@
+import { DEV } from '../../diagnostics/dev-mode.js';
 import { resolveDtmfOptions } from '../../media/dtmf-options.js';
 import type {
   DtmfOptions,
@@ -318,7 +319,9 @@ export class RemoteMediaHandler implements MediaHandler {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function closedError(method: string): Error {
-  const error = new Error(`media handler is closed: ${method} cannot run`);
+  const error = new Error(
+    DEV ? `media handler is closed: ${method} cannot run` : `tabs.media-closed ${method}`,
+  );
   error.name = 'InvalidStateError';
   return error;
 }

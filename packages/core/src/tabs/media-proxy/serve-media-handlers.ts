@@ -1,3 +1,4 @@
+import { DEV } from '../../diagnostics/dev-mode.js';
 import type { MediaHandler } from '../../media/media-handler.js';
 import { TypedEmitter } from '../../transport/typed-emitter.js';
 import {
@@ -228,7 +229,11 @@ function dtmfSupported(call: ServedCall): boolean {
 }
 
 function notServed(callKey: string): Error {
-  const error = new Error(`no media handler for call ${callKey} here (it ended, or never began)`);
+  const error = new Error(
+    DEV
+      ? `no media handler for call ${callKey} here (it ended, or never began)`
+      : `tabs.media-not-served ${callKey}`,
+  );
   error.name = 'InvalidStateError';
   return error;
 }

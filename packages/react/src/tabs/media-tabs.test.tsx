@@ -5,7 +5,7 @@ import { click, text } from '../testing/phone-call.js';
 import { renderStrict } from '../testing/render.js';
 import { Phone } from '../testing/test-phone.js';
 import { until } from '../testing/until.js';
-import { tabsTestbed } from './tabs-testbed.js';
+import { tabsTestbed } from '../testing/tabs-testbed.js';
 
 // Issue 25: media where the person is. The tab that answers or places a call runs its media
 // (its own media handler factory); the owner's session drives it over `media/rpc`; when the

@@ -6,7 +6,7 @@ import { click, text } from '../testing/phone-call.js';
 import { renderStrict } from '../testing/render.js';
 import { Phone } from '../testing/test-phone.js';
 import { until } from '../testing/until.js';
-import { TabRoleView, tabsTestbed } from './tabs-testbed.js';
+import { TabRoleView, tabsTestbed } from '../testing/tabs-testbed.js';
 import { createSharedTabs, sharedTabs } from './shared-tabs.js';
 import { TabActionError } from './forwarded-actions.js';
 

@@ -5,7 +5,7 @@ import { click, text } from '../testing/phone-call.js';
 import { renderStrict } from '../testing/render.js';
 import { Phone } from '../testing/test-phone.js';
 import { until } from '../testing/until.js';
-import { tabsTestbed } from './tabs-testbed.js';
+import { tabsTestbed } from '../testing/tabs-testbed.js';
 
 // Issue 25: the owner tab goes (closed, crashed, reloaded) and another takes the phone over.
 

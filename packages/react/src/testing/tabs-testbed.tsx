@@ -5,12 +5,12 @@ import { useEffect, type ReactNode } from 'react';
 import type { SipActions } from '../client/sip-actions.js';
 import { useCall } from '../hooks/use-call.js';
 import { useSipActions } from '../hooks/use-sip-actions.js';
-import { renderStrict } from '../testing/render.js';
-import { sipTestbed, type TestPhone } from '../testing/sip-testbed.js';
-import { Phone } from '../testing/test-phone.js';
-import { createSharedTabs } from './shared-tabs.js';
-import type { SharedTabsOptions } from './tabs-plugins.js';
-import { useTabs } from './use-tabs.js';
+import { renderStrict } from './render.js';
+import { sipTestbed, type TestPhone } from './sip-testbed.js';
+import { Phone } from './test-phone.js';
+import { createSharedTabs } from '../tabs/shared-tabs.js';
+import type { SharedTabsOptions } from '../tabs/tabs-plugins.js';
+import { useTabs } from '../tabs/use-tabs.js';
 
 /** `<name>-tabs`: `mode/role` of the tab, from `useTabs()`. */
 export function TabRoleView({ name }: { readonly name: string }): ReactNode {

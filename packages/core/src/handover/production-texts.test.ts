@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SharedCallState } from './shared-call-state.js';
+import { caught, useProductionBuild } from '../diagnostics/testing/production-build.js';
 
 const STATE: SharedCallState = {
   v: 1,
@@ -29,23 +30,7 @@ const STATE: SharedCallState = {
 // modules are imported afresh under that environment. Class, name and `field` are unchanged, and
 // a value found is named by its type only (a state holds SDP and headers), in both builds.
 describe('call handover diagnostics in a production build', () => {
-  beforeEach(() => {
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
-
-  const caught = (run: () => unknown): Error => {
-    try {
-      run();
-    } catch (error) {
-      return error as Error;
-    }
-    throw new Error('expected a throw');
-  };
+  useProductionBuild();
 
   it('readSharedCallState: code, what was found, field', async () => {
     const { readSharedCallState, SharedCallStateError } = await import('./shared-call-state.js');

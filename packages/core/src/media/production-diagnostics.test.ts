@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useProductionBuild } from '../diagnostics/testing/production-build.js';
 
 // A production build folds `DEV` to false (diagnostics/dev-mode.ts): media errors keep their
 // class and DOMException-style name, and their message becomes the code docs/errors/media.md lists.
 describe('media errors in a production build', () => {
-  beforeEach(() => {
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
+  useProductionBuild();
 
   it('DTMF options out of range: RangeError with the code and the value', async () => {
     const { resolveDtmfOptions } = await import('./dtmf-options.js');

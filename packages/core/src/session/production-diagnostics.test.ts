@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionContext } from './session-context.js';
 import type { Session } from './session.js';
+import { caught, useProductionBuild } from '../diagnostics/testing/production-build.js';
 
 // A production build folds `DEV` to false (diagnostics/dev-mode.ts): the session's errors keep
 // their class, name and fields, and their message becomes the code docs/errors/session.md lists.
 describe('session errors in a production build', () => {
-  beforeEach(() => {
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
+  useProductionBuild();
 
   it('a bad DTMF tone: RangeError with the code and the tone', async () => {
     const { splitTones } = await import('./dtmf-relay.js');
@@ -32,16 +26,11 @@ describe('session errors in a production build', () => {
   it('a bad iceRestart field: InvalidOptionError still names the field', async () => {
     const { checkIceRestart } = await import('./ice-restart-options.js');
     const { InvalidOptionError } = await import('../ua/invalid-option-error.js');
-    let thrown: unknown;
-    try {
-      checkIceRestart({ deadline: 0 });
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = caught(() => checkIceRestart({ deadline: 0 }));
     expect(thrown).toBeInstanceOf(InvalidOptionError);
     expect(thrown).toMatchObject({ name: 'InvalidOptionError', parameter: 'iceRestart.deadline' });
-    expect((thrown as Error).message).toContain('session.ice-restart-invalid');
-    expect((thrown as Error).message).not.toContain('expected a number of seconds');
+    expect(thrown.message).toContain('session.ice-restart-invalid');
+    expect(thrown.message).not.toContain('expected a number of seconds');
   });
 
   it('a log line: the code, then the error message after a space', async () => {

@@ -1,26 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { caught, useProductionBuild } from '../diagnostics/testing/production-build.js';
 
 // A production build (bundlers set NODE_ENV=production) keeps the codes of docs/errors/tabs.md
 // and drops the sentences; Node reads the real environment, so the modules are imported afresh
 // under it. The errors keep their class, name and fields: only the text is shorter.
 describe('multi-tab diagnostics in a production build', () => {
-  beforeEach(() => {
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
-
-  const caught = (run: () => unknown): Error => {
-    try {
-      run();
-    } catch (error) {
-      return error as Error;
-    }
-    throw new Error('expected a throw');
-  };
+  useProductionBuild();
 
   it('TabCoordinator refuses options and topics with codes, parameter kept', async () => {
     const { TabCoordinator } = await import('./tab-coordinator.js');

@@ -1,24 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { caught, useProductionBuild } from '../diagnostics/testing/production-build.js';
 
 // See ua/production-texts.test.ts: the same modules, imported afresh with NODE_ENV=production.
 describe('transport diagnostics in a production build', () => {
-  beforeEach(() => {
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
-
-  const caught = (run: () => unknown): Error => {
-    try {
-      run();
-    } catch (error) {
-      return error as Error;
-    }
-    throw new Error('expected a throw');
-  };
+  useProductionBuild();
 
   it('TransportError keeps its code and parameter, with a coded text', async () => {
     const { parseWebSocketUrl } = await import('./websocket-url.js');

@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useProductionBuild } from '../testing/production-build.js';
 
 // A production build (NODE_ENV=production) logs the codes of docs/errors/react.md instead of the
 // sentences; the modules are imported afresh under that environment (Node reads it at load).
 describe('@sipkit/react diagnostics in a production build', () => {
-  beforeEach(() => {
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
-  });
+  useProductionBuild();
   afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
     vi.restoreAllMocks();
   });
 

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionRequest } from './forwarded-actions.js';
+import { useProductionBuild } from '../testing/production-build.js';
 
 // A production build (NODE_ENV=production) gives the codes of docs/errors/react.md instead of the
 // sentences; the modules are imported afresh under that environment (Node reads it at load).
 // What crosses between tabs keeps its shape: only the texts are shorter.
 describe('shared tabs diagnostics in a production build', () => {
-  beforeEach(() => {
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
+  useProductionBuild();
 
   async function forwarder(owner: 'known' | 'unknown') {
     const { ActionForwarder } = await import('./forwarded-actions.js');

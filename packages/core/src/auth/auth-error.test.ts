@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthError, readDigestChallenge } from './index.js';
+import { caught } from '../diagnostics/testing/production-build.js';
 
 // A production build folds `DEV ? text : code` to the code (diagnostics/dev-mode.ts): the error
 // keeps its class, name and `code`, only the message shortens (docs/errors/auth.md).
@@ -24,12 +25,7 @@ describe('AuthError texts', () => {
     vi.stubEnv('NODE_ENV', 'production');
     vi.resetModules();
     const production = await import('./index.js');
-    let error: unknown;
-    try {
-      production.readDigestChallenge(basic);
-    } catch (caught) {
-      error = caught;
-    }
+    const error = caught(() => production.readDigestChallenge(basic));
     expect(error).toBeInstanceOf(production.AuthError);
     expect(error).not.toBeInstanceOf(AuthError); // a fresh module graph, as in a production bundle
     expect(error).toMatchObject({

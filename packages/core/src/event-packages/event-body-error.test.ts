@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePresence } from './index.js';
+import { caught } from '../diagnostics/testing/production-build.js';
 
 // A production build folds `DEV ? text : code` to the code (diagnostics/dev-mode.ts): the error
 // keeps its class, name, `body` and `offset`, only the message shortens (docs/errors/event.md).
@@ -21,17 +22,12 @@ describe('EventBodyError texts', () => {
     vi.stubEnv('NODE_ENV', 'production');
     vi.resetModules();
     const production = await import('./index.js');
-    let error: unknown;
-    try {
-      production.parsePresence(unclosed);
-    } catch (caught) {
-      error = caught;
-    }
+    const error = caught(() => production.parsePresence(unclosed));
     expect(error).toBeInstanceOf(production.EventBodyError);
     expect(error).toMatchObject({ name: 'EventBodyError', body: 'xml' });
     const { offset } = error as { offset: number };
     expect(offset).toBeGreaterThan(0);
-    expect((error as Error).message).toBe(`xml: xml.unclosed tuple (at ${offset})`);
+    expect(error.message).toBe(`xml: xml.unclosed tuple (at ${offset})`);
     expect(() =>
       production.parsePresence('<presence xmlns="urn:ietf:params:xml:ns:pidf"/>'),
     ).toThrow(new production.EventBodyError('presence', 'event.entity'));

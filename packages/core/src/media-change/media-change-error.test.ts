@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deviceError, MediaChangeError } from './media-change-error.js';
+import { useProductionBuild } from '../diagnostics/testing/production-build.js';
 
 const named = (name: string): Error => Object.assign(new Error(name), { name });
 
@@ -26,14 +27,9 @@ describe('deviceError: getUserMedia / getDisplayMedia failures say what to chang
 });
 
 describe('deviceError in a production build', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
+  useProductionBuild();
 
   it('keeps class, name, problem, parameter and cause; the message is the documented code', async () => {
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
     const production = await import('./media-change-error.js');
     const error = production.deviceError(named('NotAllowedError'), 'screen');
     expect(error).toBeInstanceOf(production.MediaChangeError);

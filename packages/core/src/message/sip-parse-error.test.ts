@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseMessage, serializeRequest, SipParseError, SipSerializeError } from './index.js';
 import type * as MessageLayer from './index.js';
+import { caught } from '../diagnostics/testing/production-build.js';
 
 // A production build folds `DEV ? text : code` to the code (diagnostics/dev-mode.ts); these load
 // the message layer afresh with NODE_ENV=production to check that branch. Codes: docs/errors.
@@ -27,7 +28,7 @@ const INVITE_WITHOUT_CSEQ = [
 
 describe('SipParseError texts', () => {
   it('development: a sentence with the location', () => {
-    const error = catchError(() => parseMessage(INVITE_WITHOUT_CSEQ));
+    const error = caught(() => parseMessage(INVITE_WITHOUT_CSEQ));
     expect(error).toBeInstanceOf(SipParseError);
     expect(error).toMatchObject({ reason: 'missing cseq', header: 'cseq' });
     expect((error as Error).message).toBe('missing cseq (header cseq)');
@@ -35,7 +36,7 @@ describe('SipParseError texts', () => {
 
   it('production: a code; class, name and location fields unchanged', async () => {
     const production = await productionMessageLayer();
-    const error = catchError(() => production.parseMessage(INVITE_WITHOUT_CSEQ));
+    const error = caught(() => production.parseMessage(INVITE_WITHOUT_CSEQ));
     expect(error).toBeInstanceOf(production.SipParseError);
     expect(error).toMatchObject({
       name: 'SipParseError',
@@ -48,14 +49,14 @@ describe('SipParseError texts', () => {
   it('production: a header value error keeps header, line and offset, and names the value', async () => {
     const production = await productionMessageLayer();
     const text = INVITE_WITHOUT_CSEQ.replace('Call-ID: c1', 'Call-ID: c1\r\nCSeq: 1 BYE');
-    const error = catchError(() => production.parseMessage(text));
+    const error = caught(() => production.parseMessage(text));
     expect(error).toMatchObject({
       name: 'SipParseError',
       reason: 'parse.cseq-method BYE INVITE',
       header: 'cseq',
       line: 6,
     });
-    const uri = catchError(() => production.parseUri('sip:alice@example.com:99999'));
+    const uri = caught(() => production.parseUri('sip:alice@example.com:99999'));
     expect(uri).toMatchObject({ reason: 'parse.port', offset: 22 });
   });
 });
@@ -68,7 +69,7 @@ describe('SipSerializeError texts', () => {
   };
 
   it('development: field and sentence', () => {
-    const error = catchError(() => serializeRequest(injected));
+    const error = caught(() => serializeRequest(injected));
     expect(error).toBeInstanceOf(SipSerializeError);
     expect((error as Error).message).toBe(
       'header value of Subject: contains CR, LF or a control character',
@@ -77,7 +78,7 @@ describe('SipSerializeError texts', () => {
 
   it('production: field and code; the field property unchanged', async () => {
     const production = await productionMessageLayer();
-    const error = catchError(() => production.serializeRequest(injected));
+    const error = caught(() => production.serializeRequest(injected));
     expect(error).toBeInstanceOf(production.SipSerializeError);
     expect(error).toMatchObject({
       name: 'SipSerializeError',
@@ -86,12 +87,3 @@ describe('SipSerializeError texts', () => {
     });
   });
 });
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { transactionTimers } from './timers.js';
+import { useProductionBuild } from '../diagnostics/testing/production-build.js';
 
 describe('transactionTimers (RFC 3261 Table 4, reliable transport)', () => {
   it('defaults: T1 500, T2 4000, T4 5000; B F H L M = 64*T1; D I J K = 0', () => {
@@ -47,17 +48,12 @@ describe('transactionTimers (RFC 3261 Table 4, reliable transport)', () => {
 });
 
 describe('transactionTimers errors in a production build (docs/errors/transaction.md)', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    vi.resetModules();
-  });
+  useProductionBuild();
 
   it('a RangeError whose message is a code with the option and its value', async () => {
     expect(() => transactionTimers({ timerB: -1 })).toThrow(
       'transaction timer timerB must be a non-negative finite number of milliseconds',
     );
-    vi.stubEnv('NODE_ENV', 'production');
-    vi.resetModules();
     const production = await import('./timers.js');
     expect(() => production.transactionTimers({ timerB: -1 })).toThrow(
       new RangeError('transaction.timer timerB -1'),

@@ -25,7 +25,7 @@ describe('EventBodyError texts', () => {
     const error = caught(() => production.parsePresence(unclosed));
     expect(error).toBeInstanceOf(production.EventBodyError);
     expect(error).toMatchObject({ name: 'EventBodyError', body: 'xml' });
-    const { offset } = error as { offset: number };
+    const { offset } = error as Error & { offset: number };
     expect(offset).toBeGreaterThan(0);
     expect(error.message).toBe(`xml: xml.unclosed tuple (at ${offset})`);
     expect(() =>

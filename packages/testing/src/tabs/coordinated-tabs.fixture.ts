@@ -71,3 +71,27 @@ export function coordinatedTabs(): {
     },
   };
 }
+
+/** `[T, T, …]`, `N` long, so a test can destructure the tabs without undefined checks. */
+export type TupleOf<T, N extends number, R extends T[] = []> = R['length'] extends N
+  ? R
+  : TupleOf<T, N, [...R, T]>;
+
+/**
+ * `coordinatedTabs()` with `count` tabs opened, every coordinator started and the lock and
+ * channel settled: the first tab owns, the others follow. Tests that need a tab opened or
+ * started differently still use `open()` on the result.
+ *
+ * @example
+ * const { browser, tabs: [one, two] } = await startedTabs(2);
+ * browser.closeTab(one.tab);
+ */
+export async function startedTabs<N extends number>(
+  count: N,
+): Promise<ReturnType<typeof coordinatedTabs> & { readonly tabs: TupleOf<CoordinatedTab, N> }> {
+  const setup = coordinatedTabs();
+  const tabs = Array.from({ length: count }, () => setup.open());
+  for (const { coordinator } of tabs) coordinator.start();
+  await setup.browser.flush();
+  return { ...setup, tabs: tabs as TupleOf<CoordinatedTab, N> };
+}

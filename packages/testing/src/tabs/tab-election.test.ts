@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabLocks } from '@sipkit/core';
-import { coordinatedTabs, LOCK } from './coordinated-tabs.fixture.js';
+import { coordinatedTabs, LOCK, startedTabs } from './coordinated-tabs.fixture.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -43,10 +43,7 @@ describe('TabCoordinator election', () => {
   });
 
   it('elects exactly one owner among tabs starting at once; the others follow and know it', async () => {
-    const { browser, open } = coordinatedTabs();
-    const tabs = [open(), open(), open(), open()];
-    for (const { coordinator } of tabs) coordinator.start();
-    await browser.flush();
+    const { browser, tabs } = await startedTabs(4);
 
     const owners = tabs.filter(({ coordinator }) => coordinator.role === 'owner');
     expect(owners).toHaveLength(1);
@@ -61,11 +58,11 @@ describe('TabCoordinator election', () => {
   });
 
   it('lets a tab that opens later learn the owner and the tabs from their answers to its hello', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two] = [open(), open()];
-    one.coordinator.start();
-    two.coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      open,
+      tabs: [one, two],
+    } = await startedTabs(2);
     const late = open();
     late.coordinator.start();
     await browser.flush();
@@ -78,10 +75,10 @@ describe('TabCoordinator election', () => {
   });
 
   it('hands the lock to the next waiting tab exactly once when the owner stops', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two, three] = [open(), open(), open()];
-    for (const { coordinator } of [one, two, three]) coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two, three],
+    } = await startedTabs(3);
 
     await one.coordinator.stop();
     await browser.flush();
@@ -100,10 +97,10 @@ describe('TabCoordinator election', () => {
   });
 
   it('passes the lock on when the owner tab crashes without a goodbye', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two, three] = [open(), open(), open()];
-    for (const { coordinator } of [one, two, three]) coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two, three],
+    } = await startedTabs(3);
 
     browser.closeTab(one.tab);
     await browser.flush();
@@ -115,10 +112,10 @@ describe('TabCoordinator election', () => {
   });
 
   it('never makes a tab owner after it stopped while waiting for the lock', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two, three] = [open(), open(), open()];
-    for (const { coordinator } of [one, two, three]) coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two, three],
+    } = await startedTabs(3);
     expect(browser.lockWaiters(LOCK)).toEqual([two.tab, three.tab]);
 
     await two.coordinator.stop();
@@ -210,11 +207,10 @@ describe('TabCoordinator election', () => {
 
 describe('TabCoordinator in a closed tab', () => {
   it('stops without waiting forever when its tab closed while it waited for the lock', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two] = [open(), open()];
-    one.coordinator.start();
-    two.coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [, two],
+    } = await startedTabs(2);
     browser.closeTab(two.tab);
     await browser.flush();
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '@sipkit/core';
-import { coordinatedTabs, HEARTBEAT, LOCK } from './coordinated-tabs.fixture.js';
+import { coordinatedTabs, HEARTBEAT, LOCK, startedTabs } from './coordinated-tabs.fixture.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -18,11 +18,10 @@ const throttledClock: Clock = {
 
 describe('TabCoordinator liveness', () => {
   it('reports a crashed follower gone after three silent heartbeats, not before', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two] = [open(), open()];
-    one.coordinator.start();
-    two.coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two],
+    } = await startedTabs(2);
 
     browser.closeTab(two.tab);
     await vi.advanceTimersByTimeAsync(3 * HEARTBEAT - 1);
@@ -35,10 +34,10 @@ describe('TabCoordinator liveness', () => {
   });
 
   it('tells the followers when the owner tab crashed, and the lock makes the next one owner', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two, three] = [open(), open(), open()];
-    for (const { coordinator } of [one, two, three]) coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two, three],
+    } = await startedTabs(3);
 
     browser.closeTab(one.tab);
     await browser.flush();
@@ -52,10 +51,10 @@ describe('TabCoordinator liveness', () => {
   });
 
   it('lets the new owner find a crashed owner gone within two heartbeats, by pinging it at once', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two, three] = [open(), open(), open()];
-    for (const { coordinator } of [one, two, three]) coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two, three],
+    } = await startedTabs(3);
 
     browser.closeTab(one.tab);
     await browser.flush();
@@ -68,11 +67,10 @@ describe('TabCoordinator liveness', () => {
   });
 
   it('does not take an owner that stopped and started again for gone', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two] = [open(), open()];
-    one.coordinator.start();
-    two.coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two],
+    } = await startedTabs(2);
 
     // Same coordinator, same tab id, back at once: the waiting tab got the lock meanwhile.
     void one.coordinator.stop();
@@ -87,10 +85,7 @@ describe('TabCoordinator liveness', () => {
   });
 
   it('keeps every live tab across many heartbeats', async () => {
-    const { browser, open } = coordinatedTabs();
-    const tabs = [open(), open(), open()];
-    for (const { coordinator } of tabs) coordinator.start();
-    await browser.flush();
+    const { tabs } = await startedTabs(3);
     await vi.advanceTimersByTimeAsync(60 * HEARTBEAT);
 
     for (const { coordinator, log } of tabs) {
@@ -117,10 +112,10 @@ describe('TabCoordinator liveness', () => {
   });
 
   it('says goodbye on pagehide, so the others drop the tab at once', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two, three] = [open(), open(), open()];
-    for (const { coordinator } of [one, two, three]) coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two, three],
+    } = await startedTabs(3);
 
     one.tab.page.hide();
     await browser.flush();
@@ -138,11 +133,10 @@ describe('TabCoordinator liveness', () => {
   });
 
   it('joins again with a hello when the page comes back from the back/forward cache', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two] = [open(), open()];
-    one.coordinator.start();
-    two.coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two],
+    } = await startedTabs(2);
 
     two.tab.page.hide(true);
     await browser.flush();
@@ -154,10 +148,10 @@ describe('TabCoordinator liveness', () => {
   });
 
   it('ignores a late heartbeat of the old owner once a new owner has claimed the group', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two, three] = [open(), open(), open()];
-    for (const { coordinator } of [one, two, three]) coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [one, two, three],
+    } = await startedTabs(3);
     const raw = browser.openTab().openChannel(`sipkit:tabs:${'g1'}`);
 
     browser.closeTab(one.tab);
@@ -172,11 +166,10 @@ describe('TabCoordinator liveness', () => {
   });
 
   it('stops beating and emits nothing after stop()', async () => {
-    const { browser, open } = coordinatedTabs();
-    const [one, two] = [open(), open()];
-    one.coordinator.start();
-    two.coordinator.start();
-    await browser.flush();
+    const {
+      browser,
+      tabs: [, two],
+    } = await startedTabs(2);
     await two.coordinator.stop();
     const postedAtStop = browser.posted.length;
     const logged = JSON.stringify(two.log);

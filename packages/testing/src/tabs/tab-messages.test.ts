@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TabCoordinator, TabCoordinatorError } from '@sipkit/core';
-import { coordinatedTabs, GROUP } from './coordinated-tabs.fixture.js';
+import { coordinatedTabs, GROUP, startedTabs } from './coordinated-tabs.fixture.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -9,17 +9,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function threeTabs() {
-  const setup = coordinatedTabs();
-  const tabs = [setup.open(), setup.open(), setup.open()] as const;
-  for (const { coordinator } of tabs) coordinator.start();
-  await setup.browser.flush();
-  return { ...setup, tabs };
-}
-
 describe('TabCoordinator messages', () => {
   it('broadcasts to every other tab, never back to the sender', async () => {
-    const { browser, tabs } = await threeTabs();
+    const { browser, tabs } = await startedTabs(3);
     const [one, two, three] = tabs;
     two.coordinator.send('action/call', { target: 'sip:bob@example.com' });
     await browser.flush();
@@ -32,7 +24,7 @@ describe('TabCoordinator messages', () => {
   });
 
   it('delivers an addressed message to its tab only', async () => {
-    const { browser, tabs } = await threeTabs();
+    const { browser, tabs } = await startedTabs(3);
     const [one, two, three] = tabs;
     one.coordinator.send('store/snapshot', { calls: [] }, 'tab-3');
     await browser.flush();
@@ -44,7 +36,7 @@ describe('TabCoordinator messages', () => {
   });
 
   it('keeps the coordinator topics to itself and ignores what is not an envelope', async () => {
-    const { browser, tabs } = await threeTabs();
+    const { browser, tabs } = await startedTabs(3);
     const [one] = tabs;
     const raw = browser.openTab().openChannel(`sipkit:tabs:${GROUP}`);
     raw.postMessage('not an envelope');
@@ -58,7 +50,7 @@ describe('TabCoordinator messages', () => {
   });
 
   it('refuses a reserved topic and a body that cannot be cloned, naming the parameter', async () => {
-    const { tabs } = await threeTabs();
+    const { tabs } = await startedTabs(3);
     const [one] = tabs;
     expect(() => one.coordinator.send('tabs/hello', {})).toThrow(
       expect.objectContaining({ name: 'TabCoordinatorError', parameter: 'topic' }),
@@ -77,7 +69,7 @@ describe('TabCoordinator messages', () => {
   });
 
   it('sends nothing before start and after stop', async () => {
-    const { browser, tabs } = await threeTabs();
+    const { browser, tabs } = await startedTabs(3);
     const [one, two] = tabs;
     await one.coordinator.stop();
     expect(one.coordinator.send('store/patch', {})).toBe(false);

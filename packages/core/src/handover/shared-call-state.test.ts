@@ -2,35 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { WebSocketInterface } from '../transport/index.js';
 import { UA } from '../ua/ua.js';
 import { resumeCall } from './resume-call.js';
-import {
-  readSharedCallState,
-  SharedCallStateError,
-  type SharedCallState,
-} from './shared-call-state.js';
-
-const STATE: SharedCallState = {
-  v: 1,
-  id: 'a84b4c76e667101928301774',
-  direction: 'outgoing',
-  callId: 'a84b4c76e66710',
-  localTag: '1928301774',
-  remoteTag: 'a6c85cf',
-  local: { uri: 'sip:alice@example.com', displayName: 'Alice' },
-  remote: { uri: 'sip:bob@example.com', displayName: null },
-  localHeader: '"Alice" <sip:alice@example.com>;tag=1928301774',
-  remoteHeader: '<sip:bob@example.com>;tag=a6c85cf',
-  remoteTarget: 'sip:bob@192.0.2.4;transport=ws',
-  routeSet: ['<sip:proxy.example.com;lr>'],
-  localSeq: 3,
-  remoteSeq: null,
-  secure: false,
-  sessionTimer: { interval: 90, refresher: 'local', minSe: 90, refreshedAt: 1_700_000_000_000 },
-  peerAllow: ['INVITE', 'ACK', 'BYE', 'UPDATE'],
-  localSdp: 'v=0\r\n',
-  remoteSdp: null,
-  hold: { local: false, remote: false },
-  startTime: 1_700_000_000_000,
-};
+import { readSharedCallState, SharedCallStateError } from './shared-call-state.js';
+import { STATE } from './testing/shared-call-state.fixture.js';
 
 /** The error `run` throws (the test fails when it throws nothing or something else). */
 function stateError(run: () => unknown): SharedCallStateError {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { WebSocketInterface } from '../transport/index.js';
 import { UA } from '../ua/ua.js';
 import { resumeCall } from './resume-call.js';
-import { readSharedCallState, SharedCallStateError } from './shared-call-state.js';
+import {
+  readSharedCallState,
+  SharedCallStateError,
+  type SharedCallState,
+} from './shared-call-state.js';
 import { STATE } from './testing/shared-call-state.fixture.js';
 
 /** The error `run` throws (the test fails when it throws nothing or something else). */

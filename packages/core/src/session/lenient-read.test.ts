@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage, parseNameAddr, type IncomingResponse } from '../message/index.js';
+import { parseNameAddr } from '../message/index.js';
 import { lenient, lenientHeader, listsOptionTag } from './lenient-read.js';
-
-function response(...headers: string[]): IncomingResponse {
-  const text = [
-    'SIP/2.0 200 OK',
-    'Via: SIP/2.0/WS a.invalid;branch=z9hG4bK1',
-    'From: <sip:a@x>;tag=1',
-    'To: <sip:b@x>;tag=2',
-    'Call-ID: c',
-    'CSeq: 1 INVITE',
-    ...headers,
-    '',
-    '',
-  ].join('\r\n');
-  return parseMessage(text) as IncomingResponse;
-}
+import { inviteResponse } from './testing/invite-response.js';
 
 describe('lenient reads: a malformed header reads as absent, other errors are thrown', () => {
   it('lenient returns the value, undefined for a SipParseError, and rethrows anything else', () => {
@@ -29,17 +15,25 @@ describe('lenient reads: a malformed header reads as absent, other errors are th
   });
 
   it('lenientHeader reads a typed header; malformed or absent is undefined', () => {
-    expect(lenientHeader(response('Session-Expires: 90;refresher=uas'), 'session-expires')).toEqual(
-      expect.objectContaining({ delta: 90, refresher: 'uas' }),
-    );
-    expect(lenientHeader(response('Session-Expires: soon'), 'session-expires')).toBeUndefined();
-    expect(lenientHeader(response(), 'session-expires')).toBeUndefined();
+    expect(
+      lenientHeader(inviteResponse(200, 'Session-Expires: 90;refresher=uas'), 'session-expires'),
+    ).toEqual(expect.objectContaining({ delta: 90, refresher: 'uas' }));
+    expect(
+      lenientHeader(inviteResponse(200, 'Session-Expires: soon'), 'session-expires'),
+    ).toBeUndefined();
+    expect(lenientHeader(inviteResponse(200), 'session-expires')).toBeUndefined();
   });
 
   it('listsOptionTag compares without case; a malformed list lists nothing', () => {
-    expect(listsOptionTag(response('Require: timer, 100REL'), 'require', '100rel')).toBe(true);
-    expect(listsOptionTag(response('Supported: timer'), 'supported', '100rel')).toBe(false);
-    expect(listsOptionTag(response('Supported: timer, , "x"'), 'supported', 'timer')).toBe(false);
-    expect(listsOptionTag(response(), 'require', 'timer')).toBe(false);
+    expect(listsOptionTag(inviteResponse(200, 'Require: timer, 100REL'), 'require', '100rel')).toBe(
+      true,
+    );
+    expect(listsOptionTag(inviteResponse(200, 'Supported: timer'), 'supported', '100rel')).toBe(
+      false,
+    );
+    expect(
+      listsOptionTag(inviteResponse(200, 'Supported: timer, , "x"'), 'supported', 'timer'),
+    ).toBe(false);
+    expect(listsOptionTag(inviteResponse(200), 'require', 'timer')).toBe(false);
   });
 });

@@ -1,34 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage, type IncomingResponse } from '../message/index.js';
 import { listsReliable, parseRAck, reliableSequence } from './reliable-provisional.js';
-
-function response(status: number, ...headers: string[]): IncomingResponse {
-  const text = [
-    `SIP/2.0 ${status} Whatever`,
-    'Via: SIP/2.0/WS a.invalid;branch=z9hG4bK1',
-    'From: <sip:a@x>;tag=1',
-    'To: <sip:b@x>;tag=2',
-    'Call-ID: c',
-    'CSeq: 1 INVITE',
-    ...headers,
-    '',
-    '',
-  ].join('\r\n');
-  return parseMessage(text) as IncomingResponse;
-}
+import { inviteResponse } from './testing/invite-response.js';
 
 describe('reliable provisional headers (RFC 3262 §7)', () => {
   it('reads the RSeq of a 101-199 that requires 100rel, and nothing else as reliable', () => {
-    expect(reliableSequence(response(183, 'Require: 100rel', 'RSeq: 4711'))).toBe(4711);
-    expect(reliableSequence(response(180, 'Require: timer, 100REL', 'RSeq: 1'))).toBe(1);
+    expect(reliableSequence(inviteResponse(183, 'Require: 100rel', 'RSeq: 4711'))).toBe(4711);
+    expect(reliableSequence(inviteResponse(180, 'Require: timer, 100REL', 'RSeq: 1'))).toBe(1);
     // §4: a 100 is never reliable; without Require or a valid RSeq it is handled as unreliable.
-    expect(reliableSequence(response(100, 'Require: 100rel', 'RSeq: 1'))).toBeUndefined();
-    expect(reliableSequence(response(180, 'RSeq: 1'))).toBeUndefined();
-    expect(reliableSequence(response(180, 'Require: 100rel'))).toBeUndefined();
-    expect(reliableSequence(response(180, 'Require: 100rel', 'RSeq: 0'))).toBeUndefined();
-    expect(reliableSequence(response(180, 'Require: 100rel', 'RSeq: 4294967296'))).toBeUndefined();
-    expect(reliableSequence(response(180, 'Require: 100rel', 'RSeq: 12a'))).toBeUndefined();
-    expect(reliableSequence(response(200, 'Require: 100rel', 'RSeq: 1'))).toBeUndefined();
+    expect(reliableSequence(inviteResponse(100, 'Require: 100rel', 'RSeq: 1'))).toBeUndefined();
+    expect(reliableSequence(inviteResponse(180, 'RSeq: 1'))).toBeUndefined();
+    expect(reliableSequence(inviteResponse(180, 'Require: 100rel'))).toBeUndefined();
+    expect(reliableSequence(inviteResponse(180, 'Require: 100rel', 'RSeq: 0'))).toBeUndefined();
+    expect(
+      reliableSequence(inviteResponse(180, 'Require: 100rel', 'RSeq: 4294967296')),
+    ).toBeUndefined();
+    expect(reliableSequence(inviteResponse(180, 'Require: 100rel', 'RSeq: 12a'))).toBeUndefined();
+    expect(reliableSequence(inviteResponse(200, 'Require: 100rel', 'RSeq: 1'))).toBeUndefined();
   });
 
   it('parses RAck (response number, CSeq number, method) and refuses malformed ones', () => {
@@ -42,8 +29,8 @@ describe('reliable provisional headers (RFC 3262 §7)', () => {
   });
 
   it('tells whether Require or Supported lists 100rel; a malformed header counts as no', () => {
-    expect(listsReliable(response(180, 'Supported: timer, 100rel'), 'supported')).toBe(true);
-    expect(listsReliable(response(180, 'Supported: timer'), 'supported')).toBe(false);
-    expect(listsReliable(response(180, 'Require: "x"'), 'require')).toBe(false);
+    expect(listsReliable(inviteResponse(180, 'Supported: timer, 100rel'), 'supported')).toBe(true);
+    expect(listsReliable(inviteResponse(180, 'Supported: timer'), 'supported')).toBe(false);
+    expect(listsReliable(inviteResponse(180, 'Require: "x"'), 'require')).toBe(false);
   });
 });

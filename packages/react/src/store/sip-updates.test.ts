@@ -1,33 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { CallState } from './call-state.js';
 import { initialSipState, type SipState } from './sip-state.js';
+import { callState } from '../testing/call-state.js';
 import { addMessage, ENDED_CALLS_KEPT, putCall, removeCall, updateMessage } from './sip-updates.js';
 
 function call(id: string, patch: Partial<CallState> = {}): CallState {
-  return {
-    id,
-    direction: 'outgoing',
+  return callState(id, {
+    callId: 'call-1',
     status: 'connecting',
-    localIdentity: { displayName: undefined, uri: 'sip:alice@sip.test' },
     remoteIdentity: { displayName: undefined, uri: `sip:${id}@sip.test` },
     startTime: undefined,
-    endTime: undefined,
-    cause: undefined,
-    endedBy: undefined,
-    hold: { local: false, remote: false },
-    muted: { audio: false, video: false },
-    localStream: undefined,
-    remoteStream: undefined,
-    lastDtmf: undefined,
-    transfer: undefined,
-    callId: 'call-1',
-    transferRequest: undefined,
-    answering: false,
-    connection: 'connected',
-    connectionPath: undefined,
-    connectionReason: undefined,
     ...patch,
-  };
+  });
 }
 const apply = (...calls: CallState[]): SipState => calls.reduce(putCall, initialSipState());
 

@@ -2,32 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { CallState } from '../store/call-state.js';
 import { createSipStore } from '../store/create-sip-store.js';
 import { initialSipState } from '../store/sip-state.js';
+import { callState } from '../testing/call-state.js';
 import { applySnapshot, sharedStateOf, type StoreSnapshot } from './store-mirror.js';
 
 function call(id: string, status: CallState['status'] = 'confirmed'): CallState {
-  return {
-    id,
-    callId: `cid-${id}`,
-    direction: 'outgoing',
-    status,
-    localIdentity: { displayName: undefined, uri: 'sip:alice@sip.test' },
-    remoteIdentity: { displayName: 'Bob', uri: 'sip:bob@sip.test' },
-    startTime: 1,
-    endTime: undefined,
-    cause: undefined,
-    endedBy: undefined,
-    hold: { local: false, remote: false },
-    muted: { audio: false, video: false },
-    localStream: undefined,
-    remoteStream: undefined,
-    lastDtmf: undefined,
-    transfer: undefined,
-    transferRequest: undefined,
-    answering: false,
-    connection: 'connected',
-    connectionPath: undefined,
-    connectionReason: undefined,
-  };
+  return callState(id, { status });
 }
 
 function snapshot(calls: CallState[], aliases: StoreSnapshot['aliases'] = []): StoreSnapshot {

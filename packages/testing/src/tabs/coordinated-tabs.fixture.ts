@@ -95,3 +95,18 @@ export async function startedTabs<N extends number>(
   await setup.browser.flush();
   return { ...setup, tabs: tabs as TupleOf<CoordinatedTab, N> };
 }
+
+/**
+ * Three started tabs whose owner (`tab-1`) then crashed: its tab closed without a goodbye, so the
+ * lock passed to `tab-2` while nobody has yet missed tab-1's heartbeats.
+ *
+ * @example
+ * const { tabs: [, two] } = await ownerCrashed();
+ * expect(two.coordinator.role).toBe('owner');
+ */
+export async function ownerCrashed(): ReturnType<typeof startedTabs<3>> {
+  const started = await startedTabs(3);
+  started.browser.closeTab(started.tabs[0].tab);
+  await started.browser.flush();
+  return started;
+}

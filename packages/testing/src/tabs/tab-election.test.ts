@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabLocks } from '@sipkit/core';
-import { coordinatedTabs, LOCK, startedTabs } from './coordinated-tabs.fixture.js';
+import { coordinatedTabs, LOCK, ownerCrashed, startedTabs } from './coordinated-tabs.fixture.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -98,12 +98,8 @@ describe('TabCoordinator election', () => {
 
   it('passes the lock on when the owner tab crashes without a goodbye', async () => {
     const {
-      browser,
-      tabs: [one, two, three],
-    } = await startedTabs(3);
-
-    browser.closeTab(one.tab);
-    await browser.flush();
+      tabs: [, two, three],
+    } = await ownerCrashed();
 
     expect(two.coordinator.role).toBe('owner');
     expect(three.coordinator.ownerId).toBe('tab-2');

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '@sipkit/core';
-import { coordinatedTabs, HEARTBEAT, LOCK, startedTabs } from './coordinated-tabs.fixture.js';
+import {
+  coordinatedTabs,
+  HEARTBEAT,
+  LOCK,
+  ownerCrashed,
+  startedTabs,
+} from './coordinated-tabs.fixture.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -35,12 +41,9 @@ describe('TabCoordinator liveness', () => {
 
   it('tells the followers when the owner tab crashed, and the lock makes the next one owner', async () => {
     const {
-      browser,
-      tabs: [one, two, three],
-    } = await startedTabs(3);
+      tabs: [, two, three],
+    } = await ownerCrashed();
 
-    browser.closeTab(one.tab);
-    await browser.flush();
     expect(two.coordinator.role).toBe('owner');
     await vi.advanceTimersByTimeAsync(4 * HEARTBEAT);
 
@@ -52,12 +55,9 @@ describe('TabCoordinator liveness', () => {
 
   it('lets the new owner find a crashed owner gone within two heartbeats, by pinging it at once', async () => {
     const {
-      browser,
-      tabs: [one, two, three],
-    } = await startedTabs(3);
+      tabs: [, two, three],
+    } = await ownerCrashed();
 
-    browser.closeTab(one.tab);
-    await browser.flush();
     await vi.advanceTimersByTimeAsync(2 * HEARTBEAT);
 
     expect(two.log.gone).toEqual(['tab-1:silent']);
